@@ -1,0 +1,453 @@
+"""The ``replydraft`` command: a thin shell over the library.
+
+Exit codes: 0 success; 1 a runtime failure (a server, an account or an input file
+failed); 2 a usage, config, secret or template error that you need to fix first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import email
+import email.policy
+import getpass
+import json
+import logging
+import mailbox as stdlib_mailbox
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Sequence, TextIO
+
+from replydraft import __version__
+from replydraft.config import Config, Policy, default_config, load
+from replydraft.errors import ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError
+from replydraft.extract import parse
+
+log = logging.getLogger("replydraft")
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+DEFAULT_CONFIG = "replydraft.toml"
+EPILOG = "Exit codes: 0 ok, 1 runtime failure, 2 usage/config/secret/template error. It never sends mail."
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _configure_logging(args.log_level)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return int(args.func(args))
+    except (ConfigError, SecretError, TemplateError) as exc:
+        print(f"replydraft: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ReplydraftError as exc:
+        print(f"replydraft: error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `replydraft classify ... | head`
+        sys.stderr.close()
+        return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="replydraft",
+        description="Find escalating customer mail and leave a calm draft reply for a person to review.",
+        epilog=EPILOG)
+    p.add_argument("-V", "--version", action="version", version=_version())
+    p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+                   help="how much to log on stderr (default: INFO)")
+    sub = p.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, help: str, func: Any, config: bool = True) -> argparse.ArgumentParser:
+        c = sub.add_parser(name, help=help, description=help, epilog=EPILOG)
+        c.set_defaults(func=func)
+        if config:
+            c.add_argument("-c", "--config", default=os.environ.get("REPLYDRAFT_CONFIG", DEFAULT_CONFIG),
+                           help=f"config file (default: $REPLYDRAFT_CONFIG or ./{DEFAULT_CONFIG})")
+        return c
+
+    c = command("run", "Watch the configured mailboxes and leave draft replies (never sends).", cmd_run)
+    c.add_argument("--once", action="store_true", help="one pass over every account, then exit")
+    c.add_argument("--dry-run", action="store_true", help="log what would be drafted; write nothing")
+
+    c = command("classify", "Detect signals in .eml files, folders of them, or mbox files (offline); "
+                "prints one JSON object per message.", cmd_classify, config=False)
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds")
+
+    c = command("preview", "Print the draft that would be saved for a message file (offline).", cmd_preview)
+    c.add_argument("message", metavar="MESSAGE.eml")
+    c.set_defaults(config=os.environ.get("REPLYDRAFT_CONFIG"))
+    c.add_argument("--account", help="account whose From address to use (default: the first)")
+
+    c = command("incidents", "List or export the incident log.", None)
+    isub = c.add_subparsers(title="actions", metavar="ACTION")
+    lst = isub.add_parser("list", help="a readable table of incidents", epilog=EPILOG)
+    lst.set_defaults(func=cmd_incidents_list)
+    exp = isub.add_parser("export", help="every incident field as CSV or JSON lines", epilog=EPILOG)
+    exp.set_defaults(func=cmd_incidents_export)
+    exp.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exp.add_argument("-o", "--output", help="write to this file instead of stdout")
+    for action in (lst, exp):
+        action.add_argument("--account", help="only this account")
+        action.add_argument("--since", help="only incidents on or after this date (YYYY-MM-DD)")
+        action.add_argument("-c", "--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    command("check", "Validate the config and templates, log in to every account and show the "
+            "Drafts folder each will use.", cmd_check)
+
+    c = command("demo", "Run the whole pipeline on bundled sample mail in a local Maildir "
+                "(no server, no config needed).", cmd_demo, config=False)
+    c.add_argument("directory", nargs="?", metavar="DIR", help="where to put it (default: a new temporary folder)")
+
+    c = command("auth", "Store an account's password in the system keyring.", None)
+    asub = c.add_subparsers(title="actions", metavar="ACTION")
+    aset = asub.add_parser("set", help="prompt for the password of ACCOUNT and store it", epilog=EPILOG)
+    aset.set_defaults(func=cmd_auth_set)
+    aset.add_argument("account", metavar="ACCOUNT")
+    aset.add_argument("-c", "--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    c = command("evaluate", "Measure detection on a labelled JSON-lines corpus "
+                "(precision, recall, F1 per signal; false alarms).", cmd_evaluate, config=False)
+    c.add_argument("corpus", metavar="FILE.jsonl")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds")
+    c.add_argument("--mistakes", action="store_true", help="also list every misclassified example")
+    return p
+
+
+def _version() -> str:
+    import imapclient
+
+    py = ".".join(map(str, sys.version_info[:3]))
+    return f"replydraft {__version__} (Python {py}, imapclient {imapclient.__version__})"
+
+
+def _configure_logging(level: str) -> None:
+    fmt = "%(levelname)s %(name)s: %(message)s"
+    if sys.stderr.isatty():
+        fmt = "%(asctime)s " + fmt
+    logging.basicConfig(level=level, format=fmt, stream=sys.stderr, force=True)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    logging.getLogger("imapclient").setLevel(logging.WARNING)
+
+
+def _config(args: argparse.Namespace) -> Config:
+    return load(getattr(args, "config", None) or DEFAULT_CONFIG)
+
+
+def _config_or_demo(args: argparse.Namespace) -> Config:
+    """The given config; without one (and no ./replydraft.toml), the demo's built-in policy."""
+    if getattr(args, "config", None) or os.path.exists(DEFAULT_CONFIG):
+        return _config(args)
+    from replydraft.demo import demo_config
+
+    print("replydraft: note: no config given; using the demo policy (Acme Design Co).", file=sys.stderr)
+    return demo_config(Path.cwd())
+
+
+def _renderer(config: Config):  # type: ignore[no-untyped-def]
+    from replydraft.render import Renderer
+
+    return Renderer.create(config.templates_dir)
+
+
+# -- run -------------------------------------------------------------------------------
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from replydraft.service import run_forever, run_once
+
+    config = _config(args)
+    if not config.accounts:
+        raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
+    renderer = _renderer(config)
+    _lint(renderer, config)
+    if not args.once:
+        run_forever(config, renderer, dry_run=args.dry_run)
+        return EXIT_OK
+    reports = run_once(config, renderer, dry_run=args.dry_run)
+    for r in reports:
+        if r.error:
+            continue
+        log.info("%s/%s: %d new message(s), %d draft(s)%s, %d without escalation, %d skipped, %d handled before",
+                 r.account, r.folder, r.examined, len(r.drafted), " (dry run)" if args.dry_run else "",
+                 r.no_signal, r.skipped, r.already)
+    return EXIT_FAILURE if any(r.error for r in reports) else EXIT_OK
+
+
+# -- classify --------------------------------------------------------------------------
+
+
+def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
+    """(label, raw bytes) for an .eml file, every .eml under a folder, or every message of an mbox."""
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".eml", ".mbox"))
+        if not found:
+            raise InputError(f"{path}: no .eml or .mbox files in this folder.")
+        for p in found:
+            yield from iter_messages(p)
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(5)
+    except OSError as exc:
+        raise InputError(f"{path}: can't read it: {exc.strerror or exc}.") from None
+    if head == b"From " or path.suffix.lower() == ".mbox":
+        box = stdlib_mailbox.mbox(path, create=False)
+        try:
+            for index, key in enumerate(box.iterkeys(), start=1):
+                yield f"{path}#{index}", box.get_bytes(key)
+        finally:
+            box.close()
+    else:
+        yield str(path), path.read_bytes()
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from replydraft.detect import DetectorSettings, detect
+
+    settings = load(args.config).detector if args.config else DetectorSettings()
+    failed = False
+    for name in args.paths:
+        try:
+            for label, raw in iter_messages(Path(name)):
+                parsed = parse(raw)
+                detection = detect(parsed, settings)
+                record: dict[str, Any] = {
+                    "path": label,
+                    "message_id": parsed.message_id,
+                    "signals": [{"name": s.name, "score": round(s.score, 2),
+                                 "evidence": [e.phrase for e in s.evidence]} for s in detection.signals],
+                }
+                if detection.skipped:
+                    record["skipped"] = detection.skipped
+                print(json.dumps(record, ensure_ascii=False), flush=False)
+        except InputError as exc:
+            print(f"replydraft: error: {exc}", file=sys.stderr)
+            failed = True
+    sys.stdout.flush()
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+# -- preview ---------------------------------------------------------------------------
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from replydraft.service import make_context
+    from replydraft.triage import triage
+
+    config = _config_or_demo(args)
+    path = Path(args.message)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: can't read it: {exc.strerror or exc}.") from None
+    if config.accounts:
+        account = config.account(args.account) if args.account else config.accounts[0]
+    else:
+        from replydraft.demo import DEMO_ACCOUNT as account
+    outcome = triage(raw, make_context(config, account, _renderer(config)))
+    if outcome.draft is None:
+        why = outcome.detection.skipped or "no escalation signal found"
+        print(f"No draft for {path}: {why}.")
+        for s in outcome.detection.near_misses:
+            print(f"  near miss: {s.name} {s.score:.2f} ({'; '.join(e.phrase for e in s.evidence)})")
+        return EXIT_OK
+    print(render_draft_for_terminal(outcome.draft.raw))
+    print("-- why --")
+    for s in outcome.detection.signals:
+        print(f"{s.name} {s.score:.2f}: {'; '.join(repr(e.phrase) for e in s.evidence)}")
+    return EXIT_OK
+
+
+def render_draft_for_terminal(raw: bytes) -> str:
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    shown = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+             "X-Replydraft-Incident", "X-Replydraft-Signals")
+    head = "\n".join(f"{k}: {msg[k]}" for k in shown if msg[k] is not None)
+    body = msg.get_body(("plain",))
+    text = body.get_content() if body is not None else ""
+    return f"{head}\n\n{text.rstrip()}\n"
+
+
+# -- incidents -------------------------------------------------------------------------
+
+
+def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from replydraft.store import Store
+
+    config = _config(args)
+    if not config.state_path.exists():
+        raise StateError(f"no incident database at {config.state_path} yet; it is created by "
+                         f"`replydraft run` ([state] path in {config.source}).")
+    return Store.open(config.state_path)
+
+
+def _since(args: argparse.Namespace) -> str | None:
+    if not args.since:
+        return None
+    try:
+        return datetime.fromisoformat(args.since).date().isoformat()
+    except ValueError:
+        raise InputError(f"--since {args.since!r}: expected a date such as 2026-11-01.") from None
+
+
+def cmd_incidents_list(args: argparse.Namespace) -> int:
+    store = _store(args)
+    rows = list(store.incidents(account=args.account, since=_since(args)))
+    store.close()
+    if not rows:
+        print("No incidents recorded.")
+        return EXIT_OK
+    table = [("ID", "WHEN", "ACCOUNT", "FROM", "SIGNALS", "WHY", "DRAFT")]
+    for r in rows:
+        when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
+        signals = ", ".join(s["name"] for s in r["signals"])
+        why = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
+        draft = f"{r['drafts_folder']}" + (f" #{r['draft_uid']}" if r["draft_uid"] else "")
+        if r["status"] != "drafted":
+            draft = f"{r['status']}"
+        table.append((r["id"], when, r["account"], r["sender"], signals, _cut(why, 50), draft))
+    _print_table(table, sys.stdout)
+    print(f"\n{len(rows)} incident(s).")
+    return EXIT_OK
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _print_table(rows: list[tuple[str, ...]], out: TextIO) -> None:
+    widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        out.write("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+
+
+def cmd_incidents_export(args: argparse.Namespace) -> int:
+    from replydraft.store import INCIDENT_COLUMNS
+
+    store = _store(args)
+    rows = list(store.incidents(account=args.account, since=_since(args)))
+    store.close()
+    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.format == "jsonl":
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(out, fieldnames=[*INCIDENT_COLUMNS, "evidence"], extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                flat = dict(row)
+                flat["evidence"] = " | ".join(e for s in row["signals"] for e in s["evidence"])
+                flat["signals"] = ", ".join(f"{s['name']} {s['score']}" for s in row["signals"])
+                flat["near_misses"] = ", ".join(f"{s['name']} {s['score']}" for s in row["near_misses"])
+                writer.writerow(flat)
+    finally:
+        if args.output:
+            out.close()
+    return EXIT_OK
+
+
+# -- check -----------------------------------------------------------------------------
+
+
+def _lint(renderer: Any, config: Config) -> None:
+    """Render a reply with every signal so a broken template fails now, not on a customer's mail."""
+    from replydraft.detect import SIGNALS, Detection, Evidence, Signal
+    from replydraft.triage import reply_context
+
+    sample = parse(b"From: Sam Sample <sam@example.com>\r\nSubject: Test\r\n"
+                   b"Message-ID: <check@example.com>\r\n\r\nSample text.\r\n")
+    for names in [(n,) for n in SIGNALS] + [tuple(SIGNALS), tuple(s for s in SIGNALS if s != "legal_threat")]:
+        detection = Detection(tuple(Signal(n, 0.9, (Evidence("sample", 0, 6, "check"),)) for n in names))
+        if not renderer.render_reply(reply_context(sample, detection, config.policy, "RD-check")).strip():
+            raise TemplateError(f"the reply for {', '.join(names)} rendered empty.")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from replydraft.credentials import get_password
+    from replydraft.mailbox import ImapMailbox
+
+    config = _config(args)
+    print(f"ok   config {config.source}")
+    renderer = _renderer(config)
+    _lint(renderer, config)
+    print(f"ok   templates ({renderer.search_path()})")
+    if not config.accounts:
+        print("note no [[accounts]] configured")
+    failures = 0
+    for account in config.accounts:
+        try:
+            with ImapMailbox.connect(account, get_password(account)) as mailbox:
+                drafts = mailbox.resolve_drafts(account.drafts_folder)
+                for folder in account.folders:
+                    mailbox.open_folder(folder)
+            print(f"ok   account {account.name}: logged in as {account.username} at "
+                  f"{account.host}:{account.port} ({account.tls}); watching {', '.join(account.folders)}; "
+                  f"drafts go to {drafts!r}")
+        except (MailboxError, SecretError) as exc:
+            failures += 1
+            print(f"FAIL {exc}")
+    return EXIT_FAILURE if failures else EXIT_OK
+
+
+# -- demo, auth, evaluate ----------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from replydraft.demo import run_demo
+
+    if logging.getLogger().level > logging.DEBUG:
+        logging.getLogger("replydraft").setLevel(logging.WARNING)  # the summary below says it all
+    result = run_demo(Path(args.directory) if args.directory else None)
+    r = result.report
+    if result.delivered:
+        print(f"Delivered {result.delivered} sample messages to {result.maildir} (INBOX).")
+    print(f"Read {r.examined} new message(s): {len(r.drafted)} escalation(s) drafted, "
+          f"{r.no_signal} ordinary, {r.skipped} automated (skipped), {r.already} handled before.")
+    for line in r.drafted:
+        print(f"  drafted  {line}")
+    if result.drafts:
+        print(f"\nDrafts ({len(result.drafts)}) are in {result.maildir / '.Drafts' / 'cur'}:")
+        for path in result.drafts:
+            print(f"  {path.name}")
+    print(f"\nIncident log: {result.database}")
+    print(f"Try:  replydraft preview {result.maildir}/cur/<file>     or open the Maildir in a mail client.")
+    print(f"Run it again on the same folder to see that nothing is drafted twice:  replydraft demo {result.directory}")
+    return EXIT_OK
+
+
+def cmd_auth_set(args: argparse.Namespace) -> int:
+    from replydraft.credentials import set_password
+
+    config = _config(args)
+    account = config.account(args.account)
+    if not sys.stdin.isatty():
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"IMAP password for {account.username} ({account.name}): ")
+    if not password:
+        raise SecretError("no password given; nothing was stored.")
+    set_password(account.name, password)
+    print(f"Stored the password for account {account.name!r} in the system keyring.")
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from replydraft.detect import DetectorSettings
+    from replydraft.evaluate import evaluate, load_corpus
+
+    settings = load(args.config).detector if args.config else DetectorSettings()
+    report = evaluate(load_corpus(Path(args.corpus)), settings)
+    print(report.format())
+    if args.mistakes:
+        for item in report.mistakes:
+            print(item)
+    return EXIT_OK

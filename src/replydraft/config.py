@@ -1,0 +1,334 @@
+"""The TOML config file -> frozen dataclasses, validated on load.
+
+``parse`` is pure and reports every problem at once, each with its key path
+(``accounts[0].port: expected an integer, got "993a"``). ``load`` reads the file.
+Relative paths in the file are relative to the file's own folder, not the CWD.
+"""
+
+from __future__ import annotations
+
+import difflib
+import email.errors
+import email.headerregistry
+import email.utils
+import ipaddress
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
+from replydraft.errors import ConfigError
+
+__all__ = ["Config", "Account", "Policy", "load", "parse", "parse_duration", "default_config"]
+
+TLS_MODES = ("ssl", "starttls", "none")
+DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    name: str
+    host: str
+    username: str
+    from_address: str
+    port: int = 993
+    tls: str = "ssl"
+    cafile: Path | None = None          # extra CA bundle for a self-hosted server
+    password_env: str | None = None
+    password_command: str | None = None
+    folders: tuple[str, ...] = ("INBOX",)
+    drafts_folder: str = "auto"
+    poll_interval: float = 120.0        # seconds
+    lookback: float = 7 * 86400.0       # seconds
+    timeout: float = 60.0               # seconds, for every socket operation
+
+    @property
+    def domain(self) -> str:
+        return self.from_address.rpartition("@")[2].rstrip(">").strip().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    company: str = "Our company"
+    sender_name: str = ""
+    signature: str = ""
+    phone: str = ""
+    escalation_contact: str = ""
+    terms_url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    source: Path                        # the file it came from ("<memory>" in tests)
+    state_path: Path
+    policy: Policy
+    accounts: tuple[Account, ...]
+    templates_dir: Path | None = None
+    detector: DetectorSettings = field(default_factory=DetectorSettings)
+
+    def account(self, name: str) -> Account:
+        for account in self.accounts:
+            if account.name == name:
+                return account
+        names = ", ".join(a.name for a in self.accounts) or "none"
+        raise ConfigError(f"{self.source}: no account named {name!r} (accounts: {names}).")
+
+
+# -- durations -----------------------------------------------------------------------
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
+
+
+def parse_duration(value: str | int | float) -> float:
+    """Seconds from ``90``, ``"30s"``, ``"2m"``, ``"1h30m"``, ``"7d"``; ValueError otherwise."""
+    if isinstance(value, bool):
+        raise ValueError("expected a duration such as \"2m\" or \"7d\"")
+    if isinstance(value, (int, float)):
+        seconds = float(value)
+    else:
+        text = value.strip().lower().replace(" ", "")
+        parts = _DURATION.findall(text)
+        if not parts or "".join(n + u for n, u in parts) != text:
+            raise ValueError(f"expected a duration such as \"30s\", \"2m\", \"1h\" or \"7d\", got {value!r}")
+        seconds = sum(float(n) * _UNITS[u] for n, u in parts)
+    if seconds <= 0:
+        raise ValueError(f"expected a positive duration, got {value!r}")
+    return seconds
+
+
+# -- the walker ----------------------------------------------------------------------
+
+
+class _Problems:
+    """Collects every problem with its key path, then raises one ConfigError."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.items: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.items.append(f"{path}: {message}" if path else message)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            head = f"{self.source}: invalid configuration"
+            lines = "\n".join(f"  - {item}" for item in self.items)
+            raise ConfigError(f"{head}:\n{lines}\nSee config.example.toml for every option.")
+
+
+_TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table"}
+
+
+def _section(data: Any, path: str, known: set[str], problems: _Problems) -> dict[str, Any]:
+    if not isinstance(data, dict):
+        problems.add(path, f"expected a table, got {_show(data)}")
+        return {}
+    for key in data:
+        if key not in known:
+            hint = difflib.get_close_matches(key, sorted(known), n=1)
+            suggestion = f' (did you mean "{hint[0]}"?)' if hint else ""
+            problems.add(_join(path, key), f"unknown key{suggestion}")
+    return data
+
+
+def _get(data: dict[str, Any], key: str, kind: type, path: str, problems: _Problems,
+         default: Any = None, required: bool = False) -> Any:
+    if key not in data:
+        if required:
+            problems.add(_join(path, key), "missing value (this key is required)")
+        return default
+    value = data[key]
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if not ok:
+        problems.add(_join(path, key), f"expected {_TYPE_NAMES.get(kind, kind.__name__)}, got {_show(value)}")
+        return default
+    return value
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def _converted(value: Any, convert: Callable[[Any], Any], path: str, problems: _Problems, default: Any) -> Any:
+    try:
+        return convert(value)
+    except ValueError as exc:
+        problems.add(path, str(exc))
+        return default
+
+
+# -- sections ------------------------------------------------------------------------
+
+_ACCOUNT_KEYS = {
+    "name", "host", "port", "tls", "cafile", "username", "password_env", "password_command",
+    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address",
+}
+
+
+def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account | None:
+    before = len(problems.items)
+    d = _section(data, path, _ACCOUNT_KEYS | {"password"}, problems)
+    if "password" in d:
+        problems.add(_join(path, "password"), "passwords don't belong in the config file; use "
+                     "`replydraft auth set <account>` (keyring), password_env or password_command")
+    name = _get(d, "name", str, path, problems, required=True)
+    host = _get(d, "host", str, path, problems, required=True)
+    username = _get(d, "username", str, path, problems, required=True)
+    from_address = _get(d, "from_address", str, path, problems, required=True)
+    if from_address is not None:
+        from_address = _converted(from_address, _check_address, _join(path, "from_address"), problems, None)
+    tls = _get(d, "tls", str, path, problems, default="ssl")
+    if tls not in TLS_MODES:
+        problems.add(_join(path, "tls"), f'expected one of "ssl", "starttls", "none", got {_show(tls)}')
+        tls = "ssl"
+    elif tls == "none" and host is not None and not _is_loopback(host):
+        problems.add(_join(path, "tls"), f'"none" sends the password in clear text and is only allowed '
+                     f'for a loopback host, not {host!r}; use "ssl" or "starttls"')
+    port = _get(d, "port", int, path, problems, default=DEFAULT_PORTS[tls])
+    if not 0 < port < 65536:
+        problems.add(_join(path, "port"), f"expected a port number 1-65535, got {port}")
+    folders = _get(d, "folders", list, path, problems, default=["INBOX"])
+    if not folders or not all(isinstance(f, str) and f for f in folders):
+        problems.add(_join(path, "folders"), "expected a non-empty list of folder names")
+        folders = ["INBOX"]
+    password_env = _get(d, "password_env", str, path, problems)
+    password_command = _get(d, "password_command", str, path, problems)
+    if password_env and password_command:
+        problems.add(path, "set either password_env or password_command, not both")
+    cafile = _get(d, "cafile", str, path, problems)
+    durations = {}
+    for key, default in (("poll_interval", "2m"), ("lookback", "7d"), ("timeout", "60s")):
+        raw = d.get(key, default)
+        if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+            problems.add(_join(path, key), f'expected a duration such as "2m", got {_show(raw)}')
+            raw = default
+        durations[key] = _converted(raw, parse_duration, _join(path, key), problems, parse_duration(default))
+    if len(problems.items) > before:
+        return None
+    return Account(
+        name=name, host=host, username=username, from_address=from_address, port=port, tls=tls,
+        cafile=(base / cafile) if cafile else None,
+        password_env=password_env, password_command=password_command,
+        folders=tuple(folders), drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
+        **durations,
+    )
+
+
+def _check_address(value: str) -> str:
+    try:
+        parsed = email.headerregistry.Address(addr_spec=email.utils.parseaddr(value)[1])
+    except (ValueError, IndexError, email.errors.HeaderParseError):
+        parsed = None
+    if parsed is None or not parsed.domain or any(c in value for c in "\r\n"):
+        raise ValueError(f'expected an address such as "Acme Support <support@acme.test>", got "{value}"')
+    return value.strip()
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+_POLICY_KEYS = {f for f in Policy.__dataclass_fields__}
+
+
+def _policy(data: Any, problems: _Problems) -> Policy:
+    d = _section(data, "policy", _POLICY_KEYS, problems)
+    values = {key: _get(d, key, str, "policy", problems, default="") for key in _POLICY_KEYS if key in d}
+    return Policy(**{k: v for k, v in values.items() if v is not None})
+
+
+def _signals(data: Any, problems: _Problems) -> DetectorSettings:
+    d = _section(data, "signals", set(SIGNALS), problems)
+    thresholds: dict[str, float] = {}
+    disabled: set[str] = set()
+    for name, table in d.items():
+        if name not in SIGNALS:
+            continue
+        path = f"signals.{name}"
+        t = _section(table, path, {"enabled", "threshold"}, problems)
+        if not _get(t, "enabled", bool, path, problems, default=True):
+            disabled.add(name)
+        threshold = t.get("threshold", DEFAULT_THRESHOLD)
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
+            problems.add(_join(path, "threshold"), f"expected a number above 0 and at most 1, got {_show(threshold)}")
+        else:
+            thresholds[name] = float(threshold)
+    return DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled))
+
+
+_TOP_KEYS = {"state", "policy", "accounts", "templates", "signals"}
+
+
+def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
+    """Validate a decoded TOML document; raises one ConfigError listing every problem."""
+    source_path = Path(source)
+    base = source_path.parent if str(source) != "<memory>" else Path.cwd()
+    problems = _Problems(str(source))
+    top = _section(data, "", _TOP_KEYS, problems)
+
+    state = _section(top.get("state", {}), "state", {"path"}, problems)
+    state_path = base / _get(state, "path", str, "state", problems, default="replydraft.db")
+    templates = _section(top.get("templates", {}), "templates", {"dir"}, problems)
+    templates_dir = _get(templates, "dir", str, "templates", problems)
+    policy = _policy(top.get("policy", {}), problems)
+    detector = _signals(top.get("signals", {}), problems)
+
+    raw_accounts = top.get("accounts", [])
+    if not isinstance(raw_accounts, list):
+        problems.add("accounts", "expected [[accounts]] tables")
+        raw_accounts = []
+    accounts = [_account(a, f"accounts[{i}]", base, problems) for i, a in enumerate(raw_accounts)]
+    names = [a.name for a in accounts if a]
+    for dup in sorted({n for n in names if names.count(n) > 1}):
+        problems.add("accounts", f"the account name {dup!r} is used more than once")
+    problems.raise_if_any()
+    return Config(
+        source=source_path,
+        state_path=state_path,
+        policy=policy,
+        accounts=tuple(a for a in accounts if a),
+        templates_dir=(base / templates_dir) if templates_dir else None,
+        detector=detector,
+    )
+
+
+def load(path: Path | str) -> Config:
+    """Read and validate a config file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such config file. Start from config.example.toml "
+                          f"(or try `replydraft demo`, which needs no config).") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: can't read the config file: {exc}.") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}.") from None
+    return parse(data, source=path.resolve())
+
+
+def default_config(state_path: Path, *, source: Path | str = "<built-in>") -> Config:
+    """The config used when none is given (classify, demo, preview without --config)."""
+    return Config(source=Path(source), state_path=state_path, policy=Policy(), accounts=())

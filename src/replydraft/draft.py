@@ -1,0 +1,117 @@
+"""The draft reply as a MIME message: threading headers, quoting, safe header values.
+
+Pure: the same inputs give the same bytes. Every header built from customer data goes
+through ``safe_header`` (no CR/LF or control characters, no literal RFC 2047
+encoded-words that Python's ``email`` package would decode and refold into new header
+lines, CVE-2024-6923), and the result is re-parsed to prove its header set is exactly
+the one intended.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import email.utils
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+
+from replydraft.extract import InboundEmail, clean_header
+
+__all__ = ["Draft", "build_draft", "reply_subject", "quote", "safe_header", "draft_message_id"]
+
+HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+           "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
+           "Content-Type", "Content-Transfer-Encoding")
+_ENCODED_WORD = re.compile(r"=\?", re.ASCII)
+_REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|réf|ref|wg|fwd?)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+MAX_REFERENCES = 20
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    message_id: str
+    to: str
+    subject: str
+    body: str
+    raw: bytes        # CRLF line ends, ready for IMAP APPEND
+
+
+def safe_header(value: str, limit: int = 998) -> str:
+    """A header value that can only ever be one header line of plain text."""
+    return _ENCODED_WORD.sub("= ?", clean_header(value, limit))
+
+
+def reply_subject(subject: str) -> str:
+    """``Re: <subject>`` without stacking ``Re: Re:`` (or ``AW:``/``SV:``)."""
+    rest = _REPLY_PREFIX.sub("", subject).strip()
+    return f"Re: {rest}" if rest else "Re: your message"
+
+
+def draft_message_id(key: str, domain: str) -> str:
+    return f"<replydraft.{key}@{domain or 'replydraft.invalid'}>"
+
+
+def quote(original: InboundEmail) -> str:
+    """The customer's text under ``On <date>, <name> wrote:``, each line prefixed ``> ``."""
+    who = original.from_name or original.from_addr or "you"
+    when = original.date.strftime("%a, %d %b %Y at %H:%M") if original.date else None
+    intro = f"On {when}, {who} wrote:" if when else f"{who} wrote:"
+    lines = original.text.strip().splitlines() or [""]
+    return intro + "\n" + "\n".join(f">{' ' if line and not line.startswith('>') else ''}{line}"
+                                    for line in lines)
+
+
+def build_draft(
+    original: InboundEmail,
+    body: str,
+    *,
+    from_address: str,
+    message_id: str,
+    incident_id: str,
+    signals: tuple[str, ...],
+    now: datetime,
+) -> Draft:
+    """A text/plain UTF-8 reply to ``original``, threaded with In-Reply-To and References."""
+    msg = EmailMessage(policy=email.policy.default)
+    msg["From"] = from_address
+    to = _recipient(original)
+    msg["To"] = to
+    subject = reply_subject(safe_header(original.subject, 900))
+    msg["Subject"] = subject
+    msg["Date"] = email.utils.format_datetime(now)
+    msg["Message-ID"] = message_id
+    if original.message_id:
+        refs = [r for r in original.references if r != original.message_id][-(MAX_REFERENCES - 1):]
+        msg["In-Reply-To"] = original.message_id
+        msg["References"] = " ".join([*refs, original.message_id])
+    msg["X-Replydraft-Incident"] = safe_header(incident_id, 100)
+    msg["X-Replydraft-Signals"] = ", ".join(signals)
+    full_body = f"{body.rstrip()}\n\n{quote(original)}\n"
+    plain = full_body.isascii() and all(len(line) < 998 for line in full_body.splitlines())
+    msg.set_content(full_body, charset="utf-8", cte="7bit" if plain else "quoted-printable")
+    raw = msg.as_bytes(policy=email.policy.SMTP)
+    _check_headers(raw)
+    return Draft(message_id=message_id, to=to, subject=subject, body=full_body, raw=raw)
+
+
+def _recipient(original: InboundEmail) -> str:
+    addr = original.reply_address
+    if not addr:
+        return ""
+    name = safe_header(original.from_name, 200) if not original.reply_to else ""
+    try:
+        return str(Address(display_name=name, addr_spec=addr))
+    except (ValueError, IndexError):
+        return addr
+
+
+def _check_headers(raw: bytes) -> None:
+    """Defence in depth: the serialized draft must carry exactly the headers we set."""
+    parsed = email.message_from_bytes(raw, policy=email.policy.default)
+    unexpected = [k for k in parsed.keys() if k not in HEADERS]
+    duplicated = [k for k in set(parsed.keys()) if len(parsed.get_all(k) or []) > 1]
+    if unexpected or duplicated:
+        raise ValueError(f"draft headers were altered: unexpected {unexpected}, duplicated {duplicated}")

@@ -1,0 +1,56 @@
+"""Errors a user can act on.
+
+Every message is a complete sentence that says what went wrong and what to do.
+``cli.main`` is the only place that turns them into ``replydraft: error: ...``
+and an exit code; any other exception is a bug and keeps its traceback.
+
+    ReplydraftError                base class
+    ├── ConfigError                bad config file: names the file, the key, the problem
+    ├── SecretError                no password for an account, or the keyring is unusable
+    ├── TemplateError              a reply template fails to load or render
+    ├── InputError                 a message file given on the command line can't be read
+    ├── StateError                 the incident database can't be opened or is locked
+    └── MailboxError               a mailbox operation failed (per account, per pass)
+        ├── LoginError             the server refused the credentials
+        └── FolderError            a folder is missing; lists the folders that exist
+"""
+
+from __future__ import annotations
+
+
+class ReplydraftError(Exception):
+    """Base class: ``str(error)`` is a full sentence a user can act on."""
+
+
+class ConfigError(ReplydraftError):
+    pass
+
+
+class SecretError(ReplydraftError):
+    pass
+
+
+class TemplateError(ReplydraftError):
+    pass
+
+
+class InputError(ReplydraftError):
+    pass
+
+
+class StateError(ReplydraftError):
+    pass
+
+
+class MailboxError(ReplydraftError):
+    """A mailbox operation failed; ``retryable`` is False when retrying can't help."""
+
+    retryable = True
+
+
+class LoginError(MailboxError):
+    retryable = False
+
+
+class FolderError(MailboxError):
+    retryable = False

@@ -1,0 +1,101 @@
+"""A local Maildir behind the ``Mailbox`` protocol: what ``replydraft demo`` runs on.
+
+Folders follow Maildir++ (``INBOX`` is the root, ``Drafts`` is ``.Drafts``). Maildir has
+no UIDs, so stable ones are kept in a small ``replydraft-uids.json`` per folder, the way
+Dovecot keeps its ``dovecot-uidlist``.
+"""
+
+from __future__ import annotations
+
+import json
+import mailbox as stdlib_mailbox
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from replydraft.errors import FolderError
+from replydraft.mailbox import Fetched, FolderState, pick_drafts_folder
+
+__all__ = ["MaildirMailbox"]
+
+UIDLIST = "replydraft-uids.json"
+
+
+class MaildirMailbox:
+    def __init__(self, root: Path, *, create: bool = True) -> None:
+        self.root = Path(root)
+        self.maildir = stdlib_mailbox.Maildir(self.root, create=create)
+        self.folder: stdlib_mailbox.Maildir | None = None
+        self.uids: dict[int, str] = {}
+
+    def _folder(self, name: str) -> stdlib_mailbox.Maildir:
+        if name.upper() == "INBOX":
+            return self.maildir
+        try:
+            return self.maildir.get_folder(name)
+        except stdlib_mailbox.NoSuchMailboxError:
+            raise FolderError(f"{self.root}: no folder {name!r}.") from None
+
+    def create_folder(self, name: str) -> None:
+        self.maildir.add_folder(name)
+
+    def deliver(self, folder: str, raw: bytes) -> None:
+        self._folder(folder).add(stdlib_mailbox.MaildirMessage(raw))
+
+    # -- Mailbox protocol --------------------------------------------------------
+
+    def open_folder(self, folder: str) -> FolderState:
+        self.folder = self._folder(folder)
+        path = Path(self.folder._path) / UIDLIST
+        state = json.loads(path.read_text()) if path.exists() else {"uidvalidity": 1, "next": 1, "keys": {}}
+        keys: dict[str, int] = state["keys"]
+        for key in sorted(self.folder.keys()):
+            if key not in keys:
+                keys[key] = state["next"]
+                state["next"] += 1
+        path.write_text(json.dumps(state))
+        self.uids = {uid: key for key, uid in keys.items() if key in self.folder}
+        return FolderState(state["uidvalidity"], state["next"])
+
+    def new_uids(self, after_uid: int, since: datetime) -> list[int]:
+        return sorted(uid for uid in self.uids if uid > after_uid)
+
+    def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
+        assert self.folder is not None, "open_folder first"
+        for uid in uids:
+            key = self.uids.get(uid)
+            if key is None or key not in self.folder:
+                continue
+            message = self.folder.get_message(key)
+            received = datetime.fromtimestamp(message.get_date(), timezone.utc)
+            yield Fetched(uid, self.folder.get_bytes(key), received)
+
+    def resolve_drafts(self, configured: str) -> str:
+        folders = [((), name) for name in self.maildir.list_folders()]
+        chosen = pick_drafts_folder(folders, configured)
+        if chosen is None:
+            self.create_folder("Drafts")
+            chosen = "Drafts"
+        return chosen
+
+    def find_draft(self, drafts: str, message_id: str) -> int | None:
+        folder = self._folder(drafts)
+        for key in folder.keys():
+            if folder.get_message(key).get("Message-ID") == message_id:
+                return 0
+        return None
+
+    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
+        message = stdlib_mailbox.MaildirMessage(raw.replace(b"\r\n", b"\n"))
+        message.set_subdir("cur")
+        message.set_flags("DS")
+        message.set_date(when.timestamp())
+        self._folder(drafts).add(message)
+        return None
+
+    def close(self) -> None:
+        pass
+
+    def draft_paths(self, drafts: str) -> list[Path]:
+        folder = self._folder(drafts)
+        return sorted(Path(folder._path) / folder._lookup(key) for key in folder.keys())

@@ -1,0 +1,213 @@
+"""The daemon: one pass over an account's folders, and the APScheduler loop around it.
+
+The path of one message (see docs/ARCHITECTURE.md): fetch with BODY.PEEK -> ``triage``
+(pure) -> commit the intent -> APPEND to Drafts -> commit message, incident and
+watermark together. A crash anywhere in between is finished by the next pass: the
+watermark only moves past a message once it is fully handled, and a message whose
+intent was committed but not finished is first looked for in Drafts by its
+deterministic Message-ID, so it never gets a second draft.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Callable
+
+from replydraft.config import Account, Config
+from replydraft.credentials import get_password
+from replydraft.errors import MailboxError, ReplydraftError
+from replydraft.mailbox import ImapMailbox, Mailbox
+from replydraft.render import Renderer
+from replydraft.store import TERMINAL, FolderRow, Store
+from replydraft.triage import Context, Outcome, triage
+
+log = logging.getLogger(__name__)
+
+__all__ = ["FolderReport", "process_folder", "poll_account", "run_once", "run_forever"]
+
+
+@dataclass
+class FolderReport:
+    account: str
+    folder: str
+    examined: int = 0
+    drafted: list[str] = field(default_factory=list)   # one line per draft: who, why
+    recovered: int = 0          # drafts found already on the server after an interrupted pass
+    no_signal: int = 0
+    skipped: int = 0            # automated mail, or a message that could not be handled
+    already: int = 0            # handled before (same Message-ID elsewhere, or UIDVALIDITY reset)
+    error: str | None = None
+
+
+def _signals_text(outcome: Outcome) -> str:
+    return ", ".join(f"{s.name} {s.score:.2f}" for s in outcome.detection.signals)
+
+
+def _local(when: datetime | None) -> datetime | None:
+    if when is None:
+        return None
+    return when.astimezone() if when.tzinfo is None else when
+
+
+def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str, drafts: str,
+                   lookback: timedelta, dry_run: bool = False,
+                   stop: threading.Event | None = None) -> FolderReport:
+    """Handle every new message in one folder. Raises MailboxError if the server fails."""
+    account = ctx.account
+    report = FolderReport(account, folder)
+    state = mailbox.open_folder(folder)
+    row = store.folder_state(account, folder)
+    if row is None or row.uidvalidity != state.uidvalidity:
+        if row is not None:
+            log.warning("%s/%s: UIDVALIDITY changed (%s -> %s); re-reading the last %s, "
+                        "messages already handled are recognised by Message-ID",
+                        account, folder, row.uidvalidity, state.uidvalidity, lookback)
+        row = FolderRow(state.uidvalidity, 0, ctx.now - lookback)
+        if not dry_run:
+            store.set_folder_state(account, folder, row)
+    uids = mailbox.new_uids(row.last_uid, row.cutoff)
+    for fetched in mailbox.fetch(uids):
+        if stop is not None and stop.is_set():
+            return report          # the watermark stays at the last handled message
+        received = _local(fetched.internaldate)
+        if received is not None and received < row.cutoff:
+            continue               # older than the look-back window: never looked at
+        report.examined += 1
+        _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, received,
+                uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
+    if not dry_run:
+        # Every UID below UIDNEXT was either handled above or is out of the window.
+        store.advance(account, folder, state.uidvalidity, state.uidnext - 1)
+    return report
+
+
+def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, uid: int, raw: bytes,
+            received: datetime | None, *, uidvalidity: int, drafts: str, dry_run: bool) -> None:
+    account, folder = ctx.account, report.folder
+    where = f"{account}/{folder} uid {uid}"
+    try:
+        outcome = triage(raw, ctx)
+    except ReplydraftError:
+        raise                      # a template or config problem: stop, don't skip mail
+    except Exception:              # a bug must not become a crash loop on one message
+        log.exception("%s: could not be handled; recorded as skipped", where)
+        report.skipped += 1
+        return
+    status = store.message_status(account, outcome.source_key)
+    if status in TERMINAL:
+        report.already += 1
+        if not dry_run:
+            store.advance(account, folder, uidvalidity, uid)
+        return
+    detection = outcome.detection
+    if detection.skipped or outcome.draft is None:
+        kind = "skipped" if detection.skipped else "no_signal"
+        reason = detection.skipped or json.dumps(
+            [{"name": s.name, "score": round(s.score, 3)} for s in detection.near_misses])
+        log.info("%s: %s%s", where, "skipped: " if detection.skipped else "no escalation",
+                 detection.skipped or (f" (near misses: {reason})" if detection.near_misses else ""))
+        if kind == "skipped":
+            report.skipped += 1
+        else:
+            report.no_signal += 1
+        if not dry_run:
+            store.record_message(account, folder, uidvalidity, uid, outcome, kind, reason)
+        return
+    summary = f"{outcome.email.from_addr or 'unknown sender'}: {_signals_text(outcome)}"
+    if dry_run:
+        log.info("%s: would draft %s (%s) [dry run]", where, outcome.incident_id, _signals_text(outcome))
+        report.drafted.append(f"{summary} (dry run, not saved)")
+        return
+    if status == "appending":
+        # An earlier pass committed the intent but stopped before recording the result.
+        found = mailbox.find_draft(drafts, outcome.draft.message_id)
+        if found is not None:
+            store.finish_draft(account, folder, uidvalidity, uid, outcome, found or None)
+            log.info("%s: draft %s was already in %s; recorded it", where, outcome.incident_id, drafts)
+            report.recovered += 1
+            return
+    else:
+        store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received)
+    draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now)
+    store.finish_draft(account, folder, uidvalidity, uid, outcome, draft_uid)
+    log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
+             drafts, f" uid {draft_uid}" if draft_uid else "")
+    report.drafted.append(f"{summary} -> {outcome.incident_id}")
+
+
+def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None) -> Context:
+    return Context(account=account.name, from_address=account.from_address, policy=config.policy,
+                   detector=config.detector, renderer=renderer, now=now or datetime.now(timezone.utc).astimezone())
+
+
+Connect = Callable[[Account, str], Mailbox]
+
+
+def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
+                 connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None) -> list[FolderReport]:
+    """One pass over an account. A failing account reports its error instead of raising."""
+    try:
+        mailbox = connect(account, get_password(account))
+    except ReplydraftError as exc:
+        log.error("%s", exc)
+        return [FolderReport(account.name, folder, error=str(exc)) for folder in account.folders]
+    store = Store.open(config.state_path)
+    reports = []
+    try:
+        drafts = mailbox.resolve_drafts(account.drafts_folder)
+        ctx = make_context(config, account, renderer)
+        for folder in account.folders:
+            try:
+                reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,
+                                              lookback=timedelta(seconds=account.lookback),
+                                              dry_run=dry_run, stop=stop))
+            except MailboxError as exc:
+                log.error("%s", exc)
+                reports.append(FolderReport(account.name, folder, error=str(exc)))
+    except MailboxError as exc:
+        log.error("%s", exc)
+        reports.append(FolderReport(account.name, "*", error=str(exc)))
+    finally:
+        mailbox.close()
+        store.close()
+    return reports
+
+
+def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
+             connect: Connect = ImapMailbox.connect) -> list[FolderReport]:
+    reports: list[FolderReport] = []
+    for account in config.accounts:
+        reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect))
+    return reports
+
+
+def run_forever(config: Config, renderer: Renderer, *, dry_run: bool = False) -> None:
+    """Poll every account on its own interval until SIGINT or SIGTERM."""
+    from apscheduler.executors.pool import ThreadPoolExecutor
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    stop = threading.Event()
+    scheduler = BlockingScheduler(executors={"default": ThreadPoolExecutor(max(1, len(config.accounts)))})
+    for account in config.accounts:
+        scheduler.add_job(
+            poll_account, "interval", seconds=account.poll_interval, id=account.name,
+            args=(config, account, renderer), kwargs={"dry_run": dry_run, "stop": stop},
+            next_run_time=datetime.now(timezone.utc),  # first pass at start-up, not one interval later
+            coalesce=True, max_instances=1, misfire_grace_time=None,
+        )
+
+    def _shutdown(signum: int, _frame: object) -> None:
+        log.info("received %s; finishing the current message and stopping", signal.Signals(signum).name)
+        stop.set()
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, _shutdown)
+    signal.signal(signal.SIGINT, _shutdown)
+    log.info("watching %d account(s); stop with Ctrl-C or SIGTERM", len(config.accounts))
+    scheduler.start()   # returns after shutdown; running passes stop at the next message
+    log.info("stopped")

@@ -1,0 +1,222 @@
+"""The local state: which messages were handled, per-folder watermarks, and the incident log.
+
+SQLite in WAL mode with ``synchronous=FULL``. Each step that matters for exactly-once
+drafts is its own committed transaction: the draft intent is committed *before* the
+APPEND, and the message, its incident and the folder watermark move together after it.
+No passwords or message bodies are stored: incidents keep who, when, which signals and
+the short evidence phrases that explain why.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from replydraft.errors import StateError
+from replydraft.triage import Outcome
+
+__all__ = ["Store", "FolderRow", "INCIDENT_COLUMNS"]
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS folder_state (
+    account     TEXT NOT NULL,
+    folder      TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL,
+    last_uid    INTEGER NOT NULL,           -- every UID up to here is handled (or out of the window)
+    cutoff      TEXT NOT NULL,              -- messages received before this are never looked at
+    PRIMARY KEY (account, folder)
+);
+CREATE TABLE IF NOT EXISTS messages (
+    account     TEXT NOT NULL,
+    source_key  TEXT NOT NULL,              -- sha256 of the Message-ID: survives UIDVALIDITY changes
+    folder      TEXT NOT NULL,
+    uidvalidity INTEGER NOT NULL,
+    uid         INTEGER NOT NULL,
+    message_id  TEXT NOT NULL,
+    status      TEXT NOT NULL,              -- appending | drafted | no_signal | skipped
+    reason      TEXT NOT NULL DEFAULT '',   -- why skipped, or near misses
+    incident_id TEXT,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (account, source_key)
+);
+CREATE TABLE IF NOT EXISTS incidents (
+    id               TEXT PRIMARY KEY,
+    created_at       TEXT NOT NULL,
+    account          TEXT NOT NULL,
+    folder           TEXT NOT NULL,
+    uid              INTEGER NOT NULL,
+    message_id       TEXT NOT NULL,
+    received_at      TEXT NOT NULL,
+    sender           TEXT NOT NULL,
+    subject          TEXT NOT NULL,
+    signals          TEXT NOT NULL,         -- JSON: [{"name", "score", "evidence": [...]}]
+    near_misses      TEXT NOT NULL,         -- JSON, same shape
+    status           TEXT NOT NULL,         -- appending | drafted
+    drafts_folder    TEXT NOT NULL,
+    draft_message_id TEXT NOT NULL,
+    draft_uid        INTEGER,
+    updated_at       TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS incidents_created ON incidents (created_at);
+"""
+INCIDENT_COLUMNS = (
+    "id", "created_at", "account", "folder", "uid", "message_id", "received_at", "sender",
+    "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
+)
+TERMINAL = ("drafted", "no_signal", "skipped")
+
+
+@dataclass(frozen=True, slots=True)
+class FolderRow:
+    uidvalidity: int
+    last_uid: int
+    cutoff: datetime
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _signals_json(signals: Any) -> str:
+    return json.dumps([
+        {"name": s.name, "score": round(s.score, 3), "evidence": [e.phrase for e in s.evidence]}
+        for s in signals
+    ], ensure_ascii=False)
+
+
+class Store:
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self.db = connection
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path) -> "Store":
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(path, timeout=30, isolation_level=None)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            db.executescript(SCHEMA)
+        except (sqlite3.Error, OSError) as exc:
+            raise StateError(f"can't open the state database {path}: {exc}. "
+                             f"Check [state] path and that the folder is writable.") from None
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _tx(self) -> "_Transaction":
+        return _Transaction(self.db)
+
+    # -- folders -----------------------------------------------------------------
+
+    def folder_state(self, account: str, folder: str) -> FolderRow | None:
+        row = self.db.execute("SELECT uidvalidity, last_uid, cutoff FROM folder_state "
+                              "WHERE account=? AND folder=?", (account, folder)).fetchone()
+        if row is None:
+            return None
+        return FolderRow(row["uidvalidity"], row["last_uid"], datetime.fromisoformat(row["cutoff"]))
+
+    def set_folder_state(self, account: str, folder: str, state: FolderRow) -> None:
+        with self._tx():
+            self._set_folder_state(account, folder, state)
+
+    def _set_folder_state(self, account: str, folder: str, state: FolderRow) -> None:
+        self.db.execute(
+            "INSERT INTO folder_state VALUES (?,?,?,?,?) ON CONFLICT(account, folder) DO UPDATE SET "
+            "uidvalidity=excluded.uidvalidity, last_uid=excluded.last_uid, cutoff=excluded.cutoff",
+            (account, folder, state.uidvalidity, state.last_uid, state.cutoff.isoformat()))
+
+    def advance(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
+        with self._tx():
+            self._advance(account, folder, uidvalidity, uid)
+
+    def _advance(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
+        self.db.execute("UPDATE folder_state SET last_uid=max(last_uid, ?) "
+                        "WHERE account=? AND folder=? AND uidvalidity=?", (uid, account, folder, uidvalidity))
+
+    # -- messages ----------------------------------------------------------------
+
+    def message_status(self, account: str, source_key: str) -> str | None:
+        row = self.db.execute("SELECT status FROM messages WHERE account=? AND source_key=?",
+                              (account, source_key)).fetchone()
+        return row["status"] if row else None
+
+    def record_message(self, account: str, folder: str, uidvalidity: int, uid: int,
+                       outcome: Outcome, status: str, reason: str = "") -> None:
+        """A message that gets no draft, and the watermark past it, in one transaction."""
+        with self._tx():
+            self._upsert_message(account, folder, uidvalidity, uid, outcome, status, reason, None)
+            self._advance(account, folder, uidvalidity, uid)
+
+    def begin_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
+                    drafts_folder: str, received: datetime | None) -> None:
+        """Commit the intent to append a draft, before anything is sent to the server."""
+        assert outcome.draft is not None
+        email, now = outcome.email, _now()
+        with self._tx():
+            self._upsert_message(account, folder, uidvalidity, uid, outcome, "appending", "",
+                                 outcome.incident_id)
+            self.db.execute(
+                "INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                "folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at",
+                (outcome.incident_id, now, account, folder, uid, email.message_id,
+                 (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+                 email.from_addr, email.subject, _signals_json(outcome.detection.signals),
+                 _signals_json(outcome.detection.near_misses), "appending", drafts_folder,
+                 outcome.draft.message_id, None, now))
+
+    def finish_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
+                     draft_uid: int | None) -> None:
+        """The draft is on the server: message, incident and watermark move together."""
+        now = _now()
+        with self._tx():
+            self.db.execute("UPDATE messages SET status='drafted', updated_at=? WHERE account=? AND source_key=?",
+                            (now, account, outcome.source_key))
+            self.db.execute("UPDATE incidents SET status='drafted', draft_uid=?, updated_at=? WHERE id=?",
+                            (draft_uid, now, outcome.incident_id))
+            self._advance(account, folder, uidvalidity, uid)
+
+    def _upsert_message(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
+                        status: str, reason: str, incident_id: str | None) -> None:
+        self.db.execute(
+            "INSERT INTO messages VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(account, source_key) DO UPDATE SET "
+            "folder=excluded.folder, uidvalidity=excluded.uidvalidity, uid=excluded.uid, "
+            "status=excluded.status, reason=excluded.reason, incident_id=excluded.incident_id, "
+            "updated_at=excluded.updated_at",
+            (account, outcome.source_key, folder, uidvalidity, uid, outcome.email.message_id, status,
+             reason, incident_id, _now()))
+
+    # -- incidents ---------------------------------------------------------------
+
+    def incidents(self, *, account: str | None = None, since: str | None = None) -> Iterator[dict[str, Any]]:
+        query, args = "SELECT * FROM incidents WHERE 1=1", []
+        if account:
+            query += " AND account=?"
+            args.append(account)
+        if since:
+            query += " AND created_at >= ?"
+            args.append(since)
+        for row in self.db.execute(query + " ORDER BY created_at, id", args):
+            item = {key: row[key] for key in INCIDENT_COLUMNS}
+            item["signals"] = json.loads(item["signals"])
+            item["near_misses"] = json.loads(item["near_misses"])
+            yield item
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> None:
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")

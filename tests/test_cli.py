@@ -1,0 +1,131 @@
+"""The command line: the contracts users and scripts rely on."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import mailbox
+import re
+from pathlib import Path
+
+import pytest
+
+from replydraft.cli import _parser, main
+from replydraft.demo import sample_messages
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def samples(tmp_path: Path) -> Path:
+    folder = tmp_path / "mail"
+    folder.mkdir()
+    for name, raw in sample_messages():
+        (folder / name).write_bytes(raw)
+    return folder
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_classify_prints_one_json_object_per_message(capsys, samples: Path) -> None:
+    code, out, _ = run(capsys, "classify", str(samples))
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 8
+    by_name = {Path(r["path"]).name: r for r in rows}
+    review = by_name["01-review-threat.eml"]
+    assert review["message_id"] == "<mk-20261116-0912@northwind.example>"
+    names = {s["name"] for s in review["signals"]}
+    assert "review_threat" in names
+    for signal in review["signals"]:
+        assert 0 <= signal["score"] <= 1 and signal["evidence"]
+    assert by_name["06-happy.eml"]["signals"] == []
+    assert by_name["08-question.eml"]["signals"] == []
+
+
+def test_classify_reads_mbox_files(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "archive.mbox"
+    box = mailbox.mbox(path)
+    for _, raw in sample_messages()[:3]:
+        box.add(raw)
+    box.close()
+    code, out, _ = run(capsys, "classify", str(path))
+    assert code == 0
+    assert [json.loads(line)["path"] for line in out.splitlines()] == [f"{path}#{i}" for i in (1, 2, 3)]
+
+
+def test_classify_unreadable_input_fails_clearly(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "classify", str(tmp_path / "nope.eml"))
+    assert code == 1 and "nope.eml: can't read it" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "classify", str(empty))
+    assert code == 1 and "no .eml or .mbox files" in err
+
+
+def test_preview_prints_the_draft(capsys, samples: Path, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    code, out, _ = run(capsys, "preview", str(samples / "05-abusive.eml"))
+    assert code == 0
+    assert "Subject: Re: banner ads" in out and "In-Reply-To: <rd-banner-ads-1@mailbox.example>" in out
+    assert "Hello Rick," in out and "-- why --" in out
+    code, out, _ = run(capsys, "preview", str(samples / "06-happy.eml"))
+    assert code == 0 and out.startswith("No draft for")
+
+
+def test_preview_uses_the_config(capsys, samples: Path, tmp_path: Path) -> None:
+    config = tmp_path / "rd.toml"
+    config.write_text('[policy]\ncompany = "Zeta Ltd"\nsignature = "Zed\\nZeta Ltd"\n'
+                      '[[accounts]]\nname = "a"\nhost = "127.0.0.1"\ntls = "none"\nusername = "u"\n'
+                      'from_address = "Zeta <help@zeta.example>"\n')
+    code, out, _ = run(capsys, "preview", "--config", str(config), str(samples / "02-legal-threat.eml"))
+    assert code == 0 and "From: Zeta <help@zeta.example>" in out and "Zeta Ltd" in out
+
+
+def test_bad_config_exits_2_with_the_key(capsys, tmp_path: Path, samples: Path) -> None:
+    config = tmp_path / "rd.toml"
+    config.write_text("[policy]\ncompanny = 'x'\n")
+    code, _, err = run(capsys, "preview", "-c", str(config), str(samples / "01-review-threat.eml"))
+    assert code == 2 and 'policy.companny: unknown key (did you mean "company"?)' in err
+
+
+def test_demo_then_incidents(capsys, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "demo", str(tmp_path / "d"))
+    assert code == 0 and "5 escalation(s) drafted" in out
+    code, out, _ = run(capsys, "demo", str(tmp_path / "d"))
+    assert "0 escalation(s) drafted" in out            # nothing twice
+    config = tmp_path / "rd.toml"
+    config.write_text(f'[state]\npath = "{tmp_path / "d" / "replydraft.db"}"\n')
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "list")
+    assert code == 0 and "5 incident(s)." in out and "review_threat" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) == 5 and rows[0]["evidence"] and rows[0]["status"] == "drafted"
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "export", "--format", "jsonl")
+    assert len([json.loads(line) for line in out.splitlines()]) == 5
+
+
+def test_incidents_without_a_database(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "rd.toml"
+    config.write_text("")
+    code, _, err = run(capsys, "incidents", "-c", str(config), "list")
+    assert code == 1 and "no incident database" in err
+
+
+def test_version(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert re.match(r"replydraft \S+ \(Python 3", capsys.readouterr().out)
+
+
+def test_readme_documents_every_command() -> None:
+    readme = (ROOT / "README.md").read_text()
+    commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in commands:
+        assert f"replydraft {name}" in readme, f"README.md does not mention `replydraft {name}`"

@@ -1,0 +1,124 @@
+"""Config parsing: every problem reported at once, with its key path and a fix."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from replydraft.config import Account, Config, Policy, load, parse, parse_duration
+from replydraft.errors import ConfigError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+ACCOUNT = {
+    "name": "support", "host": "127.0.0.1", "port": 10143, "tls": "none",
+    "username": "support@acme.test", "password_env": "PW", "from_address": "Acme <support@acme.test>",
+}
+
+
+def errors_of(data: dict) -> str:
+    with pytest.raises(ConfigError) as info:
+        parse(data, source="/etc/replydraft.toml")
+    return str(info.value)
+
+
+def test_example_config_parses_and_documents_every_option() -> None:
+    config = load(ROOT / "config.example.toml")
+    assert config.accounts[0].name == "support"
+    text = (ROOT / "config.example.toml").read_text()
+    documented = set(re.findall(r"^#?\s*([a-z_]+)\s*=", text, flags=re.M))
+    for cls in (Account, Policy):
+        missing = {f.name for f in dataclasses.fields(cls)} - documented
+        assert not missing, f"config.example.toml does not mention {missing}"
+
+
+def test_minimal_account_gets_defaults() -> None:
+    config = parse({"accounts": [ACCOUNT]})
+    account = config.accounts[0]
+    assert account.folders == ("INBOX",)
+    assert account.poll_interval == 120 and account.lookback == 7 * 86400
+    assert account.domain == "acme.test"
+
+
+def test_relative_paths_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "conf" / "replydraft.toml"
+    path.parent.mkdir()
+    path.write_text('[state]\npath = "state/rd.db"\n[templates]\ndir = "mine"\n')
+    config = load(path)
+    assert config.state_path == path.parent.resolve() / "state/rd.db"
+    assert config.templates_dir == path.parent.resolve() / "mine"
+
+
+def test_unknown_key_suggests_the_right_one() -> None:
+    message = errors_of({"accounts": [{**ACCOUNT, "pol_interval": "2m"}]})
+    assert "/etc/replydraft.toml" in message
+    assert 'accounts[0].pol_interval: unknown key (did you mean "poll_interval"?)' in message
+
+
+def test_wrong_types_and_missing_values_are_all_reported() -> None:
+    bad = {**ACCOUNT, "port": "993a", "folders": "INBOX"}
+    del bad["host"]
+    message = errors_of({"accounts": [bad], "policy": {"company": 3}})
+    assert 'accounts[0].port: expected an integer, got "993a"' in message
+    assert "accounts[0].host: missing value" in message
+    assert "accounts[0].folders: expected a list" in message
+    assert "policy.company: expected a string, got 3" in message
+
+
+def test_plaintext_only_on_loopback() -> None:
+    message = errors_of({"accounts": [{**ACCOUNT, "host": "imap.example.com"}]})
+    assert "accounts[0].tls" in message and "loopback" in message
+
+
+def test_password_in_the_file_is_refused_with_a_hint() -> None:
+    message = errors_of({"accounts": [{**ACCOUNT, "password": "hunter2"}]})
+    assert "replydraft auth set" in message
+    assert "hunter2" not in message
+
+
+def test_bad_duration_and_address() -> None:
+    message = errors_of({"accounts": [{**ACCOUNT, "poll_interval": "soon", "from_address": "nobody"}]})
+    assert "accounts[0].poll_interval: expected a duration" in message
+    assert "accounts[0].from_address" in message
+
+
+def test_signal_settings() -> None:
+    config = parse({"signals": {"ultimatum": {"enabled": False}, "review_threat": {"threshold": 0.8}}})
+    assert "ultimatum" in config.detector.disabled
+    assert config.detector.threshold("review_threat") == 0.8
+    assert "signals.nonsense: unknown key" in errors_of({"signals": {"nonsense": {}}})
+    assert "signals.ultimatum.threshold" in errors_of({"signals": {"ultimatum": {"threshold": 2}}})
+
+
+def test_duplicate_account_names() -> None:
+    assert "used more than once" in errors_of({"accounts": [ACCOUNT, ACCOUNT]})
+
+
+def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[state\n")
+    with pytest.raises(ConfigError, match="bad.toml: invalid TOML"):
+        load(bad)
+    with pytest.raises(ConfigError, match="no such config file"):
+        load(tmp_path / "missing.toml")
+
+
+@pytest.mark.parametrize("text,seconds", [("30s", 30), ("2m", 120), ("1h30m", 5400), ("7d", 604800), (90, 90)])
+def test_durations(text: str | int, seconds: float) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("text", ["", "2", "m", "-1s", "2x", "0s"])
+def test_bad_durations(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+def test_account_lookup() -> None:
+    config: Config = parse({"accounts": [ACCOUNT]})
+    assert config.account("support").host == "127.0.0.1"
+    with pytest.raises(ConfigError, match="no account named 'sales'"):
+        config.account("sales")

@@ -1,0 +1,103 @@
+"""The draft as a MIME message: threading, quoting, and header injection that must not happen."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import datetime, timezone
+
+import pytest
+
+from replydraft.draft import build_draft, draft_message_id, reply_subject, safe_header
+from replydraft.extract import parse
+
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+
+
+def original(headers: str = "", body: str = "Fix it now.\n") -> bytes:
+    base = {
+        "From": "Jane Doe <jane@customer.example>",
+        "Subject": "Broken site",
+        "Date": "Mon, 16 Nov 2026 09:12:00 +0100",
+        "Message-ID": "<abc@customer.example>",
+    }
+    lines = [f"{k}: {v}" for k, v in base.items() if f"\n{k}:" not in f"\n{headers}"]
+    return ("\r\n".join(lines) + "\r\n" + headers + "\r\n" + body).encode()
+
+
+def build(raw: bytes):
+    return build_draft(parse(raw), "Hello Jane,\n\nReply text.\n", from_address="Acme <support@acme.test>",
+                       message_id=draft_message_id("k1", "acme.test"), incident_id="RD-1",
+                       signals=("ultimatum",), now=NOW)
+
+
+def reparse(raw: bytes):
+    return email.message_from_bytes(raw, policy=email.policy.default)
+
+
+def test_a_real_threaded_reply() -> None:
+    raw = original("References: <r1@x.example> <r2@x.example>\r\nReply-To: Help <help@customer.example>\r\n")
+    draft = build(raw)
+    msg = reparse(draft.raw)
+    assert msg["From"] == "Acme <support@acme.test>"
+    assert msg["To"] == "help@customer.example"        # Reply-To wins over From
+    assert msg["Subject"] == "Re: Broken site"
+    assert msg["In-Reply-To"] == "<abc@customer.example>"
+    assert msg["References"].split() == ["<r1@x.example>", "<r2@x.example>", "<abc@customer.example>"]
+    assert msg["Message-ID"] == "<replydraft.k1@acme.test>"
+    assert msg["X-Replydraft-Incident"] == "RD-1"
+    assert msg["Date"] == "Fri, 20 Nov 2026 10:00:00 +0000"
+    assert msg.get_content_type() == "text/plain" and msg.get_content_charset() == "utf-8"
+    body = msg.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert "Reply text." in body
+    assert "On Mon, 16 Nov 2026 at 09:12, Jane Doe wrote:\n> Fix it now." in body
+    assert b"\r\n" in draft.raw and b"\n" not in draft.raw.replace(b"\r\n", b"")
+    assert not msg.defects
+
+
+def test_to_is_from_when_there_is_no_reply_to() -> None:
+    assert reparse(build(original()).raw)["To"] == "Jane Doe <jane@customer.example>"
+
+
+@pytest.mark.parametrize("subject,expected", [
+    ("Hello", "Re: Hello"),
+    ("Re: Hello", "Re: Hello"),
+    ("RE: re: Re[2]: Hello", "Re: Hello"),
+    ("AW: Hello", "Re: Hello"),
+    ("", "Re: your message"),
+])
+def test_subject_does_not_stack(subject: str, expected: str) -> None:
+    assert reply_subject(subject) == expected
+
+
+INJECTIONS = [
+    "Subject: =?UTF-8?Q?a=0ABcc:_evil@attacker.example?=",            # CVE-2024-6923
+    "Subject: =?UTF-8?B?aGkNCkJjYzogZXZpbEBhdHRhY2tlci5leGFtcGxl?=",  # base64 CRLF Bcc
+    "Subject: =?UTF-8?Q?=3D=3FUTF-8=3FQ=3Fa=3D0ABcc=3A=5Fevil=40x=3F=3D?=",  # a literal encoded-word
+    'From: "=?UTF-8?Q?Jane=0D=0ABcc:_evil@attacker.example?=" <jane@customer.example>',
+    "Message-ID: <abc@customer.example>\r\nIn-Reply-To: <x@y>\r\nBcc: evil@attacker.example",
+]
+
+
+@pytest.mark.parametrize("header", INJECTIONS)
+def test_customer_headers_cannot_inject_headers(header: str) -> None:
+    draft = build(original(header + "\r\n"))
+    msg = reparse(draft.raw)
+    assert msg["Bcc"] is None and msg["Cc"] is None
+    head = draft.raw.split(b"\r\n\r\n", 1)[0]
+    assert b"\nBcc" not in head and b"\nbcc" not in head.lower()
+    for name in ("Subject", "To"):
+        assert "\n" not in msg[name] and "\r" not in msg[name]
+
+
+def test_safe_header_strips_controls_and_encoded_words() -> None:
+    assert safe_header("a\r\nBcc: x\x00\u2028y") == "a Bcc: x y"
+    assert "=?" not in safe_header("=?utf-8?q?x?=")
+    assert len(safe_header("x" * 5000)) == 998
+
+
+def test_message_without_message_id_still_gets_a_draft() -> None:
+    raw = b"From: a@b.example\r\nSubject: hi\r\n\r\nbody\r\n"
+    msg = reparse(build(raw).raw)
+    assert msg["In-Reply-To"] is None and msg["References"] is None
+    assert msg["To"] == "a@b.example"

@@ -1,0 +1,144 @@
+"""One pass over a folder, on a real local Maildir: exactly one draft per escalation, even after a crash."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from replydraft.demo import DEMO_ACCOUNT, demo_config, sample_messages
+from replydraft.maildir import MaildirMailbox
+from replydraft.render import Renderer
+from replydraft.service import make_context, process_folder
+from replydraft.store import Store
+
+LOOKBACK = timedelta(days=30)
+
+
+class Crash(Exception):
+    """Stands in for the process dying at a chosen point."""
+
+
+class FlakyMaildir(MaildirMailbox):
+    """A Maildir that can die just before or just after an APPEND."""
+
+    crash_before_append = False
+    crash_after_append = False
+    appends = 0
+
+    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
+        if self.crash_before_append:
+            raise Crash("before append")
+        result = super().append_draft(drafts, raw, when)
+        self.appends += 1
+        if self.crash_after_append:
+            raise Crash("after append")
+        return result
+
+
+@pytest.fixture
+def world(tmp_path: Path):
+    mailbox = FlakyMaildir(tmp_path / "Maildir")
+    for _, raw in sample_messages():
+        mailbox.deliver("INBOX", raw)
+    config = demo_config(tmp_path)
+    renderer = Renderer.create()
+
+    def run(dry_run: bool = False):
+        store = Store.open(config.state_path)
+        try:
+            ctx = make_context(config, DEMO_ACCOUNT, renderer)
+            return process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
+                                  lookback=LOOKBACK, dry_run=dry_run)
+        finally:
+            store.close()
+
+    return mailbox, config, run
+
+
+def draft_ids(mailbox: MaildirMailbox) -> list[str]:
+    folder = mailbox._folder("Drafts")
+    return sorted(folder.get_message(k)["Message-ID"] for k in folder.keys())
+
+
+def test_escalations_get_one_draft_each_and_nothing_twice(world) -> None:
+    mailbox, config, run = world
+    report = run()
+    assert report.examined == 8
+    assert len(report.drafted) == 5 and report.no_signal == 2 and report.skipped == 1
+    first = draft_ids(mailbox)
+    assert len(first) == len(set(first)) == 5
+    again = run()
+    assert again.examined == 0 and not again.drafted
+    assert draft_ids(mailbox) == first
+    store = Store.open(config.state_path)
+    incidents = list(store.incidents())
+    assert len(incidents) == 5 and all(i["status"] == "drafted" for i in incidents)
+    assert all(s["evidence"] for i in incidents for s in i["signals"])   # every incident says why
+
+
+def test_customer_mail_is_left_exactly_as_it_was(world) -> None:
+    mailbox, _, run = world
+    inbox = Path(mailbox.maildir._path)
+    before = {p.name: p.read_bytes() for p in (inbox / "new").iterdir()}
+    run()
+    after = {p.name: p.read_bytes() for p in (inbox / "new").iterdir()}
+    assert before == after
+
+
+def test_crash_before_append_is_finished_by_the_next_pass(world) -> None:
+    mailbox, _, run = world
+    mailbox.crash_before_append = True
+    with pytest.raises(Crash):
+        run()
+    assert draft_ids(mailbox) == []
+    mailbox.crash_before_append = False
+    run()
+    assert len(draft_ids(mailbox)) == 5
+
+
+def test_crash_after_append_does_not_duplicate_the_draft(world) -> None:
+    mailbox, config, run = world
+    mailbox.crash_after_append = True
+    with pytest.raises(Crash):
+        run()
+    assert len(draft_ids(mailbox)) == 1          # on the server, but not recorded as done
+    mailbox.crash_after_append = False
+    report = run()
+    assert report.recovered == 1
+    ids = draft_ids(mailbox)
+    assert len(ids) == len(set(ids)) == 5
+    assert mailbox.appends == 5
+
+
+def test_uidvalidity_change_does_not_redraft(world, tmp_path: Path) -> None:
+    mailbox, _, run = world
+    run()
+    uidlist = Path(mailbox.maildir._path) / "replydraft-uids.json"
+    uidlist.unlink()                         # new UIDs and UIDVALIDITY... same messages
+    import json
+    run_state = {"uidvalidity": 7, "next": 1, "keys": {}}
+    uidlist.write_text(json.dumps(run_state))
+    report = run()
+    assert report.already == 8 and not report.drafted
+    assert len(draft_ids(mailbox)) == 5
+
+
+def test_dry_run_writes_nothing(world) -> None:
+    mailbox, config, run = world
+    report = run(dry_run=True)
+    assert len(report.drafted) == 5
+    assert draft_ids(mailbox) == []
+    assert list(Store.open(config.state_path).incidents()) == []
+    assert len(run().drafted) == 5           # a real pass afterwards still drafts everything
+
+
+def test_messages_older_than_the_lookback_are_ignored(world) -> None:
+    mailbox, config, run = world
+    store = Store.open(config.state_path)
+    ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(),
+                       now=datetime.now(timezone.utc) + timedelta(days=60))
+    report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
+                            lookback=LOOKBACK)
+    assert report.examined == 0 and draft_ids(mailbox) == []
