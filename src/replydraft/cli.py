@@ -16,13 +16,15 @@ import logging
 import mailbox as stdlib_mailbox
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator, Sequence, TextIO
 
 from replydraft import __version__
-from replydraft.config import Config, Policy, default_config, load
-from replydraft.errors import ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError
+from replydraft.config import Config, load
+from replydraft.errors import (
+    ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError,
+)
 from replydraft.extract import parse
 
 log = logging.getLogger("replydraft")
@@ -305,7 +307,7 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
     if not rows:
         print("No incidents recorded.")
         return EXIT_OK
-    table = [("ID", "WHEN", "ACCOUNT", "FROM", "SIGNALS", "WHY", "DRAFT")]
+    table: list[tuple[object, ...]] = [("ID", "WHEN", "ACCOUNT", "FROM", "SIGNALS", "WHY", "DRAFT")]
     for r in rows:
         when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
         signals = ", ".join(s["name"] for s in r["signals"])
@@ -323,10 +325,10 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _print_table(rows: list[tuple[str, ...]], out: TextIO) -> None:
+def _print_table(rows: Sequence[Sequence[object]], out: TextIO) -> None:
     widths = [max(len(str(row[i])) for row in rows) for i in range(len(rows[0]))]
     for row in rows:
-        out.write("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths)).rstrip() + "\n")
+        out.write("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip() + "\n")
 
 
 def cmd_incidents_export(args: argparse.Namespace) -> int:

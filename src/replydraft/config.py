@@ -21,7 +21,7 @@ from typing import Any, Callable
 from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
 from replydraft.errors import ConfigError
 
-__all__ = ["Config", "Account", "Policy", "load", "parse", "parse_duration", "default_config"]
+__all__ = ["Config", "Account", "Policy", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
@@ -327,8 +327,3 @@ def load(path: Path | str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}.") from None
     return parse(data, source=path.resolve())
-
-
-def default_config(state_path: Path, *, source: Path | str = "<built-in>") -> Config:
-    """The config used when none is given (classify, demo, preview without --config)."""
-    return Config(source=Path(source), state_path=state_path, policy=Policy(), accounts=())

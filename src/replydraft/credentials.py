@@ -35,6 +35,7 @@ def get_password(account: Account, env: Mapping[str, str] | None = None) -> str:
 
 
 def _from_command(account: Account) -> str:
+    assert account.password_command
     try:
         done = subprocess.run(account.password_command, shell=True, capture_output=True,
                               text=True, timeout=60, check=False)

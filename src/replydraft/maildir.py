@@ -47,15 +47,17 @@ class MaildirMailbox:
     def open_folder(self, folder: str) -> FolderState:
         self.folder = self._folder(folder)
         path = Path(self.folder._path) / UIDLIST
-        state = json.loads(path.read_text()) if path.exists() else {"uidvalidity": 1, "next": 1, "keys": {}}
-        keys: dict[str, int] = state["keys"]
+        state = json.loads(path.read_text()) if path.exists() else {}
+        uidvalidity: int = state.get("uidvalidity", 1)
+        next_uid: int = state.get("next", 1)
+        keys: dict[str, int] = state.get("keys", {})
         for key in sorted(self.folder.keys()):
             if key not in keys:
-                keys[key] = state["next"]
-                state["next"] += 1
-        path.write_text(json.dumps(state))
+                keys[key] = next_uid
+                next_uid += 1
+        path.write_text(json.dumps({"uidvalidity": uidvalidity, "next": next_uid, "keys": keys}))
         self.uids = {uid: key for key, uid in keys.items() if key in self.folder}
-        return FolderState(state["uidvalidity"], state["next"])
+        return FolderState(uidvalidity, next_uid)
 
     def new_uids(self, after_uid: int, since: datetime) -> list[int]:
         return sorted(uid for uid in self.uids if uid > after_uid)
@@ -97,5 +99,6 @@ class MaildirMailbox:
         pass
 
     def draft_paths(self, drafts: str) -> list[Path]:
-        folder = self._folder(drafts)
-        return sorted(Path(folder._path) / folder._lookup(key) for key in folder.keys())
+        """The files of the drafts, for showing where they are."""
+        base = Path(self._folder(drafts)._path)
+        return sorted(p for sub in ("new", "cur") for p in (base / sub).iterdir())
