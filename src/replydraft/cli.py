@@ -16,7 +16,8 @@ import logging
 import mailbox as stdlib_mailbox
 import os
 import sys
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator, Sequence, TextIO
 
@@ -163,13 +164,14 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from replydraft.service import run_forever, run_once
+    from replydraft.service import load_invoices, run_forever, run_once
 
     config = _config(args)
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
     renderer = _renderer(config)
     _lint(renderer, config)
+    load_invoices(config)             # a broken ledger stops here, not in the middle of a pass
     if not args.once:
         run_forever(config, renderer, dry_run=args.dry_run)
         return EXIT_OK
@@ -363,14 +365,20 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
 def _lint(renderer: Any, config: Config) -> None:
     """Render a reply with every signal so a broken template fails now, not on a customer's mail."""
     from replydraft.detect import SIGNALS, Detection, Evidence, Signal
+    from replydraft.ledger import Invoice, OverdueInvoice
     from replydraft.triage import reply_context
 
     sample = parse(b"From: Sam Sample <sam@example.com>\r\nSubject: Test\r\n"
                    b"Message-ID: <check@example.com>\r\n\r\nSample text.\r\n")
-    for names in [(n,) for n in SIGNALS] + [tuple(SIGNALS), tuple(s for s in SIGNALS if s != "legal_threat")]:
+    invoices = [OverdueInvoice(Invoice("sam@example.com", str(n), Decimal("120.50"), "EUR", date(2026, 1, n)), 30 + n)
+                for n in (1, 2)]
+    combinations = [(n,) for n in SIGNALS] + [tuple(SIGNALS), tuple(s for s in SIGNALS if s != "legal_threat")]
+    for names in combinations:
         detection = Detection(tuple(Signal(n, 0.9, (Evidence("sample", 0, 6, "check"),)) for n in names))
-        if not renderer.render_reply(reply_context(sample, detection, config.policy, "RD-check")).strip():
-            raise TemplateError(f"the reply for {', '.join(names)} rendered empty.")
+        for overdue in ([], invoices[:1], invoices):
+            context = reply_context(sample, detection, config.policy, "RD-check", overdue)
+            if not renderer.render_reply(context).strip():
+                raise TemplateError(f"the reply for {', '.join(names)} rendered empty.")
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -382,6 +390,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     renderer = _renderer(config)
     _lint(renderer, config)
     print(f"ok   templates ({renderer.search_path()})")
+    if config.ledger:
+        from replydraft.service import load_invoices
+
+        print(f"ok   ledger {config.ledger.path}: {len(load_invoices(config))} open invoice(s)")
     if not config.accounts:
         print("note no [[accounts]] configured")
     failures = 0

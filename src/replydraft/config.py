@@ -21,7 +21,7 @@ from typing import Any, Callable
 from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
 from replydraft.errors import ConfigError
 
-__all__ = ["Config", "Account", "Policy", "load", "parse", "parse_duration"]
+__all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
@@ -60,6 +60,13 @@ class Policy:
 
 
 @dataclass(frozen=True, slots=True)
+class LedgerSettings:
+    path: Path                          # CSV export of open invoices (see ledger.py)
+    grace_days: int = 0                 # days after the due date before an invoice counts as overdue
+    date_format: str | None = None      # strptime format of due dates; default: ISO and common forms
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     source: Path                        # the file it came from ("<memory>" in tests)
     state_path: Path
@@ -67,6 +74,7 @@ class Config:
     accounts: tuple[Account, ...]
     templates_dir: Path | None = None
     detector: DetectorSettings = field(default_factory=DetectorSettings)
+    ledger: LedgerSettings | None = None
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -276,7 +284,19 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     return DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled))
 
 
-_TOP_KEYS = {"state", "policy", "accounts", "templates", "signals"}
+def _ledger(data: Any, base: Path, problems: _Problems) -> LedgerSettings | None:
+    d = _section(data, "ledger", {"path", "grace_days", "date_format"}, problems)
+    if not d:
+        return None
+    path = _get(d, "path", str, "ledger", problems, required=True)
+    grace = _get(d, "grace_days", int, "ledger", problems, default=0)
+    if grace < 0:
+        problems.add("ledger.grace_days", f"expected 0 or more days, got {grace}")
+    date_format = _get(d, "date_format", str, "ledger", problems)
+    return LedgerSettings(base / path, grace, date_format) if path else None
+
+
+_TOP_KEYS = {"state", "policy", "accounts", "templates", "signals", "ledger"}
 
 
 def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
@@ -292,6 +312,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     templates_dir = _get(templates, "dir", str, "templates", problems)
     policy = _policy(top.get("policy", {}), problems)
     detector = _signals(top.get("signals", {}), problems)
+    ledger = _ledger(top.get("ledger", {}), base, problems)
 
     raw_accounts = top.get("accounts", [])
     if not isinstance(raw_accounts, list):
@@ -309,6 +330,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         accounts=tuple(a for a in accounts if a),
         templates_dir=(base / templates_dir) if templates_dir else None,
         detector=detector,
+        ledger=ledger,
     )
 
 

@@ -2,15 +2,28 @@
 
 Pure: no I/O, no clock. ``detect`` is what the daemon, ``classify`` and ``evaluate``
 all call, so an offline evaluation measures exactly what runs in production.
+
+How it works: the rules in :mod:`replydraft.rules` are data (id, signal, weight, regex,
+context flags). Every match is checked against its sentence and clause -- negation just
+before it ("I would never ..."), a hypothetical ("what if ..."), an information question
+("can I cancel?"), a clearly positive sentence ("5 stars") -- and then counts with its
+rule's weight. A signal's score is ``1 - prod(1 - w)`` over its rules (further hits of the
+same rule count half, at most twice). Precision comes first: one weak word never raises
+a signal on its own; it is kept as a near-miss for the incident log instead.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from types import MappingProxyType
-from typing import Literal, Mapping
+from typing import Literal, Mapping, Sequence
 
+from replydraft.errors import ConfigError
 from replydraft.extract import InboundEmail
+from replydraft.rules import HYPOTHETICAL, INFO_QUESTION, NEGATION, POSITIVE, RULE_IDS, RULES, Rule
 
 SignalName = Literal[
     "review_threat", "legal_threat", "out_of_scope_demand",
@@ -57,9 +70,20 @@ class Detection:
 class DetectorSettings:
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     disabled: frozenset[str] = frozenset()
+    # Company phrases per signal, matched case-insensitively with flexible spacing, e.g.
+    # {"out_of_scope_demand": ("rush delivery for free",)}; and raw regular expressions.
+    extra_phrases: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
+    extra_patterns: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
+    extra_weight: float = 0.8                    # weight of one company phrase/pattern hit
+    disabled_rules: frozenset[str] = frozenset()  # built-in rule ids to switch off
+    max_chars: int = 50_000                       # only the first max_chars are examined
 
     def threshold(self, name: str) -> float:
         return self.thresholds.get(name, DEFAULT_THRESHOLD)
+
+    def check(self) -> None:
+        """Raise :class:`ConfigError` if an extra phrase, pattern or rule id is unusable."""
+        _compiled(_settings_key(self))
 
 
 def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings()) -> Detection:
@@ -70,4 +94,199 @@ def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings())
 
 
 def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> Detection:
-    raise NotImplementedError
+    """Signals in ``text``; evidence offsets index into ``text`` itself."""
+    text = text[: settings.max_chars]
+    if not text.strip():
+        return Detection(())
+    rules = _compiled(_settings_key(settings))
+    norm = text.translate(_NORMALISE)        # same length: offsets stay valid
+    ctx = _Context(norm)
+    found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
+    for rule in rules:
+        if rule.signal in settings.disabled:
+            continue
+        for m in rule.regex.finditer(norm):
+            start, end = _trim(norm, m.start(), m.end())
+            if start >= end:
+                continue
+            weight = ctx.weigh(rule, start, end)
+            if weight > 0:
+                found.setdefault(rule.signal, {}).setdefault(rule.id, []).append((weight, start, end))
+
+    signals: list[Signal] = []
+    near: list[Signal] = []
+    for name in SIGNALS:
+        by_rule = found.get(name)
+        if not by_rule:
+            continue
+        signal = _score(name, by_rule, text)
+        (signals if signal.score >= settings.threshold(name) else near).append(signal)
+    return Detection(tuple(signals), tuple(near))
+
+
+# -- scoring -------------------------------------------------------------------------
+
+def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], text: str) -> Signal:
+    keep = 1.0
+    spans: list[tuple[float, int, int, str]] = []
+    for rule_id, hits in by_rule.items():
+        hits.sort(key=lambda h: -h[0])
+        for i, (weight, start, end) in enumerate(hits[:3]):
+            keep *= 1.0 - (weight if i == 0 else weight / 2)
+        spans.extend((w, s, e, rule_id) for w, s, e in hits)
+    # evidence: strongest first wins a span; a phrase inside a kept phrase is redundant
+    spans.sort(key=lambda h: (-h[0], h[1]))
+    kept: list[tuple[int, int, str]] = []
+    for _, start, end, rule_id in spans:
+        if not any(s <= start and end <= e for s, e, _ in kept):
+            kept.append((start, end, rule_id))
+    kept.sort()
+    evidence = tuple(Evidence(text[s:e], s, e, r) for s, e, r in kept)
+    return Signal(name, round(1.0 - keep, 4), evidence)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n,;:":
+        end -= 1
+    return start, end
+
+
+# -- context -------------------------------------------------------------------------
+
+# One-for-one replacements only, so that offsets into the normalised text are offsets
+# into the original: curly quotes, odd spaces and dashes, full-width asterisks.
+_NORMALISE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2007": " ", "\u202f": " ",
+    "\u2009": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0a": "*", "\u2217": "*",
+})
+# A sentence ends at . ! ? (followed by a space or the end) or at a line break.
+_SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
+# A clause starts after punctuation or a conjunction that turns the sentence around.
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\"]|\s[-]+\s|\b(?:but|however|though|although|so|because|then|otherwise|unless|yet|while|"
+    r"whereas|or\s+(?=i\b|we\b|else\b))\b", re.IGNORECASE)
+_SUBJECT = re.compile(r"\b(?:i|we|you|u|they|he|she|it|im|i'm|i've|i'll|i'd|we're|we've|we'll)\b",
+                      re.IGNORECASE)
+_STARTS_WITH_SUBJECT = re.compile(r"(?:i|we)\b", re.IGNORECASE)
+
+
+class _Context:
+    """Sentence and clause lookups over one normalised text."""
+
+    __slots__ = ("text", "_ends", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+        self._starts = [s for s, _ in ends]   # where each terminator begins
+        self._ends = ends
+
+    def sentence(self, pos: int) -> tuple[int, int, bool]:
+        """(start, end, is_question) of the sentence holding ``pos``."""
+        i = bisect_right(self._starts, pos)
+        start = self._ends[i - 1][1] if i else 0
+        while i < len(self._ends) and self._ends[i][0] < pos:
+            i += 1
+        if i < len(self._ends):
+            end = self._ends[i][0]
+            question = "?" in self.text[end:self._ends[i][1]]
+        else:
+            end, question = len(self.text), False
+        return start, end, question
+
+    def weigh(self, rule: Rule, start: int, end: int) -> float:
+        """The rule's weight for this hit after its context, 0 when the context vetoes it."""
+        text = self.text
+        s0, s1, question = self.sentence(start)
+        if rule.near is not None:
+            scope = text if rule.near_text else text[s0:s1]
+            if not rule.near.search(scope):
+                return 0.0
+        if rule.not_before is not None and rule.not_before.search(text[max(s0, start - 60):start]):
+            return 0.0
+        before = text[max(s0, start - 160):start]
+        if rule.negatable and _negated(before, text[start:end]):
+            return 0.0
+        if rule.hypothetical and HYPOTHETICAL.search(before):
+            return 0.0
+        if rule.positive and POSITIVE.search(text, s0, s1):
+            return 0.0
+        weight = rule.weight
+        if rule.question and question:
+            if INFO_QUESTION.match(text[s0:min(s1, s0 + 120)].lstrip()):
+                return 0.0
+            weight *= 0.5
+        return weight
+
+
+def _negated(before: str, phrase: str) -> bool:
+    """A negation in the last few words of the clause before the hit, after its subject.
+
+    A hit that begins with its own subject ("I will ...") builds its negation into the
+    pattern, so words before it belong to another clause ("if you don't reply, I'll ...").
+    """
+    if _STARTS_WITH_SUBJECT.match(phrase):
+        return False
+    cut = 0
+    for m in _CLAUSE_BREAK.finditer(before):
+        cut = m.end()
+    clause = before[cut:]
+    for m in _SUBJECT.finditer(clause):
+        cut = m.start()
+    else:
+        cut = cut if clause else 0
+    words = clause[cut:].split()[-6:]
+    return bool(words) and NEGATION.search(" ".join(words)) is not None
+
+
+# -- company rules ---------------------------------------------------------------------
+
+_Key = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...],
+             tuple[tuple[str, tuple[str, ...]], ...], float]
+
+
+def _freeze(mapping: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple(sorted((str(k), tuple(v) if not isinstance(v, str) else (v,)) for k, v in mapping.items()))
+
+
+def _settings_key(settings: DetectorSettings) -> _Key:
+    return (frozenset(settings.disabled_rules), _freeze(settings.extra_phrases),
+            _freeze(settings.extra_patterns), float(settings.extra_weight))
+
+
+@lru_cache(maxsize=64)
+def _compiled(key: _Key) -> tuple[Rule, ...]:
+    disabled_rules, phrases, patterns, weight = key
+    unknown = sorted(disabled_rules - RULE_IDS)
+    if unknown:
+        raise ConfigError(f"The detector has no built-in rule named {', '.join(map(repr, unknown))}; "
+                          f"check the spelling (rule ids look like 'review.bbb' or 'abuse.fword').")
+    if not 0 < weight <= 1:
+        raise ConfigError(f"The weight of company phrases must be above 0 and at most 1, not {weight}.")
+    rules = [r for r in RULES if r.id not in disabled_rules]
+    for kind, table in (("phrase", phrases), ("pattern", patterns)):
+        for signal, items in table:
+            if signal not in SIGNALS:
+                raise ConfigError(f"Extra {kind}s were given for {signal!r}, which is not a signal; "
+                                  f"use one of {', '.join(SIGNALS)}.")
+            for n, item in enumerate(items, 1):
+                if kind == "phrase":
+                    words = str(item).split()
+                    if not words:
+                        raise ConfigError(f"Extra phrase {n} for {signal} is empty; remove it or fill it in.")
+                    source = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
+                else:
+                    source = str(item)
+                try:
+                    regex = re.compile(source, re.IGNORECASE)
+                except re.error as exc:
+                    raise ConfigError(f"Extra pattern {n} for {signal} ({item!r}) is not a valid regular "
+                                      f"expression: {exc}.") from None
+                if regex.search(""):
+                    raise ConfigError(f"Extra {kind} {n} for {signal} ({item!r}) matches empty text; "
+                                      f"make it match at least one word.")
+                rules.append(Rule(f"custom.{signal}.{kind}{n}", signal, weight, regex))
+    return tuple(rules)

@@ -14,13 +14,15 @@ import json
 import logging
 import signal
 import threading
+from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from replydraft.config import Account, Config
 from replydraft.credentials import get_password
-from replydraft.errors import MailboxError, ReplydraftError
+from replydraft.errors import ConfigError, MailboxError, ReplydraftError
+from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
 from replydraft.render import Renderer
 from replydraft.store import TERMINAL, FolderRow, Store
@@ -140,9 +142,37 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
 
 
+_ledger_cache: dict[Path, tuple[float, tuple[Invoice, ...]]] = {}
+
+
+def load_invoices(config: Config) -> tuple[Invoice, ...]:
+    """The ledger's open invoices, re-read only when the file changed."""
+    if config.ledger is None:
+        return ()
+    path = config.ledger.path
+    try:
+        mtime = path.stat().st_mtime
+        cached = _ledger_cache.get(path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{config.source}: [ledger] path {path}: can't read it ({exc.strerror}).") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", "replace")   # spreadsheet exports on Windows
+    invoices = tuple(parse_ledger(text, source=str(path), date_format=config.ledger.date_format))
+    _ledger_cache[path] = (mtime, invoices)
+    return invoices
+
+
 def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None) -> Context:
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
-                   detector=config.detector, renderer=renderer, now=now or datetime.now(timezone.utc).astimezone())
+                   detector=config.detector, renderer=renderer,
+                   now=now or datetime.now(timezone.utc).astimezone(),
+                   invoices=load_invoices(config),
+                   grace_days=config.ledger.grace_days if config.ledger else 0)
 
 
 Connect = Callable[[Account, str], Mailbox]
@@ -152,6 +182,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                  connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None) -> list[FolderReport]:
     """One pass over an account. A failing account reports its error instead of raising."""
     try:
+        ctx = make_context(config, account, renderer)
         mailbox = connect(account, get_password(account))
     except ReplydraftError as exc:
         log.error("%s", exc)
@@ -160,7 +191,6 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     reports = []
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        ctx = make_context(config, account, renderer)
         for folder in account.folders:
             try:
                 reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,

@@ -7,14 +7,16 @@ fetch, append and record.
 from __future__ import annotations
 
 import hashlib
+from decimal import Decimal
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from replydraft.config import Policy
-from replydraft.detect import Detection, DetectorSettings, detect
+from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect
 from replydraft.draft import Draft, build_draft, draft_message_id
 from replydraft.extract import InboundEmail, parse
+from replydraft.ledger import Invoice, OverdueInvoice, overdue_for
 from replydraft.render import Renderer, ordered
 
 __all__ = ["Context", "Outcome", "triage", "source_key", "first_name"]
@@ -28,6 +30,8 @@ class Context:
     detector: DetectorSettings
     renderer: Renderer
     now: datetime
+    invoices: tuple[Invoice, ...] = ()   # open invoices from the ledger
+    grace_days: int = 0
 
     @property
     def domain(self) -> str:
@@ -55,12 +59,15 @@ def source_key(raw: bytes, parsed: InboundEmail) -> str:
 def triage(raw: bytes, ctx: Context) -> Outcome:
     email = parse(raw)
     detection = detect(email, ctx.detector)
+    overdue = overdue_for(email.from_addr, ctx.invoices, ctx.now.date(), ctx.grace_days) if email.from_addr else []
+    if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:
+        detection = with_ledger_evidence(detection, overdue)
     key = source_key(raw, email)
     draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
     incident_id = f"RD-{draft_key[:10]}"
     draft = None
     if detection.escalated:
-        body = ctx.renderer.render_reply(reply_context(email, detection, ctx.policy, incident_id))
+        body = ctx.renderer.render_reply(reply_context(email, detection, ctx.policy, incident_id, overdue))
         draft = build_draft(
             email, body,
             from_address=ctx.from_address,
@@ -72,9 +79,29 @@ def triage(raw: bytes, ctx: Context) -> Outcome:
     return Outcome(email, detection, key, incident_id, draft)
 
 
-def reply_context(email: InboundEmail, detection: Detection, policy: Policy, incident_id: str) -> dict[str, Any]:
+def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice]) -> Detection:
+    """The sender owes money past due: ``overdue_payment`` at full score, the invoices as evidence."""
+    evidence = tuple(
+        Evidence(f"invoice {o.invoice.number}: {money(o.invoice.amount, o.invoice.currency)}, "
+                 f"{o.days_overdue} days overdue", 0, 0, "ledger")
+        for o in overdue)
+    from_text = [s for s in (*detection.signals, *detection.near_misses) if s.name == "overdue_payment"]
+    merged = Signal("overdue_payment", 1.0, evidence + (from_text[0].evidence if from_text else ()))
+    signals = tuple(s for s in detection.signals if s.name != "overdue_payment") + (merged,)
+    near = tuple(s for s in detection.near_misses if s.name != "overdue_payment")
+    return Detection(signals, near, detection.skipped)
+
+
+def money(amount: Decimal, currency: str) -> str:
+    return f"{amount:,.2f} {currency}".strip()
+
+
+def reply_context(email: InboundEmail, detection: Detection, policy: Policy, incident_id: str,
+                  overdue: list[OverdueInvoice] | None = None) -> dict[str, Any]:
     """What templates see (documented in docs/templates.md). Customer strings are data only."""
     signals = ordered(detection.signals)
+    overdue = overdue or []
+    currencies = {o.invoice.currency for o in overdue}
     return {
         "customer": {
             "name": email.from_name,
@@ -99,6 +126,14 @@ def reply_context(email: InboundEmail, detection: Detection, policy: Policy, inc
             "escalation_contact": policy.escalation_contact,
             "terms_url": policy.terms_url,
         },
+        "invoices": [
+            {"number": o.invoice.number, "amount": money(o.invoice.amount, o.invoice.currency),
+             "due_date": o.invoice.due_date.strftime("%d %B %Y"), "days_overdue": o.days_overdue}
+            for o in overdue
+        ],
+        # One total only when every invoice is in the same currency.
+        "invoices_total": money(sum((o.invoice.amount for o in overdue), Decimal(0)), currencies.pop())
+        if len(currencies) == 1 else "",
         "incident_id": incident_id,
     }
 
