@@ -58,6 +58,18 @@ def test_attachments_are_skipped() -> None:
     assert parse(raw).text.strip() == "see attached"
 
 
+def test_a_huge_attachment_is_dropped_before_parsing() -> None:
+    import base64
+    import os
+
+    attachment = base64.encodebytes(os.urandom(3_000_000))
+    raw = (b"From: a@b.example\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
+           b"Content-Type: text/plain\r\n\r\nsee the contract\r\n--XX\r\nContent-Type: application/pdf\r\n"
+           b"Content-Transfer-Encoding: base64\r\n\r\n" + attachment + b"--XX--\r\n")
+    mail = parse(raw)
+    assert mail.new_text == "see the contract" and "LargeAttachmentSkipped" in mail.defects
+
+
 def test_automated_mail_is_recognised() -> None:
     for header in (b"Auto-Submitted: auto-replied", b"Precedence: bulk", b"List-Id: <x.example>",
                    b"X-Autoreply: yes", b"Return-Path: <>"):

@@ -234,11 +234,10 @@ def _negated(before: str, phrase: str) -> bool:
     for m in _CLAUSE_BREAK.finditer(before):
         cut = m.end()
     clause = before[cut:]
+    subject = 0
     for m in _SUBJECT.finditer(clause):
-        cut = m.start()
-    else:
-        cut = cut if clause else 0
-    words = clause[cut:].split()[-6:]
+        subject = m.start()
+    words = clause[subject:].split()[-6:]
     return bool(words) and NEGATION.search(" ".join(words)) is not None
 
 

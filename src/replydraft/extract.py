@@ -53,10 +53,29 @@ class InboundEmail:
         return self.reply_to or self.from_addr
 
 
+# Attachments are skipped, but the stdlib parser would still decode them into memory:
+# drop long base64 runs (>= ~150 KB; no customer writes that much text) before parsing,
+# and never parse more than MAX_PARSE bytes.
+LARGE = 512 * 1024
+MAX_PARSE = 4 * 1024 * 1024
+_BASE64_RUN = re.compile(rb"(?:[A-Za-z0-9+/=]{40,}\r?\n){2000,}")
+
+
+def _shrink(raw: bytes) -> tuple[bytes, list[str]]:
+    if len(raw) < LARGE:
+        return raw, []
+    smaller = _BASE64_RUN.sub(b"", raw)
+    notes = ["LargeAttachmentSkipped"] if len(smaller) < len(raw) else []
+    if len(smaller) > MAX_PARSE:
+        smaller, notes = smaller[:MAX_PARSE], notes + ["MessageTruncated"]
+    return smaller, notes
+
+
 def parse(raw: bytes) -> InboundEmail:
     """Parse one message. Never raises on bad input."""
+    raw, notes = _shrink(raw)
     msg = email.message_from_bytes(raw, policy=email.policy.compat32)
-    defects = [type(d).__name__ for d in msg.defects]
+    defects = notes + [type(d).__name__ for d in msg.defects]
     from_name, from_addr = _address(_header(msg, "From"))
     _, reply_to = _address(_header(msg, "Reply-To"))
     text, body_defects = _body_text(msg)

@@ -58,7 +58,10 @@ def source_key(raw: bytes, parsed: InboundEmail) -> str:
 
 def triage(raw: bytes, ctx: Context) -> Outcome:
     email = parse(raw)
-    detection = detect(email, ctx.detector)
+    if email.from_addr.endswith("@" + ctx.domain):
+        detection = Detection((), (), skipped=f"sent from our own domain {ctx.domain}")
+    else:
+        detection = detect(email, ctx.detector)
     overdue = overdue_for(email.from_addr, ctx.invoices, ctx.now.date(), ctx.grace_days) if email.from_addr else []
     if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:
         detection = with_ledger_evidence(detection, overdue)

@@ -1,0 +1,675 @@
+"""The built-in detection rules, as data: (rule id, signal, weight, regex, context flags).
+
+A rule's weight is how sure one hit makes us of its signal on its own; ``detect``
+combines the hits of a signal as ``1 - prod(1 - w)``. With the default threshold of
+0.6, a rule weighted >= 0.6 can raise a signal alone; weaker rules (0.3-0.55) only
+count together with other evidence and otherwise end up as near-misses.
+
+Most threat rules are anchored on the customer speaking about their own intent
+("I will ...", "I'm ...", "or I ...") so that third-person, past and reported uses
+("people leave 1-star reviews", "I left you 5 stars") never match. Context flags then
+veto hits that are negated, hypothetical, asked as a question or clearly positive.
+
+Patterns are written for phrasings in general, not for any one corpus: every
+alternation is bounded (``{0,4}``, ``[^.!?\\n]{0,60}``) so that matching stays linear
+in practice and no pattern can backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Rule", "RULES", "RULE_IDS", "NEGATION", "HYPOTHETICAL", "POSITIVE", "INFO_QUESTION"]
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    signal: str
+    weight: float
+    regex: re.Pattern[str]
+    negatable: bool = True        # "not / never / won't" just before the hit cancels it
+    question: bool = True         # halved in a question, dropped in an information question
+    hypothetical: bool = True     # dropped after "what if", "in case", "when a user ..."
+    positive: bool = False        # dropped in a clearly positive sentence ("5 stars", "thanks")
+    not_before: re.Pattern[str] | None = None   # dropped if this matches the text just before
+    near: re.Pattern[str] | None = None         # kept only if this also occurs nearby ...
+    near_text: bool = False                      # ... in the whole text instead of the sentence
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _FLAGS)
+
+
+# -- shared fragments ----------------------------------------------------------------
+
+_FILL = (
+    r"(?:\s+(?:definitely|certainly|surely|absolutely|immediately|now|also|then|just|simply|"
+    r"gladly|happily|personally|probably|likely|seriously|really|actually|first|soon|shortly|"
+    r"today|tomorrow|still|officially|be\s+(?:forced|obliged|compelled|happy|glad)\s+to|"
+    r"(?:have|need|got)\s+to|have\s+no\s+(?:other\s+)?(?:choice|option)\s+(?:but|than)\s+to|"
+    r"be\s+left\s+with\s+no\s+(?:other\s+)?(?:choice|option)\s+(?:but|than)\s+to|"
+    r"make\s+sure\s+(?:to|that\s+i)|not\s+hesitate\s+to|to|be|start|proceed\s+to|"
+    r"go\s+ahead\s+and|go\s+and|go|try\s+and|try\s+to)){0,4}"
+)
+_GOING = (
+    r"(?:going\s+to|gonna|goin\s+to|gon\s+to|about\s+to|ready\s+to|prepared\s+to|"
+    r"planning\s+(?:to|on)|(?:seriously\s+)?considering|thinking\s+(?:of|about)|"
+    r"left\s+with\s+no\s+(?:other\s+)?choice\s+but\s+to|forced\s+to|obliged\s+to)"
+)
+# The customer announcing their own intent: "I will", "I'll", "im gonna", "we are going to",
+# "I have to", "I decided to", non-native "I go to", "I will to" ...
+INTENT = (
+    r"(?:\b(?:i(?:\s*['’]?\s*ll)|we(?:\s*['’]\s*ll|\s+ll))(?![\w'’])"
+    r"|\b(?:i|we)(?:\s*['’]\s*d|\s+(?:will|wil|wll|shall|would|must|may|might|"
+    r"gonna|wanna|gotta)|\s+(?:have|need|plan|intend|want|decided|chose|got)\s+to|"
+    r"\s*(?:['’]\s*ve|\s+have)\s+decided\s+to|\s+go\s+to)"
+    r"|\bi\s*(?:['’]?\s*m|\s+am)?\s+" + _GOING +
+    r"|\bwe\s*(?:['’]\s*re|\s+are)?\s+" + _GOING +
+    r"|(?<![\w'’])(?<!you )(?<!they )(?<!he )(?<!she )gonna)" + _FILL + r"\s+"
+)
+# "I'm ...", "we are ..." + a present participle: an announcement ("I'm switching to ...").
+PROG = (r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+"
+        r"(?:(?:now|currently|already|officially|definitely|actually|just|also|seriously|literally)\s+){0,2}")
+# "I have (already) filed", "we've opened", "I filed" (things already done count too).
+PERF = (r"\b(?:i|we)(?:\s*['’]\s*ve|\s+have|\s+had)?\s+"
+        r"(?:(?:already|also|now|just|since|officially|even)\s+){0,2}")
+LEAD = r"(?:" + INTENT + r"|" + PROG + r")"
+
+# up to five words that stay inside one clause ("I will leave a very bad review")
+_GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|if|that|which|due|who|"
+         r"where|why|how)\b)[\w'’@-]+\s+){0,5}?")
+
+_LAWYER = (r"(?:lawyers?|lawer|lawyr|attorneys?|attornies|attorny|atorney|atty|solicitors?|"
+           r"barristers?|legal\s+(?:team|counsel|department|dept|representatives?|advis[eo]rs?|"
+           r"aid|help|professionals?))")
+_LEGAL_ACTION = (r"(?:law\s*suits?|lawsuite|legal\s+(?:action|actions|proceedings?|steps|measures|"
+                 r"recourse|route|remed(?:y|ies)|case)|litigation|class[\s-]+action|"
+                 r"small[\s-]+claims?(?:\s+court)?|court\s+(?:case|action|claim|proceedings)|"
+                 r"court|tribunal|arbitration)")
+_REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(?:financial\s+)?"
+              r"protection(?:\s+(?:agency|bureau|authority|office|board))?|consumer\s+(?:affairs|"
+              r"council|ombudsman|authority|agency|tribunal|rights\s+(?:agency|authority|body|"
+              r"organi[sz]ation))|attorney\s+general|state\s+ag|trading\s+standards|ombudsman|"
+              r"financial\s+(?:authorit(?:y|ies)|regulators?|ombudsman|conduct\s+authority|"
+              r"services\s+authority)|(?-i:FCA|DOT|FAA|FCC|SEC|ICO|ACCC|CNIL|ASIC|CMA|IC3)|"
+              r"regulators?|regulatory\s+(?:body|bodies|authorit(?:y|ies))|(?:relevant|appropriate|"
+              r"proper|competent|consumer|financial)\s+authorities|department\s+of\s+(?:transportation|consumer\s+affairs)|"
+              r"information\s+commissioner|data\s+protection\s+(?:authority|commissioner|regulator)|"
+              r"gdpr\s+(?:authority|regulator)|european\s+commission|eu\s+commission|"
+              r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin)")
+_PAYMENT_CO = (r"(?:(?:my|the|our)\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card(?:\s+"
+               r"(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
+               r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
+               r"financial\s+institution)")
+_NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+)?(?:news(?:papers?|\s+stations?|\s+channels?)?|media|"
+         r"press|reporters?|journalists?|tv\s+stations?|television|(?:local|evening|tv|cable|fox|cbs|"
+         r"nbc|abc|cnn|bbc|eyewitness|action|\d+)\s+news|channel\s+\d+|consumer\s+(?:reporters?|"
+         r"watchdogs?|advocates?))")
+_PUBLIC = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|twitter|instagram|tiktok|linkedin|"
+           r"reddit|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
+           r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|"
+           r"socials|my\s+(?:blog|channel|podcast|page|website|site|newsletter|followers|audience|"
+           r"network|readers|subscribers)|every\s*(?:one|body)(?!\s+(?:in|on|at)\s+(?:my|our|the)\s+"
+           r"(?:team|office|company|department|family|house))|all\s+(?:my|of\s+my)\s+(?:friends|"
+           r"followers|contacts|clients|colleagues|network)|the\s+(?:whole\s+)?(?:world|public|"
+           r"internet|web)|online|publicly|far\s+and\s+wide|every\s+(?:forum|platform|site|review\s+site)|"
+           r"anyone\s+who\s+will\s+listen|other\s+(?:users|customers|people|buyers|travell?ers)|"
+           + _NEWS + r")")
+_BAD_REVIEW = (r"(?:(?:bad|negative|terrible|horrible|awful|scathing|poor|nasty|harsh|brutal|damning|"
+               r"low|lousy|angry|critical)\s+(?:\w+\s+){0,2}?(?:reviews?|reveiws?|reviw|ratings?|"
+               r"feedback|write-?ups?|testimonials?)|(?:1|one|zero|0|no|a\s+single|single|minus\s+\w+)"
+               r"[\s-]*stars?(?:\s+(?:reviews?|ratings?))?|1\s*/\s*(?:5|10)|one\s+out\s+of\s+(?:five|ten))")
+_REVIEW = r"(?:reviews?|reveiws?|reviw|ratings?|testimonials?)"
+
+_LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
+               r"feedback|it|this|that|comments?)\b)|switch\w*|clos\w*\s+(?:my|our|the)\s+"
+               r"(?:account|subscription)|terminat\w*|stop\s+(?:using|paying|buying|ordering|flying|"
+               r"working\s+with)|quit\w*|walk\w*\s+away|go\s+elsewhere|going\s+elsewhere|"
+               r"tak\w*\s+(?:my|our)\s+business|find\w*\s+(?:someone|somebody|another|a\s+new|a\s+"
+               r"different)|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
+               r"our|the)\s+(?:contract|subscription|relationship|membership|account)|pull\s+(?:my|"
+               r"our)\s+(?:account|business|contract))")
+
+# A competitor named as the destination: "@Delta", a URL, or a capitalised name that is not
+# one of the vendor's own plan names ("switching to Pro" is an upgrade, not a threat).
+_NAMED = (r"(?:@\w+|https?://\S+|(?-i:(?!(?:Pro|Premium|Plus|Business|Enterprise|Annual|Monthly|Yearly|"
+          r"Team|Teams|Basic|Free|Standard|Lifetime|Version|The|This|That|My|Our|Your|Settings|Dark|Light|"
+          r"I|A|An|It|V\d)\b)[A-Z][\w.+-]*))")
+
+# "if ..." that complains ("isn't fixed", "keep charging", "happens again"), unlike "if possible".
+_COMPLAINT_IF = (r"(?=[^.!?\n]{0,80}?\b(?:not|no|never|again|keep\w*|continu\w*|still|fail\w*|refus\w*|"
+                 r"ignor\w*|\w+n['’]?t)\b)")
+# words between "I will" and "cancel", but not a wish ("I'd like to cancel" is a polite request)
+_GAP_NO_WISH = r"(?:(?!(?:like|love|wish|want|prefer|need|please|help|how)\b)\w+\s+){0,3}?"
+
+_DEADLINE = (r"(?:by|before|until|till|within|in\s+the\s+next|no\s+later\s+than|not\s+later\s+than)"
+             r"\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:day|week|month|business(?:\s+day)?|today|"
+             r"tomorrow)|eod|cob|eow|close\s+of\s+business|tomorrow(?:\s+(?:morning|night|evening))?|"
+             r"tonight|today|noon|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+             r"this\s+(?:afternoon|evening|week)|(?:\d+|one|two|three|four|five|six|seven|ten|fourteen|"
+             r"thirty|a|an|a\s+few|twenty[\s-]?four|forty[\s-]?eight|seventy[\s-]?two)\s+(?:more\s+)?"
+             r"(?:business\s+|working\s+|calendar\s+)?(?:hours?|days?|weeks?|hrs?|minutes?|mins?)\b|"
+             r"\d{1,2}(?::\d\d)?\s*(?:am|pm|o['’]?clock))")
+
+_FWORD = (r"(?:f+u+c+k+\w*|f+u+k+(?:ing?|in|ed|er|ers|s)?\b|fuq\w*|fcuk\w*|fck\w*|fk(?:ing|in|n)?\b|"
+          r"phuck\w*|f[u*#@]{1,2}[c*#@]{1,2}[k*#@]\w*|f[*#@$%!]{2,4}(?:k\w*|ing|in)?|"
+          r"f[*-](?:ing|in|ed|k\w*|ck\w*)|effing|eff\s+(?:you|off)|motherf\w*|mofo|stfu|gtfo)")
+_INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\w*|dumb-?fucks?|"
+           r"jackass\w*|ass\s*holes?|a[*$@]{2}\s*holes?|a\*+hole|arse\s*holes?|ass\s*hats?|"
+           r"dick\s*heads?|dip\s*shits?|shit\s*heads?|bastards?|bitch\w*|b[*#]tch\w*|cunts?|c[*#]nt|"
+           r"twats?|wankers?|pricks?|scum\s*bags?|douche\w*|cretins?|half\s*wits?|nit\s*wits?|"
+           r"numpt(?:y|ies))")
+_WEAK_INSULT = (r"(?:stupid|dumb|incompetent|clueless|brainless|pathetic|useless|worthless|lazy|"
+                r"clowns?|crooks?|thieves|thieving|liars?|losers?|scammers?|frauds?|amateurs?|"
+                r"jokers?|a\s+joke|a\s+disgrace|a\s+bunch\s+of\s+(?:idiots|clowns|morons|amateurs|crooks|"
+                r"thieves|liars|losers|incompetents?)|suc?ks?|suck(?:ed|ing)?)")
+_TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?:\w+\s+)?(?:staff|team|"
+           r"agents?|people|employees|company|support|devs?|developers?|reps?|representatives?|"
+           r"supervisors?|managers?|ceo|crew|pilots?|captain|workers|guys|airline|"
+           r"customer\s+service|management|service|firm|business|cashiers?|clerks?|drivers?)|"
+           r"ur\s+(?:\w+\s+)?(?:staff|team|agents?|people|employees|company|support|supervisors?|"
+           r"managers?|service|airline|crew)|(?:this|that|the)\s+(?:airline|company|business|"
+           r"team|crew|captain|pilot|agent|clerk|cashier|staff|manager|supervisor|developer|dev)|"
+           r"airline|customer\s+service|management|@\w+)")
+
+# Context vocabulary used by the engine.
+NEGATION = _rx(
+    r"\b(?:not|never|no|nor|neither|nothing|without|hardly|unlikely|cannot|"
+    r"\w+n['’]?t|dont|wont|cant|didnt|doesnt|isnt|wouldnt|shouldnt|havent|aint)\b"
+    r"(?!\s+(?:hesitate|only|just|choice|other\s+(?:choice|option)|option|longer|more\s+than))"
+)
+HYPOTHETICAL = _rx(
+    r"\b(?:what\s+if|what\s+happens\s+if|in\s+case|suppose|supposing|hypothetically|"
+    r"for\s+(?:example|instance)|e\.g|such\s+as|whether|"
+    r"(?:when|if|once)\s+(?:a|an|the|some|any)\s+(?:user|customer|client|buyer|person|member|"
+    r"passenger|guest)s?|(?:users?|customers?|clients?|people|someone|somebody|anyone|others)\s+"
+    r"(?:who|that|which))\b")
+POSITIVE = _rx(
+    r"(?:\b(?:5|five|4|four)[\s-]*stars?\b|\b(?:great|glowing|positive|good|excellent|amazing|"
+    r"awesome|stellar|rave|wonderful|fantastic|nice|favou?rable|lovely)\s+(?:\w+\s+)?(?:reviews?|"
+    r"ratings?|feedback|testimonials?|words?)\b|\bthank(?:s|\s+you)\b(?!\s+for\s+nothing)|"
+    r"\bappreciat\w+|\blove\b|\bkudos\b|\bshout[\s-]?out\b|\bhappy\s+(?:with|to)\b|"
+    r"\b(?:works?|working|fixed|resolved)\s+(?:now|again)\b|\bhow\s+(?:great|good|amazing|awesome|"
+    r"helpful|wonderful|fantastic|excellent|nice|kind|fast|quick|responsive)\b|"
+    r"(?<!never )(?<!not )(?<!n't )\brecommend\b(?!\s+(?:against|avoiding))|\bloved\b)")
+# Questions that ask for information rather than threaten: "can I cancel?", "what is ...?"
+INFO_QUESTION = _rx(
+    r"^(?:\W*(?:@\w+|hi|hello|hey|dear\s+\w+|team|so|ok|okay|and|but|also|quick\s+question)\W*)*"
+    r"(?:can|could|may|how|what|when|where|which|who|whom|whose|is|are|am|do|does|did|will|"
+    r"would|if|has|have|any)\b(?!\s+you\s+want\s+me\s+to)")
+
+
+# -- the rules -------------------------------------------------------------------------
+
+_R: list[tuple[str, str, float, str, dict[str, object]]] = [
+    # ------------------------------------------------------------------ review_threat
+    ("review.intent_bad_review", "review_threat", 0.85,
+     LEAD + r"(?:leav|writ|post|giv|put|publish|submit|shar|drop|add|mak|do|rat|review|reveiw|"
+            r"award|updat|chang|edit|lower|downgrad)\w*\s+" + _GAP5 + _BAD_REVIEW, {}),
+    ("review.intent_public", "review_threat", 0.8,
+     LEAD + r"(?:post|shar|tweet|blog|writ|talk|tell|spread|put|publish|broadcast|expos|shout|"
+            r"let|warn|report|complain|rant|inform|alert|contact|call|email|make\s+(?:sure|certain)"
+            r")\w*(?:\s+(?:that|it|this|about\s+\w+|everything|my\s+(?:story|experience)|"
+            r"the\s+(?:story|whole\s+thing))){0,2}\s+(?:(?:on|to|with|across|all\s+over|in|out\s+to)\s+)?"
+            + _PUBLIC + r"\b", {"positive": True}),
+    ("review.contact_media", "review_threat", 0.75,
+     r"\b(?:conta\w*|call\w*|e-?mail\w*|reach\w*\s+out\s+to|alert\w*|notify\w*|tip\w*\s+off|"
+     r"talk\w*\s+to|speak\w*\s+to|writ\w*\s+to|go(?:ing)?\s+to|tak\w*\s+(?:this|it)\s+to)\s+"
+     + _NEWS + r"\b", {}),
+    ("review.go_public", "review_threat", 0.75,
+     r"\b(?:i|we)\b[^.!?\n]{0,25}?\bgo(?:ing)?\s+(?:public|to\s+the\s+(?:press|media|news|papers))\b",
+     {}),
+    ("review.bbb", "review_threat", 0.85,
+     r"\b(?:bbb|better\s+business\s+(?:bureau|beureau|bureu))\b",
+     {"near": r"\b(?:complain\w*|report\w*|fil(?:e|ed|ing)|contact\w*|lodg\w*|submit\w*|expect|"
+              r"writ\w*|go(?:ing)?\s+to|escalat\w*|notif\w*|call\w*)"}),
+    ("review.warn_others", "review_threat", 0.8,
+     r"\bwarn(?:ing|ed|s)?\s+(?:all\s+|the\s+)?(?:other|fellow|future|potential|prospective|every\s*one|"
+     r"every\s*body|people|others|anyone|the\s+(?:public|community|world)|users|customers|buyers|"
+     r"consumers|travell?ers|passengers|shoppers|my\s+(?:friends|followers|family|network|readers|"
+     r"subscribers))\b", {}),
+    ("review.everyone_will_know", "review_threat", 0.75,
+     r"\b(?:every\s*one|every\s*body|the\s+(?:whole\s+)?(?:world|internet|public)|all\s+(?:my|your)\s+"
+     r"(?:friends|followers|customers|clients))\s+(?:will|is\s+going\s+to|['’]ll|shall|gonna)\s+"
+     r"(?:\w+\s+)?(?:know|hear|find\s+out|learn|see|read)\b", {}),
+    ("review.rate_one_star", "review_threat", 0.75,
+     r"\b(?:rate|review|give|giving|rating|reviewing|leave|leaving|put|putting|drop|dropping)\s+"
+     r"(?:it|this|them|you|u|the\s+(?:app|product|extension|plugin|company|game|business|service)|"
+     r"your\s+\w+)\s+(?:at\s+|with\s+|as\s+|a\s+)?(?:only\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
+     r"a\s+single)[\s-]*stars?\b", {}),
+    ("review.report_to_store", "review_threat", 0.6,
+     r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|the\s+extension|your\s+app)\s+(?:to|in|on)\s+"
+     r"(?:apple|google|the\s+(?:app\s*|play\s*|chrome\s+web\s+|web\s+)?store|the\s+marketplace)\b", {}),
+    ("review.boycott_hashtag", "review_threat", 0.75,
+     r"#\s?(?:dont|donot|never|boycott|avoid|stop(?:using|flying)|ban)\w{3,}",
+     {"negatable": False, "question": False}),
+    ("review.be_sharing", "review_threat", 0.65,
+     r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
+     r"(?:be\s+)?(?:sharing|posting|tweeting|blogging|spreading\s+the\s+word)\b"
+     r"(?!\s+(?:the|my|a|an|some|more|those|these|them|it|any|logs?|screenshots?|details)\b)",
+     {"positive": True}),
+    ("review.spread_the_word", "review_threat", 0.6,
+     r"\bspread(?:ing)?\s+the\s+word\b", {"positive": True}),
+    ("review.review_on_my_channel", "review_threat", 0.65,
+     r"\b(?:review|reviewing|writ(?:e|ing)\s+about|blog(?:ging)?\s+about|post(?:ing)?\s+about|"
+     r"talk(?:ing)?\s+about|rant(?:ing)?\s+about|vlog(?:ging)?\s+about)\b[^.!?\n]{0,40}?\b(?:on|in)\s+"
+     r"(?:my|our)\s+(?:blog|channel|podcast|vlog|newsletter|youtube|twitter|facebook|instagram|"
+     r"tiktok|page|website|site|socials|column|show|stream)\b", {"positive": True}),
+    ("review.honest_review", "review_threat", 0.45,
+     LEAD + r"(?:leav|writ|post|giv|put|publish|submit|shar)\w*\s+(?:\w+\s+){0,3}?honest\s+"
+            r"(?:reviews?|feedback|ratings?)\b", {"positive": True}),
+    ("review.intent_review", "review_threat", 0.4,
+     LEAD + r"(?:leav|writ|post|giv|put|publish|submit|updat|chang|edit)\w*\s+(?:\w+\s+){0,3}?"
+     + _REVIEW + r"\b", {"positive": True}),
+
+    # ------------------------------------------------------------------- legal_threat
+    ("legal.intent_lawyer", "legal_threat", 0.9,
+     LEAD + r"(?:contact|call|get|hire|involv|consult|speak|talk|retain|forward|pass|hand|send|"
+            r"refer|escalat|bring|see|instruct|engag|tak|loop|cc|copy|get\s+in\s+touch)\w*"
+            r"(?:\s+(?:in|with|to|this|it|the\s+matter|everything|on|over|along)){0,3}\s+"
+            r"(?:(?:my|our|a|an|the)\s+)?(?:own\s+)?(?:\w+\s+)?" + _LAWYER + r"\b"
+            r"(?!\s+(?:for|to|about|regarding|on)\s+(?:(?:the|this|your|a)\s+)?(?:review|approv\w*|sign\w*|"
+            r"look|check|vet\w*|contract|agreement|nda|terms|paperwork|draft|proposal)\b)", {}),
+    ("legal.lawyer_up", "legal_threat", 0.8, r"\blawyer(?:ing)?\s+up\b", {}),
+    ("legal.lawyer_will_contact", "legal_threat", 0.9,
+     r"\b(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:will|['’]ll|shall|is\s+going\s+to|are\s+going\s+to|"
+     r"is\s+gonna|are\s+gonna|would)\s+(?:be\s+)?(?:\w+\s+)?(?:in\s+touch|in\s+contact|contact(?:ing)?\s+"
+     r"(?:you|your)|reach(?:ing)?\s+out|call(?:ing)?\s+you|writ(?:e|ing)\s+(?:to\s+)?you|send(?:ing)?\s+"
+     r"you|follow(?:ing)?\s+up\s+with\s+you|deal(?:ing)?\s+with\s+(?:you|this|it)|handl(?:e|ing)\s+"
+     r"(?:this|it|the\s+matter)|tak(?:e|ing)\s+(?:it|this|the\s+matter|over|action)|"
+     r"fil(?:e|ing)\s+(?:a|the)\s+\w+)", {}),
+    ("legal.lawyer_copied", "legal_threat", 0.85,
+     r"\b(?:cc['’]?d?|cc['’]?ing|copied|copying|looped\s+in|looping\s+in|forwarded\s+(?:this|it)\s+to)"
+     r"\s+(?:in\s+)?(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
+    ("legal.hear_from_lawyer", "legal_threat", 0.9,
+     r"\bhear(?:ing)?\s+from\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
+    ("legal.working_with_lawyer", "legal_threat", 0.55,
+     r"\b(?:i|we)\s*(?:['’]?\s*m|\s+am|\s+are|['’]\s*re|['’]\s*ve|\s+have|\s+had)?\s+"
+     r"(?:(?:already|now|currently|been|also)\s+){0,2}(?:working|talking|speaking|consulting|consulted|"
+     r"talked|spoken|spoke|contacted|contacting|in\s+touch|in\s+contact|meeting)\s+(?:with\s+|to\s+)?"
+     r"(?:(?:my|our|a|an)\s+)(?:own\s+)?" + _LAWYER + r"\b", {}),
+    ("legal.sue", "legal_threat", 0.85,
+     r"\b(?:sue|suing|sueing)\s+(?:you|u|ya|y['’]?all|your\s+(?:\w+\s+)?(?:company|business|firm|"
+     r"ass|asses|pants)|the\s+(?:company|business|firm)|them|the\s+pants|every\s*one|the\s+hell)\b",
+     {}),
+    ("legal.intent_sue", "legal_threat", 0.9, INTENT + r"sue\b", {}),
+    ("legal.you_will_be_sued", "legal_threat", 0.85,
+     r"\b(?:you|u|your\s+company)\s*(?:will|['’]ll|are\s+going\s+to|['’]re\s+going\s+to|gonna|could|"
+     r"may|might)\s+(?:\w+\s+)?(?:be|get)\s+sued\b", {}),
+    ("legal.intent_action", "legal_threat", 0.9,
+     LEAD + r"(?:fil|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
+            r"commenc|open|escalat|resort|join|submit|lodg|look)\w*\s+(?:\w+\s+){0,4}?"
+     + _LEGAL_ACTION + r"\b", {}),
+    ("legal.action_against_you", "legal_threat", 0.85,
+     _LEGAL_ACTION + r"\s+against\s+(?:you|u|your|the\s+company|this\s+company)\b", {}),
+    ("legal.action_will_follow", "legal_threat", 0.85,
+     _LEGAL_ACTION + r"\s+(?:will|shall)\s+(?:be\s+)?(?:follow|taken|pursued|initiated|commenced|"
+     r"started|filed|next)\b", {}),
+    ("legal.take_to_court", "legal_threat", 0.9,
+     r"\b(?:tak\w*|drag\w*|bring\w*)\s+(?:you|u|this|it|the\s+matter|them|your\s+(?:\w+\s+)?company)\s+"
+     r"to\s+(?:court|small[\s-]+claims(?:\s+court)?|(?:a|the)\s+tribunal|arbitration)\b", {}),
+    ("legal.see_you_in_court", "legal_threat", 0.95, r"\bsee\s+(?:you|u)\s+in\s+court\b", {}),
+    ("legal.legal_options", "legal_threat", 0.7,
+     r"\b(?:consider\w*|explor\w*|weigh\w*|review\w*|look\w*\s+into|reserv\w*|pursu\w*)\s+"
+     r"(?:all\s+)?(?:my|our|the)\s+(?:legal\s+(?:options|rights|remedies|avenues)|rights\s+to\s+"
+     r"(?:legal|take))", {}),
+    ("legal.regulator", "legal_threat", 0.85,
+     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:report|complain|fil|escalat|lodg|tak|"
+     r"rais|submit|contact|notif|inform|alert|go|writ|forward|send|refer)\w*\s+"
+     r"(?:[^.!?\n]{0,50}?\s)?(?:to|with|at)\s+(?:the\s+)?(?:\w+\s+){0,3}?" + _REGULATOR + r"\b",
+     {}),
+    ("legal.complaint_with_regulator", "legal_threat", 0.75,
+     r"\b(?:complaint|report|case|claim)\s+(?:\w+\s+){0,3}?(?:with|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+     + _REGULATOR + r"\b", {}),
+    ("legal.intent_chargeback", "legal_threat", 0.9,
+     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:(?:fil|do|open|initiat|issu|rais|request|start|"
+     r"submit|process|go\s+for|proceed\s+with|put\s+in|mak|lodg|pursu|seek|get|call\s+for)\w*\s+"
+     r"(?:\w+\s+){0,3}?)?(?:charge\s*-?\s*backs?|chargebacks?)\b", {}),
+    ("legal.intent_dispute", "legal_threat", 0.85,
+     r"(?:" + INTENT + r"|" + PROG + r")(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
+     r"transactions?|payments?|bills?|invoices?|purchases?|it|this|that|them)\b|(?:disput|contest|revers|"
+     r"report|flag)\w*\s+[^.!?\n]{0,40}?\b(?:with|through|via|to)\s+" + _PAYMENT_CO + r"\b)", {}),
+    ("legal.dispute_with_bank", "legal_threat", 0.8,
+     r"\bdisput\w*\s+(?:[^.!?\n]{0,40}?\s)?(?:with|through|via|by|to)\s+" + _PAYMENT_CO + r"\b", {}),
+    ("legal.bank_opened_dispute", "legal_threat", 0.8,
+     r"\b(?:bank|card\s+issuer|credit\s+card\s+company|paypal|visa|mastercard|amex|card\s+company)\b"
+     r"[^.!?\n]{0,60}?\b(?:opened|filed|started|initiated|raised|processing|investigating|rejected|"
+     r"denied|reviewing|handling|declined|approved)\b[^.!?\n]{0,25}?\b(?:dispute|charge\s*-?\s*back|"
+     r"fraud\s+(?:claim|case|report|investigation)|investigation)\b", {}),
+    ("legal.filed_dispute_with", "legal_threat", 0.85,
+     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|"
+     r"initiated|initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|do|did|"
+     r"opening|filing|raising|lodging)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:\w+\s+){0,2}?(?:dispute|"
+     r"charge\s*-?\s*back|fraud\s+claim|claim|complaint|case|refund(?:\s+\w+)?)\b"
+     r"[^.!?\n]{0,60}?\b(?:with|through|via|at|on|to)\s+" + _PAYMENT_CO + r"\b", {}),
+    ("legal.disputed_by_bank", "legal_threat", 0.8,
+     r"\b(?:is|was|has\s+been|being|will\s+be|been)\s+(?:\w+\s+)?(?:disputed|charged\s*back|reported\s+"
+     r"as\s+fraud\w*)\s+(?:by|with|through)\s+" + _PAYMENT_CO + r"\b", {}),
+    ("legal.report_fraud", "legal_threat", 0.75,
+     r"\breport\w*\s+(?:this|it|the\s+(?:charge|transaction|payment)|you|them|your\s+company)\s+"
+     r"(?:as\s+(?:fraud\w*|unauthori[sz]ed|a\s+scam|stolen)|to\s+(?:my|the)\s+(?:bank|card\s+issuer|"
+     r"credit\s+card\s+company|fraud\s+(?:department|team)))\b", {}),
+    ("legal.chargeback_mention", "legal_threat", 0.35,
+     r"\bcharge\s*-?\s*backs?\b", {}),
+
+    # ------------------------------------------------------------ out_of_scope_demand
+    ("scope.should_be_free", "out_of_scope_demand", 0.7,
+     r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
+     r"{0,2}?(?:be|have\s+been|come)\s+(?:(?!not\b|never\b)\w+\s+){0,2}?(?:free(?!\s+(?:of|to|from)\b)|"
+     r"complimentary|(?:obviously|clearly|surely|definitely|of\s+course)\s+(?:be\s+)?included|included\s+"
+     r"(?:for\s+free|at\s+no|in\s+(?:the|my|our|your)\s+(?:price|plan|package|subscription|contract|deal|fee|"
+     r"cost|quote|licen[cs]e))|part\s+of\s+(?:the|my|our)\s+(?:deal|package|plan|contract|price|"
+     r"subscription|quote|scope|project)|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|on\s+the\s+"
+     r"house|thrown\s+in|comped)\b",
+     {"not_before": r"(?:\bwhich|\bwhat)\s+$"}),
+    ("scope.demand_for_free", "out_of_scope_demand", 0.7,
+     r"(?:\b(?:i|we)\s+(?:\w+\s+)?(?:want|expect|demand|insist|deserve|require)|\b(?:you|u)\s+"
+     r"(?:should|must|need\s+to|have\s+to|better|will|['’]ll)|\bjust\s+(?:do|fix|add|include|throw|give|"
+     r"send|redo|build|make|replace|repair|upgrade|extend|deliver))\b"
+     r"(?:(?!\b(?:try|trial|test|demo|know|ask|check|whether|if)\b)[^.!?\n]){0,50}?\b(?:for\s+free|"
+     r"free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|without\s+(?:any\s+)?"
+     r"(?:extra\s+|additional\s+)?(?:charge|cost|paying|payment)|on\s+the\s+house|for\s+nothing|gratis)\b",
+     {"not_before": r"\b(?:thank\w*|appreciat\w*|grateful|kind|nice|generous|offer\w*)\b[^.!?\n]*$"}),
+    ("scope.unlimited", "out_of_scope_demand", 0.8,
+     r"\b(?:expect|want|need|demand|deserve|should\s+(?:get|have|include)|entitled\s+to|give\s+(?:me|us)|"
+     r"insist\s+on)\w*\s+(?:\w+\s+){0,2}?unlimited\s+(?:revisions?|changes|edits|rounds|support|updates|"
+     r"iterations|calls|meetings|tweaks|amendments|redos|drafts|versions|access|hours)\b", {}),
+    ("scope.not_paying_for_more", "out_of_scope_demand", 0.75,
+     r"\b(?:not|never|won['’]?t|will\s+not|refuse\s+to|shouldn['’]?t|should\s+not|don['’]?t|do\s+not|"
+     r"aren['’]?t|are\s+not)\s+(?:going\s+to\s+|gonna\s+|have\s+to\s+|be\s+)?pay(?:ing)?\s+(?:\w+\s+)?"
+     r"(?:for\s+)?(?:any\s+)?(?:additional|extra|more|further|another|separate(?:ly)?|the\s+extra)\s+"
+     r"(?:work|changes|revisions?|edits|hours|time|rounds?|features?|design|development|labou?r|pages?|"
+     r"versions?|drafts?)\b", {"negatable": False}),
+    ("scope.shouldnt_pay_extra", "out_of_scope_demand", 0.65,
+     r"\b(?:shouldn['’]?t|should\s+not|won['’]?t\s+be|not\s+going\s+to\s+be)\s+(?:have\s+to\s+)?"
+     r"pay(?:ing)?\s+(?:extra|more|anything(?:\s+extra)?|a\s+(?:dime|penny|cent)(?:\s+more)?)\s+for\b",
+     {"negatable": False}),
+    ("scope.not_paying_for_replacement", "out_of_scope_demand", 0.6,
+     r"\b(?:not|won['’]?t|will\s+not|refuse\s+to|never)\s+(?:going\s+to\s+|gonna\s+)?pay(?:ing)?\s+"
+     r"(?:for\s+)?(?:a|the|any|this|that|my)\s+(?:new|replacement|repairs?|fix|damage|replac\w+)\b",
+     {"negatable": False}),
+    ("scope.wont_pay_anything", "out_of_scope_demand", 0.4,
+     r"\b(?:won['’]?t|will\s+not|not\s+going\s+to|refuse\s+to)\s+pay\s+(?:anything|a\s+(?:thing|dime|"
+     r"penny|cent))\b", {"negatable": False}),
+    ("scope.dont_care_policy", "out_of_scope_demand", 0.8,
+     r"\b(?:don['’]?t|do\s+not)\s+care\s+(?:about|what)\s+(?:your|the)\s+(?:\w+\s+){0,2}?(?:polic(?:y|ies)|"
+     r"terms|contract|rules|tos|t&c|agreement|fine\s+print)", {"negatable": False}),
+    ("scope.refund_regardless", "out_of_scope_demand", 0.8,
+     r"\b(?:(?:polic(?:y|ies)|terms|contract|rules)\s+or\s+(?:not|no)\b|(?:regardless|irrespective)\s+of\s+"
+     r"(?:your|the)\s+(?:\w+\s+)?(?:polic(?:y|ies)|terms|rules)|(?:i|we)\s+(?:still\s+)?(?:want|demand|"
+     r"expect|insist\s+on)\s+(?:a|my|the|our)?\s*(?:full\s+)?(?:refund|money\s+back)\s+(?:anyway|"
+     r"regardless|anyhow|no\s+matter))", {}),
+    ("scope.policy_pushback", "out_of_scope_demand", 0.65,
+     r"\b(?:(?:this|that|it)\s+is\s+(?:simply\s+|just\s+|really\s+|totally\s+|completely\s+)?"
+     r"(?:not\s+fair|unfair|ridiculous|absurd|outrageous|a\s+joke|a\s+scam)|what\s+do\s+you\s+mean|"
+     r"you\s+can['’]?t\s+be\s+serious|are\s+you\s+(?:kidding|serious|joking))",
+     {"negatable": False, "question": False, "near_text": True,
+      "near": r"(?:not\s+(?:giving|give|offer\w*|issu\w*|do\w*)\s+refunds?|no[\s-]+refunds?|"
+              r"non-?refundable|not\s+refundable|not\s+(?:eligible|entitled)\s+(?:for|to)\s+a\s+refund|"
+              r"(?:don['’]?t|do\s+not|won['’]?t)\s+(?:give|offer|issue|do|provide)\s+refunds?|"
+              r"refund\s+polic(?:y|ies))"}),
+    ("scope.dont_see_why_not", "out_of_scope_demand", 0.65,
+     r"\bdon['’]?t\s+see\s+(?:why|how)\s+(?:i|we)\s+(?:shouldn['’]?t|should\s+not|can['’]?t|cannot|"
+     r"wouldn['’]?t|couldn['’]?t|am\s+not|are\s+not|['’]m\s+not)\s+(?:be\s+)?(?:eligible|entitled|allowed|"
+     r"get|receive|have|qualify)", {"negatable": False, "question": False}),
+    ("scope.discount_demand", "out_of_scope_demand", 0.65,
+     r"(?:\bgive\s+(?:me|us)|\b(?:i|we)\s+(?:want|expect|deserve|demand)|\b(?:isn['’]?t|aren['’]?t)\s+"
+     r"there|\bthere\s+(?:should|must|has\s+to)\s+be|\bat\s+least\s+(?:give|offer)|\byou\s+(?:should|must|"
+     r"need\s+to|have\s+to|owe\s+(?:me|us))|\b(?:can['’]?t|cannot|couldn['’]?t)\s+you\s+(?:just\s+)?"
+     r"(?:give|knock|take|do))\s+(?:me\s+|us\s+)?(?:\w+\s+){0,3}?(?:discount|freebie|price\s+(?:cut|"
+     r"reduction|break)|\d+\s*%\s+off|cheaper\s+price|(?:better|special|lower)\s+(?:price|rate|deal))\b",
+     {"question": False}),
+    ("scope.enough_for_compensation", "out_of_scope_demand", 0.6,
+     r"\bshould\s+be\s+(?:more\s+than\s+)?enough\s+to\s+(?:give|get|warrant|justify|earn|deserve)\s+"
+     r"(?:me\s+|us\s+)?(?:\w+\s+){0,2}?(?:compensation|credit|voucher|refund|discount|miles|points|"
+     r"upgrade|free\s+\w+|money\s+back)\b", {}),
+    ("scope.deserve_compensation", "out_of_scope_demand", 0.45,
+     r"\b(?:(?:i|we)\s+(?:\w+\s+)?deserve|you\s+owe\s+(?:me|us)|entitles?\s+(?:me|us)\s+to)\s+"
+     r"(?:\w+\s+){0,2}?(?:compensation|credit|voucher|refund|discount|upgrade|free\s+\w+|money\s+back)\b",
+     {}),
+    ("scope.assumed_included", "out_of_scope_demand", 0.5,
+     r"\b(?:i|we)\s+(?:\w+\s+)?(?:expected|assumed|thought|believed)\s+(?:that\s+)?(?:this|it|that|these|"
+     r"those|the\s+\w+)\s+(?:would|should|will|is|was|were|are)\s+(?:be\s+)?(?:\w+\s+)?(?:included|free|"
+     r"complimentary|part\s+of\s+the\s+(?:deal|package|price|plan))\b", {}),
+
+    # ---------------------------------------------------------------- overdue_payment
+    ("pay.not_until", "overdue_payment", 0.85,
+     r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
+     r"(?:going\s+to\s+|gonna\s+|be\s+)?pay(?:ing|ment)?\s+(?:[\w$£€.,]+\s+){0,4}?(?:until|till|til|"
+     r"untill|unless)\b", {"negatable": False}),
+    ("pay.refuse_owed", "overdue_payment", 0.75,
+     r"\b(?:won['’]?t|wont|will\s+not|refuse\s+to|refusing\s+to|not\s+going\s+to|not\s+gonna|am\s+not|"
+     r"['’]m\s+not|are\s+not|aren['’]?t|['’]re\s+not|shouldn['’]?t|should\s+not|don['’]?t\s+(?:think\s+"
+     r"(?:i|we)\s+)?(?:have|need)\s+to|do\s+not\s+(?:have|need)\s+to)\s+(?:\w+\s+)?pay(?:ing)?\s+(?:you\s+)?"
+     r"(?:for\s+)?(?:the|this|that|your|my|our|these|those|any\s+of\s+(?:the|these|your))\s+(?:\w+\s+)?"
+     r"(?:invoices?|bills?|balance|remainder|rest|final\s+\w+|outstanding\s+\w+|amount\s+due|deposit|"
+     r"installment|tab|food|meal|order|room|stay|work|late\s+fees?)\b",
+     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
+    ("pay.withhold", "overdue_payment", 0.8,
+     r"\b(?:withh[oe]ld\w*|hold\w*\s+(?:back|off(?:\s+on)?)|holding|stop(?:ped|ping)?\s+payment\s+on|"
+     r"put\w*\s+(?:the\s+|my\s+|our\s+)?payments?\s+on\s+hold)\s+(?:the\s+|my\s+|our\s+|any\s+|all\s+|"
+     r"further\s+|your\s+|this\s+|that\s+)?(?:final\s+|remaining\s+|next\s+|outstanding\s+|last\s+)?"
+     r"(?:payments?|invoice\s+payments?|the\s+check|checks?|cheques?|money|funds|balance|remittance|"
+     r"transfer)\b", {}),
+    ("pay.later", "overdue_payment", 0.55,
+     r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall|['’]\s*d|\s+would)\s+(?:\w+\s+)?(?:pay\b|(?:settle|"
+     r"clear|sort\s+out|take\s+care\s+of|deal\s+with)\s+(?:up\s+)?(?:the|this|that|my|our|your)\s+(?:\w+\s+)?"
+     r"(?:bills?|invoices?|balance|payments?|amount|tab|account|debt)\b)(?:\s+[\w$£€.,]+){0,4}?\s+(?:later|next\s+(?:week|"
+     r"month|year|time|quarter)|eventually|another\s+(?:time|day|week|month)|at\s+some\s+point|"
+     r"sometime|some\s+time|down\s+the\s+(?:road|line)|whenever|when\s+(?:i|we)\s+(?:can|get\s+(?:around|"
+     r"a\s+chance))|in\s+(?:a\s+few|another|a\s+couple\s+of)\s+(?:weeks|months))\b", {}),
+    ("pay.settle_old_later", "overdue_payment", 0.8,
+     r"\b(?:settle|pay|clear|deal\s+with|sort\s+out)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|that\s+|those\s+)?"
+     r"(?:old|previous|outstanding|overdue|unpaid|last|past|earlier|prior|other)\s+(?:invoices?|bills?|"
+     r"balance|amount|debt|payments?)\b[^.!?\n]{0,30}?\b(?:later|eventually|next\s+(?:week|month)|"
+     r"another\s+time|afterwards|after)\b", {}),
+    ("pay.cannot_pay_yet", "overdue_payment", 0.65,
+     r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]?t\s+be\s+able\s+to|couldn['’]?t)\s+"
+     r"pay\s+(?:you\s+|the\s+\w+\s+|it\s+|this\s+\w+\s+)?(?:yet|right\s+now|at\s+the\s+moment|this\s+"
+     r"(?:week|month)|until|till|for\s+(?:now|a\s+while|another|a\s+few))\b",
+     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she)\s+$"}),
+    ("pay.before_we_can_pay", "overdue_payment", 0.6,
+     r"\b(?:before|until|till)\s+(?:we|i)\s+(?:can|could|are\s+able\s+to|am\s+able\s+to|will\s+be\s+able\s+"
+     r"to)\s+pay\b", {}),
+    ("pay.payment_delayed", "overdue_payment", 0.65,
+     r"\b(?:payments?|invoices?|checks?|cheques?|transfers?|money)\s+(?:will\s+be|might\s+be|may\s+be|"
+     r"['’]s\s+going\s+to\s+be|is\s+going\s+to\s+be|are\s+going\s+to\s+be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?(?:late|"
+     r"delayed|held\s+up|postponed|on\s+hold)\b",
+     {"near": r"\b(?:we|our|i|my)\b"}),
+    ("pay.get_paid_later", "overdue_payment", 0.5,
+     r"\b(?:you['’]?ll|you\s+will)\s+(?:\w+\s+)?(?:get|be)\s+paid\s+(?:in\s+(?:another|a\s+few|a\s+couple|"
+     r"the\s+next)|next\s+(?:week|month)|eventually|later|soon|when|once)\b", {}),
+    ("pay.be_patient", "overdue_payment", 0.35,
+     r"\b(?:be\s+patient|bear\s+with\s+(?:us|me)|give\s+(?:us|me)\s+(?:some\s+)?(?:more\s+)?time|"
+     r"cash\s*flow\s+(?:issues?|problems?|difficult\w*)|the\s+check\s+is\s+in\s+the\s+mail)\b",
+     {"near": r"\b(?:pay|paid|payment|invoice|bill|money)\w*", "near_text": True}),
+    ("pay.when_you_fix", "overdue_payment", 0.55,
+     r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
+     r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {}),
+
+    # ---------------------------------------------------------------------- ultimatum
+    ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
+     {"negatable": False, "question": False,
+      "not_before": r"(?:happen\w*|occur\w*|do\s+(?:that|this|it)|mak\w*\s+(?:that|this|the\s+same)"
+                    r"\s+mistake|hope|ensure|sure|so\s+that)[^.!?\n]{0,20}$"}),
+    ("ult.will_never_return", "ultimatum", 0.85,
+     r"\b(?:will|wil|['’]ll|shall|would|['’]d|am\s+going\s+to|['’]m\s+going\s+to|are\s+going\s+to|"
+     r"gonna)\s+never\s+(?:ever\s+)?(?:again\s+)?(?:fly|shop|buy\s+from|come\s+back|return|recommend|"
+     r"do\s+business|make\s+another|set\s+foot|step\s+foot|purchase\s+from|order\s+from|book\s+with|"
+     r"deal\s+with|work\s+with|use\s+(?:you|u|your|this|them)|choose\s+(?:you|u|your)|trust\s+(?:you|u|"
+     r"your)|give\s+(?:you|u|your\s+\w+)\s+(?:my\s+|another\s+|a\s+)?(?:money|business|cent|dime|penny)|"
+     r"buy\s+another|renew|stay\s+(?:with|at)|travel\s+with|bank\s+with)\b", {"negatable": False}),
+    ("ult.never_verb_again", "ultimatum", 0.85,
+     r"\bnever\s+(?:ever\s+)?(?:be\s+)?(?:fly\w*|flown|buy\w*|use|using|shop\w*|order\w*|book\w*|"
+     r"com(?:e|ing)\s+back|return\w*|recommend\w*|deal\w*\s+with|do\w*\s+business|work\w*\s+with|"
+     r"purchas\w*|stay\w*|choos\w*|trust\w*|renew\w*|subscrib\w*|visit\w*|eat\w*|download\w*|"
+     r"install\w*|travel\w*|step\s+foot|set\s+foot|touch)\b[^.!?\n]{0,50}?\b(?:ever\s+)?again\b",
+     {"negatable": False}),
+    ("ult.not_coming_back", "ultimatum", 0.8,
+     r"\b(?:never|not|won['’]?t|will\s+not|wont)\s+(?:be\s+)?(?:ever\s+)?(?:coming\s+back|come\s+back|"
+     r"returning(?!\s+(?:the|it|this|that|my|your|a|an|them|to\s+(?:the\s+)?(?:office|work))\b)|"
+     r"be\s+back(?=\s*(?:[.!,;]|$|\s+(?:again|ever|here|there))))",
+     {"negatable": False,
+      "not_before": r"\b(?:it|this|that|they|he|she|money|refund|charge|email|package|bag|item)\s+$"}),
+    ("ult.last_time", "ultimatum", 0.85,
+     r"\b(?:last|final)\s+time\s+(?:i|we)\s+(?:will\s+|['’]ll\s+)?(?:ever\s+)?(?:fly|use|buy|order|book|"
+     r"shop|purchase|deal|do\s+business|choose|trust|come|give|renew|stay|eat|visit|recommend|pay\s+you|"
+     r"travel)\b", {"negatable": False}),
+    ("ult.last_chance", "ultimatum", 0.85,
+     r"\b(?:(?:your|this\s+is\s+(?:your|the|my))\s+(?:last|final)\s+(?:chance|warning|notice|opportunity)|"
+     r"(?:last|final)\s+(?:chance|warning)\s+(?:before|or)\b)", {}),
+    ("ult.or_else", "ultimatum", 0.6, r"\bor\s+else\b", {"negatable": False}),
+    ("ult.switch_away", "ultimatum", 0.8,
+     r"(?:" + LEAD + r"|\btime\s+to\s+(?:\w+\s+){0,6}?|\blooks\s+like\s+(?:i|we)\s*['’]?\s*(?:ll|m|re)\s+)"
+     r"(?:switch\w*|mov\w*|go\w*|chang\w*|migrat\w*|transfer\w*|look\w*|find\w*|shop\w*|buy\w*|fly\w*|"
+     r"book\w*|tak\w*\s+(?:my|our)\s+(?:\w+\s+)?(?:business|money|custom)|tak\w*\s+(?:it|this)|"
+     r"sign\w*\s+up)\s+(?:(?!not\b)\w+\s+){0,4}?(?:elsewhere|somewhere\s+else|(?:to|with|for|from)\s+"
+     r"(?:a|your|one\s+of\s+your|another|the)\s+(?:\w+\s+)?competitors?|(?:to|with|for|from|at)\s+"
+     r"(?:another|a\s+different|a\s+new|a\s+better|other|a\s+real|an\s+actual)\s+(?:\w+\s+)?(?:company|"
+     r"provider|vendor|airline|carrier|service|supplier|bank|agency|developer|app|tool|platform|host|"
+     r"product|firm|contractor|freelancer|business|store|shop|plugin)\b|to\s+"
+     r"(?:an?\s+)?(?:alternative|competitor)s?\b)", {}),
+    ("ult.switch_to_named", "ultimatum", 0.8,
+     r"(?:" + LEAD + r"|\btime\s+to\s+(?:\w+\s+){0,6}?)(?:switch\w*|migrat\w*|go\w*\s+back)\s+"
+     r"(?:(?:over|back|all|everything|my\s+\w+)\s+)?to\s+" + _NAMED, {}),
+    ("ult.move_to_named", "ultimatum", 0.6,
+     r"(?:" + INTENT + r"|\btime\s+to\s+(?:\w+\s+){0,6}?)mov(?:e|ing)\s+(?:(?:over|back|all|everything|"
+     r"my\s+\w+)\s+)?to\s+" + _NAMED, {}),
+    ("ult.find_another", "ultimatum", 0.7,
+     LEAD + r"(?:find|look\w*\s+for|search\w*\s+for|hire|us(?:e|ing))\s+(?:another|a\s+different|a\s+new|"
+     r"a\s+better|a\s+real|an\s+actual|other)\s+(?:\w+\s+)?(?:company|provider|vendor|airline|carrier|"
+     r"supplier|bank|agency|developer|host|hosting\s+company|firm|contractor|freelancer|"
+     r"service\s+provider|platform)\b", {}),
+    ("ult.take_business_elsewhere", "ultimatum", 0.85,
+     r"\btak\w*\s+(?:my|our)\s+(?:\w+\s+)?(?:(?:business|custom|loyalty)\s+(?:\w+\s+){0,2}?(?:elsewhere|"
+     r"somewhere\s+else|to\s+(?:a|an|another|some(?:one|body)|your|one|\S+))|money\s+(?:\w+\s+){0,2}?"
+     r"(?:elsewhere|somewhere\s+else))", {}),
+    ("ult.competitor", "ultimatum", 0.7,
+     r"\b(?:from|with|to|at|use|choose|prefer)\s+(?:a|your|one\s+of\s+your|the)\s+competitors?\b",
+     {"not_before": r"(?:compar\w*|than|vs\.?|versus|unlike|like)\s+$"}),
+    ("ult.done_with_you", "ultimatum", 0.75,
+     r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:so\s+|totally\s+|completely\s+|officially\s+)?"
+     r"(?:done|finished|through)\s+with\s+(?:you|u|ya|y['’]?all|@\w+|your\s+(?:company|service|airline|app|"
+     r"product|business|crap|nonsense|bs)|this\s+(?:company|airline|app|service|crap|nonsense))\b", {}),
+    ("ult.if_not_then_leave", "ultimatum", 0.85,
+     r"\b(?:if\s+(?!i\b|we\b)" + _COMPLAINT_IF + r"|unless\s+)[^.!?\n]{1,80}?(?:,\s*|\s+then\s+|\s+)"
+     r"(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am|\s+are|['’]\s*re|\s+shall|\s+would|['’]\s*d|\s+wil)?"
+     r"\s+" + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
+    ("ult.leave_if_not", "ultimatum", 0.85,
+     INTENT + _GAP_NO_WISH + _LEAVE_VERB + r"\b[^.!?\n]{0,60}?\b(?:if\s+(?!i\b|we\b)" + _COMPLAINT_IF
+     + r"|unless\s+)", {}),
+    ("ult.or_i_leave", "ultimatum", 0.85,
+     r"\b(?:or|otherwise|else)\s*,?\s+(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+am\s+going\s+to|['’]\s*m\s+going\s+to|"
+     r"['’]\s*m\s+gonna|\s+shall|\s+have\s+to|\s+will\s+have\s+to|['’]\s*ll\s+have\s+to|\s+must)?\s*"
+     + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
+    ("ult.deadline_or", "ultimatum", 0.85,
+     r"\b" + _DEADLINE + r"[^.!?\n]{0,60}?\b(?:or\s+(?:else|i|we|you)|otherwise|if\s+not|failing\s+"
+     r"(?:which|that)|or\s+there\s+will\s+be)\b", {}),
+    ("ult.you_have_until", "ultimatum", 0.85,
+     r"\b(?:you\s+have|(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am|\s+are)\s+(?:be\s+)?giv\w*\s+you|"
+     r"you['’]?ve\s+got)\s+(?:(?:until|till)\s+\S+|(?:exactly\s+|just\s+|only\s+)?(?:\d+|one|two|three|"
+     r"a|an|twenty[\s-]?four|forty[\s-]?eight|seventy[\s-]?two)\s+(?:more\s+)?(?:business\s+|working\s+)?"
+     r"(?:hours?|days?|weeks?|minutes?|hrs?)\s+(?:to|or|before|left)\b)", {}),
+    ("ult.demand_deadline", "ultimatum", 0.45,
+     r"\b(?:please|kindly|i\s+(?:need|want|expect|demand|require|insist)|we\s+(?:need|want|expect|demand|"
+     r"require)|must|have\s+to|need\s+to)\b[^.!?\n]{0,80}?\b" + _DEADLINE, {}),
+    ("ult.if_not_resolved", "ultimatum", 0.45,
+     r"\b(?:if|unless)\s+(?:this|it|the\s+(?:matter|issue|problem|situation|charge|refund)|my\s+(?:\w+\s+)?"
+     r"(?:issue|problem|refund|case|order|complaint|account|bag|money))\s+(?:is\s+not|isn['’]?t|"
+     r"does\s+not|doesn['’]?t|do\s+not|don['’]?t|has\s+not|hasn['’]?t|cannot|can['’]?t|won['’]?t|"
+     r"will\s+not|are\s+not|aren['’]?t|is)\s+(?:\w+\s+)?(?:resolved|fixed|sorted|addressed|handled|"
+     r"refunded|corrected|rectified|settled|returned|reversed|done|get\s+(?:resolved|fixed|sorted)|"
+     r"be\s+(?:resolved|fixed))\b", {"negatable": False}),
+    ("ult.now_shout", "ultimatum", 0.6,
+     r"(?:(?-i:\bNOW\b)(?=\s*(?:[!.?]|$|(?-i:OR\b)))|\bnow\s*!{2,})",
+     {"negatable": False, "question": False, "positive": True}),
+    ("ult.impatience", "ultimatum", 0.5,
+     r"\b(?:(?:i|we)\s*(?:['’]\s*ve|\s+have)\s+(?:been\s+)?wait\w*\s+(?:long\s+enough|(?:for\s+)?(?:over\s+|"
+     r"more\s+than\s+)?(?:\d+|two|three|four|several|many)\s+(?:weeks|months))|(?:done|tired\s+of|sick\s+"
+     r"of|fed\s+up\s+(?:with|of))\s+waiting|patience\s+(?:is|has)\s+(?:\w+\s+)?(?:run(?:ning)?\s+out|"
+     r"wearing\s+thin|gone|exhausted)|running\s+out\s+of\s+patience|enough\s+is\s+enough)\b",
+     {"negatable": False}),
+    ("ult.hurry_up", "ultimatum", 0.4, r"\bhurry\s+(?:the\s+\w+\s+)?up\b", {"negatable": False}),
+    ("ult.cancel_announce", "ultimatum", 0.4,
+     PROG + r"(?:cancel+ing|leaving|quitting|closing\s+(?:my|our)\s+account)\b(?!\s+(?:a|the)\s+"
+            r"(?:review|comment)\b)", {}),
+
+    # --------------------------------------------------------------- abusive_language
+    ("abuse.fword", "abusive_language", 0.7,
+     r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
+     r"legends|genius|best|incredible|fantastic|perfect|beautiful|cool|finally|helpful|fast)\b)",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.fucked", "abusive_language", 0.7, r"\bf(?:u|\*)(?:c|\*)ked\b",
+     {"negatable": False, "question": False, "hypothetical": False,
+      "not_before": r"\b(?:i|we|i\s+(?:totally|really|kinda|just))\s+$"}),
+    ("abuse.f_you", "abusive_language", 0.75, r"\bf\s+(?:you|u|off|this|that|them|y['’]?all)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.insult", "abusive_language", 0.7, r"\b" + _INSULT + r"\b(?!-?proof)",
+     {"negatable": False, "question": False, "hypothetical": False,
+      "not_before": r"(?:\b(?:i|i['’]?m|i\s+am|i\s+was|me|myself|feel|felt|like|look|looked|made\s+me)\s+"
+                    r"(?:\w+\s+){0,2}(?:an?\s+)?(?:total\s+|complete\s+|real\s+|such\s+an?\s+)?$)"}),
+    ("abuse.directed", "abusive_language", 0.7,
+     r"\b" + _TARGET + r"\s*(?:are|r|['’]re|re|is|were|was|must\s+be|being)?\s+(?:(?:all|such|so|a|an|"
+     r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
+     r"f\w*ing|bloody|damn|freaking|fricking|still|guys|too|people)\s+){0,3}" + _WEAK_INSULT + r"\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.sucks_hashtag", "abusive_language", 0.6, r"#\w+sucks?\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.piece_of", "abusive_language", 0.85,
+     r"\bpiece\s+of\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|filth|work)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.bullshit", "abusive_language", 0.65,
+     r"\b(?:bull\s?sh[i*!1#@]+t\w*|bull\s?s[*#]+t|b[*#]+llshit|horse\s?shit|bull\s?crap)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.shit", "abusive_language", 0.45,
+     r"\b(?:sh[i*!1#@]+t|s[*#]{2,3}t|sh\*)\w*",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.harassment", "abusive_language", 0.85,
+     r"\b(?:watch\s+your\s+back|i\s+know\s+where\s+you\s+(?:live|work)|(?:hope|wish)\s+(?:you|u|they|your\s+"
+     r"\w+)\s+(?:all\s+)?(?:die|rot|burn|suffer|choke|get\s+(?:fired|cancer|hit|hurt|deleted|what['’]?s\s+"
+     r"coming))|go\s+to\s+hell|burn\s+in\s+hell|rot\s+in\s+hell|go\s+die|drop\s+dead|kill\s+(?:yo)?u|"
+     r"kill\s+(?:yourself|yourselves)|kys|screw\s+(?:you|u|ya|y['’]?all|them)|damn\s+you|to\s+hell\s+with\s+"
+     r"(?:you|u|your)|kiss\s+my\s+(?:ass|arse)|up\s+yours|bite\s+me|piss\s+off|shove\s+it|eat\s+(?:shit|"
+     r"dirt)|shut\s+(?:the\s+\w+\s+)?up|get\s+bent|i\s+will\s+find\s+you|you['’]?ll\s+regret\s+(?:this|it))\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.sorry_excuse", "abusive_language", 0.65, r"\bsorr\w*\s+excuse\s+for\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.act_like_children", "abusive_language", 0.55,
+     r"\bact(?:s|ing)?\s+like\s+(?:(?:little|spoiled|spoilt|a\s+bunch\s+of|such)\s+)?(?:children|kids|"
+     r"babies|toddlers|clowns|idiots|animals|a\s+child)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.body_insult", "abusive_language", 0.7,
+     r"\b(?:fat|ugly|lazy|stupid|dumb)\s+(?:ass\w*\s+)?(?:faces?|pigs?|cows?|slobs?|heads?)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.mild_profanity", "abusive_language", 0.3,
+     r"\b(?:crap(?:py)?|damn(?:ed)?|bloody|hell(?=\s+(?:is|are|was)\b)|piss\s+poor|pissed|sucks?|"
+     r"bs|b\.s\.|screw(?:ed)?\s+(?:me|us|over))\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.weak_insult", "abusive_language", 0.3,
+     r"\b(?:idiocy|stupidity|incompetence|incompetent|despicable|disgraceful|pathetic|clowns)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+]
+
+
+def _build() -> tuple[Rule, ...]:
+    rules = []
+    for rule_id, signal, weight, pattern, flags in _R:
+        opts = dict(flags)
+        for key in ("not_before", "near"):
+            if key in opts:
+                opts[key] = _rx(str(opts[key]))
+        rules.append(Rule(rule_id, signal, weight, _rx(pattern), **opts))  # type: ignore[arg-type]
+    ids = [r.id for r in rules]
+    if len(ids) != len(set(ids)):
+        raise AssertionError("duplicate rule id")
+    return tuple(rules)
+
+
+RULES: tuple[Rule, ...] = _build()
+RULE_IDS: frozenset[str] = frozenset(r.id for r in RULES)
