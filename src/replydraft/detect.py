@@ -16,14 +16,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Literal, Mapping, Sequence
+from typing import Literal
 
 from replydraft.errors import ConfigError
 from replydraft.extract import InboundEmail
-from replydraft.rules import HYPOTHETICAL, INFO_QUESTION, NEGATION, POSITIVE, RULE_IDS, RULES, Rule
+from replydraft.rules import (
+    ALL_KEYS,
+    HYPOTHETICAL,
+    INFO_QUESTION,
+    NEGATION,
+    POSITIVE,
+    RULE_IDS,
+    RULES,
+    SUBJECT_ANCHOR,
+    Rule,
+)
 
 SignalName = Literal[
     "review_threat", "legal_threat", "out_of_scope_demand",
@@ -100,12 +111,25 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
         return Detection(())
     rules = _compiled(_settings_key(settings))
     norm = text.translate(_NORMALISE)        # same length: offsets stay valid
+    low = norm.lower()
+    present = {k for k in ALL_KEYS if k in low}   # keyword prefilter, see rules.Rule.keys
     ctx = _Context(norm)
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
+    disabled = settings.disabled
+    anchors: list[int] | None = None
     for rule in rules:
-        if rule.signal in settings.disabled:
+        keys = rule.keys
+        if keys and (keys[0].isdisjoint(present) or (len(keys) > 1 and keys[1].isdisjoint(present))):
             continue
-        for m in rule.regex.finditer(norm):
+        if rule.signal in disabled:
+            continue
+        if rule.anchored:
+            if anchors is None:
+                anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(norm)]
+            matches: Iterable[re.Match[str]] = _anchored(rule.regex, norm, anchors)
+        else:
+            matches = rule.regex.finditer(norm)
+        for m in matches:
             start, end = _trim(norm, m.start(), m.end())
             if start >= end:
                 continue
@@ -124,6 +148,17 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
     return Detection(tuple(signals), tuple(near))
 
 
+def _anchored(regex: re.Pattern[str], text: str, anchors: list[int]) -> Iterator[re.Match[str]]:
+    """Same matches as ``regex.finditer(text)`` for a regex that can only start at ``anchors``."""
+    last = 0
+    for pos in anchors:
+        if pos >= last:
+            m = regex.match(text, pos)
+            if m:
+                last = max(m.end(), pos + 1)
+                yield m
+
+
 # -- scoring -------------------------------------------------------------------------
 
 def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], text: str) -> Signal:
@@ -131,7 +166,7 @@ def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], t
     spans: list[tuple[float, int, int, str]] = []
     for rule_id, hits in by_rule.items():
         hits.sort(key=lambda h: -h[0])
-        for i, (weight, start, end) in enumerate(hits[:3]):
+        for i, (weight, _, _) in enumerate(hits[:3]):
             keep *= 1.0 - (weight if i == 0 else weight / 2)
         spans.extend((w, s, e, rule_id) for w, s, e in hits)
     # evidence: strongest first wins a span; a phrase inside a kept phrase is redundant

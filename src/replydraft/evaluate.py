@@ -17,9 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 from replydraft.detect import SIGNALS, DetectorSettings, detect_text
 from replydraft.errors import InputError
@@ -126,7 +127,7 @@ class Report:
 
         def line(cells: Sequence[str]) -> str:
             return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                             for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+                             for i, (c, w) in enumerate(zip(cells, widths, strict=True))).rstrip()
 
         rule = "  ".join("-" * w for w in widths)
         out = [line(head), rule, *map(line, rows[:-1]), rule, line(rows[-1]), ""]

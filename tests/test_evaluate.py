@@ -1,0 +1,170 @@
+"""The evaluation entry point: corpus loading, metrics, and a regression check on dev.jsonl."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from replydraft.detect import SIGNALS, DetectorSettings
+from replydraft.errors import InputError
+from replydraft.evaluate import Example, Report, evaluate, load_corpus, main
+
+DEV = Path(__file__).parent / "data" / "dev.jsonl"
+
+
+# -- regression on the development corpus (a copy in tests/data) -------------------------
+
+@pytest.fixture(scope="module")
+def dev_report() -> Report:
+    return evaluate(load_corpus(DEV))
+
+
+def test_dev_corpus_loads() -> None:
+    examples = load_corpus(DEV)
+    assert len(examples) == 116
+    assert len({e.id for e in examples}) == 116
+    assert sum(1 for e in examples if not e.labels) == 62
+
+
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_dev_precision(dev_report: Report, signal: str) -> None:
+    m = dev_report.signal(signal)
+    assert m.precision >= 0.90, dev_report.format()
+
+
+# Recall targets are 0.85. Two signals are below it without rules written for single corpus
+# sentences, which the detector must not have: out_of_scope_demand misses a disputed
+# invitation charge (d044) and a client-from-hell wish list (d053); overdue_payment has four
+# items and one (d110) stalls without mentioning payment at all. They are pinned at today's
+# level so that a regression still fails, and reported honestly.
+RECALL_FLOOR = {"out_of_scope_demand": 0.77, "overdue_payment": 0.75}
+
+
+@pytest.mark.parametrize("signal", SIGNALS)
+def test_dev_recall(dev_report: Report, signal: str) -> None:
+    m = dev_report.signal(signal)
+    assert m.recall >= RECALL_FLOOR.get(signal, 0.85), dev_report.format()
+
+
+@pytest.mark.xfail(strict=True, reason="out of reach without overfitting the dev corpus; see RECALL_FLOOR")
+@pytest.mark.parametrize("signal", sorted(RECALL_FLOOR))
+def test_dev_recall_target_for_small_signals(dev_report: Report, signal: str) -> None:
+    assert dev_report.signal(signal).recall >= 0.85
+
+
+def test_dev_false_alarms(dev_report: Report) -> None:
+    assert dev_report.unlabelled.total == 62
+    assert dev_report.unlabelled.rate <= 0.02, dev_report.format()
+    assert dev_report.hard_negatives.rate <= 0.02, dev_report.format()
+
+
+def test_dev_report_renders(dev_report: Report) -> None:
+    text = dev_report.format()
+    lines = text.splitlines()
+    assert lines[0].split() == ["signal", "support", "TP", "FP", "FN", "precision", "recall", "F1"]
+    table = [line for line in lines[:10] if line and not line.startswith("-")]
+    # aligned: every row of the table has the same width
+    assert len({len(line) for line in table}) == 1
+    assert "false alarms on unlabelled messages" in text
+    d = dev_report.to_dict()
+    json.dumps(d)
+    assert set(d["signals"]) == set(SIGNALS)
+
+
+# -- metrics on a synthetic corpus --------------------------------------------------------
+
+def _write(tmp_path: Path, rows: list[object], name: str = "c.jsonl") -> Path:
+    path = tmp_path / name
+    path.write_text("\n".join(r if isinstance(r, str) else json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_metrics_on_a_synthetic_corpus(tmp_path: Path) -> None:
+    rows = [
+        # TP legal, TP ultimatum
+        {"id": "a", "subject": "Never again", "body": "Refund me by Friday or I will sue you.",
+         "labels": ["legal_threat", "ultimatum"], "hard_negative": False},
+        # FN review (nothing in the body; the subject must not count)
+        {"id": "b", "subject": "I'll leave a 1-star review", "body": "Hello, please check my order.",
+         "labels": ["review_threat"], "hard_negative": False},
+        # FP abusive on an unlabelled hard negative
+        {"id": "c", "subject": "", "body": "You idiots.", "labels": [], "hard_negative": True},
+        # TN, unlabelled, not hard
+        {"id": "d", "subject": "", "body": "Thanks, all good!", "labels": [], "hard_negative": False},
+        "",   # blank lines are skipped
+    ]
+    report = evaluate(load_corpus(_write(tmp_path, rows)))
+    legal, review, abuse = (report.signal(n) for n in ("legal_threat", "review_threat", "abusive_language"))
+    assert (legal.tp, legal.fp, legal.fn, legal.support) == (1, 0, 0, 1)
+    assert (legal.precision, legal.recall, legal.f1) == (1.0, 1.0, 1.0)
+    assert (review.tp, review.fp, review.fn) == (0, 0, 1)
+    assert review.recall == 0.0 and review.precision == 1.0 and review.f1 == 0.0
+    assert (abuse.tp, abuse.fp, abuse.fn, abuse.support) == (0, 1, 0, 0)
+    assert abuse.precision == 0.0
+    assert report.unlabelled.alarms == 1 and report.unlabelled.total == 2 and report.unlabelled.rate == 0.5
+    assert report.hard_negatives.alarms == 1 and report.hard_negatives.total == 1
+    micro = report.micro
+    assert (micro.tp, micro.fp, micro.fn) == (2, 1, 1)
+    ids = [m.id for m in report.mistakes]
+    assert ids == ["b", "c"]
+    c = report.mistakes[1]
+    assert c.expected == () and c.got == ("abusive_language",)
+    assert any("idiots" in e for e in c.evidence)
+    expected_id, expected, got, evidence = report.mistakes[0]     # a plain tuple for tuning scripts
+    assert (expected_id, expected, got) == ("b", ("review_threat",), ())
+
+
+def test_disabled_signals_are_left_out(tmp_path: Path) -> None:
+    rows = [{"id": "a", "body": "You idiots.", "labels": ["abusive_language"]}]
+    report = evaluate(load_corpus(_write(tmp_path, rows)),
+                      DetectorSettings(disabled=frozenset({"abusive_language"})))
+    assert "abusive_language" not in {m.name for m in report.metrics}
+    assert report.mistakes == []
+
+
+def test_example_defaults(tmp_path: Path) -> None:
+    [ex] = load_corpus(_write(tmp_path, [{"id": "x", "body": "hi", "labels": []}]))
+    assert ex == Example("x", "", "hi", frozenset(), False, "")
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("{not json", "not valid JSON"),
+    ("[1, 2]", "not an object"),
+    ('{"body": "x", "labels": []}', '"id"'),
+    ('{"id": "a", "labels": []}', '"body"'),
+    ('{"id": "a", "body": "x", "labels": "legal_threat"}', '"labels"'),
+    ('{"id": "a", "body": "x", "labels": ["rudeness"]}', "unknown label"),
+    ('{"id": "a", "body": "x", "labels": [], "hard_negative": "yes"}', '"hard_negative"'),
+    ('{"id": "a", "body": "x", "subject": 5, "labels": []}', '"subject"'),
+])
+def test_bad_lines_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = _write(tmp_path, [{"id": "ok", "body": "fine", "labels": []}, "", line])
+    with pytest.raises(InputError) as err:
+        load_corpus(path)
+    text = str(err.value)
+    assert f"{path}, line 3" in text
+    assert message in text
+
+
+def test_duplicate_ids_and_missing_files(tmp_path: Path) -> None:
+    path = _write(tmp_path, [{"id": "a", "body": "x", "labels": []}, {"id": "a", "body": "y", "labels": []}])
+    with pytest.raises(InputError, match=r"line 2 repeats the id 'a'"):
+        load_corpus(path)
+    with pytest.raises(InputError, match="Cannot read the corpus"):
+        load_corpus(tmp_path / "missing.jsonl")
+    bad = tmp_path / "latin1.jsonl"
+    bad.write_bytes(b'{"id": "a", "body": "caf\xe9", "labels": []}\n')
+    with pytest.raises(InputError, match="UTF-8"):
+        load_corpus(bad)
+
+
+def test_main_prints_the_table_and_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _write(tmp_path, [{"id": "a", "body": "Never again.", "labels": []}])
+    assert main([str(path), "--mistakes"]) == 0
+    out = capsys.readouterr().out
+    assert "ultimatum" in out and "a: expected -; got ultimatum" in out
+    assert main([str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["false_alarms_unlabelled"] == {"alarms": 1, "total": 1, "rate": 1.0}
