@@ -30,6 +30,7 @@ def test_example_config_parses_and_documents_every_option() -> None:
     assert config.accounts[0].name == "support"
     text = (ROOT / "config.example.toml").read_text()
     documented = set(re.findall(r"^#?\s*([a-z_]+)\s*=", text, flags=re.M))
+    documented |= set(re.findall(r"^\[\w+\.(\w+)\]", text, flags=re.M))   # [policy.scope]
     for cls in (Account, Policy):
         missing = {f.name for f in dataclasses.fields(cls)} - documented
         assert not missing, f"config.example.toml does not mention {missing}"
@@ -122,3 +123,30 @@ def test_account_lookup() -> None:
     assert config.account("support").host == "127.0.0.1"
     with pytest.raises(ConfigError, match="no account named 'sales'"):
         config.account("sales")
+
+
+def test_company_vocabulary_and_scope() -> None:
+    config = parse({
+        "policy": {"scope": {"included": ["logo design"], "excluded": ["copywriting", "SEO"]}},
+        "signals": {"out_of_scope_demand": {"phrases": ["rush delivery for free"], "patterns": [r"\bwhite[- ]label"],
+                                            "disable_rules": ["scope.unlimited"]}},
+    })
+    detector = config.detector
+    assert config.policy.scope.excluded == ("copywriting", "SEO") and detector.scope == config.policy.scope
+    assert detector.extra_phrases == {"out_of_scope_demand": ("rush delivery for free",)}
+    assert detector.extra_patterns == {"out_of_scope_demand": (r"\bwhite[- ]label",)}
+    assert detector.disabled_rules == {"scope.unlimited"}
+
+
+def test_bad_company_vocabulary_is_reported_by_key() -> None:
+    errors = errors_of({
+        "policy": {"scope": {"excluded": ["", 3], "maybe": []}},
+        "signals": {"ultimatum": {"phrases": "never again", "patterns": ["("],
+                                  "disable_rules": ["scope.unlimited", "ult.las_chance"]}},
+    })
+    assert "policy.scope.excluded[0]: expected a non-empty string" in errors
+    assert "policy.scope.excluded[1]" in errors and "policy.scope.maybe: unknown key" in errors
+    assert "signals.ultimatum.phrases: expected a list" in errors
+    assert "signals.ultimatum.disable_rules[0]: ultimatum has no built-in rule 'scope.unlimited'" in errors
+    assert 'did you mean "ult.last_chance"' in errors
+    assert "not a valid regular expression" in errors

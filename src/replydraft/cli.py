@@ -116,6 +116,10 @@ def _parser() -> argparse.ArgumentParser:
     aset.add_argument("account", metavar="ACCOUNT")
     aset.add_argument("-c", "--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
+    c = command("rules", "List the built-in detection rules, which [signals.<name>] disable_rules can "
+                "switch off.", cmd_rules, config=False)
+    c.add_argument("--signal", help="only the rules of this signal")
+
     c = command("evaluate", "Measure detection on a labelled JSON-lines corpus "
                 "(precision, recall, F1 per signal; false alarms).", cmd_evaluate, config=False)
     c.add_argument("corpus", metavar="FILE.jsonl")
@@ -226,8 +230,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
                 record: dict[str, Any] = {
                     "path": label,
                     "message_id": parsed.message_id,
-                    "signals": [{"name": s.name, "score": round(s.score, 2),
-                                 "evidence": [e.phrase for e in s.evidence]} for s in detection.signals],
+                    "signals": [s.as_dict(digits=2) for s in detection.signals],
                 }
                 if detection.skipped:
                     record["skipped"] = detection.skipped
@@ -451,6 +454,23 @@ def cmd_auth_set(args: argparse.Namespace) -> int:
         raise SecretError("no password given; nothing was stored.")
     set_password(account.name, password)
     print(f"Stored the password for account {account.name!r} in the system keyring.")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from replydraft.detect import DEFAULT_THRESHOLD, SIGNALS
+    from replydraft.rules import RULES
+
+    if args.signal and args.signal not in SIGNALS:
+        raise ConfigError(f"--signal: {args.signal!r} is not a signal; use one of {', '.join(SIGNALS)}.")
+    rules = [r for r in RULES if args.signal in (None, r.signal)]
+    width = max(len(r.id) for r in rules)
+    print(f"{'rule':<{width}}  {'signal':<19}  weight  alone")
+    for r in sorted(rules, key=lambda r: (SIGNALS.index(r.signal), r.id)):
+        alone = "yes" if r.weight >= DEFAULT_THRESHOLD else "no"
+        print(f"{r.id:<{width}}  {r.signal:<19}  {r.weight:>6.2f}  {alone}")
+    print(f"\n{len(rules)} rules. 'alone': one hit raises the signal at the default threshold "
+          f"({DEFAULT_THRESHOLD}); other rules only add to the score. Incidents name the rule of each phrase.")
     return EXIT_OK
 
 

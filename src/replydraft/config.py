@@ -14,11 +14,13 @@ import email.utils
 import ipaddress
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
+from replydraft.rules import RULES
+from replydraft.scope import Scope
 from replydraft.errors import ConfigError
 
 __all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
@@ -57,6 +59,7 @@ class Policy:
     phone: str = ""
     escalation_contact: str = ""
     terms_url: str = ""
+    scope: Scope = Scope()              # [policy.scope]: what the agreement includes and excludes
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,24 +259,45 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-_POLICY_KEYS = {f for f in Policy.__dataclass_fields__}
+_POLICY_KEYS = {f for f in Policy.__dataclass_fields__} - {"scope"}
 
 
 def _policy(data: Any, problems: _Problems) -> Policy:
-    d = _section(data, "policy", _POLICY_KEYS, problems)
+    d = _section(data, "policy", _POLICY_KEYS | {"scope"}, problems)
     values = {key: _get(d, key, str, "policy", problems, default="") for key in _POLICY_KEYS if key in d}
-    return Policy(**{k: v for k, v in values.items() if v is not None})
+    scope = _section(d.get("scope", {}), "policy.scope", {"included", "excluded"}, problems)
+    included, excluded = (tuple(_strings(scope, key, "policy.scope", problems)) for key in ("included", "excluded"))
+    return Policy(**{k: v for k, v in values.items() if v is not None}, scope=Scope(included, excluded))
+
+
+def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> list[str]:
+    """A list of non-empty strings; each bad item is reported with its index."""
+    items = _get(data, key, list, path, problems, default=[])
+    good = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            problems.add(f"{_join(path, key)}[{i}]", f"expected a non-empty string, got {_show(item)}")
+        else:
+            good.append(item)
+    return good
+
+
+_RULE_SIGNAL = {r.id: r.signal for r in RULES}
+_SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules"}
 
 
 def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     d = _section(data, "signals", set(SIGNALS), problems)
     thresholds: dict[str, float] = {}
     disabled: set[str] = set()
+    phrases: dict[str, tuple[str, ...]] = {}
+    patterns: dict[str, tuple[str, ...]] = {}
+    disabled_rules: set[str] = set()
     for name, table in d.items():
         if name not in SIGNALS:
             continue
         path = f"signals.{name}"
-        t = _section(table, path, {"enabled", "threshold"}, problems)
+        t = _section(table, path, _SIGNAL_KEYS, problems)
         if not _get(t, "enabled", bool, path, problems, default=True):
             disabled.add(name)
         threshold = t.get("threshold", DEFAULT_THRESHOLD)
@@ -281,7 +305,24 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
             problems.add(_join(path, "threshold"), f"expected a number above 0 and at most 1, got {_show(threshold)}")
         else:
             thresholds[name] = float(threshold)
-    return DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled))
+        phrases[name] = tuple(_strings(t, "phrases", path, problems))
+        patterns[name] = tuple(_strings(t, "patterns", path, problems))
+        for i, rule_id in enumerate(_strings(t, "disable_rules", path, problems)):
+            if _RULE_SIGNAL.get(rule_id) != name:
+                hint = difflib.get_close_matches(rule_id, [r for r, s in _RULE_SIGNAL.items() if s == name], n=1)
+                problems.add(f"{path}.disable_rules[{i}]", f"{name} has no built-in rule {rule_id!r}"
+                             + (f' (did you mean "{hint[0]}"?)' if hint else "; `replydraft rules` lists them"))
+            else:
+                disabled_rules.add(rule_id)
+    settings = DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled),
+                                extra_phrases={k: v for k, v in phrases.items() if v},
+                                extra_patterns={k: v for k, v in patterns.items() if v},
+                                disabled_rules=frozenset(disabled_rules))
+    try:
+        settings.check()
+    except ConfigError as exc:
+        problems.add("signals", str(exc))
+    return settings
 
 
 def _ledger(data: Any, base: Path, problems: _Problems) -> LedgerSettings | None:
@@ -311,7 +352,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     templates = _section(top.get("templates", {}), "templates", {"dir"}, problems)
     templates_dir = _get(templates, "dir", str, "templates", problems)
     policy = _policy(top.get("policy", {}), problems)
-    detector = _signals(top.get("signals", {}), problems)
+    detector = replace(_signals(top.get("signals", {}), problems), scope=policy.scope)
     ledger = _ledger(top.get("ledger", {}), base, problems)
 
     raw_accounts = top.get("accounts", [])

@@ -35,6 +35,7 @@ from replydraft.rules import (
     SUBJECT_ANCHOR,
     Rule,
 )
+from replydraft.scope import Scope, excluded_demands, mentions_included
 
 SignalName = Literal[
     "review_threat", "legal_threat", "out_of_scope_demand",
@@ -45,6 +46,7 @@ SIGNALS: tuple[SignalName, ...] = (
     "overdue_payment", "ultimatum", "abusive_language",
 )
 DEFAULT_THRESHOLD = 0.6
+SCOPE_RULE = "scope.excluded_item"   # the evidence rule of a demand for an item [policy.scope] excludes
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,11 @@ class Signal:
     name: SignalName
     score: float       # 0..1
     evidence: tuple[Evidence, ...]
+
+    def as_dict(self, digits: int = 3) -> dict[str, object]:
+        """The JSON form used by ``classify`` and the incident log: phrases, and the rule of each."""
+        return {"name": self.name, "score": round(self.score, digits),
+                "evidence": [e.phrase for e in self.evidence], "rules": [e.rule for e in self.evidence]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +95,7 @@ class DetectorSettings:
     extra_weight: float = 0.8                    # weight of one company phrase/pattern hit
     disabled_rules: frozenset[str] = frozenset()  # built-in rule ids to switch off
     max_chars: int = 50_000                       # only the first max_chars are examined
+    scope: Scope = Scope()                        # [policy.scope]: what the agreement covers and excludes
 
     def threshold(self, name: str) -> float:
         return self.thresholds.get(name, DEFAULT_THRESHOLD)
@@ -134,8 +142,16 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
             if start >= end:
                 continue
             weight = ctx.weigh(rule, start, end)
+            if weight > 0 and settings.scope and rule.signal == "out_of_scope_demand":
+                s0, s1, _ = ctx.sentence(start)
+                if mentions_included(norm[s0:s1], settings.scope):
+                    weight = 0.0           # asking for what the agreement covers is not out of scope
             if weight > 0:
                 found.setdefault(rule.signal, {}).setdefault(rule.id, []).append((weight, start, end))
+    if settings.scope.excluded and "out_of_scope_demand" not in disabled:
+        for hit in excluded_demands(norm, ctx.sentence, settings.scope):
+            found.setdefault("out_of_scope_demand", {}).setdefault(SCOPE_RULE, []).append(
+                (hit.weight, hit.start, hit.end))
 
     signals: list[Signal] = []
     near: list[Signal] = []

@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS incidents (
     received_at      TEXT NOT NULL,
     sender           TEXT NOT NULL,
     subject          TEXT NOT NULL,
-    signals          TEXT NOT NULL,         -- JSON: [{"name", "score", "evidence": [...]}]
+    signals          TEXT NOT NULL,         -- JSON: [{"name", "score", "evidence": [...], "rules": [...]}]
     near_misses      TEXT NOT NULL,         -- JSON, same shape
     status           TEXT NOT NULL,         -- appending | drafted
     drafts_folder    TEXT NOT NULL,
@@ -82,10 +82,7 @@ def _now() -> str:
 
 
 def _signals_json(signals: Any) -> str:
-    return json.dumps([
-        {"name": s.name, "score": round(s.score, 3), "evidence": [e.phrase for e in s.evidence]}
-        for s in signals
-    ], ensure_ascii=False)
+    return json.dumps([s.as_dict() for s in signals], ensure_ascii=False)
 
 
 class Store:
