@@ -25,7 +25,6 @@ from typing import Literal
 from replydraft.errors import ConfigError
 from replydraft.extract import InboundEmail
 from replydraft.rules import (
-    ALL_KEYS,
     HYPOTHETICAL,
     INFO_QUESTION,
     NEGATION,
@@ -34,6 +33,7 @@ from replydraft.rules import (
     RULES,
     SUBJECT_ANCHOR,
     Rule,
+    present_keys,
 )
 from replydraft.scope import Scope, excluded_demands, mentions_included
 
@@ -120,7 +120,7 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
     rules = _compiled(_settings_key(settings))
     norm = text.translate(_NORMALISE)        # same length: offsets stay valid
     low = norm.lower()
-    present = {k for k in ALL_KEYS if k in low}   # keyword prefilter, see rules.Rule.keys
+    present = present_keys(low)               # keyword prefilter, see rules.Rule.keys
     ctx = _Context(norm)
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
     disabled = settings.disabled

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["Rule", "RULES", "RULE_IDS", "ALL_KEYS", "SUBJECT_ANCHOR", "NEGATION", "HYPOTHETICAL", "POSITIVE",
+__all__ = ["Rule", "RULES", "RULE_IDS", "ALL_KEYS", "present_keys", "word_view", "SUBJECT_ANCHOR", "NEGATION", "HYPOTHETICAL", "POSITIVE",
            "INFO_QUESTION"]
 
 _FLAGS = re.IGNORECASE
@@ -843,7 +844,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
 # for a rule to be tried (a substring test is ~10x cheaper than even a literal regex).
 # A tuple of tuples is several groups that must all be present. Each group must be part of
 # every possible match; tests/test_detect.py checks this on every known match.
-_DEADLINE_KEYS = ("by", "before", "until", "till", "within", "next", "later")
+_DEADLINE_KEYS = (" by ", "before", "until", " till ", "within", " next ", " later ")
 _LEAVE_KEYS = ("cancel", "leav", "switch", "clos", "terminat", "stop", "quit", "walk", "elsewhere", "tak", "find",
                "mov", "unsubscrib", "end", "pull")
 _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister",
@@ -927,7 +928,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.demand_for_free": ("free", "cost", "charg", "paying", "payment", "house", "nothing", "gratis"),
     "scope.least_you_can_do": ("least", "ask", "fair"),
     "scope.unlimited": ("unlimited",),
-    "scope.on_you": ("on",),
+    "scope.on_you": (" on you ", " on u "),
     "scope.not_paying_for_it": ("pay",),
     "scope.refund_despite_use": ("refund", "money"),
     "scope.not_paying_for_more": ("pay",),
@@ -985,8 +986,8 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.if_not_then_leave": (("if", "unless"), _LEAVE_KEYS),
     "ult.leave_if_not": (("if", "unless"), _LEAVE_KEYS),
     "ult.or_i_leave": (("or", "otherwise", "else"), _LEAVE_KEYS),
-    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", "now", "immediately", "right", "asap"),
-                        ("or", "otherwise", "if", "failing")),
+    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", " now", "immediately", " right ", "asap"),
+                        (" or ", "otherwise", " if not ", "failing")),
     "ult.deadline_threat": (("if", "unless"), _DEADLINE_KEYS),
     "ult.you_have_until": ("have", "giv", "got"),
     "ult.demand_deadline": (_DEADLINE_KEYS, ("please", "kindly", "need", "want", "expect", "demand", "require",
@@ -998,10 +999,11 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.cancel_announce": ("cancel", "leaving", "quitting", "closing"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
+    "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
     "abuse.fucked": ("fuc", "fu*", "f*"),
-    "abuse.insult": ("idiot", "moron", "imbecile", "retard", "dumb", "jackass", "ass", "a*", "a$", "a@", "arse",
-                     "dick", "dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
-                     "prick", "scum", "douche", "cretin", "wit", "numpt", "muppet"),
+    "abuse.insult": ("idiot", "moron", "imbecile", "retard", "dumb", "jackass", " ass", "a*", "a$", "a@", "arse",
+                     "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
+                     "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet"),
     "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
                        "amateur", "joke", "disgrace", "bunch", "suk", "suck"),
@@ -1010,7 +1012,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.shit_company": ("shi", "sh*", "sh!", "sh1", "sh#", "sh@", "s*", "s#", "crap"),
     "abuse.bullshit": ("bull", "horse", "b*", "b#"),
     "abuse.shit": ("shi", "sh*", "sh!", "sh1", "sh#", "sh@", "s*", "s#"),
-    "abuse.harassment": ("watch", "know", "hope", "wish", "hell", "die", "dead", "kill", "kys", "screw", "damn",
+    "abuse.harassment": ("watch", "know", "hope", "wish", " hell ", " die ", "dead", "kill", "kys", "screw", "damn",
                          "kiss", "yours", "bite", "piss", "shove", "shit", "dirt", "shut", "bent", "find", "regret"),
     "abuse.whats_wrong_with_you": ("wrong",),
     "abuse.do_your_job": ("job",),
@@ -1021,7 +1023,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.act_like_children": ("like",),
     "abuse.body_insult": ("fat", "ugly", "lazy", "stupid", "dumb"),
     "abuse.wtf": ("wtf", "wth", "omfg", "ffs"),
-    "abuse.mild_profanity": ("crap", "damn", "bloody", "hell", "piss", "suck", "suk", "bs", "b.s", "screw"),
+    "abuse.mild_profanity": ("crap", "damn", "bloody", " hell ", "piss", "suck", "suk", " bs ", "b.s", "screw"),
     "abuse.weak_insult": ("idiocy", "stupidity", "incompeten", "despicable", "disgrace", "pathetic", "clown"),
 }
 
@@ -1057,3 +1059,33 @@ def _build() -> tuple[Rule, ...]:
 RULES: tuple[Rule, ...] = _build()
 RULE_IDS: frozenset[str] = frozenset(r.id for r in RULES)
 ALL_KEYS: tuple[str, ...] = tuple(sorted({k for r in RULES for g in r.keys for k in g}))
+# Keys written with spaces (" hell ", " on you ") are words, looked up in word_view(text): "hello"
+# does not run the rules of " hell ", and " on you " matches across any spacing or punctuation.
+WORD_KEYS: tuple[str, ...] = tuple(k for k in ALL_KEYS if k.startswith(" "))
+_ALNUM = re.compile(r"[a-z0-9]+")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Keys of letters and digits only can't cross a non-alphanumeric character, so they are found
+# word by word (cached: a mailbox's vocabulary repeats); the few with symbols ("f*", "#") by substring.
+_WORD_PART_KEYS: tuple[str, ...] = tuple(k for k in ALL_KEYS if _ALNUM.fullmatch(k))
+SYMBOL_KEYS: tuple[str, ...] = tuple(k for k in ALL_KEYS if not k.startswith(" ") and not _ALNUM.fullmatch(k))
+
+
+def word_view(lower_text: str) -> str:
+    """" word word ": lower-case words (ASCII letters and digits) between single spaces."""
+    return f" {_NON_WORD.sub(' ', lower_text)} "
+
+
+@lru_cache(maxsize=1 << 16)
+def keys_in_word(word: str) -> frozenset[str]:
+    """The letter-and-digit keys inside one word of a word view."""
+    return frozenset(k for k in _WORD_PART_KEYS if k in word)
+
+
+def present_keys(lower_text: str) -> set[str]:
+    """Every key of ALL_KEYS that occurs in the text: the prefilter of ``detect_text``."""
+    words = word_view(lower_text)
+    present = {k for k in SYMBOL_KEYS if k in lower_text}
+    present.update(k for k in WORD_KEYS if k in words)
+    for word in set(words.split()):
+        present |= keys_in_word(word)
+    return present

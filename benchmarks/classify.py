@@ -1,0 +1,67 @@
+"""Classification speed on one core: parse + detect, no I/O. Prints messages/s.
+
+    python benchmarks/classify.py [--n 5000] [--corpus tests/data/dev.jsonl]
+
+Messages are built from a labelled corpus (JSON lines with "subject" and "body"), each
+wrapped as a realistic e-mail: headers, a greeting, the body, a signature and quoted
+history of 1-3 earlier messages, so extraction does real work. The full benchmark of
+the first scan against Dovecot belongs in this folder too (see the README).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+from replydraft.detect import detect
+from replydraft.extract import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def build_messages(corpus: Path, n: int, seed: int = 7) -> list[bytes]:
+    items = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        item = rng.choice(items)
+        msg = EmailMessage()
+        msg["From"] = f"Customer {i} <c{i}@client{i % 97}.example>"
+        msg["To"] = "support@acme.test"
+        msg["Subject"] = item.get("subject") or "Re: our project"
+        msg["Message-ID"] = f"<bench-{i}@client.example>"
+        msg["Date"] = "Mon, 16 Nov 2026 09:12:00 +0100"
+        history = "\n".join(f"On Fri, 13 Nov 2026, Acme Support wrote:\n> " + rng.choice(items)["body"].replace("\n", "\n> ")
+                            for _ in range(rng.randint(1, 3)))
+        msg.set_content(f"Hello,\n\n{item['body']}\n\nBest,\nCustomer {i}\n\n{history}\n")
+        out.append(msg.as_bytes())
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "dev.jsonl")
+    args = ap.parse_args()
+    messages = build_messages(args.corpus, args.n)
+    size = sum(map(len, messages)) / len(messages)
+    for raw in messages[:50]:           # warm the rule cache
+        detect(parse(raw))
+    t0 = time.perf_counter()
+    parsed = [parse(raw) for raw in messages]
+    t1 = time.perf_counter()
+    escalated = sum(detect(m).escalated for m in parsed)
+    t2 = time.perf_counter()
+    n = len(messages)
+    print(f"messages: {n}, mean size {size / 1024:.1f} KB, escalated {escalated}")
+    print(f"parse (extract):  {n / (t1 - t0):8.0f} messages/s")
+    print(f"detect:           {n / (t2 - t1):8.0f} messages/s")
+    print(f"parse + detect:   {n / (t2 - t0):8.0f} messages/s  (one core)")
+
+
+if __name__ == "__main__":
+    main()
