@@ -620,6 +620,64 @@ MORE_NEGATIVES = [
     "I would never switch, you're the best.",
     "If you ever need a reference, I'm happy to talk to your prospects.",
 ]
+# Phrasing families beyond "I will ...": leaving said as a refusal or a plan, filings in the past or
+# the passive, warnings to other buyers, refusals to pay. Written for these tests, not from a corpus.
+FAMILY_POSITIVES = [
+    ("ultimatum", "Honestly we will not be ordering from you again after this."),
+    ("ultimatum", "I definitely won't be booking with your hotel chain ever again"),
+    ("ultimatum", "After this mess I'm done using your app."),
+    ("ultimatum", "Fine. Trying a different provider from next month."),
+    ("ultimatum", "Guess I need a new hosting provider then"),
+    ("ultimatum", "my next order will be with another supplier, that's for sure"),
+    ("ultimatum", "Taking our whole team to Asana. Bye."),
+    ("ultimatum", "Lost my luggage twice this year #neverflyingagain"),
+    ("ultimatum", "I'll give you until Friday, then I'm gone."),
+    ("ultimatum", "I'll give it two more days, then I escalate."),
+    ("ultimatum", "We are done paying for a service that never works."),
+    ("legal_threat", "We opened a chargeback with Visa this morning."),
+    ("legal_threat", "Every one of these charges will be disputed."),
+    ("legal_threat", "Refund by Monday, otherwise chargeback."),
+    ("legal_threat", "Go ahead and ignore me, you can explain that in court."),
+    ("legal_threat", "We were forced to call the card company and dispute the payment."),
+    ("review_threat", "To anyone reading this: stay far away from this seller."),
+    ("review_threat", "Everyone should steer clear of this company."),
+    ("review_threat", "Don't waste your money on the pro plan, it does nothing."),
+    ("review_threat", "Time to get loud about this on every channel I have."),
+    ("overdue_payment", "We have decided not to pay the second instalment."),
+    ("overdue_payment", "We're not going to pay you, the work was late."),
+    ("overdue_payment", "I don't see why we should pay for a logo we never use."),
+    ("out_of_scope_demand", "Just design the flyer for free, it's only one page."),
+    ("out_of_scope_demand", "We don't want to pay extra for the changes, they were tiny."),
+    ("out_of_scope_demand", "We'll also need the brochure and the banner as part of this project."),
+    ("out_of_scope_demand", "We can't pay you, but it's great exposure for your portfolio."),
+]
+FAMILY_NEGATIVES = [
+    "We won't need the extra seats anymore, please remove them.",
+    "I tried another browser and the export works now.",
+    "Our bank flagged the charge and opened a dispute automatically; I've told them it's fine.",
+    "The payment will be disputed only if it was a duplicate, and it wasn't, so all good.",
+    "Don't worry, I'll give it another try tomorrow and let you know.",
+    "Thanks for the shout-out in your newsletter!",
+    "We're not paying by card this time, a bank transfer is on its way.",
+    "Happy to pay extra for the rush job, just send the invoice.",
+    "Please stay away from the old endpoint, the docs say it's deprecated.",
+    "My next order will be with express shipping, please.",
+    "I'll be back with the signed contract on Monday.",
+    "We are done testing the staging site, it looks great.",
+    "Can you also do the copywriting? We'd pay for it as an add-on.",
+]
+
+
+@pytest.mark.parametrize(("signal", "text"), FAMILY_POSITIVES, ids=[f"{s}:{t[:40]}" for s, t in FAMILY_POSITIVES])
+def test_phrasing_families(signal: str, text: str) -> None:
+    assert signal in detect_text(text).names, detect_text(text)
+
+
+@pytest.mark.parametrize("text", FAMILY_NEGATIVES, ids=[t[:50] for t in FAMILY_NEGATIVES])
+def test_phrasing_family_negatives(text: str) -> None:
+    assert not detect_text(text).escalated, detect_text(text).signals
+
+
 # Known weak spots, kept visible: a fix would cost precision elsewhere or need real parsing.
 KNOWN_MISSES = [
     ("legal_threat", "This is theft and I'm reporting it to the police."),   # police: mostly lost-bag reports
@@ -663,7 +721,7 @@ def _all_test_texts() -> list[str]:
     corpus = Path(__file__).parent / "data" / "dev.jsonl"
     bodies = [json.loads(line)["body"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     return (bodies + [t for _, t, _ in POSITIVES] + HARD_NEGATIVES + [t for _, t in MORE_POSITIVES]
-            + MORE_NEGATIVES)
+            + MORE_NEGATIVES + [t for _, t in FAMILY_POSITIVES] + FAMILY_NEGATIVES)
 
 
 def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:

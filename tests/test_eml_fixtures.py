@@ -31,11 +31,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted(FIXTURES.glob("*/*.eml"))
 
 # fixture name -> why the detector gets it wrong today (evidence phrase in the reason)
-KNOWN_GAPS: dict[str, str] = {
-    "positive-telling-everyone.eml":
-        "review_threat 0.8 on praise: \"I'm going to tell everyone at the Pilates teachers' meetup next month "
-        "how easy you made this\" (review.intent_public; the positive veto doesn't see 'how easy you made this')",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 CTX = Context(account="fixtures", from_address="Acme Support <support@acme.test>",
               policy=Policy(company="Acme", sender_name="Sam", signature="Sam\nAcme Support"),

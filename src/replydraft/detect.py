@@ -118,7 +118,7 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
     if not text.strip():
         return Detection(())
     rules = _compiled(_settings_key(settings))
-    norm = text.translate(_NORMALISE)        # same length: offsets stay valid
+    norm = _SOFT_WRAP.sub(_spaces, text.translate(_NORMALISE))   # same length: offsets stay valid
     low = norm.lower()
     present = present_keys(low)               # keyword prefilter, see rules.Rule.keys
     ctx = _Context(norm)
@@ -213,6 +213,16 @@ _NORMALISE = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2007": " ", "\u202f": " ",
     "\u2009": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0a": "*", "\u2217": "*",
 })
+# A line break inside a paragraph that the mail client wrapped (after a line of 45+ characters
+# that doesn't end a sentence, before a line that isn't a list item) is a space: otherwise
+# "I'm going to tell everyone ... how easy\nyou made this" would be read as two sentences.
+_SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*[^\s\-*•>\d])")
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
+
+
 # A sentence ends at . ! ? (followed by a space or the end) or at a line break.
 _SENTENCE_END = re.compile(r"[.!?]+(?=[\s\"')\]]|$)|\n")
 # A clause starts after punctuation or a conjunction that turns the sentence around.

@@ -211,7 +211,8 @@ POSITIVE = _rx(
     r"sorted)\b|\bworks\s+(?:now|again|perfectly|great)\b|\bworking\s+(?:now|again)\b|"
     r"\bbest\s+(?:decision|choice|thing)\b|\b(?:sorry|apologi[sz]e|apologies)\s+for\s+the\s+(?:delay|late)|"
     r"\bhow\s+(?:great|good|amazing|awesome|"
-    r"helpful|wonderful|fantastic|excellent|nice|kind|fast|quick|responsive)\b|"
+    r"helpful|wonderful|fantastic|excellent|nice|kind|fast|quick|responsive|easy|simple|smooth|painless|"
+    r"seamless|pleasant|patient|professional)\b|"
     r"(?<!never )(?<!not )(?<!n't )\brecommend\b(?!\s+(?:against|avoiding))|\bloved\b)")
 # Questions that ask for information rather than threaten: "can I cancel?", "what is ...?"
 INFO_QUESTION = _rx(
@@ -303,7 +304,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|the\s+extension|your\s+app)\s+(?:to|in|on)\s+"
      r"(?:apple|google|the\s+(?:app\s*|play\s*|chrome\s+web\s+|web\s+)?store|the\s+marketplace)\b", {}),
     ("review.boycott_hashtag", "review_threat", 0.75,
-     r"#\s?(?:dont|donot|never|boycott|avoid|stop(?:using|flying)|ban)\w{3,}",
+     r"#\s?(?:dont|donot|never(?!\w*again\b)|boycott|avoid|stop(?:using|flying)|ban)\w{3,}",
      {"negatable": False, "question": False}),
     ("review.be_sharing", "review_threat", 0.65,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
@@ -323,6 +324,23 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.intent_review", "review_threat", 0.4,
      LEAD + r"(?:leav|writ|post|giv|put|publish|submit|updat|chang|edit)\w*\s+(?:\w+\s+){0,3}?"
      + _REVIEW + r"\b", {"positive": True}),
+
+    # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
+    ("review.warn_imperative", "review_threat", 0.7,
+     r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
+     r"the\s+hell\s+)?away(?=\s*(?:[.!,;]|$|from\s+(?:this|these|those|them|him|her|it|that|their)\b))|"
+     r"avoid\s+(?:this\s+\w+|these\s+\w+|them|him|her|paying\s+(?:the|this|them|him|her)|buying\s+(?:from|this|it)|"
+     r"(?:it|them)\s+at\s+all\s+costs|at\s+all\s+costs)|do\s+not\s+buy\b|don['’]?t\s+buy\s+(?:it|this|from|their|"
+     r"anything)|do\s+not\s+waste\s+your\s+(?:money|time)|don['’]?t\s+waste\s+your\s+(?:money|time)|"
+     r"save\s+your\s+(?:money|time)\s+and|buyer\s+beware)\b", {"positive": True}),
+    ("review.everyone_should_avoid", "review_threat", 0.75,
+     r"\b(?:every\s*(?:one|body)|people|users|others|other\s+(?:users|customers|people)|you\s+all|y['’]?all|"
+     r"anyone)\s+(?:else\s+)?(?:should|must|needs?\s+to|ought\s+to|better)\s+(?:really\s+|just\s+|definitely\s+)?"
+     r"(?:uninstall|avoid|stay\s+away|delete|boycott|stop\s+using|steer\s+clear|run|unsubscribe|be\s+warned)\b",
+     {"positive": True}),
+    ("review.get_vocal", "review_threat", 0.7,
+     r"(?:" + LEAD + r"|\btime\s+to\s+)(?:(?:get|getting|go|going|be|become)\s+(?:very\s+|really\s+)?(?:vocal|loud|"
+     r"public)|make\s+(?:some\s+)?noise|writ\w*\s+(?:all\s+)?(?:this|it|everything)\s+up)\b", {"positive": True}),
 
     # ------------------------------------------------------------------- legal_threat
     ("legal.intent_lawyer", "legal_threat", 0.9,
@@ -419,7 +437,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:bank|card\s+issuer|credit\s+card\s+company|paypal|visa|mastercard|amex|card\s+company)\b"
      r"[^.!?\n]{0,60}?\b(?:opened|filed|started|initiated|raised|processing|investigating|rejected|"
      r"denied|reviewing|handling|declined|approved)\b[^.!?\n]{0,25}?\b(?:dispute|charge\s*-?\s*back|"
-     r"fraud\s+(?:claim|case|report|investigation)|investigation)\b", {}),
+     r"fraud\s+(?:claim|case|report|investigation)|investigation)\b"
+     r"(?![^.!?\n]{0,25}\bautomatic)", {}),   # a fraud filter acting by itself is no threat
     ("legal.filed_dispute_with", "legal_threat", 0.85,
      r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|"
      r"initiated|initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|do|did|"
@@ -440,6 +459,34 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"credit\s+card\s+company|fraud\s+(?:department|team)))\b", {}),
     ("legal.chargeback_mention", "legal_threat", 0.35,
      r"\bcharge\s*-?\s*backs?\b", {}),
+
+    # a card or PayPal dispute announced or already filed: "finally opened a paypal dispute"
+    ("legal.opened_dispute", "legal_threat", 0.8,
+     r"\b(?:open|opened|opening|file|filed|filing|start|started|starting|raise|raised|raising|lodge|lodged|"
+     r"lodging|submit|submitted|submitting|initiate|initiated|initiating|put\s+in|make|made|making)\s+"
+     r"(?:a|an|the)?\s*(?:(?:paypal|pay\s*pal|card|credit\s+card|debit\s+card|bank|visa|amex|mastercard|"
+     r"stripe|klarna)\s+)?(?:dispute|chargeback|charge[\s-]back|claim(?:ing)?(?:\s+process)?|case)\b",
+     {"near": r"\b(?:paypal|pay\s*pal|bank|card|visa|amex|mastercard|stripe|klarna|chargeback|charge[\s-]back|"
+              r"dispute)\b",
+      # the bank or someone else opened it ("our bank flagged the charge and opened a dispute")
+      "not_before": r"\b(?:bank|they|he|she|paypal|issuer|someone|somebody)\b(?![^.!?\n]*\b(?:i|we)\b)[^.!?\n]*$"}),
+    ("legal.will_be_disputed", "legal_threat", 0.8,
+     r"\b(?:charges?|payments?|transactions?|it|this|that|they|everything|each\s+one)\s+(?:will|shall|is\s+going\s+"
+     r"to|are\s+going\s+to|have\s+been|has\s+been|was|were|are\s+being|is\s+being|will\s+all)\s+(?:be\s+)?"
+     r"(?:all\s+)?(?:disputed|charged\s*back|reversed\s+(?:by|with|through)\s+(?:my|the|our)\s+(?:bank|card))\b"
+     r"(?!\s+(?:only\s+)?(?:if|unless|should|in\s+case|when)\b)", {}),
+    ("legal.then_dispute", "legal_threat", 0.8,
+     r"\b(?:then|or\s+else|otherwise|else|after\s+that|or)\s*,?\s*(?:(?:it['’]?s|it\s+is|it\s+will\s+be)\s+)?(?:a\s+)?"
+     r"(?:(?:paypal|card|credit\s+card|bank)\s+(?:dispute|chargeback|claim)|chargeback|charge[\s-]back|"
+     r"law\s*suit|small\s+claims|court)\b(?!\s+(?:is|was|policy|process|fees?)\b)", {}),
+    ("legal.in_court", "legal_threat", 0.8,
+     r"\b(?:see|meet|laughing|laugh|explain\w*|prove|answer\s+for\s+(?:it|this)|settle\s+(?:it|this)|"
+     r"deal\s+with\s+(?:it|this))\b[^.!?\n]{0,40}?\bin\s+(?:a\s+)?court\b|\btell\s+(?:it|that)\s+to\s+the\s+judge\b",
+     {}),
+    ("legal.had_to_dispute", "legal_threat", 0.75,
+     r"(?=[iw])(?<!\w)(?:i|we)\s+(?:\w+\s+){0,3}?(?:had|have|needed|was\s+forced|were\s+forced)\s+to\s+"
+     r"(?:\w+\s+){0,8}?(?:dispute|charge\s*back|chargeback)\b",
+     {"near": r"\b(?:paypal|pay\s*pal|bank|card|visa|amex|mastercard|charges?|transactions?)\b"}),
 
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
@@ -542,6 +589,25 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"those|the\s+\w+)\s+(?:would|should|will|is|was|were|are)\s+(?:be\s+)?(?:\w+\s+)?(?:included|free|"
      r"complimentary|part\s+of\s+the\s+(?:deal|package|price|plan))\b", {}),
 
+    ("scope.do_it_for_free", "out_of_scope_demand", 0.7,
+     r"\b(?:do|make|fix|add|design|build|redo|create|handle|finish|include|throw\s+in|deliver)\s+(?:this|it|that|"
+     r"them|these|those|the\s+\w+|all\s+(?:of\s+)?(?:this|it|that))\s+(?:\w+\s+){0,2}?(?:for\s+free|free\s+of\s+charge|"
+     r"at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|without\s+(?:charging|charge|extra\s+cost))\b", {}),
+    ("scope.dont_want_to_pay_extra", "out_of_scope_demand", 0.6,
+     r"(?=[iw])(?<!\w)(?:i|we)\s+(?:really\s+)?(?:don['’]?t|do\s+not|dont)\s+(?:want|wish|intend|plan|expect)\s+to\s+"
+     r"pay\s+(?:you\s+)?(?:any(?:thing)?\s+)?(?:extra|more|additional|for\s+(?:extra|additional|more|the\s+extra|"
+     r"(?:the\s+)?changes|(?:the\s+)?revisions))\b", {"negatable": False}),
+    ("scope.also_part_of", "out_of_scope_demand", 0.65,
+     r"\b(?:also|additionally|as\s+well|too)\b[^.!?\n]{0,60}?\b(?:as\s+(?:a\s+)?part\s+of|included\s+in|within)\s+"
+     r"(?:this|the|our|my|that)\s+(?:project|price|budget|package|deal|contract|fee|quote|scope|job|order)\b",
+     {"near": r"\b(?:need|want|expect|require|should|must|have\s+to|include)\w*\b"}),
+    ("scope.exposure", "out_of_scope_demand", 0.65,
+     r"\b(?:exposure|shout[\s-]?outs?|free\s+(?:advertising|publicity|promotion)|promote\s+you|tag\s+you|"
+     r"credit\s+you|(?:great|good)\s+for\s+your\s+portfolio|build\s+your\s+portfolio|word\s+of\s+mouth)\b",
+     {"near": r"\b(?:instead\s+of\s+(?:pay\w*|money|charg\w*|cash)|in\s+exchange|rather\s+than\s+pay\w*|"
+              r"(?:don['’]?t|not|no|can['’]?t|cannot|won['’]?t)\s+(?:\w+\s+)?(?:to\s+)?pay\b|for\s+free|free\s+of\s+charge|as\s+payment|in\s+lieu|"
+              r"unpaid|no\s+budget)", "near_text": True}),
+
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -621,6 +687,24 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.when_you_fix", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
      r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {}),
+
+    ("pay.decided_not_to_pay", "overdue_payment", 0.85,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have)?\s+(?:\w+\s+)?(?:decided|chosen|agreed|made\s+the\s+decision)"
+     r"\s+not\s+to\s+pay\b", {"negatable": False}),
+    ("pay.not_going_to_pay", "overdue_payment", 0.75,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are|\s+just|\s+simply)?\s*(?:just\s+|simply\s+|"
+     r"definitely\s+|certainly\s+|absolutely\s+)?(?:not\s+(?:going\s+to|gonna)|aren['’]?t\s+(?:going\s+to|gonna)|"
+     r"won['’]?t|will\s+not|refuse\s+to|not|are\s+not)\s+(?:be\s+)?pay(?:ing)?\b"
+     r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
+     r"for\s+(?:this|that|it|the\s+work|your\s+work))\b)?"
+     r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))"
+     r"",
+     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
+    ("pay.why_should_i_pay", "overdue_payment", 0.65,
+     r"\b(?:don['’]?t|do\s+not|dont|can['’]?t|cannot)\s+see\s+why\s+(?:i|we)\s+(?:should|would|have\s+to|need\s+to|"
+     r"must)\s+(?:have\s+to\s+)?pay\b|\bwhy\s+(?:should|would|do)\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+"
+     r"(?:you|u|for\s+(?:this|that|it|your\s+work)|anything|at\s+all)\b|\bnever\s+thought\s+(?:i|we)\s*(?:['’]\s*d|"
+     r"\s+would)\s+(?:have\s+to|need\s+to)\s+pay\b", {"negatable": False, "question": False}),
 
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
@@ -758,6 +842,60 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.cancel_announce", "ultimatum", 0.4,
      PROG + r"(?:cancel+ing|leaving|quitting|closing\s+(?:my|our)\s+account)\b(?!\s+(?:a|the)\s+"
             r"(?:review|comment)\b)", {}),
+
+    # leaving, said as a refusal: "I certainly won't use it ever again", "we will not be flying with you again"
+    ("ult.wont_again", "ultimatum", 0.85,
+     r"\b(?:won['’]?t|wont|will\s+not|shall\s+not|will\s+never|wil\s+never|['’]ll\s+never|would\s+never|"
+     r"not\s+(?:going\s+to|gonna)|never\s+(?:going\s+to|gonna)|do\s+my\s+best\s+never\s+to|nvr)\s+"
+     r"(?:be\s+)?(?:ever\s+)?(?:\w+\s+)?(?:fly\w*|flown|use|using|utili[sz]\w*|buy\w*|shop\w*|order\w*|book\w*|"
+     r"purchas\w*|do\w*\s+business|deal\w*\s+with|work\w*\s+with|travel\w*|renew\w*|subscrib\w*|"
+     r"recommend\w*|return\w*|choos\w*|spend\w*|stay\w*\s+(?:with|at)|com\w*\s+back)\b[^.!?\n]{0,50}?"
+     r"\b(?:ever\s+again|again)\b", {"negatable": False}),
+    ("ult.done_verbing", "ultimatum", 0.8,
+     r"(?=[iw])(?<!\w)(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:so\s+|totally\s+|completely\s+|"
+     r"officially\s+|absolutely\s+|just\s+|really\s+)?done\s+(?:flying|using|buying|shopping|ordering|booking|"
+     r"dealing|doing\s+business|paying\s+for|giving\s+you)\b", {"negatable": False}),
+    ("ult.try_another", "ultimatum", 0.7,
+     r"\b(?:trying|going\s+with|switching\s+to|moving\s+to|looking\s+(?:at|for)|try|go\s+with|book\w*\s+with|"
+     r"fly\w*\s+(?:with|on))\s+(?:out\s+)?(?:another|a\s+different|a\s+new|other|a\s+competing|some\s+other|"
+     r"a\s+better|a\s+real)\s+(?:\w+\s+)?(?:airlines?|carriers?|company|companies|providers?|vendors?|suppliers?|"
+     r"banks?|agency|agencies|hosts?|hosting\s+(?:company|provider)|insurers?|stores?|shops?|contractors?|"
+     r"freelancers?|services?|developers?|designers?)\b(?!\s+(?:account|key|portal|license|licence|id|plan|tier|"
+     r"option|setting|endpoint|api|tab|window|page|mode|version))",
+     {"not_before": r"\b(?:tried|you|u|they|he|she|have\s+to|had\s+to)\s+(?:\w+\s+)?$"}),
+    ("ult.new_provider", "ultimatum", 0.7,
+     r"\b(?:have|found|got|get|getting|need|needs|finding|find|look\w*\s+for|time\s+(?:for|to\s+find))\s+"
+     r"(?:a|my|our|myself\s+a|ourselves\s+a)\s+new\s+(?:favou?rite\s+)?(?:airline|carrier|provider|vendor|"
+     r"supplier|bank|agency|host|hosting\s+(?:company|provider)|insurer|designer|contractor|freelancer|"
+     r"service\s+provider)\b(?!\s+(?:account|key|portal|license|licence|id|number|plan|access|login|console|"
+     r"tools?|mode|edition|version|card)\b)", {}),
+    ("ult.next_elsewhere", "ultimatum", 0.75,
+     r"\b(?:my|our)\s+next\s+(?:\w+\s+){0,2}?(?:flights?|trips?|orders?|purchases?|bookings?|vacations?|holidays?|"
+     r"renewals?|subscriptions?|projects?|contracts?|phones?|laptops?|cars?)\b[^.!?\n]{0,40}?\b(?:will\s+be|is|"
+     r"are|['’]s\s+going\s+to\s+be|goes)\s+(?:on|with|through|via)\s+(?:another|a\s+different|other|a\s+competitor|"
+     r"your\s+competitor|@\w+|" + _NAMED + r")|(?:^|(?<=[.!?\n]))\s*next\s+(?:\w+\s+){0,2}?(?:flights?|trips?)\s+"
+     r"(?:will\s+be\s+|is\s+)?(?:on|with)\s+(?:another\s+\w+|@\w+|" + _NAMED + r")", {}),
+    ("ult.back_on_named", "ultimatum", 0.7,
+     LEAD + r"(?:be\s+)?(?:going\s+)?back\s+(?:on|with|to)\s+(?:@\w+|(?-i:(?!(?:Monday|Tuesday|Wednesday|"
+     r"Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+     r"November|December|Mon|Tue|Wed|Thu|Fri|Sat|Sun|The|This|That|My|Our|Your|You|It|I|A|An|Work)\b)[A-Z][\w.+-]*))",
+     {}),
+    ("ult.take_custom_to", "ultimatum", 0.8,
+     r"\btak\w*\s+(?:my|our)\s+(?:\S+\s+){0,2}?(?:status|miles|points|dollars|bookings?|family|families|team|"
+     r"clients?|customers?|company|contracts?|spend|budget|travel)\s+(?:\w+\s+){0,2}?(?:elsewhere|somewhere\s+else|"
+     r"to\s+(?:@\w+|another|a\s+competitor|your\s+competitor|" + _NAMED + r"))", {}),
+    ("ult.hashtag_never", "ultimatum", 0.7,
+     r"#(?:never\w*again|never(?:fly|flying|using|buying|shopping|booking|ordering)\w*|done\w+|byebye\w*|"
+     r"goodbye\w+)\b", {"negatable": False, "question": False}),
+    ("ult.give_it_until", "ultimatum", 0.7,
+     r"(?=[iw])(?<!\w)(?:i\s*['’]\s*ll|i\s+will|we\s*['’]\s*ll|we\s+will|i\s*['’]?\s*m\s+going\s+to|i\s+am\s+going\s+to)"
+     r"\s+give\s+(?:it|you|u|them|this)\s+(?:one\s+more|another|a\s+few\s+more|until|till|\d+\s+more|two\s+more|"
+     r"three\s+more|a\s+couple\s+more)\b[^.!?\n]{0,40}?\b(?:then|before|after\s+that|otherwise|or\s+(?:else|i|we))\b",
+     {}),
+    ("ult.fix_it_now", "ultimatum", 0.6,
+     r"(?:^|(?<=[.!?\n,;:]))\s*(?:please\s+|just\s+|now\s+)?(?:sort|fix|refund|resolve|give|send|return|answer|"
+     r"respond|reply|call|process|cancel|deliver|do|pay)\b[^.!?\n]{0,40}?\bnow\s*!",
+     {"negatable": False, "positive": True}),
 
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
@@ -997,6 +1135,34 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.impatience": ("wait", "patience", "enough"),
     "ult.hurry_up": ("hurry",),
     "ult.cancel_announce": ("cancel", "leaving", "quitting", "closing"),
+    "review.warn_imperative": ("away", "avoid", "buy", "waste", "save", "beware"),
+    "review.everyone_should_avoid": ("uninstall", "avoid", "away", "delete", "boycott", "stop", "steer", "run",
+                                     "unsubscribe", "warned"),
+    "review.get_vocal": ("vocal", "loud", "public", "noise", " up "),
+    "legal.opened_dispute": ("dispute", "chargeback", "charge", "claim", "case"),
+    "legal.will_be_disputed": ("disputed", "charged", "reversed"),
+    "legal.then_dispute": (("then", "else", "otherwise", "after", " or "),
+                           ("dispute", "chargeback", "charge", "claim", "law", "claims", "court")),
+    "legal.in_court": ("court", "judge"),
+    "legal.had_to_dispute": ("dispute", "charge"),
+    "scope.do_it_for_free": ("free", "cost", "charg"),
+    "scope.dont_want_to_pay_extra": ("pay",),
+    "scope.also_part_of": ("part", "included", "within"),
+    "scope.exposure": ("exposure", "shout", "advertising", "publicity", "promotion", "promote", "tag", "credit",
+                       "portfolio", "mouth"),
+    "pay.decided_not_to_pay": ("pay",),
+    "pay.not_going_to_pay": ("pay",),
+    "pay.why_should_i_pay": ("pay",),
+    "ult.wont_again": ("again",),
+    "ult.done_verbing": ("done",),
+    "ult.try_another": ("another", "different", "new", "other", "competing", "better", "real"),
+    "ult.new_provider": ("new",),
+    "ult.next_elsewhere": ("next",),
+    "ult.back_on_named": ("back",),
+    "ult.take_custom_to": ("tak",),
+    "ult.hashtag_never": ("#",),
+    "ult.give_it_until": ("give",),
+    "ult.fix_it_now": ("now",),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
