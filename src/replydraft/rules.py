@@ -64,8 +64,11 @@ _GOING = (
     r"planning\s+(?:to|on)|(?:seriously\s+)?considering|thinking\s+(?:of|about)|"
     r"left\s+with\s+no\s+(?:other\s+)?choice\s+but\s+to|forced\s+to|obliged\s+to)"
 )
+# Where a sentence starts: the text's start, or just after . ! ? or a line break (and up to two spaces).
+_SENTENCE_START = r"(?:(?<![\s\S])|(?<=[.!?\n])|(?<=[.!?\n][ \t])|(?<=[.!?\n][ \t]{2}))"
 # The customer announcing their own intent: "I will", "I'll", "im gonna", "we are going to",
-# "I have to", "I decided to", non-native "I go to", "I will to" ...
+# "I have to", "I decided to", non-native "I go to", "I will to", and, with the subject dropped as in
+# tweets, "Will be posting this ..." at the start of a sentence.
 INTENT = (
     r"(?=[iwgn])(?:(?<!\w)(?:i(?:\s*['’]?\s*ll)|we(?:\s*['’]\s*ll|\s+ll))(?![\w'’])"
     r"|(?<!\w)(?:i|we)(?:\s*['’]\s*d|\s+(?:will|wil|wll|shall|would|must|may|might|"
@@ -74,7 +77,9 @@ INTENT = (
     r"|(?<!\w)i\s*(?:['’]?\s*m|\s+am)?\s+" + _GOING +
     r"|(?<!\w)we\s*(?:['’]\s*re|\s+are)?\s+" + _GOING +
     r"|(?<![\w'’])(?<!you )(?<!they )(?<!he )(?<!she )gonna"
-    r"|(?<!\w)no\s+(?:other\s+)?(?:choice|option|alternative)\s+(?:but|than)\s+to)" + _FILL + r"\s+"
+    r"|(?<!\w)no\s+(?:other\s+)?(?:choice|option|alternative)\s+(?:but|than)\s+to"
+    r"|" + _SENTENCE_START + r"(?:will|going\s+to)(?!\s+(?:you|u|it|this|that|they|he|she|there|we|i|your|the|my|"
+    r"these|those|someone|somebody|anyone)\b))" + _FILL + r"\s+"
 )
 # "I'm ...", "we are ..." + a present participle: an announcement ("I'm switching to ...").
 PROG = (r"(?=[iw])(?<!\w)(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+"
@@ -86,7 +91,8 @@ LEAD = r"(?:" + INTENT + r"|" + PROG + r")"
 # Where INTENT, PROG and PERF can start: "I", "we", "I'm", "im", "ill", "I'd", "gonna", "no choice". Rules that
 # begin with them are only tried at these positions (found once per text): ~4x faster.
 SUBJECT_ANCHOR = re.compile(r"(?<!\w)(?:i|we)(?=\s|['’]|m\b|ll\b|d\b)|(?<![\w'’])gonna\b|"
-                            r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)", _FLAGS)
+                            r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)|"
+                            + _SENTENCE_START + r"(?=(?:will|going\s+to)\b)", _FLAGS)
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
 LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?)?"
 
@@ -120,7 +126,7 @@ _NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+)?(?:news(?:papers?|\s+stations?|\
          r"press|reporters?|journalists?|tv\s+stations?|television|(?:local|evening|tv|cable|fox|cbs|"
          r"nbc|abc|cnn|bbc|eyewitness|action|\d+)\s+news|channel\s+\d+|consumer\s+(?:reporters?|"
          r"watchdogs?|advocates?))")
-_PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|twitter|instagram|tiktok|linkedin|"
+_PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagram|insta|ig|tiktok|linkedin|"
            r"reddit|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
            r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|"
            r"socials|my\s+(?:[\w-]+\s+){0,2}?(?:blog|channel|podcast|page|website|site|newsletter|followers|audience|"
@@ -174,7 +180,8 @@ _INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\
            r"jackass\w*|ass\s*holes?|a[*$@]{2}\s*holes?|a\*+hole|arse\s*holes?|ass\s*hats?|"
            r"dick\s*heads?|dip\s*shits?|shit\s*heads?|bastards?|bitch\w*|b[*#]tch\w*|cunts?|c[*#]nt|"
            r"twats?|wankers?|pricks?|scum\s*bags?|douche\w*|cretins?|half\s*wits?|nit\s*wits?|"
-           r"numpt(?:y|ies)|muppets?)")
+           r"numpt(?:y|ies)|muppets?|bums|jerks?(?<!knee-jerk)(?<!knee\sjerk)|scumbags?|pussy|pussies|"
+           r"tossers?|dipsticks?|sleaze\s*bags?)")
 _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|brainless|pathetic|useless|"
                 r"worthless|lazy|"
                 r"clowns?|crooks?|thieves|thieving|liars?|losers?|scammers?|frauds?|amateurs?|"
@@ -182,7 +189,8 @@ _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|
                 r"thieves|liars|losers|incompetents?)|suc?ks?|suck(?:ed|ing)?)")
 _TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?:\w+\s+)?(?:staff|team|"
            r"agents?|people|employees|company|support|devs?|developers?|reps?|representatives?|"
-           r"supervisors?|managers?|ceo|crew|pilots?|captain|workers|guys|airline|"
+           r"supervisors?|managers?|ceo|crew|pilots?|captain|workers|guys|airline|(?:flight\s+)?attendants|"
+           r"technicians?|engineers?|operators?|moderators?|admins?|owners?|founders?|"
            r"customer\s+service|management|service|firm|business|cashiers?|clerks?|drivers?)|"
            r"ur\s+(?:\w+\s+)?(?:staff|team|agents?|people|employees|company|support|supervisors?|"
            r"managers?|service|airline|crew)|(?:this|that|the)\s+(?:airline|company|business|"
@@ -301,10 +309,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"your\s+\w+)\s+(?:at\s+|with\s+|as\s+|a\s+)?(?:only\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
      r"a\s+single)[\s-]*stars?\b", {}),
     ("review.report_to_store", "review_threat", 0.6,
-     r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|the\s+extension|your\s+app)\s+(?:to|in|on)\s+"
-     r"(?:apple|google|the\s+(?:app\s*|play\s*|chrome\s+web\s+|web\s+)?store|the\s+marketplace)\b", {}),
+     r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|this\s+app|the\s+extension|this\s+extension|"
+     r"your\s+app|(?:these|those|this|the)\s+\w+)\s+(?:to|in|on)\s+"
+     r"(?:apple|google|microsoft|amazon|the\s+(?:app\s*|play\s*|chrome\s+web\s+|web\s+)?store|the\s+marketplace)\b",
+     {}),
     ("review.boycott_hashtag", "review_threat", 0.75,
-     r"#\s?(?:dont|donot|never(?!\w*again\b)|boycott|avoid|stop(?:using|flying)|ban)\w{3,}",
+     r"#\s?(?:dont(?:fly|buy|use|shop|book|trust|go|ever)|donot|never(?!\w*again\b)|boycott|avoid|"
+     r"stop(?:using|flying))\w{3,}",
      {"negatable": False, "question": False}),
     ("review.be_sharing", "review_threat", 0.65,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
@@ -325,6 +336,62 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      LEAD + r"(?:leav|writ|post|giv|put|publish|submit|updat|chang|edit)\w*\s+(?:\w+\s+){0,3}?"
      + _REVIEW + r"\b", {"positive": True}),
 
+    ("review.done_public", "review_threat", 0.75,
+     PERF + r"(?:posted|shared|tweeted|blogged|written|wrote|published|put|told|warned|informed|alerted|"
+     r"emailed|messaged|complained\s+to)(?:\s+(?:this|it|that|everything|my\s+(?:story|experience|review)|"
+     r"about\s+(?:this|it|you|your\s+\w+)|the\s+(?:story|whole\s+thing))){0,2}\s+(?:(?:on|to|with|across|all\s+over|"
+     r"in|out\s+to)\s+)?" + _PUBLIC + r"\b", {"positive": True}),
+    ("review.expect_to_see", "review_threat", 0.75,
+     r"\b(?:expect\s+to|you['’]?ll|you\s+will|you\s+can|watch\s+(?:out\s+)?for\s+(?:it|this)|look\s+out\s+for\s+(?:it|this))"
+     r"\s+(?:soon\s+)?(?:see|read|find)\s+(?:this|it|me|us|my\s+\w+|a\s+(?:post|review|thread|video)|all\s+of\s+this)\s+"
+     r"(?:\w+\s+){0,2}?(?:on|in|all\s+over)\s+" + _PLATFORM + r"\b", {"positive": True}),
+    ("review.platform_will_hear", "review_threat", 0.75,
+     r"\b(?:the\s+)?(?:bbb|better\s+business\s+bureau|trustpilot|yelp|google|reddit|twitter|facebook|the\s+press|"
+     r"the\s+media|the\s+news|my\s+(?:followers|readers|subscribers|audience|network))\s+(?:will|is\s+going\s+to|"
+     r"are\s+going\s+to|['’]ll|shall|gonna)\s+(?:\w+\s+)?(?:hear|know|learn|find\s+out|read|love|enjoy)\s+"
+     r"(?:about\s+)?(?:this|it|you|all\s+about|the\s+story|how)\b", {"positive": True}),
+    ("review.reviews_will_reflect", "review_threat", 0.7,
+     r"\b(?:my|your|the)\s+(?:next\s+)?(?:reviews?|ratings?|stars?|feedback)\s+(?:will|is\s+going\s+to|are\s+going\s+to|"
+     r"shall)\s+(?:\w+\s+)?reflect\b|" + LEAD + r"(?:leav|writ|post|giv|put|publish|updat)\w*\s+(?:a|an|my|the)\s+"
+     r"(?:\w+\s+)?(?:reviews?|ratings?)\s+(?:reflecting|that\s+reflects|accordingly|describing|detailing|"
+     r"explaining|on\s+how)\b", {"positive": True}),
+    ("review.nobody_i_know", "review_threat", 0.75,
+     r"\bmake\s+(?:sure|certain)\s+(?:that\s+)?(?:no\s*one|nobody|none\s+of\s+my\s+\w+|no\s+friend\s+of\s+mine)\s+"
+     r"(?:\w+\s+){0,3}?(?:ever\s+)?(?:uses?|buys?|hires?|flies|books?|shops?|orders?|works?|deals?|goes|trusts?|"
+     r"recommends?)\b", {}),
+    # a warning to other buyers in the imperative: "DO NOT FLY @USAirways", "never buy from them"
+    ("review.do_not_buy", "review_threat", 0.7,
+     _SENTENCE_START + r"\s*(?:please\s+)?(?:do\s+not|don['’]?t|dont|never\s+(?:ever\s+)?)\s+(?:ever\s+)?(?:fly|buy|"
+     r"purchase|pay\s+for|use|trust|book|order|download|install|subscribe|believe|hire|deal\s+with|shop)\b"
+     r"(?:\s+(?:with|from|at|on|to))?\s+(?:@\w+|this\b|these\b|it\b|them\b|their\b|him\b|her\b|any\b|anything\b|"
+     r"(?-i:[A-Z][A-Za-z]+\b)|someone\b|a\s+(?:license|licence|subscription|plan)\b)",
+     {"negatable": False, "positive": True, "question": False}),
+    ("review.advise_everyone", "review_threat", 0.7,
+     r"\b(?:i|we)\s+(?:would\s+|strongly\s+|highly\s+|really\s+)*(?:advise|recommend|urge|encourage|suggest|warn|beg|"
+     r"tell)\s+(?:every\s*(?:one|body)|anyone|any\s*body|others|other\s+(?:users|customers|people|buyers)|people|"
+     r"all\s+(?:users|customers|of\s+you)|you\s+all|y['’]?all)\s+(?:\w+\s+){0,3}?(?:to|not\s+to|against|who)\b",
+     {"positive": True}),
+    ("review.consider_this_a_warning", "review_threat", 0.55,
+     r"\b(?:consider\s+(?:this|it)\s+(?:a|my|your)\s+(?:public\s+)?warning|(?:keeps?|stops?|saves?|prevents?)\s+"
+     r"(?:any\s*one|any\s*body|others|someone|people|other\s+\w+)\s+(?:else\s+)?from\s+(?:falling|buying|making|"
+     r"wasting|getting|paying|going\s+through)|you\s+have\s+been\s+warned|buyer\s+beware|caveat\s+emptor)\b",
+     {"negatable": False, "positive": True}),
+    ("review.sharing_on_platform", "review_threat", 0.7,
+     r"\b(?:shar|post|tweet|blog|publish|spread|expos|broadcast|upload)\w*\s+(?:all\s+)?(?:this|it|that|these|the\s+"
+     r"(?:story|video|photos?|pictures?|screenshots?|emails?|conversation|details)|my\s+(?:story|experience)|"
+     r"everything)\s+(?:\w+\s+){0,2}?(?:on|to|across|all\s+over|with)\s+" + _PLATFORM + r"\b",
+     {"positive": True, "not_before": r"\b(?:you|u|they|he|she|please|can|could|may)\s+(?:\w+\s+)?$"}),
+    ("review.bring_attention", "review_threat", 0.7,
+     r"\b(?:bring|brought|bringing|draw|drawing|call|calling)\s+(?:this|it|the)\s+(?:\w+\s+)?(?:to\s+the\s+attention\s+"
+     r"of|to)\s+(?:the\s+)?(?:broader\s+|wider\s+|whole\s+|entire\s+)?(?:community|public|press|media|world|"
+     r"industry|internet|users|customers|other\s+\w+|" + _PLATFORM + r")\b", {"positive": True}),
+    ("review.regulator_would_care", "review_threat", 0.6,
+     r"\b(?:maybe|perhaps|i\s+bet|i['’]m\s+sure)\s+(?:the\s+)?(?:@\w*bbb\w*|bbb|better\s+business\s+bureau|press|media|"
+     r"news|reporters?|journalists?|" + _PLATFORM + r"|my\s+followers|every\s*one)\s+(?:\w+\s+){0,3}?(?:would|will|might)\s+"
+     r"(?:\w+\s+)?(?:care|like|love|want|be\s+interested)\b", {"positive": True}),
+    ("review.tell_everyone_you_see", "review_threat", 0.6,
+     r"\btell\s+(?:every\s*(?:one|body)|all\s+(?:my\s+)?\w+)\s+(?:i|you|they|he|she)\s+(?:see|meet|know)\b",
+     {"positive": True}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -372,7 +439,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:(?:my|our|a|an)\s+)(?:own\s+)?" + _LAWYER + r"\b", {}),
     ("legal.next_step", "legal_threat", 0.8,
      r"\b(?:next\s+step|only\s+(?:option|choice|recourse|way\s+forward)|last\s+resort)\s+(?:left\s+)?(?:is|will\s+be|"
-     r"would\s+be|are)\s+(?:to\s+)?(?:\w+\s+){0,3}?(?:legal|lawyers?|attorneys?|court|law\s*suit|charge\s*-?\s*back|"
+     r"would\s+be|are|[:\-–]|=)\s*(?:to\s+)?(?:\w+\s+){0,3}?(?:legal|lawyers?|attorneys?|court|law\s*suit|charge\s*-?\s*back|"
      r"small\s+claims|sue|my\s+bank|dispute|regulators?)", {}),
     ("legal.formal_notice", "legal_threat", 0.6,
      r"\b(?:formal\s+(?:notice|demand|complaint)|letter\s+before\s+action|notice\s+of\s+(?:intent|claim)|"
@@ -488,6 +555,41 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\w+\s+){0,8}?(?:dispute|charge\s*back|chargeback)\b",
      {"near": r"\b(?:paypal|pay\s*pal|bank|card|visa|amex|mastercard|charges?|transactions?)\b"}),
 
+    ("legal.contacted_bank", "legal_threat", 0.8,
+     r"(?:" + LEAD + r"|" + PERF + r")(?:contact\w*|call\w*|email\w*|phon\w*|ask\w*|notif\w*|told|tell\w*|instruct\w*|"
+     r"speak\w*\s+to|spoke\s+to|spoken\s+to|talk\w*\s+to|reach\w*\s+out\s+to|get\s+in\s+touch\s+with)\s+(?:with\s+)?"
+     r"(?:my|our|the)\s+(?:bank|credit\s+card\s+company|card\s+(?:company|issuer|provider)|card\s+provider|paypal|"
+     r"visa|amex|mastercard|card)\s+(?:\w+\s+){0,3}?(?:to|and|so\s+they\s+can)\s+(?:\w+\s+){0,2}?(?:dispute\w*|"
+     r"revers\w*|stop\w*\s+(?:the\s+|my\s+|this\s+|your\s+|all\s+)?payments?|charge\s*back|chargeback|recall\w*|claw\w*|"
+     r"report\w*\s+(?:\w+\s+){0,3}?(?:fraud\w*|unauthori[sz]ed|scam))\b", {}),
+    ("legal.letter_from_lawyer", "legal_threat", 0.85,
+     r"\b(?:expect|you['’]?ll\s+(?:get|receive|be\s+getting|be\s+receiving)|you\s+will\s+(?:get|receive|be\s+getting|"
+     r"be\s+receiving))\s+(?:a|an|to\s+hear|to\s+receive\s+a|formal)\s+(?:\w+\s+)?(?:letter|call|e-?mail|notice|"
+     r"papers|contact|from)\b[^.!?\n]{0,20}?\bfrom\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
+    ("legal.lawyer_is_copied", "legal_threat", 0.85,
+     r"\b(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:is|are|has\s+been|have\s+been|was|were)\s+(?:\w+\s+)?"
+     r"(?:cc['’]?d|cced|copied|included|looped\s+in|in\s+copy|on\s+copy|in\s+cc|on\s+cc|on\s+this|informed)\b", {}),
+    # a threat wrapped as reluctance: "I don't want to have to dispute the payment with PayPal, but ..."
+    ("legal.reluctant", "legal_threat", 0.75,
+     r"\b(?:don['’]?t|do\s+not|dont|would\s+(?:hate|rather\s+not)|really\s+don['’]?t)\s+(?:want|wish|like)?\s*(?:to\s+)?"
+     r"(?:have\s+to\s+)?(?:dispute|file\s+(?:a\s+)?(?:chargeback|dispute|claim|complaint|lawsuit)|open\s+a\s+(?:dispute|case|"
+     r"claim)|charge\s*back|involve\s+(?:my|a|our)\s+(?:\w+\s+)?" + _LAWYER + r"|take\s+(?:legal\s+action|this\s+(?:to|further)|"
+     r"it\s+(?:to|further))|go\s+to\s+(?:court|small\s+claims)|get\s+(?:my|a|the)\s+(?:bank|lawyer|attorney)|"
+     r"contact\s+(?:my|the)\s+(?:bank|card|credit\s+card|lawyer|attorney|paypal)|sue|report\s+(?:you|this))\b",
+     {"negatable": False, "positive": True}),
+    ("legal.money_back_via_provider", "legal_threat", 0.75,
+     r"\b(?:got|get|getting|received|recovered|retrieved)\s+(?:my|our|the)\s+(?:money|funds|payment|refund)\s+back\s+"
+     r"(?:\w+\s+){0,3}?(?:through|via|from|with\s+the\s+help\s+of|thanks\s+to)\s+(?:my\s+|the\s+|our\s+)?(?:bank|paypal|"
+     r"pay\s*pal|card\s+(?:company|issuer)|credit\s+card\s+company|visa|amex|mastercard|stripe|chargeback)\b|"
+     r"\b(?:thanks|thank\s+you)\s+(?:to\s+)?(?:paypal|my\s+bank|visa|amex|mastercard)\b[^.!?\n]{0,20}[.!]?\s*"
+     r"(?:i|we)\s+got\s+(?:my|our|the)\s+(?:money|funds|refund)\s+back\b|\b(?:the\s+)?(?:bank|paypal|card\s+company)\s+"
+     r"(?:has|have)\s+(?:\w+\s+)?(?:taken\s+action|refunded\s+me|reversed\s+(?:it|the\s+\w+)|sided\s+with\s+me)\b", {}),
+    ("legal.informed_bank_fraud", "legal_threat", 0.75,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:informed|told|notified|alerted|warned)\s+"
+     r"(?:my|our|the)\s+(?:bank|card\s+(?:company|issuer)|credit\s+card\s+company|paypal)\s+(?:\w+\s+){0,6}?(?:fraud\w*|"
+     r"unauthori[sz]ed|scam|stolen|dispute\w*|charge\s*backs?)\b", {}),
+    ("legal.formally_dispute", "legal_threat", 0.65,
+     r"\b(?:formally|officially)\s+(?:dispute|contest|challenge|object\s+to)\b", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -608,6 +710,41 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
               r"(?:don['’]?t|not|no|can['’]?t|cannot|won['’]?t)\s+(?:\w+\s+)?(?:to\s+)?pay\b|for\s+free|free\s+of\s+charge|as\s+payment|in\s+lieu|"
               r"unpaid|no\s+budget)", "near_text": True}),
 
+    ("scope.that_should_be_included", "out_of_scope_demand", 0.6,
+     r"\b(?:that|this|it|these|those|they|which)\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
+     r"really\s+|already\s+)?(?:have\s+been|be)\s+(?:\w+\s+)?(?:included|part\s+of\s+(?:the|my|our)\s+(?:\w+\s+)?"
+     r"(?:package|price|deal|plan|contract|project|order|purchase|subscription))\b(?!\s+in\s+(?:the\s+)?(?:next|upcoming|"
+     r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)",
+     {"near": r"\b(?:want|need|expect|demand|insist|too|also|as\s+well|should|must|paid|price|free|cost)\b"}),
+    ("scope.waive_fee", "out_of_scope_demand", 0.65,
+     r"\b(?:you\s+(?:should|must|need\s+to|have\s+to|better|ought\s+to|will)|(?:i|we)\s+(?:expect|demand|insist|require)"
+     r"(?:\s+(?:that\s+)?you(?:\s+to)?)?|least\s+you\s+(?:can|could)\s+do\s+is(?:\s+to)?)\s+(?:\w+\s+)?(?:waive|drop|remove|"
+     r"cancel|forgive|refund|credit|reimburse|cover|comp|eat)\s+(?:\w+\s+)?(?:the|this|that|my|our|these|those|all|any)\s+"
+     r"(?:\w+\s+)?(?:fees?|charges?|penalt(?:y|ies)|costs?|interest|surcharges?|shipping|postage|expenses)\b", {}),
+    ("scope.free_obviously", "out_of_scope_demand", 0.7,
+     r"\b(?:no\s+(?:extra\s+|additional\s+)?charge|free\s+of\s+charge|for\s+free|no\s+extra\s+cost|at\s+no\s+cost|"
+     r"on\s+the\s+house)\s*,?\s*(?:obviously|of\s+course|surely|naturally|needless\s+to\s+say|i\s+assume|i\s+presume|"
+     r"right\s*\?)", {"negatable": False}),
+    ("scope.for_my_trouble", "out_of_scope_demand", 0.7,
+     r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:want|expect|demand|deserve|insist\s+on|require|should\s+get|should\s+receive)|"
+     r"give\s+(?:me|us)|you\s+(?:owe|should\s+give|must\s+give)\s+(?:me|us))\s+(?:\w+\s+){0,3}?(?:free|discount\w*|"
+     r"compensation|credit|voucher|upgrade|refund|money|gift\s+card|\d+\s*%)\b[^.!?\n]{0,40}?\bfor\s+(?:my|our|the|all\s+"
+     r"(?:my|our|the|this))\s+(?:\w+\s+)?(?:trouble|troubles|inconvenience|time|hassle|wasted\s+time|frustration|"
+     r"suffering|stress|patience)\b", {}),
+    ("scope.compensation_demand", "out_of_scope_demand", 0.65,
+     r"\b(?:compensate\s+(?:me|us|them|your\s+(?:customers|passengers|users))|(?:how|what)\s+about\s+(?:a|some|an)\s+"
+     r"(?:\w+\s+)?(?:voucher|credit|discount|upgrade|compensation|free\s+\w+|miles|points|gift\s+card)|(?:i|we)\s+"
+     r"(?:\w+\s+)?(?:want|expect|demand|deserve|require|insist\s+on)\s+(?:a|an|some|full|proper|fair|adequate|"
+     r"considerable|significant|substantial|big|huge)?\s*(?:\w+\s+)?(?:compensation|voucher|credit|discount|"
+     r"free\s+(?:flight|ticket|upgrade|month|year|service)|upgrade|miles|points|reduction|price\s+cut|goodwill\s+"
+     r"gesture))\b", {}),
+    ("scope.as_a_favour", "out_of_scope_demand", 0.6,
+     r"\b(?:do|give|make|throw|fix|add|include)\s+(?:\w+\s+){0,4}?as\s+a\s+(?:favou?r|courtesy|freebie|gift|"
+     r"goodwill\s+gesture)\b", {"near": r"\b(?:should|must|expect|after\s+all|least|customer|deserve|owe)\b"}),
+    ("scope.you_get_exposure", "out_of_scope_demand", 0.65,
+     r"\b(?:you(?:['’]ll|\s+will|\s+would|['’]d)?|it(?:['’]ll|\s+will|\s+would)?)\s+(?:be\s+)?(?:get(?:ting)?|gain(?:ing)?|"
+     r"receiv\w*|be\s+great|be\s+good|give\s+you|bring\s+you)\s+(?:\w+\s+){0,2}?(?:exposure|referrals|publicity|"
+     r"free\s+advertising|portfolio\s+pieces?)\b", {}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -629,7 +766,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
     ("pay.withhold", "overdue_payment", 0.8,
      r"\b(?:withh[oe]ld\w*|hold\w*\s+(?:back|off)(?:\s+on)?|holding|stop(?:ped|ping)?\s+payment\s+on|"
-     r"put\w*\s+(?:the\s+|my\s+|our\s+)?payments?\s+on\s+hold)\s+(?:the\s+|my\s+|our\s+|any\s+|all\s+|"
+     r"put\w*\s+(?:the\s+|my\s+|our\s+|all\s+|any\s+|further\s+)?payments?\s+on\s+hold\b()|"
+     r"hold\w*\s+(?:back|off)\s+on)\s*(?:the\s+|my\s+|our\s+|any\s+|all\s+|"
      r"further\s+|your\s+|this\s+|that\s+)?(?:final\s+|remaining\s+|next\s+|outstanding\s+|last\s+)?"
      r"(?:payments?|paying|invoice\s+payments?|the\s+check|checks?|cheques?|money|funds|balance|remittance|"
      r"transfer)\b", {}),
@@ -706,6 +844,27 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:you|u|for\s+(?:this|that|it|your\s+work)|anything|at\s+all)\b|\bnever\s+thought\s+(?:i|we)\s*(?:['’]\s*d|"
      r"\s+would)\s+(?:have\s+to|need\s+to)\s+pay\b", {"negatable": False, "question": False}),
 
+    ("pay.will_be_paid_when", "overdue_payment", 0.7,
+     r"\b(?:invoices?|bills?|balance|payments?|remainder|rest|final\s+\w+|you)\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to)"
+     r"\s+(?:only\s+)?(?:be\s+|get\s+)(?:paid|settled|released|sent|transferred)\s+(?:only\s+)?(?:once|when|after|as\s+soon\s+as|"
+     r"if|the\s+day)\s+(?:you|it|the|this|your|everything|we['’]?re|we\s+are|i['’]?m|i\s+am)\b",
+     {"not_before": r"\b(?:your|their|his|her)\s+$"}),
+    ("pay.dont_expect_payment", "overdue_payment", 0.8,
+     r"\b(?:don['’]?t|do\s+not|dont|never)\s+expect\s+(?:any\s+|a\s+|the\s+|my\s+|our\s+)?(?:payment|money|cent|penny|dime|"
+     r"check|cheque|transfer|cash)\w*\b(?:\s+(?:from\s+(?:me|us)|for\s+(?:this|that|it)))?\s*(?:until|unless|before|till|"
+     r"any\s*time\s+soon|soon|[.!]|$)", {"negatable": False}),
+    ("pay.when_satisfied", "overdue_payment", 0.6,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|it\s+|the\s+\w+\s+)?(?:when|once|if)\s+"
+     r"(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are|\s+feel|\s+decide)\s+(?:\w+\s+)?(?:satisfied|happy|ready|good\s+and\s+ready|"
+     r"like\s+it|it['’]?s\s+worth)\b", {"negatable": False}),
+    ("pay.not_worry_about_paying", "overdue_payment", 0.8,
+     r"\b(?:not\s+(?:to\s+)?worry\s+about\s+paying|no\s+need\s+to\s+pay)\s+(?:you|u|him|her|them|the\s+(?:invoice|bill|"
+     r"balance))\b", {"negatable": False}),
+    ("pay.when_business_succeeds", "overdue_payment", 0.7,
+     r"\b(?:pay|paid)\s+(?:you\s+|u\s+)?(?:when|once|after|as\s+soon\s+as|if)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:website|site|"
+     r"business|app|product|company|sales|ads?|campaign|shop|store|book|channel|startup|launch)\s+(?:\w+\s+){0,2}?"
+     r"(?:becomes?|is|are|gets?|starts?|takes?\s+off|makes?|performs?|sells?|succeeds?|picks?\s+up|goes|go)\b|"
+     r"\b(?:paid|pay\s+you)\s+when\s+you['’]?ve\s+earned\s+it\b", {}),
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
      {"negatable": False, "question": False, "positive": True,
@@ -725,7 +884,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"install\w*|travel\w*|step\s+foot|set\s+foot|touch)\b[^.!?\n]{0,50}?\b(?:ever\s+)?again\b",
      {"negatable": False}),
     ("ult.not_coming_back", "ultimatum", 0.8,
-     r"\b(?:never|not|won['’]?t|will\s+not|wont)\s+(?:be\s+)?(?:ever\s+)?(?:coming\s+back|come\s+back|"
+     r"\b(?:never|not|won['’]?t|will\s+not|wont)\s+(?:be\s+)?(?:ever\s+)?(?:(?:coming|come)\s+back(?!\s+(?:tonight|today|"
+     r"tomorrow|until|till|this|next|later|for|in|before|after|on|at|to\s+(?:the|my|this)))|"
      r"returning(?!\s+(?:the|it|this|that|my|your|a|an|them|to\s+(?:the\s+)?(?:office|work))\b)|"
      r"be\s+back(?=\s*(?:[.!,;]|$|\s+(?:again|ever|here|there))))",
      {"negatable": False,
@@ -771,7 +931,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"clowns|people|guys)\b", {"negatable": False}),
     ("ult.move_to_named", "ultimatum", 0.6,
      r"(?:" + INTENT + r"|\btime\s+to\s+(?:\w+\s+){0,6}?)mov(?:e|ing)\s+(?:(?:over|back|all|everything|"
-     r"my\s+\w+)\s+)?to\s+" + _NAMED, {}),
+     r"my\s+\w+)\s+)?to\s+" + _NAMED + r"|" + PROG + r"mov(?:e|ing)\s+(?:(?:over|back|all)\s+)?to\s+@\w+", {}),
     ("ult.find_another", "ultimatum", 0.7,
      LEAD + r"(?:find|look\w*\s+for|search\w*\s+for|hire|us(?:e|ing))\s+(?:another|a\s+different|a\s+new|"
      r"a\s+better|a\s+real|an\s+actual|other)\s+(?:\w+\s+)?(?:company|provider|vendor|airline|carrier|"
@@ -803,6 +963,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      + r"|unless\s+)", {}),
     ("ult.or_i_leave", "ultimatum", 0.85,
      r"\b(?:or|otherwise|else)\s*,?\s+(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+am\s+going\s+to|['’]\s*m\s+going\s+to|"
+     r"['’]?\s*m|\s+am|['’]\s*re|\s+are|"
      r"['’]\s*m\s+gonna|\s+shall|\s+have\s+to|\s+will\s+have\s+to|['’]\s*ll\s+have\s+to|\s+must)?\s*"
      + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
     ("ult.deadline_or", "ultimatum", 0.85,
@@ -848,9 +1009,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:won['’]?t|wont|will\s+not|shall\s+not|will\s+never|wil\s+never|['’]ll\s+never|would\s+never|"
      r"not\s+(?:going\s+to|gonna)|never\s+(?:going\s+to|gonna)|do\s+my\s+best\s+never\s+to|nvr)\s+"
      r"(?:be\s+)?(?:ever\s+)?(?:\w+\s+)?(?:fly\w*|flown|use|using|utili[sz]\w*|buy\w*|shop\w*|order\w*|book\w*|"
-     r"purchas\w*|do\w*\s+business|deal\w*\s+with|work\w*\s+with|travel\w*|renew\w*|subscrib\w*|"
-     r"recommend\w*|return\w*|choos\w*|spend\w*|stay\w*\s+(?:with|at)|com\w*\s+back)\b[^.!?\n]{0,50}?"
-     r"\b(?:ever\s+again|again)\b", {"negatable": False}),
+     r"purchas\w*|do\w*\s+business|deal\w*|work\w*|travel\w*|subscrib\w*|recommend\w*|return\w*|choos\w*|"
+     r"spend\w*|stay\w*)(?:\s+(?:with|from|at|on|to|in|w/))?\s+(?:you|u|ya|y['’]?all|your\s+\w+|this\s+\w+|these\s+\w+|"
+     r"them|it|@\w+|" + _NAMED + r")(?![\w'’])[^.!?\n]{0,40}?\b(?:ever\s+again|again)\b", {"negatable": False}),
     ("ult.done_verbing", "ultimatum", 0.8,
      r"(?=[iw])(?<!\w)(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:so\s+|totally\s+|completely\s+|"
      r"officially\s+|absolutely\s+|just\s+|really\s+)?done\s+(?:flying|using|buying|shopping|ordering|booking|"
@@ -894,9 +1055,48 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {}),
     ("ult.fix_it_now", "ultimatum", 0.6,
      r"(?:^|(?<=[.!?\n,;:]))\s*(?:please\s+|just\s+|now\s+)?(?:sort|fix|refund|resolve|give|send|return|answer|"
-     r"respond|reply|call|process|cancel|deliver|do|pay)\b[^.!?\n]{0,40}?\bnow\s*!",
+     r"respond|reply|call|process|cancel|deliver|do|pay|get|put|bring|tell|show|release|ship)\b[^.!?\n]{0,40}?\bnow\s*!",
      {"negatable": False, "positive": True}),
 
+    ("ult.last_straw", "ultimatum", 0.75, r"\b(?:last|final)\s+straw\b", {"negatable": False}),
+    ("ult.cancel_now", "ultimatum", 0.7,
+     r"(?:" + PROG + r"|" + INTENT + r")" + _GAP_NO_WISH + r"(?:cancel+(?:ing)?|terminat\w*|clos\w*|end\w*|leav\w*|quit\w*)"
+     r"(?:\s+(?:my|our|the|this|your)\s+(?:\w+\s+)?(?:subscriptions?|accounts?|membership|contract|orders?|plan|"
+     r"service|licen[cs]es?|policy|booking|reservation|card))?\s+(?:effective\s+(?:immediately|today|now)|immediately|right\s+now|as\s+of\s+(?:today|now)|"
+     r"this\s+(?:instant|minute|second)|today)\b", {}),
+    ("ult.goodbye_named", "ultimatum", 0.7,
+     _SENTENCE_START + r"\s*(?:good\s*-?\s*bye|bye\s*-?\s*bye|farewell|so\s+long|adios|sayonara)\s*,?\s+(?:@\w+|"
+     r"(?-i:(?!(?:The|This|That|My|Our|Your|You|It|I|A|An|And|For|Now|Then|Thanks|Thank|See|Have)\b)[A-Z][\w.+-]*))",
+     {"negatable": False, "positive": True}),
+    ("ult.caps_deadline", "ultimatum", 0.6,
+     r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT)\b)(?=\s*(?:[!.?]|$))",
+     {"negatable": False, "question": False, "positive": True}),
+    ("ult.expect_by_deadline", "ultimatum", 0.65,
+     r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|demand|require|insist\s+on)\s+(?:(?:a|an|your|my|the|full|complete|proper|"
+     r"written)\s+){0,2}(?:response|reply|answer|refund|resolution|fix|solution|call|callback|update|confirmation|"
+     r"money|credit|explanation|apology)\s+(?:\w+\s+){0,4}?" + _DEADLINE +
+     r"(?![^.!?\n]*\bas\s+(?:per\s+)?(?:your|the|our)\s+(?:policy|terms|agreement|contract|website)|[^.!?\n]*\bas\s+"
+     r"(?:promised|agreed|stated|discussed))", {}),
+    ("ult.never_a_customer", "ultimatum", 0.8,
+     r"\b(?:won['’]?t|wont|will\s+not|never|['’]ll\s+never|will\s+never|no\s+longer)\s+(?:ever\s+)?(?:again\s+)?(?:be\s+)?"
+     r"(?:a|your|their|one\s+of\s+your)\s+(?:\w+\s+)?(?:customer|client|member|passenger|subscriber|user)s?\s+"
+     r"(?:again|there|here|of\s+(?:yours|you|this)|anymore|any\s+more)?(?=\s*(?:[.!,;]|$|again|there|here))",
+     {"negatable": False}),
+    ("ult.last_dollar", "ultimatum", 0.8,
+     r"\b(?:last|final)\s+(?:dollar|cent|penny|pound|euro|money|purchase|order|flight|booking|payment)\s+(?:you|u)\s+"
+     r"(?:will\s+)?(?:ever\s+)?(?:get|see|receive|make|take)\b", {"negatable": False}),
+    ("ult.try_named", "ultimatum", 0.7,
+     LEAD + r"(?:try|trying|go\s+with|going\s+with|fly|flying|book|booking|use|using)\s+(?:out\s+)?(?:#\w+|@\w+)"
+     r"(?:\s+(?:next\s+time|instead|from\s+now\s+on))?(?=\s*(?:[.!,;]|$|next|instead|from))", {}),
+    ("ult.or_it_ends", "ultimatum", 0.75,
+     r"\bor\s+(?:it|this|things|we|that)\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:end|finish|go|get)\s+(?:badly|ugly|"
+     r"differently|another\s+way|in\s+another\s+way|a\s+different\s+way|very\s+differently)\b", {"negatable": False}),
+    ("ult.taking_forever", "ultimatum", 0.5,
+     r"\b(?:(?:it['’]?s|this\s+is|this\s+has\s+been|it\s+has\s+been)\s+taking\s+(?:forever|ages|way\s+too\s+long)|"
+     r"how\s+(?:much\s+)?long(?:er)?\s+(?:do|does|will|must|should)\s+(?:i|we)\s+(?:have\s+to\s+)?wait|still\s+waiting|"
+     r"what\s+is\s+taking\s+so\s+long|this\s+is\s+ridiculous)\b", {"negatable": False, "question": False}),
+    ("ult.exclaim_immediately", "ultimatum", 0.6,
+     r"\b(?:immediately|right\s+now|right\s+away|now)\s*!{2,}", {"negatable": False, "positive": True}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -917,7 +1117,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
      r"f\w*ing|bloody|damn|freaking|fricking|still|guys|too|people)\s+){0,3}" + _WEAK_INSULT + r"\b",
      {"negatable": False, "question": False, "hypothetical": False}),
-    ("abuse.sucks_hashtag", "abusive_language", 0.6, r"#\w+sucks?\b",
+    ("abuse.sucks_hashtag", "abusive_language", 0.6, r"#\w+(?<!never)(?<!not)(?<!nt)suc?ks?\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.piece_of", "abusive_language", 0.85,
      r"\bpiece\s+of\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|filth|work)\b",
@@ -965,6 +1165,16 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.body_insult", "abusive_language", 0.7,
      r"\b(?:fat|ugly|lazy|stupid|dumb)\s+(?:ass\w*\s+)?(?:faces?|pigs?|cows?|slobs?|heads?)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.learn_to", "abusive_language", 0.6,
+     r"\b(?:learn\s+(?:how\s+)?to\s+(?:read|spell|do\s+your\s+job|count|listen|think)|get\s+a\s+(?:clue|brain|life|real\s+job)|"
+     r"grow\s+a\s+(?:brain|pair|spine)|use\s+your\s+(?:brain|head|eyes)|are\s+you\s+(?:blind|deaf|illiterate|"
+     r"brain\s*-?\s*dead|(?:\w+\s+)?stupid|(?:\w+\s+)?dumb|(?:\w+\s+)?incompetent|(?:\w+\s+)?retarded)|"
+     r"(?:any\s*one|any\s*body|someone|somebody)\s+(?:there\s+|here\s+|at\s+\w+\s+)?with\s+(?:a\s+|half\s+a\s+)?"
+     r"(?:brain|clue|brain\s+cell|iq))\b",
+     {"negatable": False, "hypothetical": False, "question": False}),
+    ("abuse.sucks_hard", "abusive_language", 0.7,
+     r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
@@ -1163,13 +1373,63 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.hashtag_never": ("#",),
     "ult.give_it_until": ("give",),
     "ult.fix_it_now": ("now",),
+    "review.done_public": _PLATFORM_KEYS + _PEOPLE_KEYS,
+    "review.expect_to_see": _PLATFORM_KEYS,
+    "review.platform_will_hear": ("bbb", "bureau", "trustpilot", "yelp", "google", "reddit", "twitter", "facebook",
+                                  "press", "media", "news", "followers", "readers", "subscribers", "audience",
+                                  "network"),
+    "review.reviews_will_reflect": ("review", "rating", "star", "feedback"),
+    "review.nobody_i_know": ("sure", "certain"),
+    "legal.contacted_bank": ("bank", "card", "paypal", "visa", "amex", "mastercard"),
+    "legal.letter_from_lawyer": _LAWYER_KEYS,
+    "legal.lawyer_is_copied": _LAWYER_KEYS,
+    "scope.that_should_be_included": ("included", "part"),
+    "scope.waive_fee": ("fee", "charge", "penalt", "cost", "interest", "shipping", "postage", "expense"),
+    "scope.free_obviously": ("charge", "free", "cost", "house"),
+    "scope.for_my_trouble": ("trouble", "inconvenience", "time", "hassle", "frustration", "suffering", "stress",
+                             "patience"),
+    "pay.will_be_paid_when": ("paid", "settled", "released", "sent", "transferred"),
+    "pay.dont_expect_payment": ("expect",),
+    "pay.when_satisfied": ("pay",),
+    "ult.last_straw": ("straw",),
+    "ult.cancel_now": ("immediately", "now", "today", "instant", "minute", "second"),
+    "ult.goodbye_named": ("bye", "farewell", "long", "adios", "sayonara"),
+    "ult.caps_deadline": ("today", "immediately", "now", "week", "tonight"),
+    "ult.expect_by_deadline": ("expect", "demand", "require", "insist"),
+    "abuse.learn_to": ("learn", "clue", "brain", "life", "job", "pair", "spine", "head", "eyes", "blind", "deaf",
+                       "illiterate", "stupid", "dumb", "incompetent", "retard", "iq"),
+    "abuse.sucks_hard": ("suk", "suck", "sks"),
+    "review.do_not_buy": ("not", "don", "never"),
+    "review.advise_everyone": ("advise", "recommend", "urge", "encourage", "suggest", "warn", "beg", "tell"),
+    "review.consider_this_a_warning": ("warning", "keep", "stop", "save", "prevent", "warned", "beware", "caveat"),
+    "review.sharing_on_platform": _PLATFORM_KEYS,
+    "review.bring_attention": ("bring", "brought", "draw", "call"),
+    "review.regulator_would_care": ("maybe", "perhaps", "bet", "sure"),
+    "review.tell_everyone_you_see": ("tell",),
+    "legal.reluctant": ("don", "not", "hate", "rather"),
+    "legal.money_back_via_provider": ("back", "bank", "paypal", "visa", "amex", "mastercard"),
+    "legal.informed_bank_fraud": ("bank", "card", "paypal"),
+    "legal.formally_dispute": ("formally", "officially"),
+    "scope.compensation_demand": ("compensat", "voucher", "credit", "discount", "upgrade", "free", "miles", "points",
+                                  "gift", "reduction", "cut", "goodwill"),
+    "scope.as_a_favour": ("favo", "courtesy", "freebie", "gift", "goodwill"),
+    "scope.you_get_exposure": ("exposure", "referrals", "publicity", "advertising", "portfolio"),
+    "pay.not_worry_about_paying": ("paying", "pay"),
+    "pay.when_business_succeeds": ("pay", "paid"),
+    "ult.never_a_customer": ("customer", "client", "member", "passenger", "subscriber", "user"),
+    "ult.last_dollar": ("last", "final"),
+    "ult.try_named": ("#", "@"),
+    "ult.or_it_ends": ("end", "finish", " go", "get"),
+    "ult.taking_forever": ("taking", "long", "waiting", "ridiculous"),
+    "ult.exclaim_immediately": ("!!",),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
     "abuse.fucked": ("fuc", "fu*", "f*"),
     "abuse.insult": ("idiot", "moron", "imbecile", "retard", "dumb", "jackass", " ass", "a*", "a$", "a@", "arse",
                      "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
-                     "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet"),
+                     "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet", "bums", "jerk",
+                     "puss", "tosser", "dipstick", "sleaze"),
     "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
                        "amateur", "joke", "disgrace", "bunch", "suk", "suck"),
