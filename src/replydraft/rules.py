@@ -57,7 +57,7 @@ _FILL = (
     r"(?:have|need|got)\s+to|have\s+no\s+(?:other\s+)?(?:choice|option)\s+(?:but|than)\s+to|"
     r"be\s+left\s+with\s+no\s+(?:other\s+)?(?:choice|option)\s+(?:but|than)\s+to|"
     r"make\s+sure\s+(?:to|that\s+i)|be\s+sure\s+to|not\s+hesitate\s+to|to|be|start|proceed\s+to|"
-    r"go\s+ahead\s+and|go\s+and|go|try\s+and|try\s+to|hate\s+to(?:\s+have\s+to)?)){0,4}"
+    r"go\s+ahead\s+and|go\s+and|go|try\s+and|try\s+to|hate\s+to(?:\s+have\s+to)?|resort\s+to)){0,4}"
 )
 _GOING = (
     r"(?:going\s+to|gonna|goin\s+to|gon\s+to|about\s+to|ready\s+to|prepared\s+to|"
@@ -392,6 +392,18 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.tell_everyone_you_see", "review_threat", 0.6,
      r"\btell\s+(?:every\s*(?:one|body)|all\s+(?:my\s+)?\w+)\s+(?:i|you|they|he|she)\s+(?:see|meet|know)\b",
      {"positive": True}),
+    ("review.beware", "review_threat", 0.7,
+     r"\b(?:beware\s+(?:of\s+)?(?:this|these|them|their|the\s+\w+)|be\s+(?:very\s+)?careful\s+(?:with|of|and)\s+"
+     r"(?:this|these|them|their|immediately|stop)|(?:i|we)\s+(?:do\s+not|don['’]?t|dont|would\s+not|wouldn['’]?t|"
+     r"can['’]?t|cannot)\s+recommend\s+(?:this|these|them|it|upgrading|buying|using|paying|purchasing|the\s+\w+|"
+     r"your\s+\w+|anyone|any\s*body))\b", {"positive": True}),
+    ("review.flagged_publicly", "review_threat", 0.75,
+     r"\b(?:you['’]?ll|you\s+will|you['’]?re\s+going\s+to|you\s+are\s+going\s+to)\s+(?:be\s+)?(?:flagged|reported|"
+     r"exposed|named|listed|known|called\s+out)\s+(?:as\s+(?:a\s+)?\w+\s+)?(?:on|in|across|to)\s+" + _PLATFORM
+     + r"\b", {}),
+    ("review.dont_want_this_public", "review_threat", 0.6,
+     r"\byou\s+(?:don['’]?t|do\s+not)\s+want\s+(?:this|me\s+to\s+\w+\s+this|it)\s+(?:\w+\s+){0,2}?(?:here|public|"
+     r"online|out\s+there|on\s+\w+)\b", {"negatable": False}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -442,7 +454,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"would\s+be|are|[:\-–]|=)\s*(?:to\s+)?(?:\w+\s+){0,3}?(?:legal|lawyers?|attorneys?|court|law\s*suit|charge\s*-?\s*back|"
      r"small\s+claims|sue|my\s+bank|dispute|regulators?)", {}),
     ("legal.formal_notice", "legal_threat", 0.6,
-     r"\b(?:formal\s+(?:notice|demand|complaint)|letter\s+before\s+action|notice\s+of\s+(?:intent|claim)|"
+     r"\b(?:formal\s+(?:notice|demand)|letter\s+before\s+action|notice\s+of\s+(?:intent|claim)|"
      r"demand\s+letter|cease\s+and\s+desist|(?:my|our)\s+intent(?:ion)?\s+to\s+(?:pursue|file|sue|take|seek|"
      r"claim|start|bring))\b", {}),
     ("legal.police_on_you", "legal_threat", 0.85,
@@ -745,6 +757,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:you(?:['’]ll|\s+will|\s+would|['’]d)?|it(?:['’]ll|\s+will|\s+would)?)\s+(?:be\s+)?(?:get(?:ting)?|gain(?:ing)?|"
      r"receiv\w*|be\s+great|be\s+good|give\s+you|bring\s+you)\s+(?:\w+\s+){0,2}?(?:exposure|referrals|publicity|"
      r"free\s+advertising|portfolio\s+pieces?)\b", {}),
+    ("scope.should_not_have_to_pay", "out_of_scope_demand", 0.6,
+     r"\b(?:(?:i|we)\s+(?:don['’]?t|do\s+not|dont)\s+think\s+(?:i|we)\s+should\s+(?:have\s+to\s+)?pay|(?:it['’]?s|it\s+is|"
+     r"that['’]?s|that\s+is)\s+(?:ridiculous|absurd|outrageous|unfair|a\s+joke|crazy)\s+that\s+(?:i|we)\s+"
+     r"(?:should|have\s+to|would\s+have\s+to|must)\s+pay)\b", {"negatable": False}),
+    ("scope.want_it_free", "out_of_scope_demand", 0.6,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*d|\s+would)?\s+(?:like|love|want|need|expect)\s+(?:to\s+(?:have|get|receive)\s+)?"
+     r"(?:\S+\s+){1,6}?(?:for\s+free|free\s+of\s+charge|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b", {}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -887,7 +906,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:never|not|won['’]?t|will\s+not|wont)\s+(?:be\s+)?(?:ever\s+)?(?:(?:coming|come)\s+back(?!\s+(?:tonight|today|"
      r"tomorrow|until|till|this|next|later|for|in|before|after|on|at|to\s+(?:the|my|this)))|"
      r"returning(?!\s+(?:the|it|this|that|my|your|a|an|them|to\s+(?:the\s+)?(?:office|work))\b)|"
-     r"be\s+back(?=\s*(?:[.!,;]|$|\s+(?:again|ever|here|there))))",
+     r"be\s+back(?=\s*(?:[.!,;]|$|\s+(?:again|ever|here|there|to\s+(?:this|your|that)\s+\w+))))",
      {"negatable": False,
       "not_before": r"\b(?:it|this|that|they|he|she|money|refund|charge|email|package|bag|item)\s+$"}),
     ("ult.last_time", "ultimatum", 0.85,
@@ -944,7 +963,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.lost_customer", "ultimatum", 0.8,
      r"\b(?:you(?:['’]ve|\s+have)?\s+(?:just\s+)?lost|you(?:['’]re|\s+are)\s+(?:about\s+to\s+)?los\w+|you(?:['’]ll|"
      r"\s+will)\s+lose|say\s+goodbye\s+to)\s+(?:a|another|my|our|a\s+(?:loyal|long-?time|good)|this)\s+"
-     r"(?:customer|client|business|custom|account|member|passenger)\b", {}),
+     r"(?:customer|client|business|custom|account|member|passenger)\b|(?:^|(?<=\s))@\w+\s+(?:just\s+)?(?:lost|"
+     r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b", {}),
     ("ult.competitor", "ultimatum", 0.7,
      r"\b(?:from|with|to|at|use|choose|prefer)\s+(?:a|your|one\s+of\s+your|the)\s+competitors?\b",
      {"not_before": r"(?:compar\w*|than|vs\.?|versus|unlike|like)\s+$"}),
@@ -1097,6 +1117,23 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"what\s+is\s+taking\s+so\s+long|this\s+is\s+ridiculous)\b", {"negatable": False, "question": False}),
     ("ult.exclaim_immediately", "ultimatum", 0.6,
      r"\b(?:immediately|right\s+now|right\s+away|now)\s*!{2,}", {"negatable": False, "positive": True}),
+    ("ult.we_are_through", "ultimatum", 0.75,
+     r"(?=[iwu])(?<!\w)(?:(?:we|i)\s*(?:['’]\s*re|\s+are|['’]\s*m|\s+am)\s+(?:so\s+|totally\s+|officially\s+)?(?:through|finished)"
+     r"(?=\s*(?:[.!]|$|here|with\s+you))|(?:u|you)\s*(?:['’]?\s*re|r|\s+are)\s+fired\b)", {"negatable": False}),
+    ("ult.your_loss", "ultimatum", 0.7,
+     r"\b(?:your\s+loss|(?:their|@\w+['’]?s?)\s+gain)\b", {"negatable": False, "question": False}),
+    ("ult.not_a_customer_anymore", "ultimatum", 0.75,
+     r"\b(?:don['’]?t|do\s+not|no\s+longer)\s+(?:want\s+to\s+)?(?:be|being)\s+(?:a|your)\s+(?:\w+\s+)?(?:customer|client|"
+     r"member|subscriber)\s+(?:anymore|any\s+more|again|of\s+yours)?\b", {"negatable": False}),
+    ("ult.looking_for_alternatives", "ultimatum", 0.65,
+     r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|currently)\s+)(?:look\w*|shop\w*|search\w*)"
+     r"\s+(?:around\s+)?(?:for\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
+     r"company|vendor|carrier|service|supplier|host|bank|airline))\b", {}),
+    ("ult.contemplating_leaving", "ultimatum", 0.65,
+     r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|thinking\s+(?:about|of))"
+     r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving)\b", {}),
+    ("ult.better_be_or", "ultimatum", 0.7,
+     r"\b(?:this|that|it|you)\s+(?:had\s+)?better\s+(?:be|get|work)\b[^.!?\n]{0,40}?\bor\s+(?:else|we|i|you)\b", {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1175,6 +1212,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "hypothetical": False, "question": False}),
     ("abuse.sucks_hard", "abusive_language", 0.7,
      r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.crude", "abusive_language", 0.7,
+     r"\b(?:dick\s+move|heads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|ass|arse|butts?)|"
+     r"(?:kiss|lick)\s+my\s+\w+|(?:suck|eat)\s+(?:my|a)\s+(?:dick|cock|balls))\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
@@ -1429,6 +1470,18 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.or_it_ends": ("end", "finish", " go", "get"),
     "ult.taking_forever": ("taking", "long", "waiting", "ridiculous"),
     "ult.exclaim_immediately": ("!!",),
+    "review.beware": ("beware", "careful", "recommend"),
+    "review.flagged_publicly": _PLATFORM_KEYS,
+    "review.dont_want_this_public": ("want",),
+    "scope.should_not_have_to_pay": ("pay",),
+    "scope.want_it_free": ("free", "charge", "cost"),
+    "ult.we_are_through": ("through", "finished", "fired"),
+    "ult.your_loss": ("loss", "gain"),
+    "ult.not_a_customer_anymore": ("customer", "client", "member", "subscriber"),
+    "ult.looking_for_alternatives": ("alternative", "options", "new"),
+    "ult.contemplating_leaving": ("contemplat", "consider", "thinking"),
+    "ult.better_be_or": ("better",),
+    "abuse.crude": ("dick", "heads", "head", "kiss", "lick", "suck", "eat"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
