@@ -65,11 +65,11 @@ def test_dev_false_alarms(dev_report: Report) -> None:
 # development corpus). It caught rules written too close to the dev corpus' phrasings; the
 # floors keep what was won.
 
-# holdout2.jsonl and holdout3.jsonl were collected blind to the rules: measured first at recall
-# 0.29 (precision 0.95) and 0.37 (precision 0.83), then their misses were studied for families. calm.jsonl: 656 calm tweets and polite
+# holdout2-4 were each collected blind to the rules and measured once before their misses were
+# studied for families: recall 0.29, 0.37, 0.43 (precision 0.95, 0.83, 0.89) in that order. calm.jsonl: 656 calm tweets and polite
 # billing issues, where every hit would be a false alarm.
 @pytest.mark.parametrize(("name", "recall"), [("holdout.jsonl", 0.85), ("holdout2.jsonl", 0.65),
-                                              ("holdout3.jsonl", 0.70)])
+                                              ("holdout3.jsonl", 0.70), ("holdout4.jsonl", 0.80)])
 def test_holdout_corpora(name: str, recall: float) -> None:
     report = evaluate(load_corpus(DEV.with_name(name)))
     micro = report.micro

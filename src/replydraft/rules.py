@@ -404,6 +404,19 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.dont_want_this_public", "review_threat", 0.6,
      r"\byou\s+(?:don['’]?t|do\s+not)\s+want\s+(?:this|me\s+to\s+\w+\s+this|it)\s+(?:\w+\s+){0,2}?(?:here|public|"
      r"online|out\s+there|on\s+\w+)\b", {"negatable": False}),
+    # "THE APP IS DEAD DON'T BUY IT", "Dont pay for the bot": an imperative anywhere, with no subject before it
+    ("review.dont_buy_it", "review_threat", 0.7,
+     r"\b(?:do\s+not|don['’]?t|dont)\s+(?:ever\s+)?(?:buy|pay|use|trust|download|install|purchase|hire|waste)\s+"
+     r"(?:it|this|that|him|her|them|anything|from|for\s+(?:it|this|the|their|his)|the\s+\w+|their|his|your\s+(?:money|time))\b",
+     {"negatable": False, "positive": True, "question": False,
+      "not_before": r"\b(?:i|we|they|he|she|you|u|people|customers|users|who|that|which|probably|just|really|still|"
+                    r"if|why|would|should|could|and\s+i|so\s+i)\s+$"}),
+    ("review.my_blog_post", "review_threat", 0.65,
+     r"\b(?:see|read|check\s+out|watch|look\s+(?:out\s+)?for)\s+my\s+(?:\w+\s+)?(?:blog|post|review|video|thread|"
+     r"tweet|article|vlog|channel)\b|\bmy\s+(?:fb|facebook|twitter|insta(?:gram)?|blog|linkedin|reddit)\s+(?:post|"
+     r"thread|tweet|story|video)\b|\b(?:great|good|nice|fine|perfect)\s+(?:story|material|content|headline)\s+for\s+"
+     r"(?:the\s+)?(?:media|press|news|papers|my\s+blog|my\s+followers|the\s+internet)\b|\btell\w*\s+(?:the\s+)?"
+     r"public\b", {"positive": True}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -480,7 +493,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"started|filed|next)\b", {}),
     ("legal.take_to_court", "legal_threat", 0.9,
      r"\b(?:tak\w*|drag\w*|bring\w*)\s+(?:you|u|this|it|the\s+matter|them|your\s+(?:\w+\s+)?company)\s+"
-     r"to\s+(?:court|small[\s-]+claims(?:\s+court)?|(?:a|the)\s+tribunal|arbitration)\b", {}),
+     r"to\s+(?:court|small[\s-]+claims(?:\s+court)?|(?:a|the)\s+tribunal|arbitration)\b",
+     {"not_before": r"\b(?:they|he|she|it|[A-Z]\w+|people|someone|companies|customers)\s+(?:\w+\s+){0,4}?$"}),
     ("legal.see_you_in_court", "legal_threat", 0.95,
      r"\bsee\s+(?:you|u|y['’]?all)\s+in\s+(?:small[\s-]+claims\s+)?court\b", {}),
     ("legal.breach", "legal_threat", 0.5,
@@ -764,6 +778,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.want_it_free", "out_of_scope_demand", 0.6,
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*d|\s+would)?\s+(?:like|love|want|need|expect)\s+(?:to\s+(?:have|get|receive)\s+)?"
      r"(?:\S+\s+){1,6}?(?:for\s+free|free\s+of\s+charge|at\s+no\s+(?:extra\s+)?(?:cost|charge))\b", {}),
+    ("scope.good_faith", "out_of_scope_demand", 0.6,
+     r"\b(?:as\s+a\s+|a\s+)?(?:show|gesture|token|sign)\s+of\s+good\s*(?:faith|will)\b",
+     {"near": r"\b(?:give|given|license|licence|free|credit|refund|discount|voucher|upgrade|asking|want|expect|"
+              r"least)\w*\b"}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -809,7 +827,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.cannot_pay_yet", "overdue_payment", 0.65,
      r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]?t\s+be\s+able\s+to|couldn['’]?t)\s+"
      r"pay\s+(?:you\s+|u\s+|the\s+\w+\s+|it\s+|this\s+\w+\s+)?(?:yet|right\s+now|at\s+the\s+moment|this\s+"
-     r"(?:week|month)|until|till|for\s+(?:now|a\s+while|another|a\s+few))\b",
+     r"(?:week|month)|until|till|for\s+(?:now|a\s+while|another|a\s+few))\b|"
+     r"\b(?:(?:so|and)\s+)?(?:i|we)\s+(?:can['’]?t|cannot|are\s+unable\s+to|am\s+unable\s+to)\s+pay\s+(?:you|u|the\s+"
+     r"(?:invoice|bill|balance))(?=\s*(?:[.!…]|$|\.\.\.|,?\s+(?:sorry|because|since|as|so)))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she)\s+$"}),
     ("pay.before_we_can_pay", "overdue_payment", 0.6,
      r"\b(?:another|a\s+few|a\s+couple\s+of|at\s+least|several|weeks|months|a\s+while|some\s+time)\b"
@@ -884,6 +904,15 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"business|app|product|company|sales|ads?|campaign|shop|store|book|channel|startup|launch)\s+(?:\w+\s+){0,2}?"
      r"(?:becomes?|is|are|gets?|starts?|takes?\s+off|makes?|performs?|sells?|succeeds?|picks?\s+up|goes|go)\b|"
      r"\b(?:paid|pay\s+you)\s+when\s+you['’]?ve\s+earned\s+it\b", {}),
+    ("pay.when_they_pay_us", "overdue_payment", 0.7,
+     r"\b(?:(?:as\s+soon\s+as|when|once|after|until|till)\s+(?:they|our\s+client|the\s+client|my\s+client|our\s+customer|"
+     r"the\s+customer|(?:we|i)\s+get\s+paid\s+by\s+\w+)\s*(?:pays?|paid|have\s+paid|has\s+paid)?\s*(?:us|me)?\b"
+     r"(?<=\s(?:us|me))|(?:client|customer)\s+(?:hasn['’]?t|has\s+not|haven['’]?t|have\s+not)\s+paid\s+(?:us|me)\b)",
+     {"near": r"\b(?:pay|check|cheque|money|invoice|transfer)\w*\b"}),
+    ("pay.no_money", "overdue_payment", 0.55,
+     r"\b(?:(?:i|we)\s+(?:have|got)\s+no\s+money(?:\s+left)?|no\s+money\b|(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+"
+     r"(?:broke|skint)|(?:just\s+)?(?:got|been)\s+laid\s+off)\b",
+     {"near": r"\b(?:pay|paid|check|cheque|owed|owe|invoice|bill)\w*\b"}),
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
      {"negatable": False, "question": False, "positive": True,
@@ -917,7 +946,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:(?:your|my|this\s+is\s+(?:your|the|my)|consider\s+this\s+(?:a|my|your|the))\s+(?:last|final)\s+"
      r"(?:chance|warning|notice|opportunity)|\bi['’]?m\s+out(?=\s*(?:[.!,;]|$))|"
      r"(?:last|final)\s+(?:chance|warning)\s+(?:before|or)\b)", {}),
-    ("ult.or_else", "ultimatum", 0.6, r"\bor\s+else\b", {"negatable": False}),
+    # "... or else!" ends a threat; "or else I am wasting money" is only "otherwise"
+    ("ult.or_else", "ultimatum", 0.6, r"\bor\s+else\b(?=\s*(?:[.!?…]|$))", {"negatable": False}),
     ("ult.all_you_get", "ultimatum", 0.7,
      r"\b(?:(?:that['’]?s|this\s+is)\s+all\s+you\s+get|you\s+get\s+one\s+(?:more\s+)?(?:chance|shot))\b",
      {"negatable": False}),
@@ -988,7 +1018,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
     ("ult.deadline_or", "ultimatum", 0.85,
      r"\b(?:" + _DEADLINE + r"[^.!?\n]{0,60}?\b|(?:today|tonight|now|right\s+now|immediately|right\s+away|"
-     r"asap)\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|if\s+not|"
+     r"asap)\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|"
+     r"if\s+not(?!\s+(?:they|he|she|the|it)\b)|"
      r"failing\s+"
      r"(?:which|that)|or\s+there\s+will\s+be)\b", {}),
     ("ult.deadline_threat", "ultimatum", 0.85,
@@ -1134,6 +1165,21 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving)\b", {}),
     ("ult.better_be_or", "ultimatum", 0.7,
      r"\b(?:this|that|it|you)\s+(?:had\s+)?better\s+(?:be|get|work)\b[^.!?\n]{0,40}?\bor\s+(?:else|we|i|you)\b", {}),
+    ("ult.lose_my_business", "ultimatum", 0.75,
+     r"\b(?:los(?:e|t|ing)|lost\w*)\s+(?:my|our)\s+(?:\w+\s+)?(?:business|custom|loyalty)\b|#lost\w*(?:business|customer)\b",
+     {"negatable": False}),
+    ("ult.reconsider", "ultimatum", 0.65,
+     r"(?:" + LEAD + r"|\bmake\s+(?:me|us)\s+)(?:\w+\s+)?(?:reconsider|rethink|re-?evaluate|review)\s+(?:my|our)\s+(?:\w+\s+)?"
+     r"(?:options|choices?|business|subscription|membership|loyalty|relationship|partnership|contract|flights?|"
+     r"travel|account|plans?)\b", {}),
+    ("ult.spending_no_more", "ultimatum", 0.75,
+     r"\b(?:spend\w*|giv\w*)\s+(?:any\s*more|another|more|a\s+single)\s+(?:\w+\s+)?(?:money|dime|cent|penny|dollar|"
+     r"pound|euro)s?\s+(?:with|on|to)\s+(?:you|u|ya|your|this|them|@\w+)\b", {"negatable": False}),
+    ("ult.sticking_to", "ultimatum", 0.65,
+     r"\bstick\w*\s+(?:to|with)\s+@\w+", {}),
+    ("ult.loyal_no_more", "ultimatum", 0.65,
+     r"\b(?:loyal|faithful|long-?time|longtime)\b[^.!?\n]{0,60}?\b(?:but\s+)?no\s+(?:more|longer)\s*[.!]",
+     {"negatable": False}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1216,6 +1262,19 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("abuse.crude", "abusive_language", 0.7,
      r"\b(?:dick\s+move|heads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|ass|arse|butts?)|"
      r"(?:kiss|lick)\s+my\s+\w+|(?:suck|eat)\s+(?:my|a)\s+(?:dick|cock|balls))\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.garbage", "abusive_language", 0.6,
+     r"\b(?:your|this|the)\s+(?:\w+\s+)?(?:code|app|software|product|service|company|system|support|site|website)\s+"
+     r"(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.horrible_people", "abusive_language", 0.7,
+     r"\b(?:you|u|y['’]?all|they)\s*(?:are|r|['’]re)\s+(?:all\s+)?(?:horrible|terrible|awful|disgusting|despicable|"
+     r"evil|vile|scummy|greedy|rotten|shameless)\s+(?:people|humans|human\s+beings|company|bunch|crooks)\b|"
+     r"\bhope\s+(?:you|u|y['’]?all|they)\s+(?:all\s+)?(?:end\s+up\s+(?:on\s+unemployment|jobless|broke|homeless)|"
+     r"(?:get|go)\s+(?:fired|bankrupt|broke|out\s+of\s+business)|lose\s+(?:your|their)\s+jobs?)\b",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.shitting_me", "abusive_language", 0.6,
+     r"\b(?:are\s+you|you)\s+(?:fucking\s+)?(?:shitting|bullshitting)\s+me\b|\bgo\s+f\s+(?:@?\w+)",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
@@ -1482,6 +1541,22 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.contemplating_leaving": ("contemplat", "consider", "thinking"),
     "ult.better_be_or": ("better",),
     "abuse.crude": ("dick", "heads", "head", "kiss", "lick", "suck", "eat"),
+    "review.dont_buy_it": (("not", "don"), ("buy", "pay", "use", "trust", "download", "install", "purchase", "hire",
+                                            "waste")),
+    "review.my_blog_post": ("blog", "post", "review", "video", "thread", "tweet", "article", "vlog", "channel",
+                            "story", "material", "content", "headline", "public"),
+    "scope.good_faith": ("faith", "will"),
+    "pay.when_they_pay_us": ("us", "me"),
+    "pay.no_money": ("money", "broke", "skint", "laid"),
+    "ult.lose_my_business": ("los",),
+    "ult.reconsider": ("reconsider", "rethink", "evaluate", "review"),
+    "ult.spending_no_more": ("spend", "giv"),
+    "ult.sticking_to": ("stick",),
+    "ult.loyal_no_more": (("loyal", "faithful", "time"), ("more", "longer")),
+    "abuse.garbage": ("garbage", "trash", "rubbish", "junk", "crap", "shit", "joke", "scam", "rip"),
+    "abuse.horrible_people": ("horrible", "terrible", "awful", "disgusting", "despicable", "evil", "vile", "scummy",
+                              "greedy", "rotten", "shameless", "hope"),
+    "abuse.shitting_me": ("shitting", " go f "),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
