@@ -804,13 +804,14 @@ def test_known_false_alarms(text: str) -> None:
 def _all_test_texts() -> list[str]:
     import json
     from pathlib import Path
-    corpus = Path(__file__).parent / "data" / "dev.jsonl"
-    bodies = [json.loads(line)["body"] for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
+    bodies = [json.loads(line)["body"] for corpus in sorted((Path(__file__).parent / "data").glob("*.jsonl"))
+              for line in corpus.read_text(encoding="utf-8").splitlines() if line.strip()]
     return (bodies + [t for _, t, _ in POSITIVES] + HARD_NEGATIVES + [t for _, t in MORE_POSITIVES]
             + MORE_NEGATIVES + [t for _, t in FAMILY_POSITIVES] + FAMILY_NEGATIVES)
 
 
 def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
+    from replydraft.anchors import stem_positions
     from replydraft.detect import _NORMALISE, _anchored
     from replydraft.rules import SUBJECT_ANCHOR
     texts = [t.translate(_NORMALISE) for t in _all_test_texts()]
@@ -828,4 +829,8 @@ def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
             if rule.anchored:
                 anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(text)]
                 assert [m.span() for m in _anchored(rule.regex, text, anchors)] == spans, rule.id
+            elif rule.starts:
+                anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(text)]
+                starts = stem_positions(text.lower(), rule.starts, anchors)
+                assert [m.span() for m in _anchored(rule.regex, text, starts)] == spans, (rule.id, text)
     assert matched > 200

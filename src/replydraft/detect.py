@@ -22,6 +22,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Literal
 
+from replydraft.anchors import start_stems, stem_positions
 from replydraft.errors import ConfigError
 from replydraft.extract import InboundEmail
 from replydraft.rules import (
@@ -118,23 +119,26 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
     if not text.strip():
         return Detection(())
     rules = _compiled(_settings_key(settings))
-    norm = _SOFT_WRAP.sub(_spaces, text.translate(_NORMALISE))   # same length: offsets stay valid
+    norm = _unwrap(text.translate(_NORMALISE))   # same length: offsets stay valid
     low = norm.lower()
+    same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
     present = present_keys(low)               # keyword prefilter, see rules.Rule.keys
     ctx = _Context(norm)
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
     disabled = settings.disabled
     anchors: list[int] | None = None
+    seen_stems: dict[str, list[int]] = {}      # stem -> its offsets, shared by the rules of this text
     for rule in rules:
         keys = rule.keys
         if keys and (keys[0].isdisjoint(present) or (len(keys) > 1 and keys[1].isdisjoint(present))):
             continue
         if rule.signal in disabled:
             continue
-        if rule.anchored:
+        if rule.anchored or (rule.starts and same_length):
             if anchors is None:
                 anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(norm)]
-            matches: Iterable[re.Match[str]] = _anchored(rule.regex, norm, anchors)
+            starts = anchors if rule.anchored else stem_positions(low, rule.starts or (), anchors, seen_stems)
+            matches: Iterable[re.Match[str]] = _anchored(rule.regex, norm, starts)
         else:
             matches = rule.regex.finditer(norm)
         for m in matches:
@@ -216,11 +220,28 @@ _NORMALISE = str.maketrans({
 # A line break inside a paragraph that the mail client wrapped (after a line of 45+ characters
 # that doesn't end a sentence, before a line that isn't a list item) is a space: otherwise
 # "I'm going to tell everyone ... how easy\nyou made this" would be read as two sentences.
-_SOFT_WRAP = re.compile(r"(?<=[^\n]{45})(?<![.!?:;])[ \t]*\n(?=[ \t]*[^\s\-*•>\d])")
+WRAP_WIDTH = 45
 
 
-def _spaces(m: re.Match[str]) -> str:
-    return " " * (m.end() - m.start())
+def _unwrap(text: str) -> str:
+    """``text`` with its soft line breaks turned into spaces (same length)."""
+    parts: list[str] = []
+    line_start = last = 0
+    nl = text.find("\n")
+    while nl >= 0:
+        line = text[line_start:nl].rstrip(" \t")
+        after = text[nl + 1:nl + 80].lstrip(" \t")
+        if (len(line) >= WRAP_WIDTH and line[-1] not in ".!?:;"
+                and after and not after[0].isspace() and after[0] not in "-*•>" and not after[0].isdigit()):
+            parts.append(text[last:nl])
+            parts.append(" ")
+            last = nl + 1
+        line_start = nl + 1
+        nl = text.find("\n", line_start)
+    if not parts:
+        return text
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 # A sentence ends at . ! ? (followed by a space or the end) or at a line break.
@@ -348,5 +369,5 @@ def _compiled(key: _Key) -> tuple[Rule, ...]:
                 if regex.search(""):
                     raise ConfigError(f"Extra {kind} {n} for {signal} ({item!r}) matches empty text; "
                                       f"make it match at least one word.")
-                rules.append(Rule(f"custom.{signal}.{kind}{n}", signal, weight, regex))
+                rules.append(Rule(f"custom.{signal}.{kind}{n}", signal, weight, regex, starts=start_stems(regex)))
     return tuple(rules)

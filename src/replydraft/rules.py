@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from replydraft.anchors import start_stems
+
 __all__ = ["Rule", "RULES", "RULE_IDS", "ALL_KEYS", "present_keys", "word_view", "SUBJECT_ANCHOR", "NEGATION", "HYPOTHETICAL", "POSITIVE",
            "INFO_QUESTION"]
 
@@ -42,6 +44,7 @@ class Rule:
     near_text: bool = False                      # ... in the whole text instead of the sentence
     keys: tuple[frozenset[str], ...] = ()        # run only if each group has a stem in the text
     anchored: bool = False                       # every match starts at a SUBJECT_ANCHOR position
+    starts: tuple[str, ...] | None = None        # ... or with one of these stems (see anchors.py)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -92,7 +95,7 @@ LEAD = r"(?:" + INTENT + r"|" + PROG + r")"
 # begin with them are only tried at these positions (found once per text): ~4x faster.
 SUBJECT_ANCHOR = re.compile(r"(?<!\w)(?:i|we)(?=\s|['’]|m\b|ll\b|d\b)|(?<![\w'’])gonna\b|"
                             r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)|"
-                            + _SENTENCE_START + r"(?=(?:will|going\s+to)\b)", _FLAGS)
+                            r"(?<!\w)(?=(?:will|going\s+to)\b)", _FLAGS)   # a superset of the sentence starts
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
 LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?)?"
 
@@ -184,7 +187,7 @@ _INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\
            r"tossers?|dipsticks?|sleaze\s*bags?)")
 _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|brainless|pathetic|useless|"
                 r"worthless|lazy|"
-                r"clowns?|crooks?|thieves|thieving|liars?|losers?|scammers?|frauds?|amateurs?|"
+                r"clowns?|crooks?|thie(?:f|ves)|thieving|liars?|losers?|scammers?|frauds?|amateurs?|cheats?|greedy|"
                 r"jokers?|brain\s*-?dead|a\s+joke|a\s+disgrace|a\s+bunch\s+of\s+(?:idiots|clowns|morons|amateurs|crooks|"
                 r"thieves|liars|losers|incompetents?)|suc?ks?|suck(?:ed|ing)?)")
 _TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?:\w+\s+)?(?:staff|team|"
@@ -315,7 +318,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {}),
     ("review.boycott_hashtag", "review_threat", 0.75,
      r"#\s?(?:dont(?:fly|buy|use|shop|book|trust|go|ever)|donot|never(?!\w*again\b)|boycott|avoid|"
-     r"stop(?:using|flying))\w{3,}",
+     r"stop(?:using|flying))\w{3,}|#(?:fly|use|try|go|book|buy)\w{2,}instead\b",
      {"negatable": False, "question": False}),
     ("review.be_sharing", "review_threat", 0.65,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
@@ -393,7 +396,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\btell\s+(?:every\s*(?:one|body)|all\s+(?:my\s+)?\w+)\s+(?:i|you|they|he|she)\s+(?:see|meet|know)\b",
      {"positive": True}),
     ("review.beware", "review_threat", 0.7,
-     r"\b(?:beware\s+(?:of\s+)?(?:this|these|them|their|the\s+\w+)|be\s+(?:very\s+)?careful\s+(?:with|of|and)\s+"
+     r"\b(?:(?:i|we)\s+(?:do\s+not|don['’]?t|dont)\s+recommend(?=\s*(?:[.!]|$|it\b|them\b|this\b|you\b))|"
+     r"beware\s+(?:of\s+)?(?:this|these|them|their|the\s+\w+)|be\s+(?:very\s+)?careful\s+(?:with|of|and)\s+"
      r"(?:this|these|them|their|immediately|stop)|(?:i|we)\s+(?:do\s+not|don['’]?t|dont|would\s+not|wouldn['’]?t|"
      r"can['’]?t|cannot)\s+recommend\s+(?:this|these|them|it|upgrading|buying|using|paying|purchasing|the\s+\w+|"
      r"your\s+\w+|anyone|any\s*body))\b", {"positive": True}),
@@ -992,7 +996,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:elsewhere|somewhere\s+else))", {}),
     ("ult.lost_customer", "ultimatum", 0.8,
      r"\b(?:you(?:['’]ve|\s+have)?\s+(?:just\s+)?lost|you(?:['’]re|\s+are)\s+(?:about\s+to\s+)?los\w+|you(?:['’]ll|"
-     r"\s+will)\s+lose|say\s+goodbye\s+to)\s+(?:a|another|my|our|a\s+(?:loyal|long-?time|good)|this)\s+"
+     r"\s+will)\s+lose|say\s+goodbye\s+to)\s+(?:me\s+as\s+(?:a|an)\s+|a|another|my|our|a\s+(?:loyal|long-?time|good)|"
+     r"this)\s+"
      r"(?:customer|client|business|custom|account|member|passenger)\b|(?:^|(?<=\s))@\w+\s+(?:just\s+)?(?:lost|"
      r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b", {}),
     ("ult.competitor", "ultimatum", 0.7,
@@ -1180,6 +1185,22 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.loyal_no_more", "ultimatum", 0.65,
      r"\b(?:loyal|faithful|long-?time|longtime)\b[^.!?\n]{0,60}?\b(?:but\s+)?no\s+(?:more|longer)\s*[.!]",
      {"negatable": False}),
+    ("ult.lost_me", "ultimatum", 0.8,
+     r"\byou(?:['’]ve|\s+have)?\s+(?:just\s+)?lost\s+me(?:\s+(?:as\s+a\s+(?:customer|client|passenger|member)|for\s+good|"
+     r"forever))?(?=\s*(?:[.!,;]|$|as\b|for\b))", {"negatable": False}),
+    ("ult.one_word_now", "ultimatum", 0.6,
+     _SENTENCE_START + r"\s*(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
+     {"negatable": False, "question": False, "positive": True}),
+    ("ult.not_in_future", "ultimatum", 0.75,
+     r"\b(?:in\s+(?:the\s+)?future|from\s+now\s+on|next\s+time|ever\s+again)\s*,?\s+(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|"
+     r"\s+are)?\s+(?:not\s+going\s+to|won['’]?t|will\s+not|will\s+never|never)\s+(?:\w+\s+)?(?:choose|use|buy|fly|"
+     r"book|order|shop|pick|go\s+with|trust|recommend)\b", {"negatable": False}),
+    ("ult.not_going_back", "ultimatum", 0.8,
+     r"\b(?:not|never|won['’]?t)\s+(?:be\s+)?(?:going|go|gonna\s+go)\s+back\s+(?:there\s+|to\s+(?:you|them|\w+)\s+)?"
+     r"(?:ever\s+)?again\b", {"negatable": False}),
+    ("ult.not_renewing", "ultimatum", 0.5,
+     r"\b(?:will\s+not|won['’]?t|not\s+going\s+to)\s+(?:be\s+)?renew(?:ed|ing)?\s+(?:with|our|my|the|it|this)\b",
+     {"negatable": False}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1261,11 +1282,17 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.crude", "abusive_language", 0.7,
      r"\b(?:dick\s+move|heads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|ass|arse|butts?)|"
-     r"(?:kiss|lick)\s+my\s+\w+|(?:suck|eat)\s+(?:my|a)\s+(?:dick|cock|balls))\b",
+     r"(?:kiss|lick)\s+my\s+\w+|(?:suck|eat)\s+(?:my|a)\s+(?:dick|cock|balls)|(?:a|such\s+a|being\s+a|be\s+a|total|"
+     r"complete)\s+dick|(?:you|they)\s+(?:all\s+|really\s+|totally\s+|just\s+)?suck(?:\s+(?:so\s+)?(?:bad|hard))?"
+     r"(?=\s*(?:[.!,;]|$|and\b))|how\s+do\s+(?:they|you|these\s+people)\s+still\s+have\s+(?:a|their|your)\s+jobs?|"
+     r"whose\s+(?:dumb|stupid|idiotic|moronic|brilliant)\s+idea|give\s+(?:him|her|you|them)\s+a\s+(?:good\s+)?beating|"
+     r"beat\s+(?:you|him|her|them)\s+up|punch\s+(?:you|him|her|them))\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.garbage", "abusive_language", 0.6,
-     r"\b(?:your|this|the)\s+(?:\w+\s+)?(?:code|app|software|product|service|company|system|support|site|website)\s+"
-     r"(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off)\b",
+     r"\b(?:(?:your|this|the|you)\s+)?(?:\w+\s+)?(?:code|app|software|product|service|company|system|support|site|"
+     r"website|airline|staff|team)\s+(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|pathetic|useless|"
+     r"a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off|a\s+disgrace)\b|\b(?:such\s+an?|what\s+an?)\s+(?:rubbish|crap|crappy|"
+     r"shit|shitty|garbage|trash|pathetic|useless)\s+\w+",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.horrible_people", "abusive_language", 0.7,
      r"\b(?:you|u|y['’]?all|they)\s*(?:are|r|['’]re)\s+(?:all\s+)?(?:horrible|terrible|awful|disgusting|despicable|"
@@ -1299,7 +1326,8 @@ _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "att
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
                 "star", "/", "out")
-_PLATFORM_KEYS = ("google", "yelp", "trustpilot", "tripadvisor", "facebook", "twitter", "instagram", "tiktok",
+_PLATFORM_KEYS = ("google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
+                  "tiktok",
                   "linkedin", "reddit", "youtube", "glassdoor", "amazon", "store", "play", "g2", "capterra",
                   "clutch", "upwork", "fiverr", "nextdoor", "hacker", "product", "social", "blog", "channel",
                   "podcast", "page", "site", "newsletter", "followers", "audience", "readers", "subscribers",
@@ -1540,7 +1568,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.looking_for_alternatives": ("alternative", "options", "new"),
     "ult.contemplating_leaving": ("contemplat", "consider", "thinking"),
     "ult.better_be_or": ("better",),
-    "abuse.crude": ("dick", "heads", "head", "kiss", "lick", "suck", "eat"),
+    "abuse.crude": ("dick", "heads", "head", "kiss", "lick", "suck", "eat", "job", "idea", "beat", "punch"),
     "review.dont_buy_it": (("not", "don"), ("buy", "pay", "use", "trust", "download", "install", "purchase", "hire",
                                             "waste")),
     "review.my_blog_post": ("blog", "post", "review", "video", "thread", "tweet", "article", "vlog", "channel",
@@ -1553,10 +1581,16 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.spending_no_more": ("spend", "giv"),
     "ult.sticking_to": ("stick",),
     "ult.loyal_no_more": (("loyal", "faithful", "time"), ("more", "longer")),
-    "abuse.garbage": ("garbage", "trash", "rubbish", "junk", "crap", "shit", "joke", "scam", "rip"),
+    "abuse.garbage": ("garbage", "trash", "rubbish", "junk", "crap", "shit", "joke", "scam", "rip", "pathetic",
+                      "useless", "disgrace"),
     "abuse.horrible_people": ("horrible", "terrible", "awful", "disgusting", "despicable", "evil", "vile", "scummy",
                               "greedy", "rotten", "shameless", "hope"),
     "abuse.shitting_me": ("shitting", " go f "),
+    "ult.lost_me": ("lost",),
+    "ult.one_word_now": ("now", "today", "immediately", "asap"),
+    "ult.not_in_future": ("future", "from now", "next time", "ever again"),
+    "ult.not_going_back": ("back",),
+    "ult.not_renewing": ("renew",),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
@@ -1565,7 +1599,8 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                      "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
                      "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet", "bums", "jerk",
                      "puss", "tosser", "dipstick", "sleaze"),
-    "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic",
+    "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic", "cheat",
+                       "greedy",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
                        "amateur", "joke", "disgrace", "bunch", "suk", "suck"),
     "abuse.sucks_hashtag": ("suck", "suk"),
@@ -1607,10 +1642,12 @@ def _build() -> tuple[Rule, ...]:
             raise AssertionError(f"{rule_id}: at most two key groups")
         opts["keys"] = tuple(frozenset(g) for g in groups)
         opts["anchored"] = pattern.startswith(_ANCHORED_STARTS)
+        regex = _rx(pattern)
+        opts["starts"] = None if opts["anchored"] else start_stems(regex)
         for key in ("not_before", "near"):
             if key in opts:
                 opts[key] = _rx(str(opts[key]))
-        rules.append(Rule(rule_id, signal, weight, _rx(pattern), **opts))  # type: ignore[arg-type]
+        rules.append(Rule(rule_id, signal, weight, regex, **opts))  # type: ignore[arg-type]
     ids = [r.id for r in rules]
     if len(ids) != len(set(ids)):
         raise AssertionError("duplicate rule id")
