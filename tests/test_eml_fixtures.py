@@ -28,7 +28,7 @@ from replydraft.render import Renderer
 from replydraft.triage import Context, Outcome, triage
 
 FIXTURES = Path(__file__).parent / "fixtures"
-FILES = sorted(FIXTURES.glob("*/*.eml"))
+FILES = sorted([*FIXTURES.glob("negatives/*.eml"), *FIXTURES.glob("positives/*.eml")])
 
 # fixture name -> why the detector gets it wrong today (evidence phrase in the reason)
 KNOWN_GAPS: dict[str, str] = {}

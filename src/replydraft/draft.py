@@ -10,6 +10,7 @@ the one intended.
 from __future__ import annotations
 
 import email
+import email.errors
 import email.policy
 import email.utils
 import re
@@ -104,7 +105,7 @@ def _recipient(original: InboundEmail) -> str:
     name = safe_header(original.from_name, 200) if not original.reply_to else ""
     try:
         return str(Address(display_name=name, addr_spec=addr))
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, email.errors.HeaderParseError):
         return addr
 
 

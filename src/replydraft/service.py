@@ -100,6 +100,8 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         log.exception("%s: could not be handled; recorded as skipped", where)
         report.skipped += 1
         return
+    if outcome.email.notes:        # extract had to guess which words are new: say so
+        log.info("%s: new text: %s", where, "; ".join(outcome.email.notes))
     status = store.message_status(account, outcome.source_key)
     if status in TERMINAL:
         report.already += 1

@@ -1,0 +1,159 @@
+"""Header values from a parsed message: raw lookup, RFC 2047 words, addresses, ids, dates.
+
+Pure. Every value that comes out of here has been cleaned of control characters, so
+callers may show or reuse it safely; ``automated_reason`` spots machine-sent mail.
+"""
+
+from __future__ import annotations
+
+import binascii
+import email.utils
+import re
+from datetime import datetime
+from email.message import Message
+
+from replydraft.charsets import b64decode, decode_bytes
+
+__all__ = ["clean_header", "raw_header", "header_value", "address", "msgid", "msgids", "parse_date",
+           "automated_reason"]
+
+
+MAX_HEADER = 16 * 1024
+
+
+# C0/C1 controls, DEL, and the Unicode line/paragraph separators and bidi overrides:
+# none of them belongs in a one-line header value or in a name shown to a reviewer.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200b-\u200f\ufeff]")
+SPACES = re.compile(r"\s+")
+
+
+def clean_header(value: object, limit: int = 998) -> str:
+    """One safe header line: decoded, no control characters, whitespace collapsed, capped."""
+    text = str(value or "")
+    text = _CONTROL.sub(" ", text)
+    return SPACES.sub(" ", text).strip()[:limit]
+
+
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+_ENCODED_WORD = re.compile(r"=\?([^?\s]{1,64})\?([bBqQ])\?([^?]*)(?:\?=|$)")
+
+
+def raw_header(msg: Message, name: str) -> str | None:
+    """The first ``name`` header as received (folded, maybe 8-bit), or None."""
+    wanted = name.lower()
+    for key, value in msg.raw_items():
+        if key.lower() == wanted:
+            return str(value)[:MAX_HEADER]
+    return None
+
+
+def header_value(msg: Message, name: str) -> str:
+    """A decoded header value (8-bit and RFC 2047), cleaned; "" when absent."""
+    raw = raw_header(msg, name)
+    return clean_header(decode_words(unfold(raw))) if raw is not None else ""
+
+
+def unfold(value: str) -> str:
+    """One line; raw 8-bit bytes (kept as surrogates by the parser) decoded as utf-8 or cp1252."""
+    value = _FOLD.sub("", value)
+    if value.isascii():
+        return value
+    return decode_bytes(value.encode("utf-8", "surrogateescape"), None)[0]
+
+
+def decode_words(text: str) -> str:
+    """RFC 2047 encoded words, leniently: unknown charsets, bad base64 and a missing ``?=``
+    all still give text. Adjacent words in one charset are joined before decoding, so a
+    character split across two words survives."""
+    if "=?" not in text:
+        return text
+    out: list[str] = []
+    pending: tuple[str, bytearray] | None = None   # charset and bytes of the words so far
+    pos = 0
+    for word in _ENCODED_WORD.finditer(text):
+        gap = text[pos:word.start()]
+        charset = word.group(1).split("*", 1)[0].lower()   # "utf-8*en": RFC 2231 language tag
+        data = word.group(3).encode("ascii", "replace")
+        raw = b64decode(data)[0] if word.group(2) in "bB" else binascii.a2b_qp(data, header=True)
+        if pending and not gap.strip() and pending[0] == charset:
+            pending[1].extend(raw)           # whitespace between encoded words is not text
+        else:
+            if pending:
+                out.append(decode_bytes(bytes(pending[1]), pending[0])[0])
+            if gap.strip() or not pending:
+                out.append(gap)
+            pending = (charset, bytearray(raw))
+        pos = word.end()
+    if pending:
+        out.append(decode_bytes(bytes(pending[1]), pending[0])[0])
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def address(raw: str | None) -> tuple[str, str]:
+    """(display name, addr-spec) from a raw header; the name is decoded after the split, so
+    an encoded comma or "<" in it can't move the address."""
+    if not raw:
+        return "", ""
+    try:
+        name, addr = email.utils.parseaddr(unfold(raw))
+    except Exception:  # parseaddr has raised on odd input in some Python releases
+        name, addr = "", ""
+    return clean_header(decode_words(name), 200), _addr_spec(addr)
+
+
+def _addr_spec(addr: str) -> str:
+    """A lower-cased addr-spec a reply can be sent to (IDN domains as punycode), or ""."""
+    local, _, domain = addr.strip().lower().rpartition("@")
+    if not domain.isascii():
+        try:
+            domain = domain.encode("idna").decode("ascii")
+        except Exception:  # UnicodeError and friends from the idna codec
+            return ""
+    addr = f"{local}@{domain}"
+    return addr if _ADDR_SPEC.fullmatch(addr) else ""
+
+
+# A dot-atom addr-spec (RFC 5322 3.4.1), ASCII only: anything else, such as "jane@customer."
+# from a broken header or a UTF-8 local part, can't be written into a reply's To: header.
+_ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_ADDR_SPEC = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})*")
+_MSGID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
+
+
+def msgid(value: str) -> str:
+    found = _MSGID.search(value)
+    return found.group(0)[:250] if found else ""
+
+
+def msgids(value: str) -> list[str]:
+    return [m[:250] for m in _MSGID.findall(value)]
+
+
+def parse_date(value: str) -> datetime | None:
+    try:
+        return email.utils.parsedate_to_datetime(value) if value else None
+    except Exception:  # TypeError, ValueError, IndexError, OverflowError on junk dates
+        return None
+
+
+_NOREPLY = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)[@+-]")
+
+
+def automated_reason(msg: Message, from_addr: str) -> str | None:
+    """RFC 3834 and common list/auto-responder markers: such mail never gets a draft."""
+    auto = header_value(msg, "Auto-Submitted").lower()
+    if auto and auto != "no":
+        return f"Auto-Submitted: {auto}"
+    precedence = header_value(msg, "Precedence").lower()
+    if precedence in ("bulk", "list", "junk", "auto_reply"):
+        return f"Precedence: {precedence}"
+    for name in ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
+        if raw_header(msg, name) is not None:
+            return f"{name} header"
+    if raw_header(msg, "Return-Path") is not None and header_value(msg, "Return-Path") in ("<>", ""):
+        return "empty Return-Path (bounce)"
+    if _NOREPLY.match(from_addr):
+        return f"no-reply sender {from_addr}"
+    return None
