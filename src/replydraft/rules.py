@@ -274,7 +274,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\bwarn(?:ing|ed|s)?\s+(?:all\s+|the\s+)?(?:(?:other|fellow|future|potential|prospective)\s+\w+|every\s*one|"
      r"every\s*body|people|others|anyone|the\s+(?:public|community|world)|users|customers|buyers|"
      r"consumers|travell?ers|passengers|shoppers|my\s+(?:friends|followers|family|network|readers|"
-     r"subscribers))\b", {}),
+     r"subscribers))\b", {"not_before": r"\b(?:least|please|should|could|must|you)\s+$"}),
     ("review.everyone_will_know", "review_threat", 0.75,
      r"\b(?:every\s*one|every\s*body|the\s+(?:whole\s+)?(?:world|internet|public|town|city|industry|"
      r"community|neighbou?rhood)|all\s+(?:my|your)\s+(?:\w+\s+)?(?:friends|followers|customers|clients|"
@@ -400,7 +400,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"beware\s+(?:of\s+)?(?:this|these|them|their|the\s+\w+)|be\s+(?:very\s+)?careful\s+(?:with|of|and)\s+"
      r"(?:this|these|them|their|immediately|stop)|(?:i|we)\s+(?:do\s+not|don['’]?t|dont|would\s+not|wouldn['’]?t|"
      r"can['’]?t|cannot)\s+recommend\s+(?:this|these|them|it|upgrading|buying|using|paying|purchasing|the\s+\w+|"
-     r"your\s+\w+|anyone|any\s*body))\b", {"positive": True}),
+     r"your\s+\w+|anyone|any\s*body|\w+ing\s+(?:with\s+)?(?:you|them|this|your\s+\w+)))\b", {"positive": True}),
     ("review.flagged_publicly", "review_threat", 0.75,
      r"\b(?:you['’]?ll|you\s+will|you['’]?re\s+going\s+to|you\s+are\s+going\s+to)\s+(?:be\s+)?(?:flagged|reported|"
      r"exposed|named|listed|known|called\s+out)\s+(?:as\s+(?:a\s+)?\w+\s+)?(?:on|in|across|to)\s+" + _PLATFORM
@@ -421,6 +421,12 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"thread|tweet|story|video)\b|\b(?:great|good|nice|fine|perfect)\s+(?:story|material|content|headline)\s+for\s+"
      r"(?:the\s+)?(?:media|press|news|papers|my\s+blog|my\s+followers|the\s+internet)\b|\btell\w*\s+(?:the\s+)?"
      r"public\b", {"positive": True}),
+    ("review.keep_posting", "review_threat", 0.7,
+     LEAD + r"(?:keep|continue)\s+(?:on\s+)?(?:tweeting|posting|sharing|complaining|writing|blogging|telling)\b"
+     r"[^.!?\n]{0,40}?\b(?:every\s*(?:one|body)|publicly|online|" + _PLATFORM + r")\b", {"positive": True}),
+    ("review.news_hashtags", "review_threat", 0.6,
+     r"#(?:cnn|abcnews|nbcnews|cbsnews|foxnews|msnbc|bbc\w*|nytimes|wsj|ap|reuters|news\w*)\b",
+     {"negatable": False, "question": False}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -467,7 +473,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"talked|spoken|spoke|contacted|contacting|in\s+touch|in\s+contact|meeting)\s+(?:with\s+|to\s+)?"
      r"(?:(?:my|our|a|an)\s+)(?:own\s+)?" + _LAWYER + r"\b", {}),
     ("legal.next_step", "legal_threat", 0.8,
-     r"\b(?:next\s+step|only\s+(?:option|choice|recourse|way\s+forward)|last\s+resort)\s+(?:left\s+)?(?:is|will\s+be|"
+     r"\b(?:next\s+steps?|only\s+(?:option|choice|recourse|way\s+forward)|last\s+resort)\s+(?:left\s+)?(?:is|will\s+be|"
      r"would\s+be|are|[:\-–]|=)\s*(?:to\s+)?(?:\w+\s+){0,3}?(?:legal|lawyers?|attorneys?|court|law\s*suit|charge\s*-?\s*back|"
      r"small\s+claims|sue|my\s+bank|dispute|regulators?)", {}),
     ("legal.formal_notice", "legal_threat", 0.6,
@@ -1201,6 +1207,17 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.not_renewing", "ultimatum", 0.5,
      r"\b(?:will\s+not|won['’]?t|not\s+going\s+to)\s+(?:be\s+)?renew(?:ed|ing)?\s+(?:with|our|my|the|it|this)\b",
      {"negatable": False}),
+    ("ult.former_customer", "ultimatum", 0.75,
+     r"\b(?:call\s+me\s+a|i['’]?m\s+(?:now\s+)?a|i\s+am\s+(?:now\s+)?a|consider\s+me\s+a|we['’]?re\s+(?:now\s+)?|"
+     r"we\s+are\s+(?:now\s+)?)\s*(?:former|ex-?)\s*(?:customer|client|member|passenger|subscriber)s?\b",
+     {"negatable": False}),
+    ("ult.nor_will_i", "ultimatum", 0.8,
+     r"\b(?:nor|never|neither)\s+will\s+(?:i|we)\s+(?:ever\s+|evr\s+|eva\s+)?(?:again\s+)?(?:fly|use|buy|shop|order|book|"
+     r"purchase|return|come\s+back|recommend|travel|stay|choose|do\s+business)\b", {"negatable": False}),
+    ("ult.ill_leave", "ultimatum", 0.6,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]\s*m\s+going\s+to|\s+am\s+going\s+to|['’]\s*re\s+going\s+to|"
+     r"\s+are\s+going\s+to|['’]\s*m\s+gonna)\s+(?:just\s+)?(?:leave|go\s+elsewhere|walk\s+out|take\s+my\s+business\s+"
+     r"elsewhere)(?=\s*(?:!|\.|$))", {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1228,7 +1245,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.shit_company", "abusive_language", 0.65,
      r"\b(?:sh[i*!1#@]+t(?:ty)?|s[*#]{2,3}t(?:ty)?|crappy|crap)\s+(?:\w+\s+)?(?:service|company|airline|"
-     r"support|customer\s+service|staff|business|team|management|people|agents?|employees|excuse)\b",
+     r"support|customer\s+(?:service|svc|care)|svc|cs|staff|business|team|management|people|agents?|employees|"
+     r"excuse)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.bullshit", "abusive_language", 0.65,
      r"\b(?:bull\s?sh[i*!1#@]+t\w*|bull\s?s[*#]+t|b[*#]+llshit|horse\s?shit|bull\s?crap)\b",
@@ -1245,7 +1263,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"dirt)|shut\s+(?:the\s+\w+\s+)?up|get\s+bent|i\s+will\s+find\s+you|you['’]?ll\s+regret\s+(?:this|it))\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.whats_wrong_with_you", "abusive_language", 0.55,
-     r"\bwhat(?:['’]?s)?\s+(?:the\s+\w+\s+)?(?:is\s+)?wrong\s+with\s+(?:you|u|y['’]?all)(?:\s+(?:people|guys|lot|idiots))?\b",
+     r"\bwhat(?:['’]?s)?\s+(?:the\s+\S+\s+)?(?:is\s+)?wrong\s+with\s+(?:you|u|y['’]?all)(?:\s+(?:people|guys|lot|idiots))?\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.do_your_job", "abusive_language", 0.65,
      r"\bdo\s+your\s+(?:f\S*|damn|damned|bloody|freaking|frigging|friggin|goddamn)\s+jobs?\b",
@@ -1275,7 +1293,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"grow\s+a\s+(?:brain|pair|spine)|use\s+your\s+(?:brain|head|eyes)|are\s+you\s+(?:blind|deaf|illiterate|"
      r"brain\s*-?\s*dead|(?:\w+\s+)?stupid|(?:\w+\s+)?dumb|(?:\w+\s+)?incompetent|(?:\w+\s+)?retarded)|"
      r"(?:any\s*one|any\s*body|someone|somebody)\s+(?:there\s+|here\s+|at\s+\w+\s+)?with\s+(?:a\s+|half\s+a\s+)?"
-     r"(?:brain|clue|brain\s+cell|iq))\b",
+     r"(?:brain|clue|brain\s+cell|iq)|like\s+(?:u|you)\s+(?:actually\s+)?(?:have|had)\s+a\s+(?:brain|clue))\b",
      {"negatable": False, "hypothetical": False, "question": False}),
     ("abuse.sucks_hard", "abusive_language", 0.7,
      r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
@@ -1302,6 +1320,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.shitting_me", "abusive_language", 0.6,
      r"\b(?:are\s+you|you)\s+(?:fucking\s+)?(?:shitting|bullshitting)\s+me\b|\bgo\s+f\s+(?:@?\w+)",
+     {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.you_are_the_worst", "abusive_language", 0.6,
+     r"\b(?:you|u|y['’]?all)\s*(?:are|r|['’]re)\s+(?:by\s+far\s+|simply\s+|truly\s+|honestly\s+)?the\s+(?:absolute\s+)?worst"
+     r"(?=\s*(?:[.!,;#]|$|ever\b))|#go(?:bankrupt|broke|outofbusiness)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
@@ -1591,6 +1613,12 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.not_in_future": ("future", "from now", "next time", "ever again"),
     "ult.not_going_back": ("back",),
     "ult.not_renewing": ("renew",),
+    "review.keep_posting": ("keep", "continue"),
+    "review.news_hashtags": ("#",),
+    "ult.former_customer": ("former", "ex"),
+    "ult.nor_will_i": ("nor", "never", "neither"),
+    "ult.ill_leave": ("leave", "elsewhere", "walk"),
+    "abuse.you_are_the_worst": ("worst", "#go"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
