@@ -104,8 +104,8 @@ _GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|i
          r"where|why|how)\b)[\w'’@-]+\s+){0,5}?")
 
 _LAWYER = (r"(?:lawyers?|lawer|lawyr|counsel|attorneys?|attornies|attorny|atorney|atty|solicitors?|"
-           r"barristers?|legal\s+(?:team|counsel|department|dept|representatives?|representation|advis[eo]rs?|"
-           r"advice|aid|help|professionals?))")
+           r"barristers?|law\s*firm|legal\s+(?:team|counsel|department|dept|representatives?|representation|advis[eo]rs?|"
+           r"advice|aid|help|professionals?|firm))")
 _LEGAL_ACTION = (r"(?:law\s*suits?|lawsuite|legal\s+(?:action|actions|proceedings?|steps|measures|"
                  r"recourse|route|remed(?:y|ies)|case)|litigation|class[\s-]+action|"
                  r"small[\s-]+claims?(?:\s+court)?|court\s+(?:case|action|claim|proceedings)|"
@@ -131,7 +131,9 @@ _NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+)?(?:news(?:papers?|\s+stations?|\
          r"watchdogs?|advocates?))")
 _PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagram|insta|ig|tiktok|linkedin|"
            r"reddit|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
-           r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|"
+           r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|quora|discord|"
+           r"mastodon|bluesky|substack|sitejabber|trustradius|ripoff\s*report|complaints?\s*board|"
+           r"pissed\s*consumer|consumer\s*affairs|"
            r"socials|my\s+(?:[\w-]+\s+){0,2}?(?:blog|channel|podcast|page|website|site|newsletter|followers|audience|"
            r"readers|subscribers)|(?:the\s+)?(?:whole\s+)?(?:internet|web)|online|publicly|far\s+and\s+wide|"
            r"every\s+(?:forum|platform|site|review\s+site)|" + _NEWS + r")")
@@ -184,7 +186,8 @@ _INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\
            r"dick\s*heads?|dip\s*shits?|shit\s*heads?|bastards?|bitch\w*|b[*#]tch\w*|cunts?|c[*#]nt|"
            r"twats?|wankers?|pricks?|scum\s*bags?|douche\w*|cretins?|half\s*wits?|nit\s*wits?|"
            r"numpt(?:y|ies)|muppets?|bums|jerks?(?<!knee-jerk)(?<!knee\sjerk)|scumbags?|pussy|pussies|"
-           r"tossers?|dipsticks?|sleaze\s*bags?)")
+           r"tossers?|dipsticks?|sleaze\s*bags?|buffoons?|parasites|leeches|vultures|con\s+artists?|thugs|"
+           r"shitbags?|fuckwits?|dumbf\w+)")
 _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|brainless|pathetic|useless|"
                 r"worthless|lazy|"
                 r"clowns?|crooks?|thie(?:f|ves)|thieving|liars?|losers?|scammers?|frauds?|amateurs?|cheats?|greedy|"
@@ -1344,11 +1347,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
 _DEADLINE_KEYS = (" by ", "before", "until", " till ", "within", " next ", " later ")
 _LEAVE_KEYS = ("cancel", "leav", "switch", "clos", "terminat", "stop", "quit", "walk", "elsewhere", "tak", "find",
                "mov", "unsubscrib", "end", "pull")
-_LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister",
+_LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister", "firm",
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
                 "star", "/", "out")
 _PLATFORM_KEYS = ("google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
+                  "quora", "discord", "mastodon", "bluesky", "substack", "sitejabber",
+                  "trustradius", "ripoff", "complaint", "pissed", "affairs",
                   "tiktok",
                   "linkedin", "reddit", "youtube", "glassdoor", "amazon", "store", "play", "g2", "capterra",
                   "clutch", "upwork", "fiverr", "nextdoor", "hacker", "product", "social", "blog", "channel",
@@ -1626,7 +1631,8 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.insult": ("idiot", "moron", "imbecile", "retard", "dumb", "jackass", " ass", "a*", "a$", "a@", "arse",
                      "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
                      "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet", "bums", "jerk",
-                     "puss", "tosser", "dipstick", "sleaze"),
+                     "puss", "tosser", "dipstick", "sleaze", "buffoon", "parasite", "leech", "vulture", "artist",
+                     "thug", "shitbag", "fuckwit", "dumbf"),
     "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic", "cheat",
                        "greedy",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
