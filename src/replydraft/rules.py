@@ -406,7 +406,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"your\s+\w+|anyone|any\s*body|\w+ing\s+(?:with\s+)?(?:you|them|this|your\s+\w+)))\b", {"positive": True}),
     ("review.flagged_publicly", "review_threat", 0.75,
      r"\b(?:you['’]?ll|you\s+will|you['’]?re\s+going\s+to|you\s+are\s+going\s+to)\s+(?:be\s+)?(?:flagged|reported|"
-     r"exposed|named|listed|known|called\s+out)\s+(?:as\s+(?:a\s+)?\w+\s+)?(?:on|in|across|to)\s+" + _PLATFORM
+     r"exposed|named|listed|known|called\s+out)(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+)?\w+\s+)?(?:on|in|across|to)\s+" + _PLATFORM
      + r"\b", {}),
     ("review.dont_want_this_public", "review_threat", 0.6,
      r"\byou\s+(?:don['’]?t|do\s+not)\s+want\s+(?:this|me\s+to\s+\w+\s+this|it)\s+(?:\w+\s+){0,2}?(?:here|public|"
@@ -494,7 +494,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("legal.intent_sue", "legal_threat", 0.9, INTENT + r"sue\b", {}),
     ("legal.you_will_be_sued", "legal_threat", 0.85,
      r"\b(?:you|u|your\s+company)\s*(?:will|['’]ll|are\s+going\s+to|['’]re\s+going\s+to|gonna|could|"
-     r"may|might)\s+(?:\w+\s+)?(?:be|get)\s+sued\b", {}),
+     r"may|might)\s+(?:\w+\s+)?(?:be|get)\s+sued\b|\b(?:before|or|otherwise|unless)\s+(?:you|u|your\s+company)\s+"
+     r"(?:get|are|is)\s+sued\b", {}),
     ("legal.intent_action", "legal_threat", 0.9,
      LEAD + r"(?:fil|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
             r"commenc|open|escalat|resort|join|submit|lodg|look)\w*\s+(?:\w+\s+){0,4}?"
@@ -575,7 +576,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"near": r"\b(?:paypal|pay\s*pal|bank|card|visa|amex|mastercard|stripe|klarna|chargeback|charge[\s-]back|"
               r"dispute)\b",
       # the bank or someone else opened it ("our bank flagged the charge and opened a dispute")
-      "not_before": r"\b(?:bank|they|he|she|paypal|issuer|someone|somebody)\b(?![^.!?\n]*\b(?:i|we)\b)[^.!?\n]*$"}),
+      "not_before": r"\b(?:bank|they|he|she|paypal|issuer|someone|somebody)\b(?![^.!?\n]*\b(?:i|we)\b)[^.!?\n]*$|"
+                    r"\b(?:assumed|assumes|thinks?|thought|claims?|claimed|says?|said|accused\s+me\s+of|accuses)\s+(?:that\s+)?"
+                    r"(?:i|we)\s+(?:\w+\s+)?$|\bwho\s+(?:\w+\s+)?$"}),
     ("legal.will_be_disputed", "legal_threat", 0.8,
      r"\b(?:charges?|payments?|transactions?|it|this|that|they|everything|each\s+one)\s+(?:will|shall|is\s+going\s+"
      r"to|are\s+going\s+to|have\s+been|has\s+been|was|were|are\s+being|is\s+being|will\s+all)\s+(?:be\s+)?"
@@ -627,7 +630,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have|\s+had)?\s+(?:\w+\s+)?(?:informed|told|notified|alerted|warned)\s+"
      r"(?:my|our|the)\s+(?:bank|card\s+(?:company|issuer)|credit\s+card\s+company|paypal)\s+(?:\w+\s+){0,6}?(?:fraud\w*|"
      r"unauthori[sz]ed|scam|stolen|dispute\w*|charge\s*backs?)\b", {}),
-    ("legal.formally_dispute", "legal_threat", 0.65,
+    # "I am writing to formally dispute an incorrect charge" is a complaint to the vendor: weak alone
+    ("legal.formally_dispute", "legal_threat", 0.3,
      r"\b(?:formally|officially)\s+(?:dispute|contest|challenge|object\s+to)\b", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
@@ -665,8 +669,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {}),
     ("scope.unlimited", "out_of_scope_demand", 0.8,
      r"\b(?:expect|want|need|demand|deserve|should\s+(?:get|have|include)|entitled\s+to|give\s+(?:me|us)|"
-     r"insist\s+on)\w*\s+(?:\w+\s+){0,2}?unlimited\s+(?:revisions?|changes|edits|rounds|support|updates|"
-     r"iterations|calls|meetings|tweaks|amendments|redos|drafts|versions|access|hours)\b", {}),
+     r"insist\s+on|implied|promised|included|part\s+of)\w*\s+(?:\w+\s+){0,2}?unlimited\s+(?:revisions?|changes|edits|rounds|support|updates|"
+     r"iterations|calls|meetings|tweaks|amendments|redos|drafts|versions|access|hours)\b|\bunlimited\s+(?:revisions?|"
+     r"changes|edits|rounds|support|updates|tweaks|amendments)\s+(?:were|was|are|is)\s+(?:implied|promised|included|"
+     r"part\s+of)", {}),
     ("scope.not_paying_for_more", "out_of_scope_demand", 0.75,
      r"\b(?:not|never|won['’]?t|will\s+not|refuse\s+to|shouldn['’]?t|should\s+not|don['’]?t|do\s+not|"
      r"aren['’]?t|are\s+not)\s+(?:going\s+to\s+|gonna\s+|have\s+to\s+|be\s+)?pay(?:ing)?\s+(?:\w+\s+)?"
@@ -751,7 +757,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
 
     ("scope.that_should_be_included", "out_of_scope_demand", 0.6,
      r"\b(?:that|this|it|these|those|they|which)\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
-     r"really\s+|already\s+)?(?:have\s+been|be)\s+(?:\w+\s+)?(?:included|part\s+of\s+(?:the|my|our)\s+(?:\w+\s+)?"
+     r"really\s+|already\s+)?(?:have\s+been|be)\s+(?:\w+\s+)?(?:included|part\s+of\s+(?:this|it|that)\b|part\s+of\s+(?:the|my|our)\s+(?:\w+\s+)?"
      r"(?:package|price|deal|plan|contract|project|order|purchase|subscription))\b(?!\s+in\s+(?:the\s+)?(?:next|upcoming|"
      r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)",
      {"near": r"\b(?:want|need|expect|demand|insist|too|also|as\s+well|should|must|paid|price|free|cost)\b"}),
@@ -774,7 +780,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:compensate\s+(?:me|us|them|your\s+(?:customers|passengers|users))|(?:how|what)\s+about\s+(?:a|some|an)\s+"
      r"(?:\w+\s+)?(?:voucher|credit|discount|upgrade|compensation|free\s+\w+|miles|points|gift\s+card)|(?:i|we)\s+"
      r"(?:\w+\s+)?(?:want|expect|demand|deserve|require|insist\s+on)\s+(?:a|an|some|full|proper|fair|adequate|"
-     r"considerable|significant|substantial|big|huge)?\s*(?:\w+\s+)?(?:compensation|voucher|credit|discount|"
+     r"considerable|significant|substantial|big|huge)?\s*(?:\w+\s+)?(?:compensation|voucher|credit(?!\s*card)|discount|"
      r"free\s+(?:flight|ticket|upgrade|month|year|service)|upgrade|miles|points|reduction|price\s+cut|goodwill\s+"
      r"gesture))\b", {}),
     ("scope.as_a_favour", "out_of_scope_demand", 0.6,
@@ -795,6 +801,42 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:as\s+a\s+|a\s+)?(?:show|gesture|token|sign)\s+of\s+good\s*(?:faith|will)\b",
      {"near": r"\b(?:give|given|license|licence|free|credit|refund|discount|voucher|upgrade|asking|want|expect|"
               r"least)\w*\b"}),
+    ("scope.while_youre_at_it", "out_of_scope_demand", 0.6,
+     r"\bwhile\s+you['’]?re\s+at\s+it\b|\bwhile\s+you\s+are\s+at\s+it\b", {"negatable": False, "question": False}),
+    ("scope.its_only_small", "out_of_scope_demand", 0.4,
+     r"\b(?:(?:it|that|this)\s+)?(?:shouldn['’]?t|won['’]?t|wouldn['’]?t|can['’]?t|doesn['’]?t|does\s+not)\s+take\s+(?:you\s+)?"
+     r"(?:long|more\s+than\s+\w+\s+\w+|much\s+(?:time|effort))\b|\b(?:it['’]?s|it\s+is|that['’]?s|that\s+is|this\s+is)\s+"
+     r"(?:only|just)\s+(?:a\s+)?(?:small|tiny|quick|minor|little|simple|five-?\s*minute|two-?\s*minute)\s+(?:tweak|change|thing|"
+     r"fix|addition|job|edit|task|request|favou?r)\b", {"negatable": False, "question": False}),
+    ("scope.expect_included", "out_of_scope_demand", 0.6,
+     r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
+     r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|all\s+|it\s+|this\s+|that\s+)?(?:[\w/-]+\s+){0,4}?(?:to\s+be|is|are|will\s+be|"
+     r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary)\b",
+     {}),
+    ("scope.surely_included", "out_of_scope_demand", 0.6,
+     r"\b(?:surely|obviously|of\s+course|clearly|naturally)\b[^.!?\n]{0,60}?\b(?:(?:is|are|be)\s+included|"
+     r"(?:is|are)\s+part\s+of\s+(?:the|my|our|this)\s+(?:\w+\s+)?(?:package|price|deal|contract|plan|project|quote|order|"
+     r"subscription))\b", {}),
+    ("scope.include_in_price", "out_of_scope_demand", 0.6,
+     r"\binclude\s+(?:\w+\s+){0,3}?in\s+(?:the|your|our|my)\s+(?:original\s+)?(?:price|quote|package|fee|deal|budget|"
+     r"estimate|rate)\b", {}),
+    ("scope.big_client", "out_of_scope_demand", 0.35,
+     r"\b(?:we['’]?re|we\s+are|i['’]?m|i\s+am)\s+(?:a|your|such\s+a|one\s+of\s+your)\s+(?:very\s+|really\s+)?(?:big|biggest|"
+     r"loyal|long-?time|important|major|valued|top|best|premium)\s+(?:clients?|customers?|accounts?)\b",
+     {"negatable": False}),
+    ("scope.make_up_for", "out_of_scope_demand", 0.6,
+     r"\bmake\s+up\s+for\s+(?:the|this|that|your|all\s+(?:the|this))\b",
+     {"near": r"\b(?:free|credit|discount|refund|months?|compensat\w*|voucher|upgrade|waive\w*)\b"}),
+    ("scope.basic_plan_demand", "out_of_scope_demand", 0.6,
+     r"\b(?:expect|demand|want|require|deserve|should\s+get|should\s+have)\s+(?:\w+\s+){0,4}?(?:for|on|with|in)\s+(?:the|my|our|a)\s+"
+     r"(?:basic|free|cheapest|starter|standard|lite|entry|lowest)\s+(?:plan|tier|version|package|account|level|subscription)\b",
+     {}),
+    ("scope.you_owe_me", "out_of_scope_demand", 0.55,
+     r"\byou\s+owe\s+(?:me|us)\s+(?:that\s+much|this\s+much|at\s+least\s+that|at\s+least\s+this|one|a\s+\w+|big\s+time)\b",
+     {"negatable": False}),
+    ("scope.not_paying_extra_bare", "out_of_scope_demand", 0.6,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+not\s+(?:going\s+to\s+be\s+)?paying\s+(?:any(?:thing)?\s+)?"
+     r"(?:extra|more|anything\s+more|a\s+penny\s+more|a\s+cent\s+more)(?=\s*(?:[.!,;]|$|for\b))", {"negatable": False}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -815,12 +857,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"installment|tab|food|meal|order|room|stay|work|late\s+fees?)\b",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
     ("pay.withhold", "overdue_payment", 0.8,
-     r"\b(?:withh[oe]ld\w*|hold\w*\s+(?:back|off)(?:\s+on)?|holding|stop(?:ped|ping)?\s+payment\s+on|"
+     r"\b(?:withh[oe]ld\w*|hold\w*\s+(?:back|off)(?:\s+on)?|holding|hold|stop(?:ped|ping)?\s+payment\s+on|"
+     r"froze|frozen|freez\w*|suspend\w*|halt\w*|paus\w*|"
      r"put\w*\s+(?:the\s+|my\s+|our\s+|all\s+|any\s+|further\s+)?payments?\s+on\s+hold\b()|"
      r"hold\w*\s+(?:back|off)\s+on)\s*(?:the\s+|my\s+|our\s+|any\s+|all\s+|"
      r"further\s+|your\s+|this\s+|that\s+)?(?:final\s+|remaining\s+|next\s+|outstanding\s+|last\s+)?"
      r"(?:payments?|paying|invoice\s+payments?|the\s+check|checks?|cheques?|money|funds|balance|remittance|"
-     r"transfer)\b", {}),
+     r"transfer|remaining\s+\d+\s*%|\d+\s*%|rest)\b", {}),
     ("pay.later", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall|['’]\s*d|\s+would)\s+(?:\w+\s+)?(?:pay\b|(?:settle|"
      r"clear|sort\s+out|take\s+care\s+of|deal\s+with)\s+(?:up\s+)?(?:the|this|that|my|our|your)\s+(?:\w+\s+)?"
@@ -830,20 +873,20 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"when\s+(?:i|we)\s+(?:can|get\s+(?:around|"
      r"a\s+chance))|in\s+(?:a\s+few|another|a\s+couple\s+of)\s+(?:weeks|months))\b", {"positive": True}),
     ("pay.when_i_feel_like_it", "overdue_payment", 0.75,
-     r"\b(?:pay|settle|clear)\b[^.!?\n]{0,40}?\b(?:when|whenever|if)\s+(?:i|we)\s+(?:feel\s+like\s+it|get\s+around\s+to\s+"
-     r"it|(?:damn\s+)?well\s+please|am\s+good\s+and\s+ready|are\s+good\s+and\s+ready)\b", {}),
+     r"\b(?:pay|settle|clear)\b[^.!?\n]{0,40}?\b(?:when|whenever|if)\s+(?:i|we)\s+(?:feel\s+like\s+it|get\s+(?:a)?round\s+"
+     r"to\s+it|(?:damn\s+)?well\s+please|am\s+good\s+and\s+ready|are\s+good\s+and\s+ready|pay\s+(?:you|u))\b", {}),
     ("pay.settle_old_later", "overdue_payment", 0.8,
      r"\b(?:settle|pay|clear|deal\s+with|sort\s+out)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+|that\s+|those\s+)?"
      r"(?:old|previous|outstanding|overdue|unpaid|last|past|earlier|prior|other)\s+(?:invoices?|bills?|"
      r"balance|amount|debt|payments?)\b[^.!?\n]{0,30}?\b(?:later|eventually|next\s+(?:week|month)|"
      r"another\s+time|afterwards|after)\b", {}),
     ("pay.cannot_pay_yet", "overdue_payment", 0.65,
-     r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]?t\s+be\s+able\s+to|couldn['’]?t)\s+"
-     r"pay\s+(?:you\s+|u\s+|the\s+\w+\s+|it\s+|this\s+\w+\s+)?(?:yet|right\s+now|at\s+the\s+moment|this\s+"
+     r"\b(?:can['’]?t|cannot|unable\s+to|not\s+able\s+to|won['’]?t\s+be\s+able\s+to|couldn['’]?t|won['’]?t\s+be)\s+"
+     r"pay(?:ing)?\s+(?:you\s+|u\s+|the\s+\w+\s+|it\s+|this\s+\w+\s+)?(?:yet|right\s+now|at\s+the\s+moment|this\s+"
      r"(?:week|month)|until|till|for\s+(?:now|a\s+while|another|a\s+few))\b|"
      r"\b(?:(?:so|and)\s+)?(?:i|we)\s+(?:can['’]?t|cannot|are\s+unable\s+to|am\s+unable\s+to)\s+pay\s+(?:you|u|the\s+"
      r"(?:invoice|bill|balance))(?=\s*(?:[.!…]|$|\.\.\.|,?\s+(?:sorry|because|since|as|so)))",
-     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she)\s+$"}),
+     {"negatable": False, "question": False, "not_before": r"\b(?:you|u|they|he|she)\s+$"}),
     ("pay.before_we_can_pay", "overdue_payment", 0.6,
      r"\b(?:another|a\s+few|a\s+couple\s+of|at\s+least|several|weeks|months|a\s+while|some\s+time)\b"
      r"[^.!?\n]{0,30}?\b(?:before|until|till)\s+(?:we|i)\s+(?:can|could|are\s+able\s+to|am\s+able\s+to|"
@@ -853,13 +896,15 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"|outstanding\s+)?(?:payment|balance|invoice|deposit|money|funds|installment)\s+only\s+(?:when|once|"
      r"after|if)\b", {}),
     ("pay.payment_delayed", "overdue_payment", 0.65,
-     r"\b(?:payments?|invoices?|checks?|cheques?|transfers?|money)\s+(?:will\s+be|might\s+be|may\s+be|"
-     r"['’]s\s+going\s+to\s+be|is\s+going\s+to\s+be|are\s+going\s+to\s+be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?(?:late|"
+     r"\b(?:payments?|invoices?|checks?|cheques?|transfers?|money)\s+(?:will\s+be|might\s+be|may\s+be|is|are|has\s+been|"
+     r"have\s+been|['’]s\s+going\s+to\s+be|is\s+going\s+to\s+be|are\s+going\s+to\s+be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?(?:late|"
      r"delayed|held\s+up|postponed|on\s+hold)\b",
      {"near": r"\b(?:we|our|i|my)\b"}),
     ("pay.get_paid_later", "overdue_payment", 0.5,
-     r"\b(?:you['’]?ll|you\s+will)\s+(?:\w+\s+)?(?:get|be)\s+paid\s+(?:in\s+(?:another|a\s+few|a\s+couple|"
-     r"the\s+next)|next\s+(?:week|month)|eventually|later|soon|when|once)\b", {}),
+     r"\b(?:you['’]?ll|you\s+will)\s+(?:\w+\s+)?(?:get|be)\s+(?:paid|it|your\s+money|the\s+money|what\s+you['’]?re\s+owed)\s+"
+     r"(?:in\s+(?:another|a\s+few|a\s+couple|the\s+next)|next\s+(?:week|month)|eventually|later|soon|when|once|at\s+some\s+"
+     r"point|sometime|one\s+day)\b|\b(?:the\s+)?(?:payment|money|cheque|check)\s+(?:will\s+come|is\s+coming|is\s+on\s+its\s+"
+     r"way)\b(?!\s+(?:today|tomorrow|on\s+\w+day))", {}),
     ("pay.money_when_done", "overdue_payment", 0.6,
      r"\b(?:you['’]?ll|you\s+will|you\s+can)\s+(?:only\s+)?(?:get|see|have)\s+(?:your|the|any|my)\s+(?:money|"
      r"payment|cash|check|cheque)(?!\s+back)\s+(?:\w+\s+)?(?:when|once|after|next|until)\b", {}),
@@ -872,7 +917,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"not_before": r"\b(?:your|the\s+bank['’]?s?|paypal['’]?s?|stripe['’]?s?)\s+(?:\w+\s+)?$"}),
     ("pay.be_patient", "overdue_payment", 0.35,
      r"\b(?:be\s+patient|bear\s+with\s+(?:us|me)|give\s+(?:us|me)\s+(?:some\s+)?(?:more\s+)?time|"
-     r"cash\s*flow\s+(?:issues?|problems?|difficult\w*)|the\s+check\s+is\s+in\s+the\s+mail)\b",
+     r"cash\s*flow\s+(?:issues?|problems?|difficult\w*)|the\s+(?:check|cheque)\s+is\s+in\s+the\s+(?:mail|post)|"
+     r"money['’]?s?\s+(?:is\s+)?(?:a\s+bit\s+)?tight|tight\s+on\s+(?:money|cash|funds)|low\s+on\s+(?:funds|cash))\b",
      {"near": r"\b(?:pay|paid|payment|invoice|bill|money)\w*", "near_text": True}),
     ("pay.when_you_fix", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
@@ -886,7 +932,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"definitely\s+|certainly\s+|absolutely\s+)?(?:not\s+(?:going\s+to|gonna)|aren['’]?t\s+(?:going\s+to|gonna)|"
      r"won['’]?t|will\s+not|refuse\s+to|not|are\s+not)\s+(?:be\s+)?pay(?:ing)?\b"
      r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
-     r"for\s+(?:this|that|it|the\s+work|your\s+work))\b)?"
+     r"for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
+     r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))"
      r"",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
@@ -926,6 +973,28 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:(?:i|we)\s+(?:have|got)\s+no\s+money(?:\s+left)?|no\s+money\b|(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+"
      r"(?:broke|skint)|(?:just\s+)?(?:got|been)\s+laid\s+off)\b",
      {"near": r"\b(?:pay|paid|check|cheque|owed|owe|invoice|bill)\w*\b"}),
+    # payment put off until some event that isn't the paperwork ("once our funding round closes")
+    ("pay.deferred_until", "overdue_payment", 0.6,
+     r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall)\s+(?:only\s+)?(?:pay|settle|clear)\s+(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
+     r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+)?(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
+     r"(?!(?:i|we)\s+(?:get|receive|have|see)\s+(?:it|them)\b|(?:i|we)\s+(?:get|receive|have|see)\s+(?:the|an|a|your)\s+(?:\w+\s+)?(?:invoice|receipt|bill|quote|po|purchase|"
+     r"details|w-?\d|paperwork|bank|form)|(?:the|your)\s+(?:\w+\s+)?(?:invoice|receipt|po|contract|paperwork|details)\s+"
+     r"(?:arrives?|is|are|has|have|gets?|comes?)|(?:it['’]?s|it\s+is|it\s+gets?)\s+approved|approved|i['’]?m\s+back|we['’]?re\s+back)",
+     {"negatable": False, "positive": True}),
+    ("pay.paid_after_event", "overdue_payment", 0.6,
+     r"\b(?:invoice|invoices|bill|balance|payment)\s*(?:#?\s*\w*\d\w*\s+)?(?:will|shall)\s+(?:only\s+)?be\s+(?:paid|settled)\s+"
+     r"(?:after|once|when)\s+(?:the\s+)?(?:launch|release|go-?live|funding|project|site|website|app|sales?|season|"
+     r"client|campaign|event|holidays?)\b[^.!?\n]{0,30}?(?:not\s+before|,?\s*not\s+earlier)?", {}),
+    ("pay.catch_up_later", "overdue_payment", 0.6,
+     r"\bcatch\s+up\s+on\s+(?:the\s+)?(?:payments?|invoices?|bills?|money|balance)\s+(?:later|eventually|next\s+"
+     r"(?:month|quarter)|down\s+the\s+(?:road|line)|at\s+some\s+point)\b(?!\s+(?:this|today|tomorrow|tonight))", {}),
+    ("pay.talk_about_payment_later", "overdue_payment", 0.65,
+     r"\b(?:first|before)\b[^.!?\n]{0,60}?\b(?:then\s+)?(?:we['’]?ll|we\s+will|i['’]?ll|i\s+will|we\s+can)\s+(?:talk|discuss|"
+     r"think|worry)\s+(?:about\s+)?(?:the\s+)?(?:payment|money|invoice|fee|paying)\b", {}),
+    ("pay.keep_working_unpaid", "overdue_payment", 0.35,
+     r"\b(?:keep\s+(?:going|working)|continue\s+(?:working|with\s+the\s+(?:project|work))|carry\s+on|start\s+the\s+next\s+"
+     r"(?:phase|stage|sprint|project)|send\s+(?:the\s+)?(?:files|order|goods|rest))\b",
+     {"near": r"\b(?:overdue|unpaid|owe|money|pay|payment|invoice|cash)\w*\b", "near_text": True}),
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
      {"negatable": False, "question": False, "positive": True,
@@ -1452,7 +1521,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.not_until": ("pay",),
     "pay.refuse_owed": ("pay",),
     "pay.no_money_until": ("until", "till", "til", "unless"),
-    "pay.withhold": ("withh", "hold", "stop"),
+    "pay.withhold": ("withh", "hold", "stop", "froze", "freez", "suspend", "halt", "paus"),
     "pay.later": ("pay", "settle", "clear", "sort", "care", "deal"),
     "pay.when_i_feel_like_it": ("pay", "settle", "clear"),
     "pay.settle_old_later": ("settle", "pay", "clear", "deal", "sort"),
@@ -1460,9 +1529,9 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.before_we_can_pay": ("pay",),
     "pay.release_only_when": ("only",),
     "pay.payment_delayed": ("payment", "invoice", "check", "cheque", "transfer", "money"),
-    "pay.get_paid_later": ("paid",),
+    "pay.get_paid_later": ("paid", "get", "come", "coming", "way"),
     "pay.money_when_done": ("money", "payment", "cash", "check", "cheque"),
-    "pay.be_patient": ("patient", "bear", "time", "cash", "check"),
+    "pay.be_patient": ("patient", "bear", "time", "cash", "check", "cheque", "tight", "low"),
     "pay.when_i_get_paid": ("paid",),
     "pay.on_hold": ("hold", "withheld", "frozen", "suspended"),
     "pay.when_you_fix": ("pay",),
@@ -1624,6 +1693,21 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.nor_will_i": ("nor", "never", "neither"),
     "ult.ill_leave": ("leave", "elsewhere", "walk"),
     "abuse.you_are_the_worst": ("worst", "#go"),
+    "pay.deferred_until": ("pay", "settle", "clear"),
+    "pay.paid_after_event": ("paid", "settled"),
+    "pay.catch_up_later": ("catch",),
+    "pay.talk_about_payment_later": ("first", "before"),
+    "pay.keep_working_unpaid": ("keep", "continue", "carry", "start", "send"),
+    "scope.while_youre_at_it": ("while",),
+    "scope.its_only_small": ("take", "only", "just"),
+    "scope.expect_included": ("included", "part", "covered", "complimentary"),
+    "scope.surely_included": ("surely", "obviously", "course", "clearly", "naturally"),
+    "scope.include_in_price": ("include",),
+    "scope.big_client": ("client", "customer", "account"),
+    "scope.make_up_for": ("make up",),
+    "scope.basic_plan_demand": ("basic", "free", "cheap", "starter", "standard", "lite", "entry", "lowest"),
+    "scope.you_owe_me": ("owe",),
+    "scope.not_paying_extra_bare": ("paying",),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
