@@ -623,6 +623,7 @@ MORE_NEGATIVES = [
 # Phrasing families beyond "I will ...": leaving said as a refusal or a plan, filings in the past or
 # the passive, warnings to other buyers, refusals to pay. Written for these tests, not from a corpus.
 FAMILY_POSITIVES = [
+    ("out_of_scope_demand", "We thought the hosting would come with the site for free, not as a monthly fee."),
     ('overdue_payment', "We'll pay the invoice once our funding round closes."),
     ('overdue_payment', 'Payment is delayed because our finance team is swamped, should be sorted in a few weeks.'),
     ('overdue_payment', "I'm not paying for a website that doesn't work."),
@@ -742,6 +743,7 @@ FAMILY_POSITIVES = [
     ('abusive_language', 'Is there anyone there with a brain?'),
 ]
 FAMILY_NEGATIVES = [
+    "I thought the update would install for free automatically, but it asks for a licence key: is mine wrong?",
     "We won't need the extra seats anymore, please remove them.",
     "I tried another browser and the export works now.",
     "Our bank flagged the charge and opened a dispute automatically; I've told them it's fine.",

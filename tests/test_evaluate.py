@@ -34,12 +34,10 @@ def test_dev_precision(dev_report: Report, signal: str) -> None:
     assert m.precision >= 0.90, dev_report.format()
 
 
-# Recall targets are 0.85. Two signals are below it without rules written for single corpus
-# sentences, which the detector must not have: out_of_scope_demand misses a disputed
-# invitation charge (d044) and a client-from-hell wish list (d053); overdue_payment has four
-# items and one (d110) stalls without mentioning payment at all. They are pinned at today's
-# level so that a regression still fails, and reported honestly.
-RECALL_FLOOR = {"out_of_scope_demand": 0.77, "overdue_payment": 0.75}
+# Recall targets are 0.85. overdue_payment has four items and one (d110) stalls without a word
+# about payment ("Do bear with us"): only the ledger can tell, and a rule for it would be a
+# rule for that one sentence. It is pinned at today's level so a regression still fails.
+RECALL_FLOOR = {"overdue_payment": 0.75}
 
 
 @pytest.mark.parametrize("signal", SIGNALS)

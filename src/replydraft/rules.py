@@ -811,7 +811,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.expect_included", "out_of_scope_demand", 0.6,
      r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
      r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|all\s+|it\s+|this\s+|that\s+)?(?:[\w/-]+\s+){0,4}?(?:to\s+be|is|are|will\s+be|"
-     r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary)\b",
+     r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary)\b|"
+     r"\b(?:i|we)\s+(?:\w+\s+)?(?:assumed|thought|expected|believed|took\s+it\s+for\s+granted)\s+(?:that\s+)?(?:this|it|that|"
+     r"the\s+\w+|they|you)\s+(?:would|will|could)\s+(?:\S+\s+){1,10}?(?:for\s+free|at\s+no\s+(?:extra\s+|additional\s+)?cost|"
+     r"free\s+of\s+charge|without\s+(?:any\s+)?(?:extra\s+)?(?:cost|charge|paying))\b",
      {}),
     ("scope.surely_included", "out_of_scope_demand", 0.6,
      r"\b(?:surely|obviously|of\s+course|clearly|naturally)\b[^.!?\n]{0,60}?\b(?:(?:is|are|be)\s+included|"
@@ -1700,7 +1703,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.keep_working_unpaid": ("keep", "continue", "carry", "start", "send"),
     "scope.while_youre_at_it": ("while",),
     "scope.its_only_small": ("take", "only", "just"),
-    "scope.expect_included": ("included", "part", "covered", "complimentary"),
+    "scope.expect_included": ("included", "part", "covered", "complimentary", "free", "cost", "charge", "paying"),
     "scope.surely_included": ("surely", "obviously", "course", "clearly", "naturally"),
     "scope.include_in_price": ("include",),
     "scope.big_client": ("client", "customer", "account"),
