@@ -283,8 +283,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"community|neighbou?rhood)|all\s+(?:my|your)\s+(?:\w+\s+)?(?:friends|followers|customers|clients|"
      r"contacts)|your\s+(?:other|future)\s+(?:customers|clients)|(?:thousands|hundreds|millions|all)\s+of\s+"
      r"(?:my|our)\s+(?:\w+\s+)?(?:followers|readers|subscribers|friends|customers|clients|contacts)|"
-     r"my\s+[\d,.]+k?\s+(?:\w+\s+)?(?:followers|readers|subscribers))(?:\s+(?:in|at|on|from)\s+(?:[\w-]+\s+)"
-     r"{1,4}?)?\s*(?:will|is\s+going\s+to|are\s+going\s+to|['’]ll|shall|gonna)\s+(?:\w+\s+)?"
+     r"my\s+[\d,.]+k?\s+(?:\w+\s+)?(?:followers|readers|subscribers))(?:\s+(?:in|at|on|from)\s+"
+     r"(?!(?:my|our|the)\s+(?:team|office|company|department|family|house)\b)[^.!?\n]{1,50}?)?\s*(?:will|is\s+going\s+to|"
+     r"are\s+going\s+to|['’]ll|shall|gonna)\s+(?:\w+\s+)?"
      r"(?:know|hear|find\s+out|learn|see|read)\b", {}),
     ("review.reviews_coming", "review_threat", 0.8,
      _BAD_REVIEW + r"\s+(?:\w+\s+)?(?:are|is|will\s+be)\s+(?:coming|incoming|on\s+(?:its|their)\s+way|"
@@ -430,6 +431,33 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.news_hashtags", "review_threat", 0.6,
      r"#(?:cnn|abcnews|nbcnews|cbsnews|foxnews|msnbc|bbc\w*|nytimes|wsj|ap|reuters|news\w*)\b",
      {"negatable": False, "question": False}),
+    ("review.goes_on_platform", "review_threat", 0.75,
+     r"\b(?:this|it|that|all\s+(?:of\s+)?this|everything|(?:the|this|that)\s+(?:whole\s+)?(?:thread|story|conversation|email|"
+     r"exchange|video|recording|chat))(?:\s+\w+)?\s*(?:goes|is\s+going|['’]s\s+going|will\s+go|ends?\s+up|ended\s+up|gets?\s+"
+     r"posted|will\s+be\s+posted|is\s+getting\s+posted)\s+(?:up\s+)?(?:on|to|all\s+over)\s+" + _PLATFORM + r"\b",
+     {"positive": True, "hypothetical": False}),
+    ("review.my_review_is_ready", "review_threat", 0.7,
+     r"\bmy\s+(?:\w+\s+)?(?:review|post|video|thread|blog\s+post|article|tweet)\s+(?:is\s+)?(?:already\s+)?(?:written|ready|"
+     r"drafted|done|waiting|scheduled|queued)\b|\b(?:waiting|ready)\s+to\s+(?:hit\s+)?(?:publish|post|send\s+it\s+out)\b",
+     {"positive": True}),
+    ("review.writing_about_you", "review_threat", 0.65,
+     r"\b(?:writing|recording|filming|drafting|making|preparing)\s+(?:a|an|my)\s+(?:[\w-]+\s+){0,2}?(?:post|review|video|"
+     r"article|thread|blog|vlog|complaint|expos[eé])\s+(?:about|on|exposing)\s+(?:you|your|this|how|the\s+way)\b",
+     {"positive": True, "question": False,
+      "not_before": r"\b(?:you|they|he|she|someone|somebody|people)\s+(?:\w+\s+)?(?:are|is|were|was)\s+$"}),
+    ("review.my_audience", "review_threat", 0.6,
+     r"\b(?:i\s+have|i['’]?ve\s+got|we\s+have|my|our)\s+(?:over\s+|nearly\s+|almost\s+|about\s+)?(?:[\d,.]+\s*[km]?|thousands\s+of|"
+     r"hundreds\s+of|tens\s+of\s+thousands\s+of)\s+(?:\w+\s+)?(?:followers|subscribers|readers|viewers|members|connections|"
+     r"fans)\b", {"positive": True}),
+    ("review.score_about_to_drop", "review_threat", 0.75,
+     r"\byour\s+(?:\w+\s+)?(?:ratings?|score|reviews?|stars?|reputation)\s+(?:is|are|will\s+be)\s+(?:about|going)\s+to\s+"
+     r"(?:drop|tank|plummet|take\s+a\s+(?:hit|dive)|fall|suffer|go\s+down)\b", {}),
+    ("review.attention_it_deserves", "review_threat", 0.6,
+     r"\b(?:gets?|get|receives?|given)\s+the\s+(?:public\s+)?(?:attention|exposure|publicity)\s+(?:it|this|they)\s+deserves?\b",
+     {"positive": True}),
+    ("review.thinking_of_review", "review_threat", 0.6,
+     r"\b(?:thinking|considering)\s+(?:about|of)\s+(?:leaving|writing|posting|giving)\s+(?:a|an|my|you\s+a)\s+(?:\w+\s+)?"
+     r"(?:review|rating)\s+(?:that|which|to)\s+(?:matches|reflects|describes|match|reflect)\b", {"positive": True}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -469,12 +497,19 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:cc['’]?d?|cc['’]?ing|copied|copying|looped\s+in|looping\s+in|forwarded\s+(?:this|it)\s+to)"
      r"\s+(?:in\s+)?(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
     ("legal.hear_from_lawyer", "legal_threat", 0.9,
-     r"\bhear(?:ing)?\s+from\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
+     r"\bhear(?:ing)?\s+from\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b(?!\s+(?:about|regarding|on|re|with)\s+(?:the\s+)?"
+     r"(?:\w+\s+)?(?:contract|agreement|nda|terms|renewal|paperwork|draft|proposal|signature))",
+     {"not_before": r"\b(?:said|says|mentioned|told\s+(?:me|us))\s+(?:that\s+)?(?:you|u)\s*(?:['’]d|['’]ll|would|will)?\s*$"}),
     ("legal.working_with_lawyer", "legal_threat", 0.55,
      r"\b(?:i|we)\s*(?:['’]?\s*m|\s+am|\s+are|['’]\s*re|['’]\s*ve|\s+have|\s+had)?\s+"
      r"(?:(?:already|now|currently|been|also)\s+){0,2}(?:working|talking|speaking|consulting|consulted|"
      r"talked|spoken|spoke|contacted|contacting|in\s+touch|in\s+contact|meeting)\s+(?:with\s+|to\s+)?"
      r"(?:(?:my|our|a|an)\s+)(?:own\s+)?" + _LAWYER + r"\b", {}),
+    ("legal.lawyer_about_this", "legal_threat", 0.8,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have|\s+had)?\s+(?:(?:already|now|also|just)\s+){0,2}(?:spoken|spoke|talked|"
+     r"consulted|contacted|been\s+in\s+touch\s+with|gone\s+to|instructed|engaged|retained)\s+(?:to\s+|with\s+)?(?:my|our|a|an)\s+"
+     r"(?:own\s+)?" + _LAWYER + r"\s+(?:about|regarding|over|on)\s+(?:this|it|the\s+(?:matter|issue|situation|charge|"
+     r"refund|problem)|your|what)\b", {}),
     ("legal.next_step", "legal_threat", 0.8,
      r"\b(?:next\s+steps?|only\s+(?:option|choice|recourse|way\s+forward)|last\s+resort)\s+(?:left\s+)?(?:is|will\s+be|"
      r"would\s+be|are|[:\-–]|=)\s*(?:to\s+)?(?:\w+\s+){0,3}?(?:legal|lawyers?|attorneys?|court|law\s*suit|charge\s*-?\s*back|"
@@ -545,7 +580,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"[^.!?\n]{0,60}?\b(?:opened|filed|started|initiated|raised|processing|investigating|rejected|"
      r"denied|reviewing|handling|declined|approved)\b[^.!?\n]{0,25}?\b(?:dispute|charge\s*-?\s*back|"
      r"fraud\s+(?:claim|case|report|investigation)|investigation)\b"
-     r"(?![^.!?\n]{0,25}\bautomatic)", {}),   # a fraud filter acting by itself is no threat
+     r"(?![^.!?\n]{0,25}\bautomatic)|\b(?:my|our)\s+(?:bank|card\s+issuer|credit\s+card\s+company|card\s+company|paypal)\s+"
+     r"(?:is|are|has|have)\s+(?:now\s+|already\s+)?(?:investigating|reversing|disputing|reversed|disputed|blocked|"
+     r"blocking|recalling|recalled)\s+(?:the|this|that|your|my)\s+(?:charges?|transactions?|payments?)\b", {}),
+     # a fraud filter acting by itself is no threat
     ("legal.filed_dispute_with", "legal_threat", 0.85,
      r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|"
      r"initiated|initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|do|did|"
@@ -633,6 +671,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     # "I am writing to formally dispute an incorrect charge" is a complaint to the vendor: weak alone
     ("legal.formally_dispute", "legal_threat", 0.3,
      r"\b(?:formally|officially)\s+(?:dispute|contest|challenge|object\s+to)\b", {}),
+    ("legal.pursue_it", "legal_threat", 0.55,
+     LEAD + r"(?:be\s+)?(?:pursu\w*|tak\w*)\s+(?:this|it|the\s+matter)\s*(?:further|legally|through\s+the\s+(?:courts|proper\s+"
+     r"channels))?(?=\s*(?:[.!,;]|$|further|legally))", {}),
+    ("legal.provider_will_hear", "legal_threat", 0.8,
+     r"\b(?:paypal|pay\s*pal|my\s+bank|the\s+bank|my\s+card\s+company|visa|amex|mastercard|my\s+(?:\w+\s+)?" + _LAWYER
+     + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
+     r"(?:from|about)\s+(?:me|us|this|it)\b", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -1293,6 +1338,16 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]\s*m\s+going\s+to|\s+am\s+going\s+to|['’]\s*re\s+going\s+to|"
      r"\s+are\s+going\s+to|['’]\s*m\s+gonna)\s+(?:just\s+)?(?:leave|go\s+elsewhere|walk\s+out|take\s+my\s+business\s+"
      r"elsewhere)(?=\s*(?:!|\.|$))", {}),
+    ("ult.wont_be_another", "ultimatum", 0.7,
+     r"\bthere\s+(?:won['’]?t|will\s+not|will\s+never)\s+be\s+(?:a|another)\s+(?:second|third|fourth|fifth|next)(?:\s+(?:time|one|"
+     r"chance))?\b", {"negatable": False}),
+    ("ult.last_warning_or_lose", "ultimatum", 0.8,
+     r"\b(?:giv\w*\s+(?:you|u)\s+(?:one\s+)?(?:last|final)\s+(?:chance|opportunity)|(?:last|final)\s+warning\s*[:!.\-–]|"
+     r"or\s+(?:you\s+)?(?:(?:will|'ll)\s+)?lose\s+(?:us|me|my\s+business|our\s+business|a\s+customer|the\s+account|the\s+contract))\b",
+     {"negatable": False}),
+    ("ult.done_with_this_bare", "ultimatum", 0.7,
+     _SENTENCE_START + r"\s*(?:so\s+|totally\s+|completely\s+|officially\s+)?(?:done\s+with\s+(?:this|you|u|it|your\s+\w+|you\s+guys)|"
+     r"not\s+renewing)(?=\s*(?:[.!]|$))", {"negatable": False}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1368,7 +1423,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"grow\s+a\s+(?:brain|pair|spine)|use\s+your\s+(?:brain|head|eyes)|are\s+you\s+(?:blind|deaf|illiterate|"
      r"brain\s*-?\s*dead|(?:\w+\s+)?stupid|(?:\w+\s+)?dumb|(?:\w+\s+)?incompetent|(?:\w+\s+)?retarded)|"
      r"(?:any\s*one|any\s*body|someone|somebody)\s+(?:there\s+|here\s+|at\s+\w+\s+)?with\s+(?:a\s+|half\s+a\s+)?"
-     r"(?:brain|clue|brain\s+cell|iq)|like\s+(?:u|you)\s+(?:actually\s+)?(?:have|had)\s+a\s+(?:brain|clue))\b",
+     r"(?:brain|clue|brain\s+cell|iq)|like\s+(?:u|you)\s+(?:actually\s+)?(?:have|had)\s+a\s+(?:brain|clue)|"
+     r"(?:do|does)\s+(?:you|u|anyone\s+there)\s+(?:even|actually)\s+have\s+a\s+(?:brain|clue)|have\s+you\s+(?:even\s+)?got\s+a\s+brain)\b",
      {"negatable": False, "hypothetical": False, "question": False}),
     ("abuse.sucks_hard", "abusive_language", 0.7,
      r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
@@ -1400,6 +1456,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:you|u|y['’]?all)\s*(?:are|r|['’]re)\s+(?:by\s+far\s+|simply\s+|truly\s+|honestly\s+)?the\s+(?:absolute\s+)?worst"
      r"(?=\s*(?:[.!,;#]|$|ever\b))|#go(?:bankrupt|broke|outofbusiness)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.you_animal", "abusive_language", 0.7,
+     r"\b(?:you|u)\s+(?:\w+\s+)?(?:snakes?|rats?|weasels?|pigs?|worms?|vermin|animals|cowards?|leeches|parasites)\b"
+     r"(?=\s*(?:[.!,;?]|$|and\b))", {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.mild_profanity", "abusive_language", 0.3,
@@ -1492,7 +1551,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "legal.intent_dispute": ("disput", "contest", "revers", "report", "flag"),
     "legal.bank_reverse": _PAYCO_KEYS,
     "legal.dispute_with_bank": ("disput",),
-    "legal.bank_opened_dispute": ("dispute", "charge", "fraud", "investigation"),
+    "legal.bank_opened_dispute": ("dispute", "charge", "fraud", "investigat", "revers", "block", "recall"),
     "legal.filed_dispute_with": _PAYCO_KEYS,
     "legal.filed_provider_dispute": ("dispute", "chargeback", "claim", "case", "complaint"),
     "legal.disputed_by_bank": ("disputed", "charged", "reported"),
@@ -1711,6 +1770,20 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.basic_plan_demand": ("basic", "free", "cheap", "starter", "standard", "lite", "entry", "lowest"),
     "scope.you_owe_me": ("owe",),
     "scope.not_paying_extra_bare": ("paying",),
+    "legal.lawyer_about_this": _LAWYER_KEYS,
+    "legal.pursue_it": ("pursu", "tak"),
+    "legal.provider_will_hear": ("hear",),
+    "review.goes_on_platform": _PLATFORM_KEYS,
+    "review.my_review_is_ready": ("written", "ready", "drafted", "done", "waiting", "scheduled", "queued"),
+    "review.writing_about_you": ("writing", "recording", "filming", "drafting", "making", "preparing"),
+    "review.my_audience": ("followers", "subscribers", "readers", "viewers", "members", "connections", "fans"),
+    "review.score_about_to_drop": ("about", "going"),
+    "review.attention_it_deserves": ("deserve",),
+    "review.thinking_of_review": ("thinking", "considering"),
+    "ult.wont_be_another": ("there",),
+    "ult.last_warning_or_lose": ("last", "final", "lose"),
+    "ult.done_with_this_bare": ("done", "renewing"),
+    "abuse.you_animal": ("snake", "rat", "weasel", "pig", "worm", "vermin", "animal", "coward", "leech", "parasite"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
