@@ -154,7 +154,7 @@ _LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|
                r"tak\w*\s+(?:my|our)\s+business|find\w*\s+(?:someone|somebody|another|a\s+new|a\s+"
                r"different)|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
                r"our|the)\s+(?:contract|subscription|relationship|membership|account)|pull\s+(?:my|"
-               r"our)\s+(?:account|business|contract))")
+               r"our)\s+(?:account|business|contract)|uninstall\w*|delet\w*\s+(?:my\s+account|the\s+app|your\s+app|it))")
 
 # A competitor named as the destination: "@Delta", a URL, or a capitalised name that is not
 # one of the vendor's own plan names ("switching to Pro" is an upgrade, not a threat).
@@ -221,6 +221,7 @@ POSITIVE = _rx(
     r"awesome|stellar|rave|wonderful|fantastic|nice|favou?rable|lovely)\s+(?:\w+\s+)?(?:reviews?|"
     r"ratings?|feedback|testimonials?|words?)\b|\bthank(?:s|\s+you)\b(?!\s+for\s+nothing)|"
     r"\bappreciat\w+|\blove\b|\bkudos\b|\bshout[\s-]?out\b|\bhappy\s+(?:with|to)\b|"
+    r"(?<!until )(?<!unless )(?<!when )(?<!once )(?<!till )(?<!if )(?<!before )(?<!after )"
     r"\b(?:it|this|that|everything|all)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(?:working|fixed|resolved|"
     r"sorted)\b|\bworks\s+(?:now|again|perfectly|great)\b|\bworking\s+(?:now|again)\b|"
     r"\bbest\s+(?:decision|choice|thing)\b|\b(?:sorry|apologi[sz]e|apologies)\s+for\s+the\s+(?:delay|late)|"
@@ -458,6 +459,22 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.thinking_of_review", "review_threat", 0.6,
      r"\b(?:thinking|considering)\s+(?:about|of)\s+(?:leaving|writing|posting|giving)\s+(?:a|an|my|you\s+a)\s+(?:\w+\s+)?"
      r"(?:review|rating)\s+(?:that|which|to)\s+(?:matches|reflects|describes|match|reflect)\b", {"positive": True}),
+    ("review.gerund_bad_review", "review_threat", 0.8,
+     _SENTENCE_START + r"\s*(?:leaving|giving|writing|posting|dropping|changing\s+my\s+(?:rating|review)\s+to|changed\s+my\s+"
+     r"(?:rating|review|stars?)\s+to|updated\s+my\s+(?:rating|review)\s+to|downgraded\s+my\s+(?:rating|review)\s+to)\s+"
+     r"(?:\w+\s+){0,3}?" + _BAD_REVIEW, {"positive": True}),
+    ("review.gerund_public", "review_threat", 0.7,
+     _SENTENCE_START + r"\s*(?:posting|sharing|tweeting|spreading|telling\s+everyone|blasting)\s+(?:this|it|my\s+story|the\s+word)?"
+     r"\s*(?:everywhere|all\s+over|on\s+every|to\s+every|far\s+and\s+wide|on\s+" + _PLATFORM + r")\b", {"positive": True}),
+    ("review.psa", "review_threat", 0.65,
+     r"\b(?:psa|public\s+service\s+announcement|heads\s+up\s+(?:everyone|all|people|guys|folks)|warning\s+to\s+(?:all|everyone|"
+     r"others|other\s+\w+|anyone))\b", {"negatable": False}),
+    ("review.so_no_one_else", "review_threat", 0.6,
+     r"\bso\s+(?:that\s+)?(?:no\s*one|nobody|none\s+of\s+you|others\s+don['’]?t)\s+(?:else\s+)?(?:gets?|has\s+to|falls?|loses?|makes?|"
+     r"ends?\s+up|wastes?|goes)\b", {"negatable": False}),
+    ("review.tagging_so_they_see", "review_threat", 0.7,
+     r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
+     r"(?:see|know|hear)\b", {"negatable": False}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -678,6 +695,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:paypal|pay\s*pal|my\s+bank|the\s+bank|my\s+card\s+company|visa|amex|mastercard|my\s+(?:\w+\s+)?" + _LAWYER
      + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
      r"(?:from|about)\s+(?:me|us|this|it)\b", {}),
+    ("legal.reported_to_provider", "legal_threat", 0.8,
+     r"\breport\w*\s+(?:it|this|the\s+\w+|you|them)?\s*(?:to\s+)(?:paypal|pay\s*pal|my\s+bank|the\s+bank|visa|amex|mastercard|"
+     r"my\s+card\s+(?:company|issuer|provider)|my\s+credit\s+card\s+(?:company|provider))\s+(?:as\s+)?(?:an?\s+)?"
+     r"(?:unauthori[sz]ed|fraud\w*|scam|stolen|not\s+received)", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -885,6 +906,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.not_paying_extra_bare", "out_of_scope_demand", 0.6,
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+not\s+(?:going\s+to\s+be\s+)?paying\s+(?:any(?:thing)?\s+)?"
      r"(?:extra|more|anything\s+more|a\s+penny\s+more|a\s+cent\s+more)(?=\s*(?:[.!,;]|$|for\b))", {"negatable": False}),
+    ("scope.pro_features_on_basic", "out_of_scope_demand", 0.65,
+     r"\b(?:expect|want|demand|deserve|should\s+get|should\s+have|entitled\s+to)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:pro|premium|"
+     r"paid|full|enterprise|plus|business|ultimate)\s+(?:features|version|functions?|tier|plan|access)\b",
+     {"near": r"\b(?:basic|free|cheap\w*|starter|lite|standard|old|lifetime|original)\b"}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -993,7 +1018,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
 
     ("pay.will_be_paid_when", "overdue_payment", 0.7,
      r"\b(?:invoices?|bills?|balance|payments?|remainder|rest|final\s+\w+|you)\s+(?:will|shall|is\s+going\s+to|are\s+going\s+to)"
-     r"\s+(?:only\s+)?(?:be\s+|get\s+)(?:paid|settled|released|sent|transferred)\s+(?:only\s+)?(?:once|when|after|as\s+soon\s+as|"
+     r"\s+(?:only\s+)?(?:be\s+|get\s+)(?:paid|settled|released|sent|transferred|made|issued)\s+(?:only\s+)?(?:once|when|after|"
+     r"as\s+soon\s+as|"
      r"if|the\s+day)\s+(?:you|it|the|this|your|everything|we['’]?re|we\s+are|i['’]?m|i\s+am)\b",
      {"not_before": r"\b(?:your|their|his|her)\s+$"}),
     ("pay.dont_expect_payment", "overdue_payment", 0.8,
@@ -1122,8 +1148,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:elsewhere|somewhere\s+else))", {}),
     ("ult.lost_customer", "ultimatum", 0.8,
      r"\b(?:you(?:['’]ve|\s+have)?\s+(?:just\s+)?lost|you(?:['’]re|\s+are)\s+(?:about\s+to\s+)?los\w+|you(?:['’]ll|"
-     r"\s+will)\s+lose|say\s+goodbye\s+to)\s+(?:me\s+as\s+(?:a|an)\s+|a|another|my|our|a\s+(?:loyal|long-?time|good)|"
-     r"this)\s+"
+     r"\s+will)\s+lose|(?:u|you)\s+(?:just\s+)?lost|say\s+goodbye\s+to)\s+(?:me\s+as\s+(?:a|an)\s+|a|another|my|our|"
+     r"a\s+(?:loyal|long-?time|good)|this)\s+(?:[\w-]+\s+){0,3}?"
      r"(?:customer|client|business|custom|account|member|passenger)\b|(?:^|(?<=\s))@\w+\s+(?:just\s+)?(?:lost|"
      r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b", {}),
     ("ult.competitor", "ultimatum", 0.7,
@@ -1348,6 +1374,20 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.done_with_this_bare", "ultimatum", 0.7,
      _SENTENCE_START + r"\s*(?:so\s+|totally\s+|completely\s+|officially\s+)?(?:done\s+with\s+(?:this|you|u|it|your\s+\w+|you\s+guys)|"
      r"not\s+renewing)(?=\s*(?:[.!]|$))", {"negatable": False}),
+    ("ult.switching_plural", "ultimatum", 0.8,
+     LEAD + r"(?:switch\w*|chang\w*)\s+(?:carriers|providers|banks|airlines|vendors|hosts|hosting\s+companies|agencies|"
+     r"companies|suppliers|insurers|services|platforms)\b", {}),
+    ("ult.booking_named", "ultimatum", 0.75,
+     r"\b(?:booking|flying|going|sticking|switching|moving)\s+(?:with\s+|to\s+)?@\w+\s+(?:for\s+(?:my|our|the)\s+next|next\s+time|"
+     r"from\s+now\s+on|instead|going\s+forward)\b", {}),
+    ("ult.closing_accounts", "ultimatum", 0.65,
+     r"\bclos(?:ing|e)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?accounts?\s+(?:\w+\s+)?(?:tomorrow|today|immediately|now|"
+     r"this\s+week|effective)\b", {}),
+    ("ult.not_renewing_after_this", "ultimatum", 0.75,
+     r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+renew\b[^.!?\n]{0,30}?\b(?:after\s+this|again|anymore)\b", {"negatable": False}),
+    ("ult.one_word_goodbye", "ultimatum", 0.55,
+     _SENTENCE_START + r"\s*(?:uninstalled|unsubscribed|deleted|bye(?:\s*-?\s*bye)?|goodbye|adios|so\s+long)\s*[.!]+(?=\s|$)",
+     {"negatable": False, "positive": True, "question": False}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1459,6 +1499,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("abuse.you_animal", "abusive_language", 0.7,
      r"\b(?:you|u)\s+(?:\w+\s+)?(?:snakes?|rats?|weasels?|pigs?|worms?|vermin|animals|cowards?|leeches|parasites)\b"
      r"(?=\s*(?:[.!,;?]|$|and\b))", {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.should_be_fired", "abusive_language", 0.6,
+     r"\b(?:whoever|the\s+(?:person|guy|idiot|moron|genius|one)\s+who|whoever\s+is\s+responsible\s+for)\s+[^.!?\n]{0,40}?\bshould\s+"
+     r"be\s+(?:fired|sacked|ashamed)\b|\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:absolute\s+|complete\s+|utter\s+|total\s+)?"
+     r"(?:garbage|trash|junk|rubbish)(?=\s*(?:[.!,;]|$))", {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.mild_profanity", "abusive_language", 0.3,
@@ -1477,6 +1521,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
 # every possible match; tests/test_detect.py checks this on every known match.
 _DEADLINE_KEYS = (" by ", "before", "until", " till ", "within", " next ", " later ")
 _LEAVE_KEYS = ("cancel", "leav", "switch", "clos", "terminat", "stop", "quit", "walk", "elsewhere", "tak", "find",
+               "uninstall", "delet",
                "mov", "unsubscrib", "end", "pull")
 _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister", "firm",
                 "legal")
@@ -1674,7 +1719,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.free_obviously": ("charge", "free", "cost", "house"),
     "scope.for_my_trouble": ("trouble", "inconvenience", "time", "hassle", "frustration", "suffering", "stress",
                              "patience"),
-    "pay.will_be_paid_when": ("paid", "settled", "released", "sent", "transferred"),
+    "pay.will_be_paid_when": ("paid", "settled", "released", "sent", "transferred", "made", "issued"),
     "pay.dont_expect_payment": ("expect",),
     "pay.when_satisfied": ("pay",),
     "ult.last_straw": ("straw",),
@@ -1784,6 +1829,19 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.last_warning_or_lose": ("last", "final", "lose"),
     "ult.done_with_this_bare": ("done", "renewing"),
     "abuse.you_animal": ("snake", "rat", "weasel", "pig", "worm", "vermin", "animal", "coward", "leech", "parasite"),
+    "review.gerund_bad_review": ("leaving", "giving", "writing", "posting", "dropping", "chang", "updated", "downgraded"),
+    "review.gerund_public": ("posting", "sharing", "tweeting", "spreading", "telling", "blasting"),
+    "review.psa": ("psa", "public service", "heads up", "warning"),
+    "review.so_no_one_else": ("so",),
+    "review.tagging_so_they_see": ("tag",),
+    "legal.reported_to_provider": ("report",),
+    "scope.pro_features_on_basic": ("pro", "premium", "paid", "full", "enterprise", "plus", "business", "ultimate"),
+    "ult.switching_plural": ("switch", "chang"),
+    "ult.booking_named": ("@",),
+    "ult.closing_accounts": ("clos",),
+    "ult.not_renewing_after_this": ("renew",),
+    "ult.one_word_goodbye": ("uninstalled", "unsubscribed", "deleted", "bye", "adios", "long"),
+    "abuse.should_be_fired": ("fired", "sacked", "ashamed", "garbage", "trash", "junk", "rubbish"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
