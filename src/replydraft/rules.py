@@ -97,7 +97,7 @@ SUBJECT_ANCHOR = re.compile(r"(?<!\w)(?:i|we)(?=\s|['’]|m\b|ll\b|d\b)|(?<![\w'
                             r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)|"
                             r"(?<!\w)(?=(?:will|going\s+to)\b)", _FLAGS)   # a superset of the sentence starts
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
-LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?)?"
+LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|probably\s+)?)?"
 
 # up to five words that stay inside one clause ("I will leave a very bad review")
 _GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|if|that|which|due|who|"
@@ -136,7 +136,7 @@ _PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagr
            r"pissed\s*consumer|consumer\s*affairs|"
            r"socials|my\s+(?:[\w-]+\s+){0,2}?(?:blog|channel|podcast|page|website|site|newsletter|followers|audience|"
            r"readers|subscribers)|(?:the\s+)?(?:whole\s+)?(?:internet|web)|online|publicly|far\s+and\s+wide|"
-           r"every\s+(?:forum|platform|site|review\s+site)|" + _NEWS + r")")
+           r"every\s+(?:forum|platform|site|review\s+site)|review\s+(?:sites?|platforms?|websites?)|" + _NEWS + r")")
 _PUBLIC = (r"(?:" + _PLATFORM + r"|every\s*(?:one|body)(?!\s+(?:in|on|at)\s+(?:my|our|the)\s+"
            r"(?:team|office|company|department|family|house))|all\s+(?:my|of\s+my)\s+(?:friends|"
            r"followers|contacts?|clients|colleagues|network)|my\s+network|the\s+(?:whole\s+)?(?:world|public)|"
@@ -475,6 +475,16 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.tagging_so_they_see", "review_threat", 0.7,
      r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
      r"(?:see|know|hear)\b", {"negatable": False}),
+    ("review.so_others_aware", "review_threat", 0.55,
+     r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|everyone)\s+(?:are|is|will\s+be|"
+     r"can\s+be|become)\s+(?:aware|warned|informed)\b", {"negatable": False}),
+    ("review.drafted_review", "review_threat", 0.7,
+     PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|blog\s+post)\b"
+     r"[^.!?\n]{0,60}?\b(?:publish|post|share|submit|send)\w*\b", {"positive": True}),
+    ("review.members_informed", "review_threat", 0.7,
+     r"\b(?:our|my)\s+(?:\w+\s+)?(?:members|customers|clients|network|followers|readers|subscribers|community|association|"
+     r"partners|peers|contacts)\s+(?:will|shall|are\s+going\s+to)\s+be\s+(?:\w+\s+)?(?:informed|told|made\s+aware|notified|"
+     r"warned|updated)\s+(?:of|about|on)\b", {}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -699,6 +709,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\breport\w*\s+(?:it|this|the\s+\w+|you|them)?\s*(?:to\s+)(?:paypal|pay\s*pal|my\s+bank|the\s+bank|visa|amex|mastercard|"
      r"my\s+card\s+(?:company|issuer|provider)|my\s+credit\s+card\s+(?:company|provider))\s+(?:as\s+)?(?:an?\s+)?"
      r"(?:unauthori[sz]ed|fraud\w*|scam|stolen|not\s+received)", {}),
+    ("legal.reserve_rights", "legal_threat", 0.7,
+     r"\breserve\s+(?:the|our|my|all\s+(?:of\s+)?(?:our|my))\s+rights?\b(?:\s+to\s+(?:take|pursue|seek|commence|bring)\s+"
+     r"(?:\w+\s+)?(?:legal|further|appropriate|formal)\s+(?:action|remedies|steps|proceedings|measures))?",
+     {"near": r"\b(?:legal|court|damages|losses|claim|breach|action|remedies|proceedings)\b", "near_text": True}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -910,11 +924,19 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:expect|want|demand|deserve|should\s+get|should\s+have|entitled\s+to)\s+(?:all\s+)?(?:the\s+)?(?:\w+\s+)?(?:pro|premium|"
      r"paid|full|enterprise|plus|business|ultimate)\s+(?:features|version|functions?|tier|plan|access)\b",
      {"near": r"\b(?:basic|free|cheap\w*|starter|lite|standard|old|lifetime|original)\b"}),
+    ("scope.within_scope", "out_of_scope_demand", 0.7,
+     r"\b(?:consider|regard|deem|believe)\s+(?:that\s+)?(?:the|these|this|that|those|all)\s+(?:\w+\s+){0,3}?(?:to\s+be|as|is|are)\s+"
+     r"(?:within|part\s+of|included\s+in|covered\s+by)\s+(?:the\s+)?(?:original|agreed|initial|existing|current)?\s*(?:scope|"
+     r"contract|agreement|fee|price|budget|quote|project)\b|\bwill\s+not\s+(?:accept|pay|be\s+paying)\s+(?:any\s+)?(?:further|"
+     r"additional|extra)\s+(?:charges|costs|fees|invoices|payments)\b", {}),
+    ("scope.included_in_fee", "out_of_scope_demand", 0.65,
+     r"\bshould\s+(?:be|have\s+been)\s+(?:included|covered)\s+(?:in|by)\s+(?:the|our|your)\s+(?:agreed\s+|original\s+|quoted\s+|"
+     r"fixed\s+|initial\s+)?(?:fee|price|quote|budget|contract|package|scope|cost|estimate)\b", {}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
      r"(?:going\s+to\s+|gonna\s+|be\s+)?(?:(?:releas|mak|send|process|issu|transferr?)\w*\s+(?:the\s+|any\s+|a\s+|"
-     r"further\s+|final\s+|your\s+)*)?pay(?:ing|ment)?\s+(?:[\w$£€.,]+\s+){0,4}?(?:until|till|til|"
+     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+(?:[\w$£€.,]+\s+){0,4}?(?:until|till|til|"
      r"untill|unless)\b(?!\s+(?:i|we|you)\s+(?:\w+\s+)?(?:get|receive|have|send|see)\s+(?:the|an?|your|our|my)\s+"
      r"(?:\w+\s+)?(?:invoice|receipt|bill|quote|w-?9|w-?8\w*|tax|bank|details|paperwork|forms?|contract|po|"
      r"purchase\s+order|approval)\b)", {"negatable": False}),
@@ -985,7 +1007,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:i|we)\s+(?:get|am|are)\s+paid\b",
      {"near": r"\bpa(?:y|id)\w*", "positive": True}),
     ("pay.on_hold", "overdue_payment", 0.65,
-     r"\b(?:payments?|invoices?|checks?|cheques?|transfers?)\s+(?:is|are|has\s+been|have\s+been)\s+"
+     r"\b(?:payments?|invoices?|checks?|cheques?|transfers?)(?:\s+(?:of|for|on)(?:\s+[\w$£€.,#-]+){1,4}?)?\s+"
+     r"(?:is|are|has\s+been|have\s+been)\s+"
      r"(?:\w+\s+)?(?:on\s+hold|withheld|frozen|suspended)\b",
      {"not_before": r"\b(?:your|the\s+bank['’]?s?|paypal['’]?s?|stripe['’]?s?)\s+(?:\w+\s+)?$"}),
     ("pay.be_patient", "overdue_payment", 0.35,
@@ -1097,7 +1120,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.last_time", "ultimatum", 0.85,
      r"\b(?:last|final)\s+time\s+(?:i|we)\s+(?:will\s+|['’]ll\s+)?(?:ever\s+)?(?:fly|use|buy|order|book|"
      r"shop|purchase|deal|do\s+business|choose|trust|come|give|renew|stay|eat|visit|recommend|pay\s+you|"
-     r"travel)\b", {"negatable": False}),
+     r"travel|raise|write|contact|ask|complain|chase|remind)\b", {"negatable": False}),
     ("ult.last_chance", "ultimatum", 0.85,
      r"\b(?:(?:your|my|this\s+is\s+(?:your|the|my)|consider\s+this\s+(?:a|my|your|the))\s+(?:last|final)\s+"
      r"(?:chance|warning|notice|opportunity)|\bi['’]?m\s+out(?=\s*(?:[.!,;]|$))|"
@@ -1188,6 +1211,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"you['’]?ve\s+got)\s+(?:(?:until|till)\s+\S+|(?:exactly\s+|just\s+|only\s+)?(?:\d+|one|two|three|"
      r"a|an|twenty[\s-]?four|forty[\s-]?eight|seventy[\s-]?two)\s+(?:more\s+)?(?:business\s+|working\s+)?"
      r"(?:hours?|days?|weeks?|minutes?|hrs?)\s+(?:to|or|before)\b)", {}),
+    ("ult.insist_deadline", "ultimatum", 0.65,
+     r"\b(?:i|we)\s+(?:must\s+)?(?:insist|demand|require)\b[^.!?\n]{0,80}?\b" + _DEADLINE, {}),
     ("ult.demand_deadline", "ultimatum", 0.45,
      r"\b(?:please|kindly|i\s+(?:need|want|expect|demand|require|insist)|we\s+(?:need|want|expect|demand|"
      r"require)|must|have\s+to|need\s+to)\b[^.!?\n]{0,80}?\b" + _DEADLINE, {}),
@@ -1388,6 +1413,28 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.one_word_goodbye", "ultimatum", 0.55,
      _SENTENCE_START + r"\s*(?:uninstalled|unsubscribed|deleted|bye(?:\s*-?\s*bye)?|goodbye|adios|so\s+long)\s*[.!]+(?=\s|$)",
      {"negatable": False, "positive": True, "question": False}),
+    ("ult.leaving_because", "ultimatum", 0.75,
+     r"\b(?:not\s+(?:be\s+)?renewing|cancel+ing|terminating|ending|leaving|moving\s+(?:away|on)|switching)\b[^.!?\n]{0,50}?"
+     r"\b(?:given|due\s+to|because\s+of|in\s+light\s+of|following|after)\s+(?:the\s+|your\s+|these\s+|this\s+|all\s+the\s+)?"
+     r"(?:ongoing|repeated|continued|continuing|recent|poor|persistent|constant|many)?\s*(?:issues|problems|service|failures|"
+     r"delays|experience|outages|mistakes|errors)\b", {}),
+    ("ult.conditional_leave", "ultimatum", 0.8,
+     r"\b(?:should\s+(?:this|it|the\s+\w+|that)\s+not\s+be\s+\w+|failing\s+(?:that|which|this|resolution|a\s+\w+)|in\s+the\s+"
+     r"absence\s+of\s+(?:a\s+)?\w+)\s*,?\s+(?:i|we)\s+(?:will|shall|would)\s+(?:\w+\s+){0,7}?(?:terminat\w*|cancel\w*|end\s+"
+     r"(?:the|our|my)|leav\w*|withdraw\w*|seek\w*\s+(?:an?\s+)?alternative|mov\w*\s+(?:to|our)|switch\w*|take\s+(?:our|my)\s+"
+     r"business)", {"negatable": False}),
+    ("ult.no_option_but_to_leave", "ultimatum", 0.8,
+     r"\b(?:no\s+(?:other\s+)?(?:option|choice|alternative)\s+(?:but|than)\s+to|(?:be\s+)?(?:forced|obliged|compelled)\s+to)\s+"
+     + _LEAVE_VERB, {"negatable": False}),
+    ("ult.patience_run_out", "ultimatum", 0.65,
+     r"\b(?:our|my)\s+patience\s+(?:has|is)\s+(?:now\s+)?(?:run\s+out|worn\s+thin|been\s+exhausted|exhausted|gone|at\s+an\s+end)\b",
+     {"negatable": False}),
+    ("ult.consider_closed", "ultimatum", 0.8,
+     r"\bconsider\s+(?:my|our|this)\s+(?:\w+\s+)?(?:account|contract|subscription|membership|relationship|business|order)\s+"
+     r"(?:closed|cancell?ed|terminated|ended|over)\b", {"negatable": False}),
+    ("ult.reviewing_options", "ultimatum", 0.55,
+     r"\b(?:reviewing|considering|exploring|weighing|looking\s+at)\s+(?:our|my|all|other)\s+(?:\w+\s+)?(?:options|alternatives)\b",
+     {"near": r"\b(?:issues?|problems?|continues?|again|service|unacceptable|disappointed|frustrat\w*|if\s+this)\b"}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1503,6 +1550,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:whoever|the\s+(?:person|guy|idiot|moron|genius|one)\s+who|whoever\s+is\s+responsible\s+for)\s+[^.!?\n]{0,40}?\bshould\s+"
      r"be\s+(?:fired|sacked|ashamed)\b|\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:absolute\s+|complete\s+|utter\s+|total\s+)?"
      r"(?:garbage|trash|junk|rubbish)(?=\s*(?:[.!,;]|$))", {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.useless_bunch", "abusive_language", 0.65,
+     r"\b(?:such\s+an?|what\s+an?)\s+(?:\w+\s*,\s*)?(?:arrogant|incompetent|useless|rude|pathetic|lazy|stupid|clueless|"
+     r"dishonest)\b[^.!?\n]{0,30}?\b(?:bunch|lot|group|company|people|team|outfit|shower)\b|\b(?:useless|incompetent|arrogant|"
+     r"pathetic|lazy|stupid|clueless)\s+bunch\s+of\s+\w+", {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.mild_profanity", "abusive_language", 0.3,
@@ -1625,7 +1676,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.enough_for_compensation": ("enough",),
     "scope.deserve_compensation": ("deserve", "owe", "entitle"),
     "scope.assumed_included": ("included", "free", "complimentary", "part"),
-    "pay.not_until": ("pay",),
+    "pay.not_until": ("pay", "settl", "clear"),
     "pay.refuse_owed": ("pay",),
     "pay.no_money_until": ("until", "till", "til", "unless"),
     "pay.withhold": ("withh", "hold", "stop", "froze", "freez", "suspend", "halt", "paus"),
@@ -1842,6 +1893,20 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.not_renewing_after_this": ("renew",),
     "ult.one_word_goodbye": ("uninstalled", "unsubscribed", "deleted", "bye", "adios", "long"),
     "abuse.should_be_fired": ("fired", "sacked", "ashamed", "garbage", "trash", "junk", "rubbish"),
+    "ult.insist_deadline": (("insist", "demand", "require"), _DEADLINE_KEYS),
+    "ult.leaving_because": ("given", "due to", "because", "light", "following", "after"),
+    "ult.conditional_leave": ("should", "failing", "absence"),
+    "ult.no_option_but_to_leave": ("option", "choice", "alternative", "forced", "obliged", "compelled"),
+    "ult.patience_run_out": ("patience",),
+    "ult.consider_closed": ("consider",),
+    "ult.reviewing_options": ("options", "alternatives"),
+    "legal.reserve_rights": ("reserve",),
+    "review.so_others_aware": ("aware", "warned", "informed"),
+    "review.drafted_review": ("drafted", "written", "prepared", "wrote"),
+    "review.members_informed": ("informed", "told", "aware", "notified", "warned", "updated"),
+    "abuse.useless_bunch": ("bunch", "lot", "group", "company", "people", "team", "outfit", "shower"),
+    "scope.within_scope": ("within", "part", "included", "covered", "further", "additional", "extra"),
+    "scope.included_in_fee": ("included", "covered"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
