@@ -64,13 +64,13 @@ def test_dev_false_alarms(dev_report: Report) -> None:
 # floors keep what was won.
 
 # holdout2-6 were each collected blind to the rules and measured once before their misses were
-# studied for families: recall 0.29, 0.37, 0.43, 0.36, 0.41, 0.30 (precision 0.95, 0.83, 0.89,
-# 1.00, 0.84, 0.60) for holdout2, 3, 4, 6, 5, 7, in the order they were measured. calm.jsonl: 656 calm tweets and polite
+# studied for families: recall 0.29, 0.37, 0.43, 0.36, 0.41, 0.30, 0.41 (precision 0.95, 0.83,
+# 0.89, 1.00, 0.84, 0.60, 0.75) for holdout2, 3, 4, 6, 5, 7, 8, in the order they were measured. calm.jsonl: 656 calm tweets and polite
 # billing issues, where every hit would be a false alarm.
 @pytest.mark.parametrize(("name", "recall"), [("holdout.jsonl", 0.85), ("holdout2.jsonl", 0.65),
                                               ("holdout3.jsonl", 0.70), ("holdout4.jsonl", 0.80),
                                               ("holdout5.jsonl", 0.60), ("holdout6.jsonl", 0.70),
-                                              ("holdout7.jsonl", 0.35)])
+                                              ("holdout7.jsonl", 0.35), ("holdout8.jsonl", 0.65)])
 def test_holdout_corpora(name: str, recall: float) -> None:
     report = evaluate(load_corpus(DEV.with_name(name)))
     micro = report.micro

@@ -485,6 +485,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:our|my)\s+(?:\w+\s+)?(?:members|customers|clients|network|followers|readers|subscribers|community|association|"
      r"partners|peers|contacts)\s+(?:will|shall|are\s+going\s+to)\s+be\s+(?:\w+\s+)?(?:informed|told|made\s+aware|notified|"
      r"warned|updated)\s+(?:of|about|on)\b", {}),
+    ("review.thousands_have_read", "review_threat", 0.7,
+     r"\b(?:(?:a\s+few\s+)?(?:thousands?|hundreds?|dozens?)|[\d,.]+\s*k?|many|lots\s+of)\s+(?:of\s+)?(?:people|readers|followers|"
+     r"users|viewers|customers)\s+(?:have\s+)?(?:already\s+)?(?:read|seen|watched|heard|shared|liked|retweeted)\s+(?:about\s+)?"
+     r"(?:your|this|it|my\s+(?:post|review|story|video|thread))\b", {}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -1176,7 +1180,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:customer|client|business|custom|account|member|passenger)\b|(?:^|(?<=\s))@\w+\s+(?:just\s+)?(?:lost|"
      r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b", {}),
     ("ult.competitor", "ultimatum", 0.7,
-     r"\b(?:from|with|to|at|use|choose|prefer)\s+(?:a|your|one\s+of\s+your|the)\s+competitors?\b",
+     r"\b(?:from|with|to|at|use|choose|prefer|find|found|try|tried|trying)\s+(?:a|your|one\s+of\s+your|the)\s+competitors?\b",
      {"not_before": r"(?:compar\w*|than|vs\.?|versus|unlike|like)\s+$"}),
     ("ult.done_with_you", "ultimatum", 0.75,
      r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:so\s+|totally\s+|completely\s+|officially\s+)?"
@@ -1302,7 +1306,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?-i:(?!(?:The|This|That|My|Our|Your|You|It|I|A|An|And|For|Now|Then|Thanks|Thank|See|Have)\b)[A-Z][\w.+-]*))",
      {"negatable": False, "positive": True}),
     ("ult.caps_deadline", "ultimatum", 0.6,
-     r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT)\b)(?=\s*(?:[!.?]|$))",
+     r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT|THIS\s+INSTANT)\b)(?=\s*(?:[!.?]|$))",
      {"negatable": False, "question": False, "positive": True}),
     ("ult.expect_by_deadline", "ultimatum", 0.65,
      r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|demand|require|insist\s+on)\s+(?:(?:a|an|your|my|the|full|complete|proper|"
@@ -1344,7 +1348,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"company|vendor|carrier|service|supplier|host|bank|airline))\b", {}),
     ("ult.contemplating_leaving", "ultimatum", 0.65,
      r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|thinking\s+(?:about|of))"
-     r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving)\b", {}),
+     r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving|dumping|ditching)\b", {}),
     ("ult.better_be_or", "ultimatum", 0.7,
      r"\b(?:this|that|it|you)\s+(?:had\s+)?better\s+(?:be|get|work)\b[^.!?\n]{0,40}?\bor\s+(?:else|we|i|you)\b", {}),
     ("ult.lose_my_business", "ultimatum", 0.75,
@@ -1366,7 +1370,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\byou(?:['’]ve|\s+have)?\s+(?:just\s+)?lost\s+me(?:\s+(?:as\s+a\s+(?:customer|client|passenger|member)|for\s+good|"
      r"forever))?(?=\s*(?:[.!,;]|$|as\b|for\b))", {"negatable": False}),
     ("ult.one_word_now", "ultimatum", 0.6,
-     _SENTENCE_START + r"\s*(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
+     r"(?:(?<![\s\S])|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2}))(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
      {"negatable": False, "question": False, "positive": True}),
     ("ult.not_in_future", "ultimatum", 0.75,
      r"\b(?:in\s+(?:the\s+)?future|from\s+now\s+on|next\s+time|ever\s+again)\s*,?\s+(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|"
@@ -1374,7 +1378,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"book|order|shop|pick|go\s+with|trust|recommend)\b", {"negatable": False}),
     ("ult.not_going_back", "ultimatum", 0.8,
      r"\b(?:not|never|won['’]?t)\s+(?:be\s+)?(?:going|go|gonna\s+go)\s+back\s+(?:there\s+|to\s+(?:you|them|\w+)\s+)?"
-     r"(?:ever\s+)?again\b", {"negatable": False}),
+     r"(?:ever\s+)?again\b|\b(?:won['’]?t|will\s+not|never)\s+(?:be\s+)?(?:going|go)\s+back\s+to\s+(?:you|u|your\s+\w+|them)\b",
+     {"negatable": False}),
     ("ult.not_renewing", "ultimatum", 0.5,
      r"\b(?:will\s+not|won['’]?t|not\s+going\s+to)\s+(?:be\s+)?renew(?:ed|ing)?\s+(?:with|our|my|the|it|this)\b",
      {"negatable": False}),
@@ -1435,6 +1440,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.reviewing_options", "ultimatum", 0.55,
      r"\b(?:reviewing|considering|exploring|weighing|looking\s+at)\s+(?:our|my|all|other)\s+(?:\w+\s+)?(?:options|alternatives)\b",
      {"near": r"\b(?:issues?|problems?|continues?|again|service|unacceptable|disappointed|frustrat\w*|if\s+this)\b"}),
+    ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
+     PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1461,7 +1468,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\bpiece\s+of\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|filth|work)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.shit_company", "abusive_language", 0.65,
-     r"\b(?:sh[i*!1#@]+t(?:ty)?|s[*#]{2,3}t(?:ty)?|crappy|crap)\s+(?:\w+\s+)?(?:service|company|airline|"
+     r"\b(?:sh[i*!1#@]+t(?:ty)?|s[*#]{2,3}t(?:ty)?)\s+(?:\w+\s+)?(?:service|company|airline|"
      r"support|customer\s+(?:service|svc|care)|svc|cs|staff|business|team|management|people|agents?|employees|"
      r"excuse)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
@@ -1487,7 +1494,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.clown_show", "abusive_language", 0.6,
      r"\b(?:clown\s+(?:show|car|college|school|circus|operation)|circus\s+act|amateur\s+hour|mickey\s+mouse\s+"
-     r"(?:operation|outfit|company)|joke\s+of\s+an?\s+(?:company|business|airline|service|team))\b",
+     r"(?:operation|outfit|company)|(?:joke|scam|disgrace|sham|excuse)\s+of\s+an?\s+(?:company|corporation|business|airline|"
+     r"service|team|store|shop|firm))\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.get_it_together", "abusive_language", 0.65,
      r"\bget\s+(?:your|ur|y['’]?all['’]?s)\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|f[\w*]*)\s+together\b",
@@ -1554,6 +1562,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:such\s+an?|what\s+an?)\s+(?:\w+\s*,\s*)?(?:arrogant|incompetent|useless|rude|pathetic|lazy|stupid|clueless|"
      r"dishonest)\b[^.!?\n]{0,30}?\b(?:bunch|lot|group|company|people|team|outfit|shower)\b|\b(?:useless|incompetent|arrogant|"
      r"pathetic|lazy|stupid|clueless)\s+bunch\s+of\s+\w+", {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.you_lying_x", "abusive_language", 0.65,
+     r"\b(?:you|u)\s+(?:lying|thieving|cheating|lazy|useless|stupid|incompetent|pathetic|arrogant|miserable|fat|ugly|"
+     r"worthless|filthy|greedy)\s+(?!(?:people|guys|folks|lot|bunch|company|team)\b)\w+(?=\s*(?:[.!,;?]|$))|"
+     r"\bget\s+(?:you|u|him|her|them)\s+fired\b", {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.mild_profanity", "abusive_language", 0.3,
@@ -1777,7 +1789,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.cancel_now": (("immediately", "now", "today", "instant", "minute", "second"),
                        ("cancel", "terminat", "clos", "end", "leav", "quit")),
     "ult.goodbye_named": ("bye", "farewell", "long", "adios", "sayonara"),
-    "ult.caps_deadline": ("today", "immediately", "now", "week", "tonight"),
+    "ult.caps_deadline": ("today", "immediately", "now", "week", "tonight", "instant"),
     "ult.expect_by_deadline": ("expect", "demand", "require", "insist"),
     "abuse.learn_to": ("learn", "clue", "brain", "life", "job", "pair", "spine", "head", "eyes", "blind", "deaf",
                        "illiterate", "stupid", "dumb", "incompetent", "retard", "iq"),
@@ -1907,6 +1919,10 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.useless_bunch": ("bunch", "lot", "group", "company", "people", "team", "outfit", "shower"),
     "scope.within_scope": ("within", "part", "included", "covered", "further", "additional", "extra"),
     "scope.included_in_fee": ("included", "covered"),
+    "ult.im_leaving_exclaimed": ("!",),
+    "review.thousands_have_read": ("read", "seen", "watched", "heard", "shared", "liked", "retweeted"),
+    "abuse.you_lying_x": ("lying", "thieving", "cheating", "lazy", "useless", "stupid", "incompetent", "pathetic",
+                          "arrogant", "miserable", "fat", "ugly", "worthless", "filthy", "greedy", "fired"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
@@ -1929,7 +1945,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                          "kiss", "yours", "bite", "piss", "shove", "shit", "dirt", "shut", "bent", "find", "regret"),
     "abuse.whats_wrong_with_you": ("wrong",),
     "abuse.do_your_job": ("job",),
-    "abuse.clown_show": ("clown", "circus", "amateur", "mickey", "joke"),
+    "abuse.clown_show": ("clown", "circus", "amateur", "mickey", "joke", "scam", "disgrace", "sham", "excuse"),
     "abuse.get_it_together": ("together",),
     "abuse.sorry_excuse": ("excuse",),
     "abuse.bunch_of": ("bunch",),
