@@ -861,6 +861,7 @@ FAMILY_POSITIVES = [
     ('abusive_language', 'Is there anyone there with a brain?'),
 ]
 FAMILY_NEGATIVES = [
+    "I'll pay the invoice today. The extra cleaning fee though, I'm not paying for that.",
     'Please be advised that our offices will be closed on Monday.',
     "We reserve the right to change our meeting time; I'll confirm by Friday.",
     'Our solicitors have approved the revised terms, please send the final version.',

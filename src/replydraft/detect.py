@@ -289,6 +289,8 @@ class _Context:
                 return 0.0
         if rule.not_before is not None and rule.not_before.search(text[max(s0, start - 60):start]):
             return 0.0
+        if rule.unless_text is not None and rule.unless_text.search(text):
+            return 0.0
         before = text[max(s0, start - 160):start]
         if rule.negatable and _negated(before, text[start:end]):
             return 0.0

@@ -42,6 +42,7 @@ class Rule:
     not_before: re.Pattern[str] | None = None   # dropped if this matches the text just before
     near: re.Pattern[str] | None = None         # kept only if this also occurs nearby ...
     near_text: bool = False                      # ... in the whole text instead of the sentence
+    unless_text: re.Pattern[str] | None = None  # dropped if this occurs anywhere in the text
     keys: tuple[frozenset[str], ...] = ()        # run only if each group has a stem in the text
     anchored: bool = False                       # every match starts at a SUBJECT_ANCHOR position
     starts: tuple[str, ...] | None = None        # ... or with one of these stems (see anchors.py)
@@ -1036,7 +1037,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))"
      r"",
-     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$"}),
+     {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
+      # "I'll pay the invoice ... I'm not paying for that": one item disputed, the bill paid
+      "unless_text": r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:gladly\s+|happily\s+|still\s+)?pay\s+(?:the|your|this)\s+"
+                     r"(?:invoice|bill|balance|rest)\b"}),
     ("pay.why_should_i_pay", "overdue_payment", 0.65,
      r"\b(?:don['’]?t|do\s+not|dont|can['’]?t|cannot)\s+see\s+why\s+(?:i|we)\s+(?:should|would|have\s+to|need\s+to|"
      r"must)\s+(?:have\s+to\s+)?pay\b|\bwhy\s+(?:should|would|do)\s+(?:i|we)\s+(?:have\s+to\s+|need\s+to\s+)?pay\s+"
@@ -1977,7 +1981,7 @@ def _build() -> tuple[Rule, ...]:
         opts["anchored"] = pattern.startswith(_ANCHORED_STARTS)
         regex = _rx(pattern)
         opts["starts"] = None if opts["anchored"] else start_stems(regex)
-        for key in ("not_before", "near"):
+        for key in ("not_before", "near", "unless_text"):
             if key in opts:
                 opts[key] = _rx(str(opts[key]))
         rules.append(Rule(rule_id, signal, weight, regex, **opts))  # type: ignore[arg-type]
