@@ -51,16 +51,20 @@ def main() -> None:
     size = sum(map(len, messages)) / len(messages)
     for raw in messages[:50]:           # warm the rule cache
         detect(parse(raw))
-    t0 = time.perf_counter()
-    parsed = [parse(raw) for raw in messages]
-    t1 = time.perf_counter()
-    escalated = sum(detect(m).escalated for m in parsed)
-    t2 = time.perf_counter()
+    # best of three runs: a shared machine's noise only ever makes a run slower
+    parse_s = detect_s = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        parsed = [parse(raw) for raw in messages]
+        t1 = time.perf_counter()
+        escalated = sum(detect(m).escalated for m in parsed)
+        t2 = time.perf_counter()
+        parse_s, detect_s = min(parse_s, t1 - t0), min(detect_s, t2 - t1)
     n = len(messages)
     print(f"messages: {n}, mean size {size / 1024:.1f} KB, escalated {escalated}")
-    print(f"parse (extract):  {n / (t1 - t0):8.0f} messages/s")
-    print(f"detect:           {n / (t2 - t1):8.0f} messages/s")
-    print(f"parse + detect:   {n / (t2 - t0):8.0f} messages/s  (one core)")
+    print(f"parse (extract):  {n / parse_s:8.0f} messages/s")
+    print(f"detect:           {n / detect_s:8.0f} messages/s")
+    print(f"parse + detect:   {n / (parse_s + detect_s):8.0f} messages/s  (one core)")
 
 
 if __name__ == "__main__":
