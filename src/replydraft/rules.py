@@ -74,7 +74,8 @@ _SENTENCE_START = r"(?:(?<![\s\S])|(?<=[.!?\n])|(?<=[.!?\n][ \t])|(?<=[.!?\n][ \
 # "I have to", "I decided to", non-native "I go to", "I will to", and, with the subject dropped as in
 # tweets, "Will be posting this ..." at the start of a sentence.
 INTENT = (
-    r"(?=[iwgn])(?:(?<!\w)(?:i(?:\s*['’]?\s*ll)|we(?:\s*['’]\s*ll|\s+ll))(?![\w'’])"
+    r"(?=[iwgnc])(?:(?<!\w)(?:i(?:\s*['’]?\s*ll)|we(?:\s*['’]\s*ll|\s+ll))(?![\w'’])"
+    r"|(?<!\w)(?:(?:i|we)\s+)?can['’]?t\s+wait\s+to"
     r"|(?<!\w)(?:i|we)(?:\s*['’]\s*d|\s+(?:will|wil|wll|shall|would|must|may|might|"
     r"gonna|wanna|gotta)|\s+(?:have|need|plan|intend|want|decided|chose|got)\s+to|"
     r"\s*(?:['’]\s*ve|\s+have)\s+decided\s+to|\s+go\s+to)"
@@ -96,7 +97,7 @@ LEAD = r"(?:" + INTENT + r"|" + PROG + r")"
 # begin with them are only tried at these positions (found once per text): ~4x faster.
 SUBJECT_ANCHOR = re.compile(r"(?<!\w)(?:i|we)(?=\s|['’]|m\b|ll\b|d\b)|(?<![\w'’])gonna\b|"
                             r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)|"
-                            r"(?<!\w)(?=(?:will|going\s+to)\b)", _FLAGS)   # a superset of the sentence starts
+                            r"(?<!\w)(?=(?:will|going\s+to)\b)|(?<!\w)(?=can['’]?t\s+wait\b)", _FLAGS)
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
 LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|probably\s+)?)?"
 
@@ -220,7 +221,8 @@ HYPOTHETICAL = _rx(
 POSITIVE = _rx(
     r"(?:\b(?:5|five|4|four)[\s-]*stars?\b|\b(?:great|glowing|positive|good|excellent|amazing|"
     r"awesome|stellar|rave|wonderful|fantastic|nice|favou?rable|lovely)\s+(?:\w+\s+)?(?:reviews?|"
-    r"ratings?|feedback|testimonials?|words?)\b|\bthank(?:s|\s+you)\b(?!\s+for\s+nothing)|"
+    r"ratings?|feedback|testimonials?|words?)\b|\b(?:thank(?:s|\s+you|\s+u)|thx|thanku|ty)\b(?!\s+for\s+nothing)|"
+    r"\b(?:problem|issue|bug|error)s?\s+(?:is|are|was|got|has\s+been)\s+(?:now\s+)?(?:fix|fixed|solved|resolved|sorted|gone)\b|"
     r"\bappreciat\w+|\blove\b|\bkudos\b|\bshout[\s-]?out\b|\bhappy\s+(?:with|to)\b|"
     r"(?<!until )(?<!unless )(?<!when )(?<!once )(?<!till )(?<!if )(?<!before )(?<!after )"
     r"\b(?:it|this|that|everything|all)(?:['’]s|\s+is|\s+was|\s+are)\s+(?:now\s+)?(?:working|fixed|resolved|"
@@ -477,8 +479,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
      r"(?:see|know|hear)\b", {"negatable": False}),
     ("review.so_others_aware", "review_threat", 0.55,
-     r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|everyone)\s+(?:are|is|will\s+be|"
-     r"can\s+be|become)\s+(?:aware|warned|informed)\b", {"negatable": False}),
+     r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|peoples|everyone)\s+(?:are|is|"
+     r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|"
+     r"users)|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
     ("review.drafted_review", "review_threat", 0.7,
      PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|blog\s+post)\b"
      r"[^.!?\n]{0,60}?\b(?:publish|post|share|submit|send)\w*\b", {"positive": True}),
@@ -718,6 +721,14 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\breserve\s+(?:the|our|my|all\s+(?:of\s+)?(?:our|my))\s+rights?\b(?:\s+to\s+(?:take|pursue|seek|commence|bring)\s+"
      r"(?:\w+\s+)?(?:legal|further|appropriate|formal)\s+(?:action|remedies|steps|proceedings|measures))?",
      {"near": r"\b(?:legal|court|damages|losses|claim|breach|action|remedies|proceedings)\b", "near_text": True}),
+    ("legal.go_to_police_court", "legal_threat", 0.8,
+     LEAD + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|authorities|"
+     r"small\s+claims(?:\s+court)?)(?:\s+and\s+(?:the\s+)?(?:police|court|cops|authorities))?"
+     r"(?=\s*(?:[.!,;]|$|and\b|for\s+this|over\s+this|about\s+this|against\s+you|with\s+this))", {}),
+    ("legal.bank_will_sort_it", "legal_threat", 0.7,
+     r"(?:\b(?:my|our|the)\s+(?:bank|card\s+company|credit\s+card\s+company|card\s+issuer)|\bpaypal)"
+     r"\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:have\s+to\s+)?(?:sort\s+(?:this|it)\s+out|deal\s+with\s+(?:this|it|you)|handle\s+"
+     r"(?:this|it)|resolve\s+(?:this|it)|take\s+care\s+of\s+(?:this|it)|get\s+involved)\b", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -857,10 +868,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"right\s*\?)", {"negatable": False}),
     ("scope.for_my_trouble", "out_of_scope_demand", 0.7,
      r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:want|expect|demand|deserve|insist\s+on|require|should\s+get|should\s+receive)|"
-     r"give\s+(?:me|us)|you\s+(?:owe|should\s+give|must\s+give)\s+(?:me|us))\s+(?:\w+\s+){0,3}?(?:free|discount\w*|"
-     r"compensation|credit|voucher|upgrade|refund|money|gift\s+card|\d+\s*%)\b[^.!?\n]{0,40}?\bfor\s+(?:my|our|the|all\s+"
-     r"(?:my|our|the|this))\s+(?:\w+\s+)?(?:trouble|troubles|inconvenience|time|hassle|wasted\s+time|frustration|"
-     r"suffering|stress|patience)\b", {}),
+     r"give\s+(?:me|us)|you\s+(?:owe|should\s+give|must\s+give|have\s+to\s+give|need\s+to\s+give)\s+(?:me|us))\s+"
+     r"(?:\w+\s+){0,3}?(?:free|discount\w*|compensation|credit|voucher|upgrade|refund|money|gift\s+card|\d+\s*%)\b"
+     r"[^.!?\n]{0,40}?\bfor\s+(?:my|our|the|this|all\s+(?:my|our|the|this))\s+(?:\w+\s+)?(?:trouble|troubles|inconvenience|time|"
+     r"hassle|wasted\s+time|frustration|suffering|stress|patience|problem|issue|bug|mess|outage|delay|downtime)\b", {}),
     ("scope.compensation_demand", "out_of_scope_demand", 0.65,
      r"\b(?:compensate\s+(?:me|us|them|your\s+(?:customers|passengers|users))|(?:how|what)\s+about\s+(?:a|some|an)\s+"
      r"(?:\w+\s+)?(?:voucher|credit|discount|upgrade|compensation|free\s+\w+|miles|points|gift\s+card)|(?:i|we)\s+"
@@ -1446,6 +1457,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"near": r"\b(?:issues?|problems?|continues?|again|service|unacceptable|disappointed|frustrat\w*|if\s+this)\b"}),
     ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
      PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
+    ("ult.find_someone_who", "ultimatum", 0.7,
+     LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|a\s+business)"
+     r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
+     {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1785,7 +1800,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.waive_fee": ("fee", "charge", "penalt", "cost", "interest", "shipping", "postage", "expense"),
     "scope.free_obviously": ("charge", "free", "cost", "house"),
     "scope.for_my_trouble": ("trouble", "inconvenience", "time", "hassle", "frustration", "suffering", "stress",
-                             "patience"),
+                             "patience", "problem", "issue", "bug", "mess", "outage", "delay", "downtime"),
     "pay.will_be_paid_when": ("paid", "settled", "released", "sent", "transferred", "made", "issued"),
     "pay.dont_expect_payment": ("expect",),
     "pay.when_satisfied": ("pay",),
@@ -1917,7 +1932,7 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.consider_closed": ("consider",),
     "ult.reviewing_options": ("options", "alternatives"),
     "legal.reserve_rights": ("reserve",),
-    "review.so_others_aware": ("aware", "warned", "informed"),
+    "review.so_others_aware": ("aware", "warned", "informed", "know", "see", "learn", "find"),
     "review.drafted_review": ("drafted", "written", "prepared", "wrote"),
     "review.members_informed": ("informed", "told", "aware", "notified", "warned", "updated"),
     "abuse.useless_bunch": ("bunch", "lot", "group", "company", "people", "team", "outfit", "shower"),
@@ -1927,6 +1942,9 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "review.thousands_have_read": ("read", "seen", "watched", "heard", "shared", "liked", "retweeted"),
     "abuse.you_lying_x": ("lying", "thieving", "cheating", "lazy", "useless", "stupid", "incompetent", "pathetic",
                           "arrogant", "miserable", "fat", "ugly", "worthless", "filthy", "greedy", "fired"),
+    "legal.go_to_police_court": ("police", "court", "cops", "authorities", "claims"),
+    "legal.bank_will_sort_it": ("bank", "card", "paypal"),
+    "ult.find_someone_who": ("someone", "somebody", "company", "provider", "people", "business"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
