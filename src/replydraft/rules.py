@@ -114,7 +114,7 @@ _LEGAL_ACTION = (r"(?:law\s*suits?|lawsuite|legal\s+(?:action|actions|proceeding
                  r"court|tribunal|arbitration)")
 _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(?:financial\s+)?"
               r"protection(?:\s+(?:agency|bureau|authority|office|board))?|consumer\s+(?:affairs|"
-              r"council|ombudsman|authority|agency|tribunal|rights\s+(?:agency|authority|body|"
+              r"council|ombudsman|authority|agency|tribunal|cent(?:re|er)s?|watchdog|association|rights\s+(?:agency|authority|body|"
               r"organi[sz]ation))|attorney\s+general|trading\s+standards|ombudsman|"
               r"financial\s+(?:authorit(?:y|ies)|regulators?|ombudsman|conduct\s+authority|"
               r"services\s+authority)|(?-i:FCA|DOT|FAA|FCC|SEC|ICO|ACCC|CNIL|ASIC|CMA|IC3)|"
@@ -135,7 +135,7 @@ _PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagr
            r"reddit|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
            r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|quora|discord|"
            r"mastodon|bluesky|substack|sitejabber|trustradius|ripoff\s*report|complaints?\s*board|"
-           r"pissed\s*consumer|consumer\s*affairs|"
+           r"pissed\s*consumer|consumer\s*affairs|dev\.to|hashnode|lobste\.rs|"
            r"socials|my\s+(?:[\w-]+\s+){0,2}?(?:blog|channel|podcast|page|website|site|newsletter|followers|audience|"
            r"readers|subscribers)|(?:the\s+)?(?:whole\s+)?(?:internet|web)|online|publicly|far\s+and\s+wide|"
            r"every\s+(?:forum|platform|site|review\s+site)|review\s+(?:sites?|platforms?|websites?)|" + _NEWS + r")")
@@ -250,15 +250,17 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      LEAD_AND + r"(?:post|shar|tweet|blog|writ|talk|tell|spread|put|publish|broadcast|expos|shout|"
             r"let|warn|report|complain|rant|inform|alert|contact|call|email|make\s+(?:sure|certain)"
             r")\w*(?:\s+(?:that|it|this|about\s+\w+|everything|my\s+(?:story|experience)|"
-            r"the\s+(?:story|whole\s+thing))){0,2}\s+(?:(?:on|to|with|across|all\s+over|in|out\s+to)\s+)?"
+            r"up|the\s+(?:story|whole\s+(?:thing|experience|story)))){0,3}\s+(?:(?:on|to|with|across|all\s+over|in|out\s+to)\s+)?"
             + _PUBLIC + r"\b", {"positive": True}),
     ("review.intent_post_on_platform", "review_threat", 0.75,
      LEAD_AND + r"(?:post|shar|tweet|blog|publish|put|upload|broadcast|expos|rant|complain|writ)\w*\s+"
      + _GAP5 + r"(?:on|to|across|all\s+over|in)\s+" + _PLATFORM + r"\b", {"positive": True}),
     ("review.people_should_know", "review_threat", 0.7,
      r"\b(?:people|everyone|everybody|the\s+(?:world|public)|others|other\s+(?:customers|users|people)|"
+     r"(?:future|potential|prospective|new)\s+(?:buyers|customers|users|clients|subscribers)|"
      r"(?:your\s+)?(?:customers|clients))\s+(?:need|needs|deserve|deserves|should|ought|have\s+a\s+right|"
-     r"has\s+a\s+right)\s+(?:to\s+)?(?:know|hear|be\s+warned|be\s+told)\s+(?:how|what|about|the\s+truth)\b",
+     r"has\s+a\s+right|must)\s+(?:to\s+)?(?:know|hear|be\s+warned|be\s+told|be\s+aware)\s+(?:how|what|about|the\s+truth|"
+     r"that)\b",
      {"positive": True}),
     ("review.you_get_bad_review", "review_threat", 0.8,
      r"\b(?:you|u|your\s+(?:\w+\s+)?(?:company|business|app|shop|store|firm|airline))\s*(?:['’]ll|\s+will|"
@@ -478,7 +480,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.tagging_so_they_see", "review_threat", 0.7,
      r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
      r"(?:see|know|hear)\b", {"negatable": False}),
-    ("review.so_others_aware", "review_threat", 0.55,
+    ("review.so_others_aware", "review_threat", 0.6,
      r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|peoples|everyone)\s+(?:are|is|"
      r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|"
      r"users)|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
@@ -493,6 +495,16 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:(?:a\s+few\s+)?(?:thousands?|hundreds?|dozens?)|[\d,.]+\s*k?|many|lots\s+of)\s+(?:of\s+)?(?:people|readers|followers|"
      r"users|viewers|customers)\s+(?:have\s+)?(?:already\s+)?(?:read|seen|watched|heard|shared|liked|retweeted)\s+(?:about\s+)?"
      r"(?:your|this|it|my\s+(?:post|review|story|video|thread))\b", {}),
+    ("review.take_it_to_platform", "review_threat", 0.75,
+     r"\btak\w*\s+(?:it|this|the\s+matter|my\s+complaint|my\s+story)\s+(?:public\b|to\s+" + _PLATFORM + r"\b)",
+     {"positive": True}),
+    ("review.anyone_considering", "review_threat", 0.7,
+     r"\b(?:any\s*one|any\s*body|every\s*one|people|others)\s+(?:who\s+is\s+|who['’]?s\s+)?(?:considering|thinking\s+(?:of|about)|"
+     r"planning\s+(?:on|to)|looking\s+(?:at|to)|about\s+to)\s+(?:buy\w*|us\w*|purchas\w*|subscrib\w*|hir\w*|sign\w*\s+up)\b",
+     {"positive": True}),
+    ("review.updating_review", "review_threat", 0.7,
+     LEAD + r"(?:updat\w*|chang\w*|edit\w*|lower\w*|downgrad\w*|revis\w*)\s+(?:my|the|our)\s+(?:\w+\s+){0,2}?(?:reviews?|ratings?)"
+     r"\b[^.!?\n]{0,20}?\b(?:to\s+reflect|accordingly|to\s+match|to\s+one|to\s+1|down)\b", {"positive": True}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -729,6 +741,13 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\b(?:my|our|the)\s+(?:bank|card\s+company|credit\s+card\s+company|card\s+issuer)|\bpaypal)"
      r"\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:have\s+to\s+)?(?:sort\s+(?:this|it)\s+out|deal\s+with\s+(?:this|it|you)|handle\s+"
      r"(?:this|it)|resolve\s+(?:this|it)|take\s+care\s+of\s+(?:this|it)|get\s+involved)\b", {}),
+    ("legal.contacted_about_unauthorized", "legal_threat", 0.8,
+     r"(?:" + LEAD + r"|" + PERF + r")(?:contact\w*|call\w*|email\w*|told|tell\w*|notif\w*|talk\w*\s+to|spok\w*\s+to|reach\w*\s+out\s+to)"
+     r"\s+(?:my\s+|the\s+|our\s+)?(?:bank|stripe|paypal|pay\s*pal|visa|amex|mastercard|card\s+(?:company|issuer|provider)|"
+     r"credit\s+card\s+(?:company|provider))\s+(?:about|regarding|over|re)\s+(?:these|the|this|those|your|my)\s+(?:\w+\s+)?"
+     r"(?:unauthori[sz]ed|fraudulent|duplicate|illegal|bogus|unknown)\s+(?:charges?|transactions?|payments?|debits?)\b|"
+     r"(?:" + LEAD + r"|" + PERF + r")(?:talk\w*|spok\w*|speak\w*)\s+(?:to|with)\s+(?:my|our|the)\s+(?:bank|card\s+company|"
+     r"credit\s+card\s+company)\s+about\s+(?:charg\w*\s+(?:it|this|that|them)\s+back|disput\w*|revers\w*|a\s+chargeback)", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -948,6 +967,14 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.included_in_fee", "out_of_scope_demand", 0.65,
      r"\bshould\s+(?:be|have\s+been)\s+(?:included|covered)\s+(?:in|by)\s+(?:the|our|your)\s+(?:agreed\s+|original\s+|quoted\s+|"
      r"fixed\s+|initial\s+)?(?:fee|price|quote|budget|contract|package|scope|cost|estimate)\b", {}),
+    ("scope.should_get_free_forever", "out_of_scope_demand", 0.65,
+     r"\b(?:i|we)\s+(?:should|deserve\s+to|expect\s+to|ought\s+to)\s+(?:get|have|receive)\s+(?:\w+\s+){0,4}?(?:free|for\s+free|"
+     r"forever|for\s+life|at\s+no\s+(?:extra\s+)?cost)\b|\b(?:i|we)\s+(?:\w+\s+)?(?:expect|want|demand|deserve)\s+(?:\w+\s+)?"
+     r"(?:lifetime|free|all\s+future|unlimited|permanent)\s+(?:updates|upgrades|versions|support|access|features)\b", {}),
+    ("scope.shouldnt_need_higher_plan", "out_of_scope_demand", 0.6,
+     r"\b(?:shouldn['’]?t|should\s+not|don['’]?t\s+see\s+why\s+(?:i|we)\s+should)\s+(?:need\s+to|have\s+to|need)\s+(?:pay\s+for\s+|"
+     r"buy\s+|upgrade\s+to\s+)?(?:the\s+|an?\s+)?(?:enterprise|pro|premium|business|team|higher|paid)\s*(?:plan|tier|"
+     r"version|licen[cs]e)?\s+(?:for|just\s+for|to\s+get)\s+(?:that|this|it|one\s+\w+)\b", {}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -1009,7 +1036,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.payment_delayed", "overdue_payment", 0.65,
      r"\b(?:payments?|invoices?|checks?|cheques?|transfers?|money)\s+(?:will\s+be|might\s+be|may\s+be|is|are|has\s+been|"
      r"have\s+been|['’]s\s+going\s+to\s+be|is\s+going\s+to\s+be|are\s+going\s+to\s+be)\s+(?:a\s+(?:bit|little)\s+|slightly\s+)?(?:late|"
-     r"delayed|held\s+up|postponed|on\s+hold)\b",
+     r"delayed|held\s+up|postponed|on\s+hold|stuck|pending\s+approval|waiting\s+for\s+approval)\b",
      {"near": r"\b(?:we|our|i|my)\b"}),
     ("pay.get_paid_later", "overdue_payment", 0.5,
      r"\b(?:you['’]?ll|you\s+will)\s+(?:\w+\s+)?(?:get|be)\s+(?:paid|it|your\s+money|the\s+money|what\s+you['’]?re\s+owed)\s+"
@@ -1109,7 +1136,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"think|worry)\s+(?:about\s+)?(?:the\s+)?(?:payment|money|invoice|fee|paying)\b", {}),
     ("pay.keep_working_unpaid", "overdue_payment", 0.35,
      r"\b(?:keep\s+(?:going|working)|continue\s+(?:working|with\s+the\s+(?:project|work))|carry\s+on|start\s+the\s+next\s+"
-     r"(?:phase|stage|sprint|project)|send\s+(?:the\s+)?(?:files|order|goods|rest))\b",
+     r"(?:phase|stage|sprint|project)|send\s+(?:the\s+)?(?:files|order|goods|rest)|keep\s+(?:the|my|our)\s+(?:account|servers?|"
+     r"service|site|subscription)\s+(?:active|running|on|live|going|open))\b",
      {"near": r"\b(?:overdue|unpaid|owe|money|pay|payment|invoice|cash)\w*\b", "near_text": True}),
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
@@ -1127,7 +1155,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\bnever\s+(?:ever\s+)?(?:be\s+)?(?:fly\w*|flown|buy\w*|use|using|shop\w*|order\w*|book\w*|"
      r"com(?:e|ing)\s+back|return\w*|recommend\w*|deal\w*\s+with|do\w*\s+business|work\w*\s+with|"
      r"purchas\w*|stay\w*|choos\w*|trust\w*|renew\w*|subscrib\w*|visit\w*|eat\w*|download\w*|"
-     r"install\w*|travel\w*|step\s+foot|set\s+foot|touch)\b[^.!?\n]{0,50}?\b(?:ever\s+)?again\b",
+     r"install\w*|travel\w*|step\s+foot|set\s+foot|touch|updat\w*|upgrad\w*|pay\w*)\b[^.!?\n]{0,50}?\b(?:ever\s+)?again\b",
      {"negatable": False}),
     ("ult.not_coming_back", "ultimatum", 0.8,
      r"\b(?:never|not|won['’]?t|will\s+not|wont)\s+(?:be\s+)?(?:ever\s+)?(?:(?:coming|come)\s+back(?!\s+(?:tonight|today|"
@@ -1166,7 +1194,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.switch_to_named", "ultimatum", 0.8,
      r"(?:" + LEAD + r"|\btime\s+to\s+(?:\w+\s+){0,6}?|(?:^|(?<=[.!?,;\n]))\s*(?=switching|migrating))"
      r"(?:switch\w*|migrat\w*|go\w*\s+back)\s+"
-     r"(?:(?:over|back|all|everything|my\s+\w+)\s+)?to\s+" + _NAMED, {}),
+     r"(?:(?:over|back|all|everything|(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?\w+)\s+)?to\s+" + _NAMED, {}),
     ("ult.switch_back", "ultimatum", 0.75,
      r"(?:" + LEAD + r"|\btime\s+to\s+)(?:switch\w*|go\w*|mov\w*)\s+back\s+to\s+(?!(?:the|my|our|a|an|your|"
      r"old|older|previous|original|default|free|basic|monthly|annual|normal|work|sleep|bed|school|"
@@ -1461,6 +1489,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|a\s+business)"
      r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
      {}),
+    ("ult.started_evaluating", "ultimatum", 0.65,
+     r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have|\s+had)?\s+(?:already\s+)?(?:started|begun|began|been)\s+(?:evaluating|"
+     r"looking\s+(?:at|for|into)|testing|trialing|trialling|exploring|comparing)\s+(?:\w+\s+)?(?:alternatives|other\s+options|"
+     r"competitors|other\s+(?:providers|vendors|tools|services|products|solutions))\b", {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1585,6 +1617,14 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:you|u)\s+(?:lying|thieving|cheating|lazy|useless|stupid|incompetent|pathetic|arrogant|miserable|fat|ugly|"
      r"worthless|filthy|greedy)\s+(?!(?:people|guys|folks|lot|bunch|company|team)\b)\w+(?=\s*(?:[.!,;?]|$))|"
      r"\bget\s+(?:you|u|him|her|them)\s+fired\b", {"negatable": False, "question": False, "hypothetical": False}),
+    ("abuse.clueless_maintainer", "abusive_language", 0.6,
+     r"\b(?:whoever|the\s+(?:person|people|guy|team)\s+(?:who|that))\s+(?:\w+\s+){1,4}?(?:is|are)\s+(?:clearly\s+|obviously\s+|"
+     r"totally\s+|completely\s+)?(?:clueless|incompetent|an?\s+(?:idiot|moron|amateur)|stupid|useless|lazy|brainless)\b|"
+     r"\b(?:incompetence|stupidity|idiocy|laziness|amateurism)\s+at\s+its\s+(?:finest|best|worst)\b|"
+     r"\b(?:absolute|complete|total|utter)\s+(?:amateurs|clowns|idiots|morons|incompetents|buffoons|muppets)\b|"
+     r"\bstop\s+being\s+(?:so\s+)?(?:lazy|stupid|incompetent|useless|an?\s+idiot|an?\s+jerk)\b|"
+     r"\byour\s+(?:garbage|trash|shit|junk|rubbish|shitty|piece\s+of\s+\w+)\s+(?:app|code|software|product|service|"
+     r"company|site|website|support|tool|plugin|game)\b", {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
      {"negatable": False, "question": False, "hypothetical": False}),
     ("abuse.mild_profanity", "abusive_language", 0.3,
@@ -1609,7 +1649,7 @@ _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "att
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
                 "star", "/", "out")
-_PLATFORM_KEYS = ("google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
+_PLATFORM_KEYS = ("dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
                   "quora", "discord", "mastodon", "bluesky", "substack", "sitejabber",
                   "trustradius", "ripoff", "complaint", "pissed", "affairs",
                   "tiktok",
@@ -1945,6 +1985,16 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "legal.go_to_police_court": ("police", "court", "cops", "authorities", "claims"),
     "legal.bank_will_sort_it": ("bank", "card", "paypal"),
     "ult.find_someone_who": ("someone", "somebody", "company", "provider", "people", "business"),
+    "review.take_it_to_platform": ("tak",),
+    "review.anyone_considering": ("considering", "thinking", "planning", "looking", "about to"),
+    "review.updating_review": ("review", "rating"),
+    "ult.started_evaluating": ("alternatives", "options", "competitors", "other"),
+    "legal.contacted_about_unauthorized": ("bank", "stripe", "paypal", "pay pal", "visa", "amex", "mastercard", "card"),
+    "scope.should_get_free_forever": ("free", "forever", "life", "cost", "lifetime", "future", "unlimited", "permanent"),
+    "scope.shouldnt_need_higher_plan": ("enterprise", "pro", "premium", "business", "team", "higher", "paid"),
+    "abuse.clueless_maintainer": ("clueless", "incompetent", "idiot", "moron", "amateur", "stupid", "useless", "lazy",
+                                  "brainless", "finest", "best", "worst", "clown", "buffoon", "muppet", "garbage",
+                                  "trash", "crap", "shit", "junk", "rubbish", "piece"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
