@@ -623,6 +623,22 @@ MORE_NEGATIVES = [
 # Phrasing families beyond "I will ...": leaving said as a refusal or a plan, filings in the past or
 # the passive, warnings to other buyers, refusals to pay. Written for these tests, not from a corpus.
 FAMILY_POSITIVES = [
+    ('review_threat', "I'd hate for other clients to go through what we did, so I'll be sharing our experience."),
+    ('review_threat', 'I would prefer to resolve this privately rather than publicly, but that depends on you.'),
+    ('review_threat', 'It would be a pity if our review had to mention this.'),
+    ('review_threat', "I'm sure your other customers would be interested to hear how this was handled."),
+    ('legal_threat', "I'd rather not involve lawyers, but I will if I have to."),
+    ('legal_threat', "Before this becomes a legal matter, let's find a solution."),
+    ('legal_threat', "I'm keeping every email in case this ends up in court."),
+    ('legal_threat', "I've been advised that I have grounds for a claim."),
+    ('ultimatum', "I'd hate to move our account elsewhere after all these years, but you're leaving me little choice."),
+    ('ultimatum', "We value the relationship, but we can't continue like this past the end of the quarter."),
+    ('ultimatum', "Kindly let me know by Friday whether you can fix this; otherwise we'll need to make other arrangements."),
+    ('ultimatum', "I'm afraid this will be my last order unless things improve."),
+    ('overdue_payment', "We'll be happy to settle the balance as soon as the remaining issues are sorted."),
+    ('overdue_payment', "Unfortunately we can't release payment while the project is incomplete."),
+    ('out_of_scope_demand', "We'd appreciate it if the additional pages could be done within the existing budget."),
+    ('out_of_scope_demand', 'Given the delays, we assume the extra revisions will be on the house.'),
     ('review_threat', "Until this is resolved I'm updating my App Store review to reflect it."),
     ('review_threat', 'Future buyers should know that support does not exist.'),
     ('review_threat', "I've opened this issue publicly so others can see how paying customers are treated."),
@@ -906,6 +922,14 @@ FAMILY_POSITIVES = [
     ('abusive_language', 'Is there anyone there with a brain?'),
 ]
 FAMILY_NEGATIVES = [
+    "I'd rather not involve the whole team, can we keep it to the two of us?",
+    "Before this becomes a habit, let's set a weekly sync.",
+    "We'll be happy to settle the balance as soon as we receive the invoice.",
+    'Kindly let me know by Friday whether you can attend the workshop.',
+    'It would be a pity to miss the conference, are you going?',
+    "I'm keeping every receipt for the tax return.",
+    "We'll pay the final invoice when the site launches, as per the contract.",
+    "Thanks! We'll pay once the site is live as agreed.",
     "Hi team, we're switching our billing contact to finance@client.example from next month. Thanks!",
     "Could you tell me how to cancel auto-renewal? We'd like to decide closer to the date.",
     "We've been very happy, but our budget was cut, so we won't be renewing in January. Thanks for everything.",

@@ -205,6 +205,10 @@ _TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?
            r"team|crew|captain|pilot|agent|clerk|cashier|staff|manager|supervisor|developer|dev)|"
            r"airline|customer\s+service|management|@\w+)")
 
+# A payment tied to a milestone the contract names is no stall: "we'll pay once the site is live, as agreed".
+_AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:contract|agreement)|as\s+discussed|"
+              r"as\s+planned|as\s+in\s+the\s+contract|according\s+to\s+(?:the|our)\s+(?:contract|agreement|schedule))\b")
+
 # Context vocabulary used by the engine.
 NEGATION = _rx(
     r"\bno\b(?=\s+(?:intention|intentions|plans?|desire|need|way|interest|wish|reason\s+to|point)\b|\s*$)|"
@@ -505,6 +509,12 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("review.updating_review", "review_threat", 0.7,
      LEAD + r"(?:updat\w*|chang\w*|edit\w*|lower\w*|downgrad\w*|revis\w*)\s+(?:my|the|our)\s+(?:\w+\s+){0,2}?(?:reviews?|ratings?)"
      r"\b[^.!?\n]{0,20}?\b(?:to\s+reflect|accordingly|to\s+match|to\s+one|to\s+1|down)\b", {"positive": True}),
+    ("review.polite_public", "review_threat", 0.65,
+     r"\b(?:privately|quietly|between\s+us|directly)\s+(?:rather\s+than|instead\s+of|before\s+(?:going|taking\s+(?:it|this)))\s+"
+     r"(?:publicly|in\s+public|online|public)\b|\b(?:our|my)\s+(?:\w+\s+)?(?:review|post|rating|write-?up|tweet)\s+(?:had|would\s+have|"
+     r"will\s+have|has)\s+to\s+(?:mention|include|reflect|describe|cover)\b|\b(?:your\s+)?(?:other|future|potential)\s+"
+     r"(?:customers|clients|users|buyers)\s+(?:would|will|might)\s+be\s+(?:very\s+)?(?:interested|curious|keen|fascinated)\s+to\s+"
+     r"(?:hear|know|learn|read|see)\b", {"negatable": False}),
     # warnings addressed to other buyers, as in a public review: "Stay far away", "don't waste your money"
     ("review.warn_imperative", "review_threat", 0.7,
      r"(?:^|(?<=[.!?\n:;])|\b(?:but|so|just|and|please)\s)\s*(?:stay\s+(?:far\s+(?:,?\s*far\s+)?|well\s+|"
@@ -698,9 +708,9 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:cc['’]?d|cced|copied|included|looped\s+in|in\s+copy|on\s+copy|in\s+cc|on\s+cc|on\s+this|informed)\b", {}),
     # a threat wrapped as reluctance: "I don't want to have to dispute the payment with PayPal, but ..."
     ("legal.reluctant", "legal_threat", 0.75,
-     r"\b(?:don['’]?t|do\s+not|dont|would\s+(?:hate|rather\s+not)|really\s+don['’]?t)\s+(?:want|wish|like)?\s*(?:to\s+)?"
+     r"\b(?:don['’]?t|do\s+not|dont|(?:would|['’]d)\s+(?:hate|rather\s+not)|really\s+don['’]?t)\s+(?:want|wish|like)?\s*(?:to\s+)?"
      r"(?:have\s+to\s+)?(?:dispute|file\s+(?:a\s+)?(?:chargeback|dispute|claim|complaint|lawsuit)|open\s+a\s+(?:dispute|case|"
-     r"claim)|charge\s*back|involve\s+(?:my|a|our)\s+(?:\w+\s+)?" + _LAWYER + r"|take\s+(?:legal\s+action|this\s+(?:to|further)|"
+     r"claim)|charge\s*back|involve\s+(?:(?:my|a|our|the)\s+)?(?:\w+\s+)?" + _LAWYER + r"|take\s+(?:legal\s+action|this\s+(?:to|further)|"
      r"it\s+(?:to|further))|go\s+to\s+(?:court|small\s+claims)|get\s+(?:my|a|the)\s+(?:bank|lawyer|attorney)|"
      r"contact\s+(?:my|the)\s+(?:bank|card|credit\s+card|lawyer|attorney|paypal)|sue|report\s+(?:you|this))\b",
      {"negatable": False, "positive": True}),
@@ -748,6 +758,11 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:unauthori[sz]ed|fraudulent|duplicate|illegal|bogus|unknown)\s+(?:charges?|transactions?|payments?|debits?)\b|"
      r"(?:" + LEAD + r"|" + PERF + r")(?:talk\w*|spok\w*|speak\w*)\s+(?:to|with)\s+(?:my|our|the)\s+(?:bank|card\s+company|"
      r"credit\s+card\s+company)\s+about\s+(?:charg\w*\s+(?:it|this|that|them)\s+back|disput\w*|revers\w*|a\s+chargeback)", {}),
+    ("legal.becomes_legal_matter", "legal_threat", 0.7,
+     r"\b(?:before|so\s+that|in\s+case|if)\s+(?:this|it|the\s+matter)\s+(?:becomes|turns\s+into|escalates\s+(?:in)?to|ends\s+up|goes|"
+     r"gets)\s+(?:a\s+|in\s+|to\s+)?(?:legal\s+(?:matter|issue|dispute|case)|court|a\s+lawsuit|lawsuit|litigation|small\s+claims)\b|"
+     r"\b(?:i|we)\s+(?:\w+\s+){0,4}?(?:have|had)\s+(?:good\s+|solid\s+|strong\s+)?(?:grounds|a\s+(?:strong\s+)?case|a\s+basis)\s+"
+     r"for\s+(?:a\s+)?(?:legal\s+)?(?:claim|lawsuit|legal\s+action|complaint|suit|case)\b", {"negatable": False}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -926,7 +941,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.expect_included", "out_of_scope_demand", 0.6,
      r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
      r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|all\s+|it\s+|this\s+|that\s+)?(?:[\w/-]+\s+){0,4}?(?:to\s+be|is|are|will\s+be|"
-     r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary)\b|"
+     r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary|"
+     r"on\s+the\s+house|free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?cost)\b|"
      r"\b(?:i|we)\s+(?:\w+\s+)?(?:assumed|thought|expected|believed|took\s+it\s+for\s+granted)\s+(?:that\s+)?(?:this|it|that|"
      r"the\s+\w+|they|you)\s+(?:would|will|could)\s+(?:\S+\s+){1,10}?(?:for\s+free|at\s+no\s+(?:extra\s+|additional\s+)?cost|"
      r"free\s+of\s+charge|without\s+(?:any\s+)?(?:extra\s+)?(?:cost|charge|paying))\b",
@@ -975,6 +991,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:shouldn['’]?t|should\s+not|don['’]?t\s+see\s+why\s+(?:i|we)\s+should)\s+(?:need\s+to|have\s+to|need)\s+(?:pay\s+for\s+|"
      r"buy\s+|upgrade\s+to\s+)?(?:the\s+|an?\s+)?(?:enterprise|pro|premium|business|team|higher|paid)\s*(?:plan|tier|"
      r"version|licen[cs]e)?\s+(?:for|just\s+for|to\s+get)\s+(?:that|this|it|one\s+\w+)\b", {}),
+    ("scope.within_budget", "out_of_scope_demand", 0.65,
+     r"\b(?:additional|extra|more|further|new)\s+(?:\w+\s+)?(?:could|can|should|would|will|must)\s+be\s+(?:done|included|covered|"
+     r"absorbed|delivered|handled)\s+(?:within|in|under|inside)\s+(?:the\s+)?(?:existing|current|original|agreed|same|initial)\s+"
+     r"(?:budget|fee|price|quote|scope|contract|estimate)\b", {}),
     # ---------------------------------------------------------------- overdue_payment
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
@@ -1061,8 +1081,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"near": r"\b(?:pay|paid|payment|invoice|bill|money)\w*", "near_text": True}),
     ("pay.when_you_fix", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
-     r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {}),
-
+     r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {"unless_text": _AS_AGREED}),
     ("pay.decided_not_to_pay", "overdue_payment", 0.85,
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have)?\s+(?:\w+\s+)?(?:decided|chosen|agreed|made\s+the\s+decision)"
      r"\s+not\s+to\s+pay\b", {"negatable": False}),
@@ -1090,7 +1109,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\s+(?:only\s+)?(?:be\s+|get\s+)(?:paid|settled|released|sent|transferred|made|issued)\s+(?:only\s+)?(?:once|when|after|"
      r"as\s+soon\s+as|"
      r"if|the\s+day)\s+(?:you|it|the|this|your|everything|we['’]?re|we\s+are|i['’]?m|i\s+am)\b",
-     {"not_before": r"\b(?:your|their|his|her)\s+$"}),
+     {"not_before": r"\b(?:your|their|his|her)\s+$", "unless_text": _AS_AGREED}),
     ("pay.dont_expect_payment", "overdue_payment", 0.8,
      r"\b(?:don['’]?t|do\s+not|dont|never)\s+expect\s+(?:any\s+|a\s+|the\s+|my\s+|our\s+)?(?:payment|money|cent|penny|dime|"
      r"check|cheque|transfer|cash)\w*\b(?:\s+(?:from\s+(?:me|us)|for\s+(?:this|that|it)))?\s*(?:until|unless|before|till|"
@@ -1105,8 +1124,8 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.when_business_succeeds", "overdue_payment", 0.7,
      r"\b(?:pay|paid)\s+(?:you\s+|u\s+)?(?:when|once|after|as\s+soon\s+as|if)\s+(?:my|our|the)\s+(?:\w+\s+)?(?:website|site|"
      r"business|app|product|company|sales|ads?|campaign|shop|store|book|channel|startup|launch)\s+(?:\w+\s+){0,2}?"
-     r"(?:becomes?|is|are|gets?|starts?|takes?\s+off|makes?|performs?|sells?|succeeds?|picks?\s+up|goes|go)\b|"
-     r"\b(?:paid|pay\s+you)\s+when\s+you['’]?ve\s+earned\s+it\b", {}),
+     r"(?:becomes?|takes?\s+off|makes?\s+(?:money|a\s+profit|sales)|performs?|sells?|succeeds?|picks?\s+up|goes\s+viral)\b|"
+     r"\b(?:paid|pay\s+you)\s+when\s+you['’]?ve\s+earned\s+it\b", {"unless_text": _AS_AGREED}),
     ("pay.when_they_pay_us", "overdue_payment", 0.7,
      r"\b(?:(?:as\s+soon\s+as|when|once|after|until|till)\s+(?:they|our\s+client|the\s+client|my\s+client|our\s+customer|"
      r"the\s+customer|(?:we|i)\s+get\s+paid\s+by\s+\w+)\s*(?:pays?|paid|have\s+paid|has\s+paid)?\s*(?:us|me)?\b"
@@ -1118,16 +1137,17 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"near": r"\b(?:pay|paid|check|cheque|owed|owe|invoice|bill)\w*\b"}),
     # payment put off until some event that isn't the paperwork ("once our funding round closes")
     ("pay.deferred_until", "overdue_payment", 0.6,
-     r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall)\s+(?:only\s+)?(?:pay|settle|clear)\s+(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
+     r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall)\s+(?:be\s+(?:happy|glad|willing|able)\s+to\s+)?(?:only\s+)?"
+     r"(?:pay|settle|clear)\s+(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
      r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+)?(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
      r"(?!(?:i|we)\s+(?:get|receive|have|see)\s+(?:it|them)\b|(?:i|we)\s+(?:get|receive|have|see)\s+(?:the|an|a|your)\s+(?:\w+\s+)?(?:invoice|receipt|bill|quote|po|purchase|"
      r"details|w-?\d|paperwork|bank|form)|(?:the|your)\s+(?:\w+\s+)?(?:invoice|receipt|po|contract|paperwork|details)\s+"
      r"(?:arrives?|is|are|has|have|gets?|comes?)|(?:it['’]?s|it\s+is|it\s+gets?)\s+approved|approved|i['’]?m\s+back|we['’]?re\s+back)",
-     {"negatable": False, "positive": True}),
+     {"negatable": False, "unless_text": _AS_AGREED}),
     ("pay.paid_after_event", "overdue_payment", 0.6,
      r"\b(?:invoice|invoices|bill|balance|payment)\s*(?:#?\s*\w*\d\w*\s+)?(?:will|shall)\s+(?:only\s+)?be\s+(?:paid|settled)\s+"
      r"(?:after|once|when)\s+(?:the\s+)?(?:launch|release|go-?live|funding|project|site|website|app|sales?|season|"
-     r"client|campaign|event|holidays?)\b[^.!?\n]{0,30}?(?:not\s+before|,?\s*not\s+earlier)?", {}),
+     r"client|campaign|event|holidays?)\b[^.!?\n]{0,30}?(?:not\s+before|,?\s*not\s+earlier)?", {"unless_text": _AS_AGREED}),
     ("pay.catch_up_later", "overdue_payment", 0.6,
      r"\bcatch\s+up\s+on\s+(?:the\s+)?(?:payments?|invoices?|bills?|money|balance)\s+(?:later|eventually|next\s+"
      r"(?:month|quarter)|down\s+the\s+(?:road|line)|at\s+some\s+point)\b(?!\s+(?:this|today|tomorrow|tonight))", {}),
@@ -1139,6 +1159,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:phase|stage|sprint|project)|send\s+(?:the\s+)?(?:files|order|goods|rest)|keep\s+(?:the|my|our)\s+(?:account|servers?|"
      r"service|site|subscription)\s+(?:active|running|on|live|going|open))\b",
      {"near": r"\b(?:overdue|unpaid|owe|money|pay|payment|invoice|cash)\w*\b", "near_text": True}),
+    ("pay.cant_release_while", "overdue_payment", 0.75,
+     r"\b(?:can['’]?t|cannot|won['’]?t|will\s+not|are\s+not\s+able\s+to|aren['’]?t\s+able\s+to)\s+(?:release|make|send|process|"
+     r"authori[sz]e|approve)\s+(?:the\s+|any\s+|final\s+|further\s+|your\s+)?(?:payments?|invoices?|funds|balance)\s+(?:while|as\s+long\s+"
+     r"as|until|unless|before)\b", {"negatable": False}),
     # ---------------------------------------------------------------------- ultimatum
     ("ult.never_again", "ultimatum", 0.85, r"\bnever\s+(?:ever\s+)?again\b",
      {"negatable": False, "question": False, "positive": True,
@@ -1493,6 +1517,12 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have|\s+had)?\s+(?:already\s+)?(?:started|begun|began|been)\s+(?:evaluating|"
      r"looking\s+(?:at|for|into)|testing|trialing|trialling|exploring|comparing)\s+(?:\w+\s+)?(?:alternatives|other\s+options|"
      r"competitors|other\s+(?:providers|vendors|tools|services|products|solutions))\b", {}),
+    ("ult.cant_continue", "ultimatum", 0.65,
+     r"\b(?:can['’]?t|cannot|won['’]?t\s+be\s+able\s+to|will\s+not\s+be\s+able\s+to)\s+(?:continue|go\s+on|carry\s+on|keep\s+going)\s+"
+     r"(?:like\s+this|this\s+way|working\s+with\s+you|with\s+you|with\s+your\s+\w+)\b", {"negatable": False}),
+    ("ult.my_last_order", "ultimatum", 0.75,
+     r"\b(?:this|it|that)\s+(?:will|would|is\s+going\s+to)\s+be\s+(?:my|our)\s+(?:very\s+)?(?:last|final)\s+(?:order|purchase|booking|"
+     r"flight|payment|renewal|project|stay|visit|subscription)\b", {"negatable": False}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1929,7 +1959,8 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.keep_working_unpaid": ("keep", "continue", "carry", "start", "send"),
     "scope.while_youre_at_it": ("while",),
     "scope.its_only_small": ("take", "only", "just"),
-    "scope.expect_included": ("included", "part", "covered", "complimentary", "free", "cost", "charge", "paying"),
+    "scope.expect_included": ("included", "part", "covered", "complimentary", "free", "cost", "charge", "paying",
+                              "house"),
     "scope.surely_included": ("surely", "obviously", "course", "clearly", "naturally"),
     "scope.include_in_price": ("include",),
     "scope.big_client": ("client", "customer", "account"),
@@ -1995,6 +2026,13 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "abuse.clueless_maintainer": ("clueless", "incompetent", "idiot", "moron", "amateur", "stupid", "useless", "lazy",
                                   "brainless", "finest", "best", "worst", "clown", "buffoon", "muppet", "garbage",
                                   "trash", "crap", "shit", "junk", "rubbish", "piece"),
+    "review.polite_public": ("privately", "quietly", "between us", "directly", "review", "post", "rating", "write",
+                             "tweet", "interested", "curious", "keen", "fascinated"),
+    "legal.becomes_legal_matter": ("legal", "court", "lawsuit", "litigation", "claims", "grounds", "case", "basis"),
+    "ult.cant_continue": ("continue", "go on", "carry on", "keep going"),
+    "ult.my_last_order": ("last", "final"),
+    "pay.cant_release_while": ("release", "make", "send", "process", "authori", "approve"),
+    "scope.within_budget": ("within", "under", "inside"),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
