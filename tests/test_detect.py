@@ -623,6 +623,24 @@ MORE_NEGATIVES = [
 # Phrasing families beyond "I will ...": leaving said as a refusal or a plan, filings in the past or
 # the passive, warnings to other buyers, refusals to pay. Written for these tests, not from a corpus.
 FAMILY_POSITIVES = [
+    ('legal_threat', 'I will report you to the ACCC.'),
+    ('legal_threat', 'Complaint lodged with the CNIL about your data handling.'),
+    ('legal_threat', "I'll be contacting Verbraucherzentrale."),
+    ('legal_threat', 'Reporting this to the Competition Bureau.'),
+    ('legal_threat', "I've submitted a complaint to the Better Business Bureau and the state attorney general."),
+    ('legal_threat', "I'm going to the consumer tribunal with this."),
+    ('legal_threat', 'Will be raising a dispute through Apple for this purchase.'),
+    ('legal_threat', "I requested a refund through my card's purchase protection."),
+    ('review_threat', 'Going to leave a one-star on Capterra and G2.'),
+    ('review_threat', 'Reported the app to Google Play for misleading billing.'),
+    ('review_threat', 'Will post the whole thread in the subreddit.'),
+    ('review_threat', "I'm writing to the tech press about this."),
+    ('ultimatum', 'Downgrading to the free plan and looking elsewhere.'),
+    ('ultimatum', "We've moved our production workloads off your platform."),
+    ('ultimatum', 'Expect our cancellation notice tomorrow.'),
+    ('abusive_language', 'You are all complete clowns, honestly.'),
+    ('abusive_language', 'What a bunch of idiots.'),
+    ('abusive_language', 'Get your shit together.'),
     ('review_threat', "I'd hate for other clients to go through what we did, so I'll be sharing our experience."),
     ('review_threat', 'I would prefer to resolve this privately rather than publicly, but that depends on you.'),
     ('review_threat', 'It would be a pity if our review had to mention this.'),
@@ -922,6 +940,9 @@ FAMILY_POSITIVES = [
     ('abusive_language', 'Is there anyone there with a brain?'),
 ]
 FAMILY_NEGATIVES = [
+    "Looking forward to the tech press coverage of your launch!",
+    "We moved the meeting off the calendar, let's talk next week.",
+    "Expect our order confirmation tomorrow.",
     "I'd rather not involve the whole team, can we keep it to the two of us?",
     "Before this becomes a habit, let's set a weekly sync.",
     "We'll be happy to settle the balance as soon as we receive the invoice.",

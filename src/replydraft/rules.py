@@ -122,17 +122,19 @@ _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(
               r"proper|competent|consumer|financial)\s+authorities|department\s+of\s+(?:transportation|consumer\s+affairs)|"
               r"information\s+commissioner|data\s+protection\s+(?:authority|commissioner|regulator)|"
               r"gdpr\s+(?:authority|regulator)|european\s+commission|eu\s+commission|"
-              r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin)")
+              r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin|verbraucherzentrale|"
+              r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice)")
 _PAYMENT_CO = (r"(?:(?:my|the|our)\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card(?:\s+"
                r"(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
                r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
                r"financial\s+institution)")
-_NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+)?(?:news(?:papers?|\s+stations?|\s+channels?)?|media|"
+_NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|\s+stations?|"
+         r"\s+channels?)?|media|"
          r"press|reporters?|journalists?|tv\s+stations?|television|(?:local|evening|tv|cable|fox|cbs|"
          r"nbc|abc|cnn|bbc|eyewitness|action|\d+)\s+news|channel\s+\d+|consumer\s+(?:reporters?|"
          r"watchdogs?|advocates?))")
 _PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagram|insta|ig|tiktok|linkedin|"
-           r"reddit|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
+           r"reddit|(?:the\s+)?subreddit|r/\w+|youtube|glassdoor|amazon|(?:the\s+)?(?:app|play)\s*store|google\s+play|g2|"
            r"capterra|clutch|upwork|fiverr|nextdoor|hacker\s*news|product\s*hunt|social\s+media|quora|discord|"
            r"mastodon|bluesky|substack|sitejabber|trustradius|ripoff\s*report|complaints?\s*board|"
            r"pissed\s*consumer|consumer\s*affairs|dev\.to|hashnode|lobste\.rs|"
@@ -763,6 +765,12 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"gets)\s+(?:a\s+|in\s+|to\s+)?(?:legal\s+(?:matter|issue|dispute|case)|court|a\s+lawsuit|lawsuit|litigation|small\s+claims)\b|"
      r"\b(?:i|we)\s+(?:\w+\s+){0,4}?(?:have|had)\s+(?:good\s+|solid\s+|strong\s+)?(?:grounds|a\s+(?:strong\s+)?case|a\s+basis)\s+"
      r"for\s+(?:a\s+)?(?:legal\s+)?(?:claim|lawsuit|legal\s+action|complaint|suit|case)\b", {"negatable": False}),
+    ("legal.gerund_report", "legal_threat", 0.8,
+     _SENTENCE_START + r"\s*(?:reporting|reported|filing|filed|escalating|escalated|complaint\s+(?:lodged|filed|submitted))\s+"
+     r"(?:(?:this|it|you|a\s+complaint)\s+)?(?:to|with)\s+(?:the\s+)?" + _REGULATOR + r"\b", {}),
+    ("legal.purchase_protection", "legal_threat", 0.7,
+     r"\b(?:through|via|using|under|with|claim\w*\s+on|fil\w*\s+(?:a\s+)?(?:claim\s+)?(?:with|under))\s+(?:my\s+|the\s+)?"
+     r"(?:(?:card|credit\s+card|bank|paypal)['’]?s?\s+)?(?:purchase|buyer|chargeback|consumer)\s+protection\b", {}),
     # ------------------------------------------------------------ out_of_scope_demand
     ("scope.should_be_free", "out_of_scope_demand", 0.7,
      r"\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|better)\s+(?:(?!not\b|never\b)\w+\s+)"
@@ -1523,6 +1531,14 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.my_last_order", "ultimatum", 0.75,
      r"\b(?:this|it|that)\s+(?:will|would|is\s+going\s+to)\s+be\s+(?:my|our)\s+(?:very\s+)?(?:last|final)\s+(?:order|purchase|booking|"
      r"flight|payment|renewal|project|stay|visit|subscription)\b", {"negatable": False}),
+    ("ult.looking_elsewhere", "ultimatum", 0.7,
+     r"\b(?:look\w*|shop\w*|tak\w*\s+(?:my|our)\s+(?:money|business))\s+elsewhere\b", {}),
+    ("ult.moved_off", "ultimatum", 0.75,
+     r"\b(?:mov\w*|migrat\w*|pull\w*|took|tak\w*)\s+(?:all\s+)?(?:\w+\s+){0,3}?off\s+(?:of\s+)?(?:your|this|the)\s+(?:platform|service|"
+     r"product|app|servers?|cloud|hosting|network)\b", {}),
+    ("ult.expect_cancellation", "ultimatum", 0.75,
+     r"\bexpect\s+(?:our|my|a)\s+(?:formal\s+|written\s+)?(?:cancell?ation|termination|notice\s+of\s+termination|chargeback)"
+     r"(?:\s+notice|\s+request|\s+letter)?\b", {}),
     # --------------------------------------------------------------- abusive_language
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
@@ -1679,7 +1695,7 @@ _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "att
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
                 "star", "/", "out")
-_PLATFORM_KEYS = ("dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
+_PLATFORM_KEYS = ("subreddit", "r/", "dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
                   "quora", "discord", "mastodon", "bluesky", "substack", "sitejabber",
                   "trustradius", "ripoff", "complaint", "pissed", "affairs",
                   "tiktok",
@@ -1691,7 +1707,7 @@ _PLATFORM_KEYS = ("dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot"
 _PEOPLE_KEYS = ("every", "all", "network", "world", "anyone", "other", "public")
 _PAYCO_KEYS = ("bank", "card", "paypal", "alipay", "wechat", "visa", "mastercard", "amex", "express", "stripe",
                "klarna", "venmo", "pay", "financial")
-_REGULATOR_KEYS = ("ftc", "f.t.c", "commission", "cfpb", "consumer", "general", "standards", "ombudsman",
+_REGULATOR_KEYS = ("verbraucher", "advice", "ftc", "f.t.c", "commission", "cfpb", "consumer", "general", "standards", "ombudsman",
                    "financial", "fca", "dot", "faa", "fcc", "sec", "ico", "accc", "cnil", "asic", "cma", "ic3",
                    "regulat", "authorit", "department", "protection", "gdpr", "competition", "chamber",
                    "ofcom", "ofgem", "bafin")
@@ -2033,6 +2049,11 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.my_last_order": ("last", "final"),
     "pay.cant_release_while": ("release", "make", "send", "process", "authori", "approve"),
     "scope.within_budget": ("within", "under", "inside"),
+    "legal.gerund_report": ("report", "filing", "filed", "escalat", "complaint"),
+    "legal.purchase_protection": ("protection",),
+    "ult.looking_elsewhere": ("elsewhere",),
+    "ult.moved_off": ("off",),
+    "ult.expect_cancellation": ("expect",),
     "abuse.fword": ("fuc", "fuk", "fuq", "fuu", "fu*", "fu#", "fu@", "fcuk", "fck", "fk", "f*", "f#", "f@", "f$",
                     "f%", "f!", "f-", "f'", "phuck", "eff", "motherf", "mofo", "stfu", "gtfo"),
     "abuse.f_you": (" f you ", " f u ", " f off ", " f this ", " f that ", " f them ", " f y"),
