@@ -211,6 +211,9 @@ _TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?
 _AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:contract|agreement)|as\s+discussed|"
               r"as\s+planned|as\s+in\s+the\s+contract|according\s+to\s+(?:the|our)\s+(?:contract|agreement|schedule))\b")
 
+# Insults and profanity count whatever the clause: no negation, question or hypothetical veto.
+_ALWAYS: dict[str, object] = {"negatable": False, "question": False, "hypothetical": False}
+
 # Context vocabulary used by the engine.
 NEGATION = _rx(
     r"\bno\b(?=\s+(?:intention|intentions|plans?|desire|need|way|interest|wish|reason\s+to|point)\b|\s*$)|"
@@ -639,10 +642,10 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"[^.!?\n]{0,60}?\b(?:opened|filed|started|initiated|raised|processing|investigating|rejected|"
      r"denied|reviewing|handling|declined|approved)\b[^.!?\n]{0,25}?\b(?:dispute|charge\s*-?\s*back|"
      r"fraud\s+(?:claim|case|report|investigation)|investigation)\b"
-     r"(?![^.!?\n]{0,25}\bautomatic)|\b(?:my|our)\s+(?:bank|card\s+issuer|credit\s+card\s+company|card\s+company|paypal)\s+"
+     r"(?![^.!?\n]{0,25}\bautomatic)|"   # a fraud filter acting by itself is no threat
+     r"\b(?:my|our)\s+(?:bank|card\s+issuer|credit\s+card\s+company|card\s+company|paypal)\s+"
      r"(?:is|are|has|have)\s+(?:now\s+|already\s+)?(?:investigating|reversing|disputing|reversed|disputed|blocked|"
      r"blocking|recalling|recalled)\s+(?:the|this|that|your|my)\s+(?:charges?|transactions?|payments?)\b", {}),
-     # a fraud filter acting by itself is no threat
     ("legal.filed_dispute_with", "legal_threat", 0.85,
      r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|"
      r"initiated|initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|do|did|"
@@ -1100,8 +1103,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
      r"for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
      r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
-     r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))"
-     r"",
+     r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
       # "I'll pay the invoice ... I'm not paying for that": one item disputed, the bill paid
       "unless_text": r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:gladly\s+|happily\s+|still\s+)?pay\s+(?:the|your|this)\s+"
@@ -1543,14 +1545,14 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("abuse.fword", "abusive_language", 0.7,
      r"\b(?!f[u*]+[c*]+k+ed\b)(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
      r"legends|genius|best|incredible|fantastic|perfect|beautiful|cool|finally|helpful|fast)\b)",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.fucked", "abusive_language", 0.7, r"\bf(?:u|\*)(?:c|\*)ked\b",
-     {"negatable": False, "question": False, "hypothetical": False,
+     {**_ALWAYS,
       "not_before": r"\b(?:i|we|i\s+(?:totally|really|kinda|just))\s+$"}),
     ("abuse.f_you", "abusive_language", 0.75, r"\bf\s+(?:you|u|off|this|that|them|y['’]?all)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.insult", "abusive_language", 0.7, r"\b" + _INSULT + r"\b(?!-?proof)",
-     {"negatable": False, "question": False, "hypothetical": False,
+     {**_ALWAYS,
       "not_before": r"\b(?:i['’]?m|i\s+am|i\s+was|i\s+feel|i\s+felt|feel|felt|like|look|looked|looks|"
                     r"myself|me\s+(?:look|feel|seem)|call\s+me|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
                     r"(?:total\s+|complete\s+|real\s+|absolute\s+|bit\s+of\s+an?\s+)?$"}),
@@ -1558,23 +1560,23 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b" + _TARGET + r"\s*(?:are|r|['’]re|re|is|were|was|must\s+be|being)?\s+(?:(?:all|such|so|a|an|"
      r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
      r"f\w*ing|bloody|damn|freaking|fricking|still|guys|too|people)\s+){0,3}" + _WEAK_INSULT + r"\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.sucks_hashtag", "abusive_language", 0.6, r"#\w+(?<!never)(?<!not)(?<!nt)suc?ks?\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.piece_of", "abusive_language", 0.85,
      r"\bpiece\s+of\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|filth|work)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.shit_company", "abusive_language", 0.65,
      r"\b(?:sh[i*!1#@]+t(?:ty)?|s[*#]{2,3}t(?:ty)?)\s+(?:\w+\s+)?(?:service|company|airline|"
      r"support|customer\s+(?:service|svc|care)|svc|cs|staff|business|team|management|people|agents?|employees|"
      r"excuse)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.bullshit", "abusive_language", 0.65,
      r"\b(?:bull\s?sh[i*!1#@]+t\w*|bull\s?s[*#]+t|b[*#]+llshit|horse\s?shit|bull\s?crap)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.shit", "abusive_language", 0.45,
      r"\b(?:sh[i*!1#@]+t|s[*#]{2,3}t|sh\*)\w*",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.harassment", "abusive_language", 0.85,
      r"\b(?:watch\s+your\s+back|i\s+know\s+where\s+you\s+(?:live|work)|(?:hope|wish)\s+(?:you|u|they|your\s+"
      r"\w+)\s+(?:all\s+)?(?:die|rot|burn|suffer|choke|get\s+(?:fired|cancer|hit|hurt|deleted|what['’]?s\s+"
@@ -1582,34 +1584,34 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"kill\s+(?:yourself|yourselves)|kys|screw\s+(?:you|u|ya|y['’]?all|them)|damn\s+you|to\s+hell\s+with\s+"
      r"(?:you|u|your)|kiss\s+my\s+(?:ass|arse)|up\s+yours|bite\s+me|piss\s+off|shove\s+it|eat\s+(?:shit|"
      r"dirt)|shut\s+(?:the\s+\w+\s+)?up|get\s+bent|i\s+will\s+find\s+you|you['’]?ll\s+regret\s+(?:this|it))\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.whats_wrong_with_you", "abusive_language", 0.55,
      r"\bwhat(?:['’]?s)?\s+(?:the\s+\S+\s+)?(?:is\s+)?wrong\s+with\s+(?:you|u|y['’]?all)(?:\s+(?:people|guys|lot|idiots))?\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.do_your_job", "abusive_language", 0.65,
      r"\bdo\s+your\s+(?:f\S*|damn|damned|bloody|freaking|frigging|friggin|goddamn)\s+jobs?\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.clown_show", "abusive_language", 0.6,
      r"\b(?:clown\s+(?:show|car|college|school|circus|operation)|circus\s+act|amateur\s+hour|mickey\s+mouse\s+"
      r"(?:operation|outfit|company)|(?:joke|scam|disgrace|sham|excuse)\s+of\s+an?\s+(?:company|corporation|business|airline|"
      r"service|team|store|shop|firm))\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.get_it_together", "abusive_language", 0.65,
      r"\bget\s+(?:your|ur|y['’]?all['’]?s)\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|f[\w*]*)\s+together\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.bunch_of", "abusive_language", 0.7,
      r"\bbunch\s+of\s+(?:\w+\s+)?(?:idiots|muppets|clowns|morons|amateurs|monkeys|crooks|thieves|liars|losers|"
      r"incompetents?|imbeciles|cowboys|jokers|scammers|frauds)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.sorry_excuse", "abusive_language", 0.65, r"\bsorr\w*\s+excuse\s+for\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.act_like_children", "abusive_language", 0.55,
      r"\bact(?:s|ing)?\s+like\s+(?:(?:little|spoiled|spoilt|a\s+bunch\s+of|such)\s+)?(?:children|kids|"
      r"babies|toddlers|clowns|idiots|animals|a\s+child)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.body_insult", "abusive_language", 0.7,
      r"\b(?:fat|ugly|lazy|stupid|dumb)\s+(?:ass\w*\s+)?(?:faces?|pigs?|cows?|slobs?|heads?)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.learn_to", "abusive_language", 0.6,
      r"\b(?:learn\s+(?:how\s+)?to\s+(?:read|spell|do\s+your\s+job|count|listen|think)|get\s+a\s+(?:clue|brain|life|real\s+job)|"
      r"grow\s+a\s+(?:brain|pair|spine)|use\s+your\s+(?:brain|head|eyes)|are\s+you\s+(?:blind|deaf|illiterate|"
@@ -1620,7 +1622,7 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"negatable": False, "hypothetical": False, "question": False}),
     ("abuse.sucks_hard", "abusive_language", 0.7,
      r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.crude", "abusive_language", 0.7,
      r"\b(?:dick\s+move|heads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|ass|arse|butts?)|"
      r"(?:kiss|lick)\s+my\s+\w+|(?:suck|eat)\s+(?:my|a)\s+(?:dick|cock|balls)|(?:a|such\s+a|being\s+a|be\s+a|total|"
@@ -1628,41 +1630,41 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?=\s*(?:[.!,;]|$|and\b))|how\s+do\s+(?:they|you|these\s+people)\s+still\s+have\s+(?:a|their|your)\s+jobs?|"
      r"whose\s+(?:dumb|stupid|idiotic|moronic|brilliant)\s+idea|give\s+(?:him|her|you|them)\s+a\s+(?:good\s+)?beating|"
      r"beat\s+(?:you|him|her|them)\s+up|punch\s+(?:you|him|her|them))\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.garbage", "abusive_language", 0.6,
      r"\b(?:(?:your|this|the|you)\s+)?(?:\w+\s+)?(?:code|app|software|product|service|company|system|support|site|"
      r"website|airline|staff|team)\s+(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|pathetic|useless|"
      r"a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off|a\s+disgrace)\b|\b(?:such\s+an?|what\s+an?)\s+(?:rubbish|crap|crappy|"
      r"shit|shitty|garbage|trash|pathetic|useless)\s+\w+",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.horrible_people", "abusive_language", 0.7,
      r"\b(?:you|u|y['’]?all|they)\s*(?:are|r|['’]re)\s+(?:all\s+)?(?:horrible|terrible|awful|disgusting|despicable|"
      r"evil|vile|scummy|greedy|rotten|shameless)\s+(?:people|humans|human\s+beings|company|bunch|crooks)\b|"
      r"\bhope\s+(?:you|u|y['’]?all|they)\s+(?:all\s+)?(?:end\s+up\s+(?:on\s+unemployment|jobless|broke|homeless)|"
      r"(?:get|go)\s+(?:fired|bankrupt|broke|out\s+of\s+business)|lose\s+(?:your|their)\s+jobs?)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.shitting_me", "abusive_language", 0.6,
      r"\b(?:are\s+you|you)\s+(?:fucking\s+)?(?:shitting|bullshitting)\s+me\b|\bgo\s+f\s+(?:@?\w+)",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.you_are_the_worst", "abusive_language", 0.6,
      r"\b(?:you|u|y['’]?all)\s*(?:are|r|['’]re)\s+(?:by\s+far\s+|simply\s+|truly\s+|honestly\s+)?the\s+(?:absolute\s+)?worst"
      r"(?=\s*(?:[.!,;#]|$|ever\b))|#go(?:bankrupt|broke|outofbusiness)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.you_animal", "abusive_language", 0.7,
      r"\b(?:you|u)\s+(?:\w+\s+)?(?:snakes?|rats?|weasels?|pigs?|worms?|vermin|animals|cowards?|leeches|parasites)\b"
-     r"(?=\s*(?:[.!,;?]|$|and\b))", {"negatable": False, "question": False, "hypothetical": False}),
+     r"(?=\s*(?:[.!,;?]|$|and\b))", _ALWAYS),
     ("abuse.should_be_fired", "abusive_language", 0.6,
      r"\b(?:whoever|the\s+(?:person|guy|idiot|moron|genius|one)\s+who|whoever\s+is\s+responsible\s+for)\s+[^.!?\n]{0,40}?\bshould\s+"
      r"be\s+(?:fired|sacked|ashamed)\b|\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:absolute\s+|complete\s+|utter\s+|total\s+)?"
-     r"(?:garbage|trash|junk|rubbish)(?=\s*(?:[.!,;]|$))", {"negatable": False, "question": False, "hypothetical": False}),
+     r"(?:garbage|trash|junk|rubbish)(?=\s*(?:[.!,;]|$))", _ALWAYS),
     ("abuse.useless_bunch", "abusive_language", 0.65,
      r"\b(?:such\s+an?|what\s+an?)\s+(?:\w+\s*,\s*)?(?:arrogant|incompetent|useless|rude|pathetic|lazy|stupid|clueless|"
      r"dishonest)\b[^.!?\n]{0,30}?\b(?:bunch|lot|group|company|people|team|outfit|shower)\b|\b(?:useless|incompetent|arrogant|"
-     r"pathetic|lazy|stupid|clueless)\s+bunch\s+of\s+\w+", {"negatable": False, "question": False, "hypothetical": False}),
+     r"pathetic|lazy|stupid|clueless)\s+bunch\s+of\s+\w+", _ALWAYS),
     ("abuse.you_lying_x", "abusive_language", 0.65,
      r"\b(?:you|u)\s+(?:lying|thieving|cheating|lazy|useless|stupid|incompetent|pathetic|arrogant|miserable|fat|ugly|"
      r"worthless|filthy|greedy)\s+(?!(?:people|guys|folks|lot|bunch|company|team)\b)\w+(?=\s*(?:[.!,;?]|$))|"
-     r"\bget\s+(?:you|u|him|her|them)\s+fired\b", {"negatable": False, "question": False, "hypothetical": False}),
+     r"\bget\s+(?:you|u|him|her|them)\s+fired\b", _ALWAYS),
     ("abuse.clueless_maintainer", "abusive_language", 0.6,
      r"\b(?:whoever|the\s+(?:person|people|guy|team)\s+(?:who|that))\s+(?:\w+\s+){1,4}?(?:is|are)\s+(?:clearly\s+|obviously\s+|"
      r"totally\s+|completely\s+)?(?:clueless|incompetent|an?\s+(?:idiot|moron|amateur)|stupid|useless|lazy|brainless)\b|"
@@ -1670,16 +1672,16 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:absolute|complete|total|utter)\s+(?:amateurs|clowns|idiots|morons|incompetents|buffoons|muppets)\b|"
      r"\bstop\s+being\s+(?:so\s+)?(?:lazy|stupid|incompetent|useless|an?\s+idiot|an?\s+jerk)\b|"
      r"\byour\s+(?:garbage|trash|shit|junk|rubbish|shitty|piece\s+of\s+\w+)\s+(?:app|code|software|product|service|"
-     r"company|site|website|support|tool|plugin|game)\b", {"negatable": False, "question": False, "hypothetical": False}),
+     r"company|site|website|support|tool|plugin|game)\b", _ALWAYS),
     ("abuse.wtf", "abusive_language", 0.35, r"\b(?:wtf|wth|omfg|ffs)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.mild_profanity", "abusive_language", 0.3,
      r"\b(?:crap(?:py)?|damn(?:ed)?|bloody|hell(?=\s+(?:is|are|was)\b)|piss\s+poor|pissed|sucks?|"
      r"bs|b\.s\.|screw(?:ed)?\s+(?:me|us|over))\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
     ("abuse.weak_insult", "abusive_language", 0.3,
      r"\b(?:idiocy|stupidity|incompetence|incompetent|despicable|disgraceful|pathetic|clowns)\b",
-     {"negatable": False, "question": False, "hypothetical": False}),
+     _ALWAYS),
 ]
 
 
