@@ -14,7 +14,7 @@ import pytest
 
 from replydraft.detect import SIGNALS, Detection, DetectorSettings, detect, detect_text
 from replydraft.errors import ConfigError
-from replydraft.extract import InboundEmail
+from replydraft.extract import InboundEmail, parse
 from replydraft.rules import RULE_IDS, RULES, word_view
 
 # (signal, message, a phrase that must be inside the evidence)
@@ -1088,6 +1088,58 @@ def test_phrasing_families(signal: str, text: str) -> None:
 @pytest.mark.parametrize("text", FAMILY_NEGATIVES, ids=[t[:50] for t in FAMILY_NEGATIVES])
 def test_phrasing_family_negatives(text: str) -> None:
     assert not detect_text(text).escalated, detect_text(text).signals
+
+
+# Stalls read with the subject line: "bear with us" in a thread about an invoice is a payer
+# asking for time; the same words about a password reset are not. The subject is context, not
+# evidence, so a stall needs two hints, or one and a firmer rule.
+STALLS_IN_PAYMENT_THREADS = [
+    ('Re: Invoice 2231 overdue', 'Sorry for the delay, our accounts team is going through some changes internally. Please bear with us.'),
+    ('Re: outstanding balance', 'The person who approves payments is on leave until the 20th, so we need a bit more time. Thanks for your patience.'),
+    ('Re: invoice', "We're still waiting on sign-off from the finance director. Please be patient with us."),
+    ('Re: payment reminder', 'Our accounting system is being migrated so everything is delayed. Give us a couple more weeks.'),
+    ('Re: unpaid invoice', 'I have passed this to our accounts department and they are looking into it. Bear with me.'),
+    ('Re: final notice', 'We are having some cash flow issues at the moment, please bear with us.'),
+    ('Re: payment', "Management hasn't approved it yet and I can't do anything until they do. Please be patient."),
+    ('Re: overdue invoice #44', "Things are hectic here with the restructuring and I haven't been able to reach the owner about this. Bear with us a little longer."),
+    ('Re: invoice 1203', 'our boss is travelling and he is the only one who can sign cheques, so you will have to be patient'),
+]
+CALM_WITH_PATIENCE = [
+    ('Re: login problem', 'Bear with us while we reset your password.'),
+    ('Re: delivery', 'Please be patient, the courier will arrive tomorrow.'),
+    ('Re: invoice 22', 'Payment sent today, thanks for bearing with us.'),
+    ('Re: invoice', 'Our finance team has approved the invoice and it will be paid on Friday as agreed.'),
+    ('Re: payment receipt', "I've asked our accounts department for a copy of the receipt."),
+    ('Re: refund', 'Could you bear with me while I find the order number?'),
+    ('Re: payment', "Bear with me, I'm new to this portal. Where do I enter the card details?"),
+    ('Re: invoice 88', 'Thanks for your patience with our questions. The transfer went out this morning.'),
+    ('Re: billing address', 'Our accounts department moved offices, please update the billing address on the invoice.'),
+    ('', 'We are going through some changes internally, please bear with us while we find a new contact for you.'),
+]
+
+
+@pytest.mark.parametrize(("subject", "text"), STALLS_IN_PAYMENT_THREADS, ids=[t[:40] for _, t in STALLS_IN_PAYMENT_THREADS])
+def test_stall_in_payment_thread(subject: str, text: str) -> None:
+    detection = detect_text(text, topic=subject)
+    assert "overdue_payment" in detection.names, detection
+    assert all(e.end <= len(text) for s in detection.signals for e in s.evidence)   # evidence is in the text
+
+
+@pytest.mark.parametrize(("subject", "text"), CALM_WITH_PATIENCE, ids=[t[:40] for _, t in CALM_WITH_PATIENCE])
+def test_patience_that_is_no_stall(subject: str, text: str) -> None:
+    assert not detect_text(text, topic=subject).escalated
+
+
+def test_one_stall_hint_is_only_a_near_miss() -> None:
+    detection = detect_text("Please bear with us.", topic="Re: Invoice 2231 overdue")
+    assert not detection.escalated and detection.near_misses[0].name == "overdue_payment"
+
+
+def test_detect_reads_the_subject_as_context() -> None:
+    text = "Our boss is travelling and he is the only one who can sign off on this, so you will have to be patient."
+    email = parse(b"From: c@d.example\r\nSubject: Re: invoice 1203\r\n\r\n" + text.encode())
+    assert detect(email).names == ("overdue_payment",)
+    assert not detect(parse(b"From: c@d.example\r\nSubject: Re: your order\r\n\r\n" + text.encode())).escalated
 
 
 # Known weak spots, kept visible: a fix would cost precision elsewhere or need real parsing.

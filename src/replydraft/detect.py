@@ -47,7 +47,8 @@ SIGNALS: tuple[SignalName, ...] = (
     "overdue_payment", "ultimatum", "abusive_language",
 )
 DEFAULT_THRESHOLD = 0.6
-SCOPE_RULE = "scope.excluded_item"   # the evidence rule of a demand for an item [policy.scope] excludes
+SCOPE_RULE = "scope.excluded_item"
+_TOPIC_CHARS = 300          # a subject longer than this is not a subject   # the evidence rule of a demand for an item [policy.scope] excludes
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,11 +111,16 @@ def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings())
     """Signals in the customer's new text; automated mail is skipped, not examined."""
     if email.automated:
         return Detection((), (), skipped=email.automated)
-    return detect_text(f"{email.new_text}", settings)
+    return detect_text(f"{email.new_text}", settings, topic=email.subject)
 
 
-def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> Detection:
-    """Signals in ``text``; evidence offsets index into ``text`` itself."""
+def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topic: str = "") -> Detection:
+    """Signals in ``text``; evidence offsets index into ``text`` itself.
+
+    ``topic`` (the subject line) is context only, never evidence: a rule that needs a
+    word somewhere in the message (``near_text``) also finds it there, so "bear with us"
+    in a thread titled "Invoice 2231 overdue" is read as the stall it is.
+    """
     text = text[: settings.max_chars]
     if not text.strip():
         return Detection(())
@@ -123,7 +129,7 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> D
     low = norm.lower()
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
     present = present_keys(low)               # keyword prefilter, see rules.Rule.keys
-    ctx = _Context(norm)
+    ctx = _Context(norm, topic[:_TOPIC_CHARS])
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
     disabled = settings.disabled
     anchors: list[int] | None = None
@@ -258,10 +264,11 @@ _STARTS_WITH_SUBJECT = re.compile(r"(?:i|we)\b", re.IGNORECASE)
 class _Context:
     """Sentence and clause lookups over one normalised text."""
 
-    __slots__ = ("text", "_ends", "_starts")
+    __slots__ = ("text", "topic", "_ends", "_starts")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, topic: str = "") -> None:
         self.text = text
+        self.topic = topic
         ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
         self._starts = [s for s, _ in ends]   # where each terminator begins
         self._ends = ends
@@ -284,8 +291,10 @@ class _Context:
         text = self.text
         s0, s1, question = self.sentence(start)
         if rule.near is not None:
-            scope = text if rule.near_text else text[s0:s1]
-            if not rule.near.search(scope):
+            if rule.near_text:
+                if not (rule.near.search(text) or rule.near.search(self.topic)):
+                    return 0.0
+            elif not rule.near.search(text[s0:s1]):
                 return 0.0
         if rule.not_before is not None and rule.not_before.search(text[max(s0, start - 60):start]):
             return 0.0

@@ -1,8 +1,9 @@
 """Offline evaluation of the detector on a labelled corpus (JSON lines).
 
 Each line is ``{"id", "subject", "body", "labels", "hard_negative", ...}`` (see the
-corpus README). Only the body is examined -- subjects are not signal -- through the very
-``detect_text`` the daemon runs, so the numbers describe production behaviour.
+corpus README). Only the body is examined -- the subject is context, never evidence, as in
+the daemon -- through the very ``detect_text`` the daemon runs, so the numbers describe
+production behaviour.
 
     report = evaluate(load_corpus("tests/data/dev.jsonl"))
     print(report.format())
@@ -193,7 +194,7 @@ def evaluate(examples: Sequence[Example], settings: DetectorSettings = DetectorS
     hard = [0, 0]
     mistakes: list[Mistake] = []
     for ex in examples:
-        detection = detect_text(ex.body, settings)
+        detection = detect_text(ex.body, settings, topic=ex.subject)
         got = set(detection.names)
         for name in SIGNALS:
             if name in settings.disabled:

@@ -211,6 +211,13 @@ _TARGET = (r"(?:you|u|ya|y['’]?all|you\s+guys|you\s+people|you\s+lot|your\s+(?
 _AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:contract|agreement)|as\s+discussed|"
               r"as\s+planned|as\s+in\s+the\s+contract|according\s+to\s+(?:the|our)\s+(?:contract|agreement|schedule))\b")
 
+# the message is about money owed (searched in the text and the subject line)
+_ABOUT_PAYING = r"\b(?:pay|paid|payment|invoice|bill|money|cash|funds|balance|overdue|outstanding|owed|cheque|remittance)\w*"
+# ... and nothing says it has been paid: a stall over a payment already made is no stall
+_PAID_ALREADY = (r"\b(?:payment|transfer|cheque|check|it|the\s+money)\s+(?:has\s+(?:just\s+|already\s+)?been|was|went|is)\s+"
+                 r"(?:sent|made|out|paid|processed|initiated|posted|on\s+(?:its|the)\s+way)\b|\b(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
+                 r"(?:just\s+|already\s+)?(?:paid|sent\s+(?:the\s+|your\s+)?payment|transferred|wired)\b")
+
 # Insults and profanity count whatever the clause: no negation, question or hypothetical veto.
 _ALWAYS: dict[str, object] = {"negatable": False, "question": False, "hypothetical": False}
 
@@ -1085,11 +1092,37 @@ _R: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:is|are|has\s+been|have\s+been)\s+"
      r"(?:\w+\s+)?(?:on\s+hold|withheld|frozen|suspended)\b",
      {"not_before": r"\b(?:your|the\s+bank['’]?s?|paypal['’]?s?|stripe['’]?s?)\s+(?:\w+\s+)?$"}),
-    ("pay.be_patient", "overdue_payment", 0.35,
-     r"\b(?:be\s+patient|bear\s+with\s+(?:us|me)|give\s+(?:us|me)\s+(?:some\s+)?(?:more\s+)?time|"
-     r"cash\s*flow\s+(?:issues?|problems?|difficult\w*)|the\s+(?:check|cheque)\s+is\s+in\s+the\s+(?:mail|post)|"
-     r"money['’]?s?\s+(?:is\s+)?(?:a\s+bit\s+)?tight|tight\s+on\s+(?:money|cash|funds)|low\s+on\s+(?:funds|cash))\b",
-     {"near": r"\b(?:pay|paid|payment|invoice|bill|money)\w*", "near_text": True}),
+    # A stall: one alone is a near-miss, two together (or one with a firmer rule) raise the signal,
+    # and only where the message -- or its subject -- is about paying, and nothing says it was paid.
+    ("pay.be_patient", "overdue_payment", 0.4,
+     r"\b(?:(?:please|kindly|pls)\s+(?:\w+\s+)?(?:be\s+patient|bear\s+with\s+(?:us|me))|be\s+patient\s+with\s+(?:us|me)|"
+     r"(?:you['’]?ll|you\s+will|you['’]?d|you\s+would)\s+(?:\w+\s+)?(?:have|need)\s+to\s+be\s+patient|"
+     r"bear\s+with\s+(?:us|me)(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:little|bit|few|while)|for|on\s+this|please)\b))|"
+     r"give\s+(?:us|me)\s+(?:some\s+|a\s+(?:bit|little)\s+)?(?:more\s+)?time|"
+     r"give\s+(?:us|me)\s+(?:a|one|two|another|an\s+extra|a\s+(?:few|couple)(?:\s+of)?|\d+)\s+(?:more\s+)?(?:days?|weeks?|months?)|"
+     r"(?:we|i)\s+(?:need|require)\s+(?:a\s+(?:bit|little)\s+|some\s+)?more\s+time|"
+     r"the\s+(?:check|cheque)\s+is\s+in\s+the\s+(?:mail|post))\b",
+     {"near": _ABOUT_PAYING, "near_text": True, "unless_text": _PAID_ALREADY}),
+    # the payer's own circumstances are in the way: money, approvals, the one person who signs, a restructuring
+    ("pay.internal_hold", "overdue_payment", 0.4,
+     r"\b(?:cash\s*flow\s+(?:issues?|problems?|difficult\w*|is\s+tight)|money['’]?s?\s+(?:is\s+)?(?:a\s+bit\s+)?tight|"
+     r"tight\s+on\s+(?:money|cash|funds)|low\s+on\s+(?:funds|cash)|"
+     r"(?:person|one|colleague|manager)\s+who\s+(?:approves|signs|authori[sz]es|handles|releases)\s+(?:the\s+|our\s+)?"
+     r"(?:payments?|invoices?|cheques?|checks?|transfers?)\s+is\s+(?:on\s+(?:leave|holiday|vacation|sick\s+leave)|away|"
+     r"out\s+of\s+(?:the\s+)?office|off\s+sick|travell?ing)|(?:still\s+)?waiting\s+(?:on|for)\s+(?:the\s+)?(?:sign-?\s?off|approval|authori[sz]ation|go-?ahead|"
+     r"the\s+(?:management|owner|boss|director|board|finance|accounts?|accounting)\b)|"
+     r"(?:not|n['’]?t|never)\s+(?:been\s+)?able\s+to\s+(?:get\s+in\s+touch|reach|speak|talk|get\s+hold\s+of|meet)"
+     r"(?:\s+[\w,]+){0,8}?\s+(?:(?:the|our|my)\s+)?(?:management|owner|boss|director|ceo|board|finance|accounts?|accounting)\b|"
+     r"(?:management|the\s+owner|(?:our|my)\s+(?:boss|director|ceo|board|finance\s+\w+|accounts?\s+\w+)|the\s+board)\s+"
+     r"(?:has|have)\s*(?:n['’]?t|\s+not)\s+(?:yet\s+)?(?:approved|signed|released|authori[sz]ed|agreed)|"
+     r"(?:changes|restructuring|reorgani[sz]ation|re-?structuring)\s+(?:(?:happening|going\s+on|taking\s+place)\s+)?"
+     r"(?:(?:in|at|within)\s+(?:the|our)\s+(?:office|company|team|department|organi[sz]ation)\s*)?(?:internally)?|"
+     r"(?:accounting|accounts|payment|payroll|banking|finance|erp|billing)\s+(?:system|software|platform)\s+"
+     r"(?:is|are|was)\s+(?:being\s+)?(?:migrated|changed|updated|upgraded|replaced|down)|"
+     r"only\s+(?:one|person)\s+(?:who\s+)?(?:can|is\s+allowed\s+to|able\s+to)\s+(?:sign|approve|authori[sz]e|release|make)\b|"
+     r"passed\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to\s+(?:our|the)\s+(?:accounts?|finance|accounting)\s+"
+     r"(?:department|dept|team|people))",
+     {"near": _ABOUT_PAYING, "near_text": True, "unless_text": _PAID_ALREADY, "question": False}),
     ("pay.when_you_fix", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
      r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {"unless_text": _AS_AGREED}),
@@ -1808,7 +1841,9 @@ _KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.payment_delayed": ("payment", "invoice", "check", "cheque", "transfer", "money"),
     "pay.get_paid_later": ("paid", "get", "come", "coming", "way"),
     "pay.money_when_done": ("money", "payment", "cash", "check", "cheque"),
-    "pay.be_patient": ("patient", "bear", "time", "cash", "check", "cheque", "tight", "low"),
+    "pay.be_patient": ("patient", "bear", "time", "day", "week", "month", "check", "cheque"),
+    "pay.internal_hold": ("cash", "tight", "low", "who", "waiting", "able", "approved", "signed", "released", "authori", "agreed", "change", "restructur",
+                          "reorgani", "system", "software", "platform", "only", "passed"),
     "pay.when_i_get_paid": ("paid",),
     "pay.on_hold": ("hold", "withheld", "frozen", "suspended"),
     "pay.when_you_fix": ("pay",),
