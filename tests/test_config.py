@@ -30,7 +30,7 @@ def test_example_config_parses_and_documents_every_option() -> None:
     assert config.accounts[0].name == "support"
     text = (ROOT / "config.example.toml").read_text()
     documented = set(re.findall(r"^#?\s*([a-z_]+)\s*=", text, flags=re.M))
-    documented |= set(re.findall(r"^\[\w+\.(\w+)\]", text, flags=re.M))   # [policy.scope]
+    documented |= set(re.findall(r"^#?\s*\[{1,2}\w+\.(\w+)\]", text, flags=re.M))   # [policy.scope], [[policy.rules]]
     for cls in (Account, Policy):
         missing = {f.name for f in dataclasses.fields(cls)} - documented
         assert not missing, f"config.example.toml does not mention {missing}"

@@ -60,8 +60,8 @@ def test_an_overdue_sender_gets_the_invoices_in_the_reply() -> None:
     outcome = triage(raw, ctx)
     (signal,) = [s for s in outcome.detection.signals if s.name == "overdue_payment"]
     assert signal.score == 1.0
-    assert signal.evidence[0].phrase == "invoice INV-1: 1,250.00 EUR, 53 days overdue"
+    assert signal.evidence[0].phrase == "invoice INV-1: €1,250.00, 53 days overdue"
     assert outcome.draft is not None
     body = outcome.draft.body
-    assert "2 open invoices past due" in body and "Invoice INV-1: 1,250.00 EUR, due 30 September 2026" in body
-    assert "1,330.00 EUR in total" in body
+    assert "2 open invoices past due" in body and "INV-1: €1,250.00, due September 30, 2026" in body
+    assert "€1,330.00 in total" in body

@@ -102,6 +102,14 @@ def _parser() -> argparse.ArgumentParser:
         action.add_argument("--since", help="only incidents on or after this date (YYYY-MM-DD)")
         action.add_argument("-c", "--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
+    c = command("templates", "Check the reply templates.", None)
+    tsub = c.add_subparsers(title="actions", metavar="ACTION")
+    tl = tsub.add_parser("lint", help="render every template in every tone with sample data; report "
+                         "syntax errors, unknown variables and empty output with file:line", epilog=EPILOG)
+    tl.set_defaults(func=cmd_templates_lint)
+    tl.add_argument("-c", "--config", default=os.environ.get("REPLYDRAFT_CONFIG"),
+                    help="config file (default: $REPLYDRAFT_CONFIG, ./replydraft.toml, or the demo policy)")
+
     command("check", "Validate the config and templates, log in to every account and show the "
             "Drafts folder each will use.", cmd_check)
 
@@ -270,6 +278,10 @@ def cmd_preview(args: argparse.Namespace) -> int:
     print("-- why --")
     for s in outcome.detection.signals:
         print(f"{s.name} {s.score:.2f}: {'; '.join(repr(e.phrase) for e in s.evidence)}")
+    choice = outcome.choice
+    print(f"tone: {choice.tone}" + (f" (rule {choice.rule!r})" if choice.rule else "")
+          + (", repeat offender" if choice.repeat_offender else "")
+          + (f"; customer tier: {choice.tier}" if choice.tier else ""))
     return EXIT_OK
 
 
@@ -365,23 +377,26 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
 # -- check -----------------------------------------------------------------------------
 
 
-def _lint(renderer: Any, config: Config) -> None:
-    """Render a reply with every signal so a broken template fails now, not on a customer's mail."""
-    from replydraft.detect import SIGNALS, Detection, Evidence, Signal
-    from replydraft.ledger import Invoice, OverdueInvoice
-    from replydraft.triage import reply_context
+def _lint(renderer: Any, config: Config, *, verbose: bool = False) -> None:
+    """Render every template in every tone so a broken one fails now, not on a customer's mail."""
+    from replydraft.template_lint import lint
 
-    sample = parse(b"From: Sam Sample <sam@example.com>\r\nSubject: Test\r\n"
-                   b"Message-ID: <check@example.com>\r\n\r\nSample text.\r\n")
-    invoices = [OverdueInvoice(Invoice("sam@example.com", str(n), Decimal("120.50"), "EUR", date(2026, 1, n)), 30 + n)
-                for n in (1, 2)]
-    combinations = [(n,) for n in SIGNALS] + [tuple(SIGNALS), tuple(s for s in SIGNALS if s != "legal_threat")]
-    for names in combinations:
-        detection = Detection(tuple(Signal(n, 0.9, (Evidence("sample", 0, 6, "check"),)) for n in names))
-        for overdue in ([], invoices[:1], invoices):
-            context = reply_context(sample, detection, config.policy, "RD-check", overdue)
-            if not renderer.render_reply(context).strip():
-                raise TemplateError(f"the reply for {', '.join(names)} rendered empty.")
+    report = lint(renderer, config)
+    if verbose or report.errors:
+        for warning in report.warnings:
+            print(f"warn {warning}")
+    if report.errors:
+        problems = "\n".join(f"  - {e}" for e in report.errors)
+        raise TemplateError(f"{len(report.errors)} template problem(s) in {renderer.search_path()}:\n{problems}")
+    if verbose:
+        print(f"ok   {report.templates} template files, tones: {', '.join(report.tones)}; "
+              f"{report.rendered} replies rendered without errors ({renderer.search_path()})")
+
+
+def cmd_templates_lint(args: argparse.Namespace) -> int:
+    config = _config_or_demo(args)
+    _lint(_renderer(config), config, verbose=True)
+    return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -391,8 +406,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     config = _config(args)
     print(f"ok   config {config.source}")
     renderer = _renderer(config)
-    _lint(renderer, config)
-    print(f"ok   templates ({renderer.search_path()})")
+    _lint(renderer, config, verbose=True)
     if config.ledger:
         from replydraft.service import load_invoices
 

@@ -16,9 +16,11 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
+from replydraft.formatting import check_currency, check_locale
+from replydraft.policy_rules import PolicyRule, RepeatOffender
 from replydraft.rules import RULES
 from replydraft.scope import Scope
 from replydraft.errors import ConfigError
@@ -59,7 +61,14 @@ class Policy:
     phone: str = ""
     escalation_contact: str = ""
     terms_url: str = ""
+    payment_link: str = ""
+    business_hours: str = ""
+    locale: str = "en_US"               # how dates and amounts are written in replies
+    currency: str = "USD"               # for ledger rows that name no currency
     scope: Scope = Scope()              # [policy.scope]: what the agreement includes and excludes
+    tiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # [policy.tiers]: tier -> senders
+    rules: tuple[PolicyRule, ...] = ()  # [[policy.rules]]: tone and templates by sender or tier
+    repeat_offender: RepeatOffender | None = RepeatOffender()   # None: never switch tone
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +85,7 @@ class Config:
     policy: Policy
     accounts: tuple[Account, ...]
     templates_dir: Path | None = None
+    signal_templates: Mapping[str, str] = field(default_factory=dict)   # [templates.signals]
     detector: DetectorSettings = field(default_factory=DetectorSettings)
     ledger: LedgerSettings | None = None
 
@@ -259,15 +269,101 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-_POLICY_KEYS = {f for f in Policy.__dataclass_fields__} - {"scope"}
+_POLICY_TEXT_KEYS = ("company", "sender_name", "signature", "phone", "escalation_contact", "terms_url",
+                     "payment_link", "business_hours")
+_POLICY_TABLES = {"scope", "tiers", "rules", "repeat_offender"}
 
 
 def _policy(data: Any, problems: _Problems) -> Policy:
-    d = _section(data, "policy", _POLICY_KEYS | {"scope"}, problems)
-    values = {key: _get(d, key, str, "policy", problems, default="") for key in _POLICY_KEYS if key in d}
+    d = _section(data, "policy", {*_POLICY_TEXT_KEYS, "locale", "currency"} | _POLICY_TABLES, problems)
+    values: dict[str, Any] = {key: _get(d, key, str, "policy", problems) for key in _POLICY_TEXT_KEYS if key in d}
+    for key, check in (("locale", check_locale), ("currency", check_currency)):
+        if key in d and (raw := _get(d, key, str, "policy", problems)) is not None:
+            values[key] = _converted(raw, check, f"policy.{key}", problems, None)
     scope = _section(d.get("scope", {}), "policy.scope", {"included", "excluded"}, problems)
     included, excluded = (tuple(_strings(scope, key, "policy.scope", problems)) for key in ("included", "excluded"))
-    return Policy(**{k: v for k, v in values.items() if v is not None}, scope=Scope(included, excluded))
+    tiers = _tiers(d.get("tiers", {}), problems)
+    raw_rules = d.get("rules", [])
+    if not isinstance(raw_rules, list):
+        problems.add("policy.rules", "expected [[policy.rules]] tables")
+        raw_rules = []
+    rules = [_rule(r, f"policy.rules[{i}]", set(tiers), problems) for i, r in enumerate(raw_rules)]
+    return Policy(**{k: v for k, v in values.items() if v is not None}, scope=Scope(included, excluded),
+                  tiers=tiers, rules=tuple(r for r in rules if r),
+                  repeat_offender=_repeat_offender(d.get("repeat_offender", {}), problems))
+
+
+def _senders(data: dict[str, Any], key: str, path: str, problems: _Problems) -> tuple[str, ...]:
+    """Addresses or "@domain"s, lower-cased; each bad one reported with its index."""
+    good = []
+    for i, item in enumerate(_strings(data, key, path, problems)):
+        value = item.strip().lower()
+        if value.count("@") != 1 or value.endswith("@") or " " in value:
+            problems.add(f"{_join(path, key)}[{i}]", f'expected an address or "@domain", got {_show(item)}')
+        else:
+            good.append(value)
+    return tuple(good)
+
+
+def _tiers(data: Any, problems: _Problems) -> dict[str, tuple[str, ...]]:
+    d = _section(data, "policy.tiers", set(data) if isinstance(data, dict) else set(), problems)
+    return {name: _senders(d, name, "policy.tiers", problems) for name in d}
+
+
+_RULE_KEYS = {"name", "senders", "tiers", "signals", "tone", "templates"}
+
+
+def _rule(data: Any, path: str, tiers: set[str], problems: _Problems) -> PolicyRule | None:
+    before = len(problems.items)
+    d = _section(data, path, _RULE_KEYS, problems)
+    name = _get(d, "name", str, path, problems, default=path)
+    senders = _senders(d, "senders", path, problems)
+    rule_tiers = tuple(_strings(d, "tiers", path, problems))
+    for i, tier in enumerate(rule_tiers):
+        if tier not in tiers:
+            problems.add(f"{path}.tiers[{i}]", f"no tier {tier!r} in [policy.tiers]"
+                         + (f" (tiers: {', '.join(sorted(tiers))})" if tiers else ""))
+    signals = tuple(_strings(d, "signals", path, problems))
+    for i, signal in enumerate(signals):
+        if signal not in SIGNALS:
+            problems.add(f"{path}.signals[{i}]", f"unknown signal {signal!r}; use one of {', '.join(SIGNALS)}")
+    tone = _get(d, "tone", str, path, problems)
+    templates = _signal_templates(d.get("templates", {}), f"{path}.templates", problems)
+    if tone is None and not templates:
+        problems.add(path, "a rule needs a tone or templates to choose; otherwise it changes nothing")
+    if len(problems.items) > before:
+        return None
+    return PolicyRule(name=name, senders=senders, tiers=rule_tiers, signals=signals, tone=tone,
+                      templates=templates)
+
+
+def _signal_templates(data: Any, path: str, problems: _Problems) -> dict[str, str]:
+    """signal -> template name (relative to the templates folder)."""
+    d = _section(data, path, set(SIGNALS), problems)
+    out: dict[str, str] = {}
+    for signal in d:
+        value = _get(d, signal, str, path, problems)
+        if value is not None and signal in SIGNALS:
+            if value.startswith("/") or ".." in Path(value).parts or not value.strip():
+                problems.add(_join(path, signal), f'expected a template name inside the templates folder, such as '
+                             f'"signals/{signal}-short.txt.j2", got {_show(value)}')
+            else:
+                out[signal] = value
+    return out
+
+
+def _repeat_offender(data: Any, problems: _Problems) -> RepeatOffender | None:
+    path = "policy.repeat_offender"
+    d = _section(data, path, {"incidents", "days", "tone"}, problems)
+    default = RepeatOffender()
+    incidents = _get(d, "incidents", int, path, problems, default=default.incidents)
+    days = _get(d, "days", int, path, problems, default=default.days)
+    tone = _get(d, "tone", str, path, problems, default=default.tone)
+    if incidents < 0 or incidents == 1:
+        problems.add(f"{path}.incidents", f"expected 2 or more (or 0 to switch this off), got {incidents}")
+    if days < 1:
+        problems.add(f"{path}.days", f"expected 1 or more days, got {days}")
+    return RepeatOffender(incidents, days, tone) if incidents >= 2 else None
 
 
 def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> list[str]:
@@ -349,8 +445,9 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
 
     state = _section(top.get("state", {}), "state", {"path"}, problems)
     state_path = base / _get(state, "path", str, "state", problems, default="replydraft.db")
-    templates = _section(top.get("templates", {}), "templates", {"dir"}, problems)
+    templates = _section(top.get("templates", {}), "templates", {"dir", "signals"}, problems)
     templates_dir = _get(templates, "dir", str, "templates", problems)
+    signal_templates = _signal_templates(templates.get("signals", {}), "templates.signals", problems)
     policy = _policy(top.get("policy", {}), problems)
     detector = replace(_signals(top.get("signals", {}), problems), scope=policy.scope)
     ledger = _ledger(top.get("ledger", {}), base, problems)
@@ -370,6 +467,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         policy=policy,
         accounts=tuple(a for a in accounts if a),
         templates_dir=(base / templates_dir) if templates_dir else None,
+        signal_templates=signal_templates,
         detector=detector,
         ledger=ledger,
     )

@@ -62,7 +62,7 @@ def run_demo(directory: Path | None = None) -> DemoResult:
     store = Store.open(config.state_path)
     try:
         drafts = mailbox.resolve_drafts("auto")
-        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create())
+        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store)
         report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts,
                                 lookback=timedelta(days=3650))
     finally:

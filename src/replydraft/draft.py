@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
 from email.message import EmailMessage
+from html import escape
 
 from replydraft.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "build_draft", "reply_subject", "quote", "safe_header", "draft_message_id"]
+__all__ = ["Draft", "build_draft", "html_with_quote", "reply_subject", "quote", "safe_header", "draft_message_id"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
            "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
@@ -65,17 +66,31 @@ def quote(original: InboundEmail) -> str:
                                     for line in lines)
 
 
+def html_with_quote(html: str, original: InboundEmail) -> str:
+    """The HTML reply with the customer's text, escaped, in a ``<blockquote>`` before ``</body>``."""
+    lines = quote(original).splitlines()
+    quoted = "<br>\n".join(escape(line.removeprefix("> ").removeprefix(">")) for line in lines[1:])
+    block = (f'<p>{escape(lines[0])}</p>\n<blockquote type="cite" style="margin:0 0 0 .8ex;'
+             f'border-left:1px solid #ccc;padding-left:1ex">{quoted}</blockquote>\n')
+    at = html.lower().rfind("</body>")
+    return html[:at] + block + html[at:] if at >= 0 else html + block
+
+
 def build_draft(
     original: InboundEmail,
     body: str,
     *,
+    html: str | None = None,
     from_address: str,
     message_id: str,
     incident_id: str,
     signals: tuple[str, ...],
     now: datetime,
 ) -> Draft:
-    """A text/plain UTF-8 reply to ``original``, threaded with In-Reply-To and References."""
+    """A UTF-8 reply to ``original``, threaded with In-Reply-To and References.
+
+    text/plain, or multipart/alternative when the templates also give an ``html`` part.
+    """
     msg = EmailMessage(policy=email.policy.default)
     msg["From"] = from_address
     to = _recipient(original)
@@ -93,6 +108,9 @@ def build_draft(
     full_body = f"{body.rstrip()}\n\n{quote(original)}\n"
     plain = full_body.isascii() and all(len(line) < 998 for line in full_body.splitlines())
     msg.set_content(full_body, charset="utf-8", cte="7bit" if plain else "quoted-printable")
+    if html is not None:
+        msg.add_alternative(html_with_quote(html, original), subtype="html", charset="utf-8",
+                            cte="quoted-printable")
     raw = msg.as_bytes(policy=email.policy.SMTP)
     _check_headers(raw)
     return Draft(message_id=message_id, to=to, subject=subject, body=full_body, raw=raw)

@@ -47,7 +47,11 @@ class FolderReport:
 
 
 def _signals_text(outcome: Outcome) -> str:
-    return ", ".join(f"{s.name} {s.score:.2f}" for s in outcome.detection.signals)
+    text = ", ".join(f"{s.name} {s.score:.2f}" for s in outcome.detection.signals)
+    choice = outcome.choice
+    if choice.tone != "standard" or choice.repeat_offender:
+        text += f"; tone {choice.tone}" + (", repeat offender" if choice.repeat_offender else "")
+    return text
 
 
 def _local(when: datetime | None) -> datetime | None:
@@ -169,12 +173,19 @@ def load_invoices(config: Config) -> tuple[Invoice, ...]:
     return invoices
 
 
-def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None) -> Context:
+def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None,
+                 store: Store | None = None) -> Context:
+    """Everything ``triage`` needs for one pass; with a store, the senders' incident history."""
+    now = now or datetime.now(timezone.utc).astimezone()
+    repeat = config.policy.repeat_offender
+    days = max(90, repeat.days if repeat else 0)
+    history = (lambda sender, incident: store.history(sender, now, days, exclude=incident)) if store else None
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
-                   detector=config.detector, renderer=renderer,
-                   now=now or datetime.now(timezone.utc).astimezone(),
+                   detector=config.detector, renderer=renderer, now=now,
                    invoices=load_invoices(config),
-                   grace_days=config.ledger.grace_days if config.ledger else 0)
+                   grace_days=config.ledger.grace_days if config.ledger else 0,
+                   signal_templates=config.signal_templates,
+                   **({"history": history} if history else {}))
 
 
 Connect = Callable[[Account, str], Mailbox]
@@ -183,13 +194,14 @@ Connect = Callable[[Account, str], Mailbox]
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
                  connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None) -> list[FolderReport]:
     """One pass over an account. A failing account reports its error instead of raising."""
+    store = Store.open(config.state_path)
     try:
-        ctx = make_context(config, account, renderer)
+        ctx = make_context(config, account, renderer, store=store)
         mailbox = connect(account, get_password(account))
     except ReplydraftError as exc:
+        store.close()
         log.error("%s", exc)
         return [FolderReport(account.name, folder, error=str(exc)) for folder in account.folders]
-    store = Store.open(config.state_path)
     reports = []
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)

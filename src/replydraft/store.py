@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
 from replydraft.errors import StateError
+from replydraft.policy_rules import History
 from replydraft.triage import Outcome
 
 __all__ = ["Store", "FolderRow", "INCIDENT_COLUMNS"]
@@ -63,11 +64,22 @@ CREATE TABLE IF NOT EXISTS incidents (
 );
 CREATE INDEX IF NOT EXISTS incidents_created ON incidents (created_at);
 """
+# Schema version -> the statements that take a database from the version before to it.
+# The base SCHEMA above is version 1; PRAGMA user_version records where a file is.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE incidents ADD COLUMN tone TEXT NOT NULL DEFAULT ''",          # template set used
+        "ALTER TABLE incidents ADD COLUMN policy_rule TEXT NOT NULL DEFAULT ''",   # [[policy.rules]] name
+        "ALTER TABLE incidents ADD COLUMN repeat_offender INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX IF NOT EXISTS incidents_sender ON incidents (sender, created_at)"),
+}
+SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
     "id", "created_at", "account", "folder", "uid", "message_id", "received_at", "sender",
     "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
+    "tone", "policy_rule", "repeat_offender",
 )
 TERMINAL = ("drafted", "no_signal", "skipped")
+_INSERTED = (*INCIDENT_COLUMNS, "updated_at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +111,7 @@ class Store:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.executescript(SCHEMA)
+            _migrate(db, path)
         except (sqlite3.Error, OSError) as exc:
             raise StateError(f"can't open the state database {path}: {exc}. "
                              f"Check [state] path and that the folder is writable.") from None
@@ -160,13 +173,14 @@ class Store:
             self._upsert_message(account, folder, uidvalidity, uid, outcome, "appending", "",
                                  outcome.incident_id)
             self.db.execute(
-                "INSERT INTO incidents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-                "folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at",
+                f"INSERT INTO incidents ({', '.join(_INSERTED)}) VALUES ({', '.join('?' * len(_INSERTED))}) "
+                "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at",
                 (outcome.incident_id, now, account, folder, uid, email.message_id,
                  (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
                  email.from_addr, email.subject, _signals_json(outcome.detection.signals),
                  _signals_json(outcome.detection.near_misses), "appending", drafts_folder,
-                 outcome.draft.message_id, None, now))
+                 outcome.draft.message_id, None, outcome.choice.tone, outcome.choice.rule,
+                 int(outcome.choice.repeat_offender), now))
 
     def finish_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
                      draft_uid: int | None) -> None:
@@ -191,6 +205,13 @@ class Store:
 
     # -- incidents ---------------------------------------------------------------
 
+    def history(self, sender: str, now: datetime, days: int = 90, *, exclude: str = "") -> History:
+        """When ``sender``'s incidents of the last ``days`` were logged (``exclude``: this one)."""
+        since = (now - timedelta(days=days)).astimezone(timezone.utc).isoformat(timespec="seconds")
+        rows = self.db.execute("SELECT created_at FROM incidents WHERE sender=? AND created_at >= ? AND id != ? "
+                               "ORDER BY created_at DESC", (sender.lower(), since, exclude))
+        return History(tuple(datetime.fromisoformat(r["created_at"]) for r in rows))
+
     def incidents(self, *, account: str | None = None, since: str | None = None) -> Iterator[dict[str, Any]]:
         query, args = "SELECT * FROM incidents WHERE 1=1", []
         if account:
@@ -204,6 +225,19 @@ class Store:
             item["signals"] = json.loads(item["signals"])
             item["near_misses"] = json.loads(item["near_misses"])
             yield item
+
+
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Bring an older database up to SCHEMA_VERSION, each step in one transaction."""
+    version = max(1, db.execute("PRAGMA user_version").fetchone()[0])
+    if version > SCHEMA_VERSION:
+        raise StateError(f"the state database {path} was written by a newer replydraft (schema {version}, "
+                         f"this one knows {SCHEMA_VERSION}); upgrade replydraft, or point [state] path elsewhere.")
+    for target in range(version + 1, SCHEMA_VERSION + 1):
+        with _Transaction(db):
+            for statement in MIGRATIONS[target]:
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {target}")
 
 
 class _Transaction:

@@ -7,19 +7,25 @@ fetch, append and record.
 from __future__ import annotations
 
 import hashlib
-from decimal import Decimal
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from replydraft.config import Policy
 from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect
 from replydraft.draft import Draft, build_draft, draft_message_id
 from replydraft.extract import InboundEmail, parse
+from replydraft.formatting import Formatter
 from replydraft.ledger import Invoice, OverdueInvoice, overdue_for
-from replydraft.render import Renderer, ordered
+from replydraft.policy_rules import Choice, History, choose
+from replydraft.render import Renderer
+from replydraft.template_context import ReplyInputs, reply_context
 
-__all__ = ["Context", "Outcome", "triage", "source_key", "first_name"]
+__all__ = ["Context", "Outcome", "triage", "source_key"]
+
+
+def _no_history(sender: str, incident_id: str) -> History:
+    return History()
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,10 @@ class Context:
     now: datetime
     invoices: tuple[Invoice, ...] = ()   # open invoices from the ledger
     grace_days: int = 0
+    signal_templates: Mapping[str, str] = field(default_factory=dict)   # [templates.signals]
+    # (sender, this incident's id) -> the sender's other incidents; the daemon reads them
+    # from the store. Only asked about mail that escalates, so ordinary mail costs nothing.
+    history: Callable[[str, str], History] = _no_history
 
     @property
     def domain(self) -> str:
@@ -45,6 +55,7 @@ class Outcome:
     source_key: str          # stable identity of the source message across folders and UIDVALIDITY
     incident_id: str         # deterministic, so a retry finds the same draft
     draft: Draft | None      # None when nothing escalated
+    choice: Choice = Choice()   # the tone and templates the draft was written with
 
 
 def source_key(raw: bytes, parsed: InboundEmail) -> str:
@@ -64,28 +75,35 @@ def triage(raw: bytes, ctx: Context) -> Outcome:
         detection = detect(email, ctx.detector)
     overdue = overdue_for(email.from_addr, ctx.invoices, ctx.now.date(), ctx.grace_days) if email.from_addr else []
     if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:
-        detection = with_ledger_evidence(detection, overdue)
+        detection = with_ledger_evidence(detection, overdue, Formatter(ctx.policy.locale, ctx.policy.currency))
     key = source_key(raw, email)
     draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
     incident_id = f"RD-{draft_key[:10]}"
-    draft = None
+    draft, choice = None, Choice()
     if detection.escalated:
-        body = ctx.renderer.render_reply(reply_context(email, detection, ctx.policy, incident_id, overdue))
+        history = ctx.history(email.from_addr, incident_id)
+        p = ctx.policy
+        choice = choose(email.from_addr, detection.names, history, ctx.now, rules=p.rules, tiers=p.tiers,
+                        signal_templates=ctx.signal_templates, repeat=p.repeat_offender)
+        context = reply_context(ReplyInputs(email, detection, p, incident_id, ctx.now, tuple(overdue),
+                                            history, choice))
         draft = build_draft(
-            email, body,
+            email, ctx.renderer.render_reply(context, choice.tone),
+            html=ctx.renderer.render_html(context, choice.tone),
             from_address=ctx.from_address,
             message_id=draft_message_id(draft_key, ctx.domain),
             incident_id=incident_id,
             signals=detection.names,
             now=ctx.now,
         )
-    return Outcome(email, detection, key, incident_id, draft)
+    return Outcome(email, detection, key, incident_id, draft, choice)
 
 
-def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice]) -> Detection:
+def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice],
+                         fmt: Formatter = Formatter()) -> Detection:
     """The sender owes money past due: ``overdue_payment`` at full score, the invoices as evidence."""
     evidence = tuple(
-        Evidence(f"invoice {o.invoice.number}: {money(o.invoice.amount, o.invoice.currency)}, "
+        Evidence(f"invoice {o.invoice.number}: {fmt.money(o.invoice.amount, o.invoice.currency)}, "
                  f"{o.days_overdue} days overdue", 0, 0, "ledger")
         for o in overdue)
     from_text = [s for s in (*detection.signals, *detection.near_misses) if s.name == "overdue_payment"]
@@ -93,62 +111,3 @@ def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice]) ->
     signals = tuple(s for s in detection.signals if s.name != "overdue_payment") + (merged,)
     near = tuple(s for s in detection.near_misses if s.name != "overdue_payment")
     return Detection(signals, near, detection.skipped)
-
-
-def money(amount: Decimal, currency: str) -> str:
-    return f"{amount:,.2f} {currency}".strip()
-
-
-def reply_context(email: InboundEmail, detection: Detection, policy: Policy, incident_id: str,
-                  overdue: list[OverdueInvoice] | None = None) -> dict[str, Any]:
-    """What templates see (documented in docs/templates.md). Customer strings are data only."""
-    signals = ordered(detection.signals)
-    overdue = overdue or []
-    currencies = {o.invoice.currency for o in overdue}
-    return {
-        "customer": {
-            "name": email.from_name,
-            "first_name": first_name(email.from_name),
-            "email": email.reply_address,
-            "domain": email.reply_address.rpartition("@")[2],
-        },
-        "message": {
-            "subject": email.subject,
-            "date": email.date.strftime("%d %B %Y") if email.date else "",
-        },
-        "signals": [
-            {"name": s.name, "score": round(s.score, 2), "evidence": [e.phrase for e in s.evidence]}
-            for s in signals
-        ],
-        "signal_names": [s.name for s in signals],
-        "policy": {
-            "company": policy.company,
-            "sender_name": policy.sender_name,
-            "signature": policy.signature,
-            "phone": policy.phone,
-            "escalation_contact": policy.escalation_contact,
-            "terms_url": policy.terms_url,
-        },
-        "invoices": [
-            {"number": o.invoice.number, "amount": money(o.invoice.amount, o.invoice.currency),
-             "due_date": o.invoice.due_date.strftime("%d %B %Y"), "days_overdue": o.days_overdue}
-            for o in overdue
-        ],
-        # One total only when every invoice is in the same currency.
-        "invoices_total": money(sum((o.invoice.amount for o in overdue), Decimal(0)), currencies.pop())
-        if len(currencies) == 1 else "",
-        "incident_id": incident_id,
-    }
-
-
-def first_name(display_name: str) -> str:
-    """"Jane" from "Jane Doe", "Doe, Jane" or "JANE DOE"; "" when it isn't a person's name."""
-    name = display_name.strip().strip('"')
-    if not name or "@" in name or any(ch.isdigit() for ch in name):
-        return ""
-    if "," in name:
-        name = name.split(",", 1)[1].strip()
-    first = name.split()[0] if name.split() else ""
-    if not first.replace("-", "").replace("'", "").isalpha():
-        return ""
-    return first.title() if first.isupper() or first.islower() else first
