@@ -75,3 +75,13 @@ def test_cli_lint_fails_with_file_and_line(tmp_path: Path, capsys: pytest.Captur
 def test_cli_lint_passes_on_the_built_ins(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["templates", "lint", "--config", str(ROOT / "config.example.toml")]) == 0
     assert "tones: standard, firm" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("pack", sorted(p.name for p in (ROOT / "examples").iterdir() if p.is_dir()))
+def test_example_policy_packs_pass_lint(pack: str, capsys: pytest.CaptureFixture[str]) -> None:
+    config_path = ROOT / "examples" / pack / "replydraft.toml"
+    config = load(config_path)
+    assert config.templates_dir is not None and config.templates_dir.is_dir()
+    report = lint(Renderer.create(config.templates_dir), config)
+    assert report.errors == [] and report.warnings == [], (report.errors, report.warnings)
+    assert main(["templates", "lint", "--config", str(config_path)]) == 0
