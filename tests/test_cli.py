@@ -129,3 +129,19 @@ def test_readme_documents_every_command() -> None:
     commands = _parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name in commands:
         assert f"replydraft {name}" in readme, f"README.md does not mention `replydraft {name}`"
+
+
+PREVIEWED = sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")) + \
+    [p for p in sorted((ROOT / "src" / "replydraft" / "samples").glob("*.eml")) if p.name[:2] in {"01", "02", "03", "04", "05"}]
+
+
+@pytest.mark.parametrize("path", PREVIEWED, ids=[p.name for p in PREVIEWED])
+def test_preview_gives_a_draft_one_could_send(capsys, path: Path) -> None:
+    from replydraft.template_lint import repeated_sentences
+
+    assert main(["preview", "--config", str(ROOT / "config.example.toml"), str(path)]) == 0
+    out = capsys.readouterr().out
+    reply = out.split("\n\n", 1)[1].split("\nOn ", 1)[0].split("wrote:\n", 1)[0]
+    assert reply.startswith("Hello ") and "Kind regards,\nDana Reyes" in reply
+    assert repeated_sentences(reply) == [] and "{{" not in reply and "None" not in reply.split()
+    assert "\n-- why --\n" in out and "tone: standard" in out

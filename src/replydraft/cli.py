@@ -291,7 +291,7 @@ def render_draft_for_terminal(raw: bytes) -> str:
              "X-Replydraft-Incident", "X-Replydraft-Signals")
     head = "\n".join(f"{k}: {msg[k]}" for k in shown if msg[k] is not None)
     body = msg.get_body(("plain",))
-    text = body.get_content() if body is not None else ""
+    text = body.get_content().replace("\r\n", "\n") if body is not None else ""   # the raw draft is CRLF
     return f"{head}\n\n{text.rstrip()}\n"
 
 

@@ -195,13 +195,19 @@ def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], t
         for i, (weight, _, _) in enumerate(hits[:3]):
             keep *= 1.0 - (weight if i == 0 else weight / 2)
         spans.extend((w, s, e, rule_id) for w, s, e in hits)
-    # evidence: strongest first wins a span; a phrase inside a kept phrase is redundant
-    spans.sort(key=lambda h: (-h[0], h[1]))
+    # evidence: overlapping phrases become one (their union), named after its strongest rule,
+    # so no words are shown twice
+    spans.sort(key=lambda h: (h[1], -h[0]))
     kept: list[tuple[int, int, str]] = []
-    for _, start, end, rule_id in spans:
-        if not any(s <= start and end <= e for s, e, _ in kept):
+    best: list[float] = []
+    for weight, start, end, rule_id in spans:
+        if kept and start < kept[-1][1]:
+            s0, e0, r0 = kept[-1]
+            kept[-1] = (s0, max(e0, end), rule_id if weight > best[-1] else r0)
+            best[-1] = max(best[-1], weight)
+        else:
             kept.append((start, end, rule_id))
-    kept.sort()
+            best.append(weight)
     evidence = tuple(Evidence(text[s:e], s, e, r) for s, e, r in kept)
     return Signal(name, round(1.0 - keep, 4), evidence)
 
