@@ -30,7 +30,7 @@ def test_sender_patterns_match_addresses_and_domains() -> None:
     assert not sender_matches("jo@notbigcorp.example", ("@bigcorp.example",))
 
 
-def test_first_matching_rule_chooses_tone_and_templates() -> None:
+def test_matching_rules_combine_and_the_first_to_set_something_wins() -> None:
     rules = (PolicyRule("key", tiers=("key",), tone="warm", templates={"ultimatum": "signals/u-key.txt.j2"}),
              PolicyRule("money", signals=("overdue_payment",), tone="brief"))
     tiers = {"key": ("@bigcorp.example",)}
@@ -40,6 +40,8 @@ def test_first_matching_rule_chooses_tone_and_templates() -> None:
                                                  "review_threat": "signals/r.txt.j2"}, tier="key", rule="key")
     other = choose("a@b.example", ("overdue_payment",), History(), NOW, rules=rules, tiers=tiers)
     assert other.tone == "brief" and other.rule == "money" and other.tier == ""
+    both = choose("cfo@bigcorp.example", ("overdue_payment", "ultimatum"), History(), NOW, rules=rules, tiers=tiers)
+    assert both.tone == "warm" and both.rule == "key, money"
     assert choose("a@b.example", ("ultimatum",), History(), NOW, rules=rules).tone == "standard"
 
 

@@ -62,6 +62,13 @@ def test_a_sentence_said_twice_is_a_warning(tmp_path: Path) -> None:
         == ["One sentence that is long enough."]
 
 
+@pytest.mark.parametrize("block", ["Thanks.\n {{ policy.phone }}Call us.\n", "Call us on {{ policy.phone }} .\n",
+                                   "Call us ({{ policy.phone }}).\n"])
+def test_a_hole_left_by_an_empty_value_is_a_warning(tmp_path: Path, block: str) -> None:
+    report = lint_dir(tmp_path, {"next_steps.txt.j2": block})
+    assert any("stray space" in w for w in report.warnings), report.warnings
+
+
 def test_cli_lint_fails_with_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "opening.txt.j2").write_text("Hello\n{{ customer.nmae }}\n")

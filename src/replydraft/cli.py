@@ -327,7 +327,7 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
     table: list[tuple[object, ...]] = [("ID", "WHEN", "ACCOUNT", "FROM", "SIGNALS", "WHY", "DRAFT")]
     for r in rows:
         when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
-        signals = ", ".join(s["name"] for s in r["signals"])
+        signals = ", ".join(s["name"] for s in r["signals"]) + (" (repeat offender)" if r["repeat_offender"] else "")
         why = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
         draft = f"{r['drafts_folder']}" + (f" #{r['draft_uid']}" if r["draft_uid"] else "")
         if r["status"] != "drafted":

@@ -2,9 +2,11 @@
 
 Pure: ``choose`` takes the sender, the signals and the sender's past incidents and
 returns a :class:`Choice` -- the tone (a template set), the template for each signal,
-the customer's tier, and whether this is a repeat offender. The first matching rule
-wins; a repeat offender's tone then overrides the rule's, because a manager asked for
-firmness with exactly those customers.
+the customer's tier, and whether this is a repeat offender. Every matching rule applies,
+in the order written: the first one that sets the tone, or a signal's template, wins it
+(so "enterprise accounts: tone" and "overdue accounts: a template" combine). A repeat
+offender's tone then overrides a rule's, because a manager asked for firmness with
+exactly those customers.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ class Choice:
     tone: str = DEFAULT_TONE
     templates: Mapping[str, str] = field(default_factory=dict)   # signal -> template name
     tier: str = ""
-    rule: str = ""                     # the [[policy.rules]] entry that matched, or ""
+    rule: str = ""                     # the [[policy.rules]] that matched, comma-separated, or ""
     repeat_offender: bool = False
 
 
@@ -88,14 +90,13 @@ def choose(sender: str, signals: Sequence[str], history: History, now: datetime,
            repeat: RepeatOffender | None = None) -> Choice:
     """The tone and templates for one reply; see the module docstring for the order."""
     tier = tier_of(sender, tiers)
-    rule = next((r for r in rules if r.matches(sender, tier, signals)), None)
-    templates = dict(signal_templates)
-    tone = DEFAULT_TONE
-    if rule is not None:
-        templates.update(rule.templates)
-        tone = rule.tone or tone
+    matched = [r for r in rules if r.matches(sender, tier, signals)]
+    from_rules: dict[str, str] = {}
+    for rule in reversed(matched):            # earlier rules win: apply them last
+        from_rules.update(rule.templates)
+    tone = next((r.tone for r in matched if r.tone), DEFAULT_TONE)
     offender = repeat is not None and history.within(repeat.days, now) + 1 >= repeat.incidents
     if offender and repeat is not None:
         tone = repeat.tone
-    return Choice(tone=tone, templates=templates, tier=tier, rule=rule.name if rule else "",
-                  repeat_offender=offender)
+    return Choice(tone=tone, templates={**signal_templates, **from_rules}, tier=tier,
+                  rule=", ".join(r.name for r in matched), repeat_offender=offender)

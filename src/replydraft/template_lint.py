@@ -41,6 +41,8 @@ _INVOICES = tuple(
 _FILLED = {"sender_name": "Dana Reyes", "signature": "Dana Reyes\nClient Success", "phone": "+1 555 0100",
            "escalation_contact": "our counsel, Jo Park (legal@example.com)", "terms_url": "https://example.com/terms",
            "payment_link": "https://example.com/pay", "business_hours": "Monday to Friday, 9:00-17:00"}
+# A line starting with a space (but not "  - " list items), two spaces, " ." or " ,", or "()".
+_HOLE = re.compile(r"^ (?! ?- )\S.{0,30}|\S  +\S.{0,20}|\w \s*[.,;:](?!\w)|\(\s*\)", re.MULTILINE)
 _SENTENCE = re.compile(r"[^.!?\n]{25,}?[.!?](?=\s|$)")
 
 
@@ -150,6 +152,9 @@ def _render_case(renderer: Renderer, config: Config, policy: Policy, tone: str, 
         report.add(report.warnings, f"the reply for {what} says twice: {sentence!r}")
     if "{{" in text or "{%" in text or "None" in text.split():
         report.add(report.warnings, f"the reply for {what} has a leftover placeholder or 'None'")
+    if hole := _HOLE.search(text):
+        report.add(report.warnings, f"the reply for {what} has a stray space, a space before punctuation or "
+                                    f"empty brackets (an empty value?): {hole.group()!r}")
     if len(names) == 1:
         block = templates.get(names[0]) or signal_template(names[0])
         try:
