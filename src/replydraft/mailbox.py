@@ -64,8 +64,15 @@ class Mailbox(Protocol):
     def resolve_drafts(self, configured: str) -> str:
         """The Drafts folder name: the configured one, or found by SPECIAL-USE and by name."""
 
-    def find_draft(self, drafts: str, message_id: str) -> int | None:
-        """UID of a draft carrying this Message-ID, if one is there."""
+    def drafts_state(self, drafts: str) -> tuple[int, int] | None:
+        """Drafts' (UIDVALIDITY, UIDNEXT), recorded before an APPEND; None if the store has no UIDs."""
+
+    def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
+        """UID of a draft carrying this Message-ID (0 if the store has no UIDs), or None.
+
+        ``since`` is what ``drafts_state`` said before the APPEND whose outcome is unknown:
+        where the server can't search the header, the drafts from that UID on are read.
+        """
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
         """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it."""
@@ -179,16 +186,44 @@ class ImapMailbox:
                               f"Set drafts_folder to one of them.")
         return chosen
 
-    def find_draft(self, drafts: str, message_id: str) -> int | None:
+    def drafts_state(self, drafts: str) -> tuple[int, int] | None:
+        status = self._call(f"status of {drafts!r}", self.client.folder_status, drafts, [b"UIDVALIDITY", b"UIDNEXT"])
+        return int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"])
+
+    def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
         previous = self.selected
-        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
+        info = self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
         self.selected = drafts
         try:
-            found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
+            try:
+                found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
+            except FolderError:
+                raise
+            except MailboxError as exc:       # a server that can't search this header: scan instead
+                log.info("%s; looking through the newest drafts instead", exc)
+                found = []
+            if found:
+                return int(min(found))
+            if since is not None and since[0] == int(info[b"UIDVALIDITY"]):
+                return self._scan_drafts(since[1], message_id)
+            return None
         finally:
             if previous and previous != drafts:
                 self.open_folder(previous)
-        return min(found) if found else None
+
+    def _scan_drafts(self, from_uid: int, message_id: str) -> int | None:
+        """The first draft at or above ``from_uid`` whose Message-ID is ``message_id``."""
+        uids = [u for u in self._call("search drafts", self.client.search, ["UID", f"{from_uid}:*"]) if u >= from_uid]
+        wanted = message_id.strip().lower()
+        for start in range(0, len(uids), FETCH_BATCH):
+            batch = uids[start:start + FETCH_BATCH]
+            data = self._call("fetch drafts", self.client.fetch, batch, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+            for uid in batch:
+                header = next((v for k, v in data.get(uid, {}).items() if k.startswith(b"BODY[HEADER")), b"")
+                value = header.decode("ascii", "replace").partition(":")[2].strip().lower()
+                if value == wanted:
+                    return int(uid)
+        return None
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,

@@ -80,7 +80,10 @@ class MaildirMailbox:
             chosen = "Drafts"
         return chosen
 
-    def find_draft(self, drafts: str, message_id: str) -> int | None:
+    def drafts_state(self, drafts: str) -> tuple[int, int] | None:
+        return None                    # no UIDs here: find_draft reads every draft
+
+    def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
         folder = self._folder(drafts)
         for key in folder.keys():
             if folder.get_message(key).get("Message-ID") == message_id:

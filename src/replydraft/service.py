@@ -132,15 +132,18 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         report.drafted.append(f"{summary} (dry run, not saved)")
         return
     if status == "appending":
-        # An earlier pass committed the intent but stopped before recording the result.
-        found = mailbox.find_draft(drafts, outcome.draft.message_id)
+        # An earlier pass committed the intent but never learnt how its APPEND ended (it died,
+        # or the connection dropped): look for the draft before appending anything.
+        found = mailbox.find_draft(drafts, outcome.draft.message_id, store.pending_draft(outcome.incident_id))
         if found is not None:
             store.finish_draft(account, folder, uidvalidity, uid, outcome, found or None)
             log.info("%s: draft %s was already in %s; recorded it", where, outcome.incident_id, drafts)
             report.recovered += 1
             return
-    else:
-        store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received)
+        log.info("%s: draft %s is not in %s: the earlier APPEND never arrived; appending it now",
+                 where, outcome.incident_id, drafts)
+    store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received,
+                      drafts_state=mailbox.drafts_state(drafts))
     draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now)
     store.finish_draft(account, folder, uidvalidity, uid, outcome, draft_uid)
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),

@@ -71,12 +71,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE incidents ADD COLUMN policy_rule TEXT NOT NULL DEFAULT ''",   # [[policy.rules]] name
         "ALTER TABLE incidents ADD COLUMN repeat_offender INTEGER NOT NULL DEFAULT 0",
         "CREATE INDEX IF NOT EXISTS incidents_sender ON incidents (sender, created_at)"),
+    # Drafts' UIDVALIDITY and UIDNEXT just before the APPEND: where to look for the draft if
+    # the process died before it learnt the APPEND's outcome.
+    3: ("ALTER TABLE incidents ADD COLUMN drafts_uidvalidity INTEGER",
+        "ALTER TABLE incidents ADD COLUMN drafts_uidnext INTEGER"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
     "id", "created_at", "account", "folder", "uid", "message_id", "received_at", "sender",
     "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
-    "tone", "policy_rule", "repeat_offender",
+    "tone", "policy_rule", "repeat_offender", "drafts_uidvalidity", "drafts_uidnext",
 )
 TERMINAL = ("drafted", "no_signal", "skipped")
 _INSERTED = (*INCIDENT_COLUMNS, "updated_at")
@@ -165,8 +169,13 @@ class Store:
             self._advance(account, folder, uidvalidity, uid)
 
     def begin_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
-                    drafts_folder: str, received: datetime | None) -> None:
-        """Commit the intent to append a draft, before anything is sent to the server."""
+                    drafts_folder: str, received: datetime | None,
+                    drafts_state: tuple[int, int] | None = None) -> None:
+        """Commit the intent to append a draft, before anything is sent to the server.
+
+        ``drafts_state`` is Drafts' (UIDVALIDITY, UIDNEXT) just before: a draft appended
+        after that has a UID at or above it.
+        """
         assert outcome.draft is not None
         email, now = outcome.email, _now()
         with self._tx():
@@ -174,13 +183,14 @@ class Store:
                                  outcome.incident_id)
             self.db.execute(
                 f"INSERT INTO incidents ({', '.join(_INSERTED)}) VALUES ({', '.join('?' * len(_INSERTED))}) "
-                "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at",
+                "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at, "
+                "drafts_uidvalidity=excluded.drafts_uidvalidity, drafts_uidnext=excluded.drafts_uidnext",
                 (outcome.incident_id, now, account, folder, uid, email.message_id,
                  (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
                  email.from_addr, email.subject, _signals_json(outcome.detection.signals),
                  _signals_json(outcome.detection.near_misses), "appending", drafts_folder,
                  outcome.draft.message_id, None, outcome.choice.tone, outcome.choice.rule,
-                 int(outcome.choice.repeat_offender), now))
+                 int(outcome.choice.repeat_offender), *(drafts_state or (None, None)), now))
 
     def finish_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
                      draft_uid: int | None) -> None:
@@ -202,6 +212,14 @@ class Store:
             "updated_at=excluded.updated_at",
             (account, outcome.source_key, folder, uidvalidity, uid, outcome.email.message_id, status,
              reason, incident_id, _now()))
+
+    def pending_draft(self, incident_id: str) -> tuple[int, int] | None:
+        """Drafts' (UIDVALIDITY, UIDNEXT) recorded with an unfinished APPEND, if known."""
+        row = self.db.execute("SELECT drafts_uidvalidity, drafts_uidnext FROM incidents WHERE id=?",
+                              (incident_id,)).fetchone()
+        if row is None or row["drafts_uidnext"] is None:
+            return None
+        return int(row["drafts_uidvalidity"]), int(row["drafts_uidnext"])
 
     # -- incidents ---------------------------------------------------------------
 
