@@ -198,3 +198,15 @@ def test_an_unknown_append_is_found_by_scanning_drafts_from_the_saved_uidnext(im
         assert mailbox.find_draft("Drafts", "<replydraft.abc@acme.test>") is None     # no UIDNEXT: can't tell
         assert mailbox.find_draft("Drafts", "<nope@acme.test>", before) is None
         assert mailbox.selected == "INBOX"                                          # back where it was
+
+
+def test_a_lost_state_file_does_not_duplicate_drafts_still_in_drafts(mailbox_with_mail, tmp_path: Path) -> None:
+    server, user = mailbox_with_mail
+    config_path = write_config(tmp_path, server.port, user)
+    config = load(config_path)
+    assert len(run_once(config, Renderer.create())[0].drafted) == ESCALATIONS
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{config.state_path}{suffix}").unlink(missing_ok=True)     # the state file is lost
+    again = run_once(config, Renderer.create())[0]
+    assert again.recovered == ESCALATIONS and again.drafted == []
+    assert_exactly_one_draft_each(server, user, config_path)

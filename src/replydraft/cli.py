@@ -38,7 +38,7 @@ EPILOG = "Exit codes: 0 ok, 1 runtime failure, 2 usage/config/secret/template er
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.log_level)
+    _configure_logging(args.log_level, args.log_format)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("-V", "--version", action="version", version=_version())
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="how much to log on stderr (default: INFO)")
+    p.add_argument("--log-format", default="text", choices=["text", "json"],
+                   help="stderr log lines as text (default) or one JSON object per line, for log collectors")
     sub = p.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, help: str, func: Any, config: bool = True) -> argparse.ArgumentParser:
@@ -110,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
     tl.add_argument("-c", "--config", default=os.environ.get("REPLYDRAFT_CONFIG"),
                     help="config file (default: $REPLYDRAFT_CONFIG, ./replydraft.toml, or the demo policy)")
 
+    command("status", "Per account and folder: the last successful pass, messages waiting, the last error "
+            "and the next try; warns about accounts that keep failing.", cmd_status)
+
     command("check", "Validate the config and templates, log in to every account and show the "
             "Drafts folder each will use.", cmd_check)
 
@@ -143,11 +148,25 @@ def _version() -> str:
     return f"replydraft {__version__} (Python {py}, imapclient {imapclient.__version__})"
 
 
-def _configure_logging(level: str) -> None:
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message (and the traceback, if any)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": datetime.fromtimestamp(record.created).astimezone().isoformat(timespec="milliseconds"),
+                 "level": record.levelname, "logger": record.name, "message": record.getMessage()}
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry, ensure_ascii=False)
+
+
+def _configure_logging(level: str, log_format: str = "text") -> None:
     fmt = "%(levelname)s %(name)s: %(message)s"
     if sys.stderr.isatty():
         fmt = "%(asctime)s " + fmt
     logging.basicConfig(level=level, format=fmt, stream=sys.stderr, force=True)
+    if log_format == "json":
+        for handler in logging.getLogger().handlers:
+            handler.setFormatter(JsonLogFormatter())
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
     logging.getLogger("imapclient").setLevel(logging.WARNING)
 
@@ -176,16 +195,15 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from replydraft.service import load_invoices, run_forever, run_once
+    from replydraft.daemon import Daemon, load_checked
+    from replydraft.service import run_once
 
-    config = _config(args)
+    path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
+    config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
-    renderer = _renderer(config)
-    _lint(renderer, config)
-    load_invoices(config)             # a broken ledger stops here, not in the middle of a pass
     if not args.once:
-        run_forever(config, renderer, dry_run=args.dry_run)
+        Daemon(path, config, renderer, dry_run=args.dry_run).run()
         return EXIT_OK
     reports = run_once(config, renderer, dry_run=args.dry_run)
     for r in reports:
@@ -298,10 +316,10 @@ def render_draft_for_terminal(raw: bytes) -> str:
 # -- incidents -------------------------------------------------------------------------
 
 
-def _store(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _store(args: argparse.Namespace, config: Config | None = None):  # type: ignore[no-untyped-def]
     from replydraft.store import Store
 
-    config = _config(args)
+    config = config or _config(args)
     if not config.state_path.exists():
         raise StateError(f"no incident database at {config.state_path} yet; it is created by "
                          f"`replydraft run` ([state] path in {config.source}).")
@@ -374,20 +392,40 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- status ----------------------------------------------------------------------------
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Exit 0 when every watched folder is healthy, 1 when one is failing or hasn't run."""
+    from replydraft.status import assess
+
+    config = _config(args)
+    store = _store(args, config)
+    try:
+        statuses, unfinished = store.watch_statuses(), store.unfinished_drafts()
+    finally:
+        store.close()
+    report = assess(config, statuses, unfinished, datetime.now().astimezone())
+    _print_table(report.table, sys.stdout)
+    for line in report.warnings:
+        print(f"warn {line}")
+    if not report.warnings:
+        print("ok   every watched folder is healthy")
+    return EXIT_FAILURE if report.warnings else EXIT_OK
+
+
 # -- check -----------------------------------------------------------------------------
 
 
 def _lint(renderer: Any, config: Config, *, verbose: bool = False) -> None:
     """Render every template in every tone so a broken one fails now, not on a customer's mail."""
-    from replydraft.template_lint import lint
+    from replydraft.template_lint import lint, require_clean
 
     report = lint(renderer, config)
-    if verbose or report.errors:
+    if verbose:
         for warning in report.warnings:
             print(f"warn {warning}")
-    if report.errors:
-        problems = "\n".join(f"  - {e}" for e in report.errors)
-        raise TemplateError(f"{len(report.errors)} template problem(s) in {renderer.search_path()}:\n{problems}")
+    require_clean(renderer, config, report)
     if verbose:
         print(f"ok   {report.templates} template files, tones: {', '.join(report.tones)}; "
               f"{report.rendered} replies rendered without errors ({renderer.search_path()})")

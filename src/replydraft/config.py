@@ -28,6 +28,7 @@ from replydraft.errors import ConfigError
 __all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
+WATCH_MODES = ("poll", "idle")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 
 
@@ -47,6 +48,14 @@ class Account:
     poll_interval: float = 120.0        # seconds
     lookback: float = 7 * 86400.0       # seconds
     timeout: float = 60.0               # seconds, for every socket operation
+    mode: str = "poll"                  # "poll" every poll_interval, or "idle": IMAP IDLE push where offered
+    retry_max: float = 900.0            # seconds: the longest wait between retries after failures
+    # Per-folder (mode, poll_interval) for folders given as tables: [[accounts.folders]].
+    folder_overrides: Mapping[str, tuple[str, float]] = field(default_factory=dict)
+
+    def watch(self, folder: str) -> tuple[str, float]:
+        """How ``folder`` is watched: (mode, poll_interval in seconds)."""
+        return self.folder_overrides.get(folder, (self.mode, self.poll_interval))
 
     @property
     def domain(self) -> str:
@@ -197,7 +206,7 @@ def _converted(value: Any, convert: Callable[[Any], Any], path: str, problems: _
 
 _ACCOUNT_KEYS = {
     "name", "host", "port", "tls", "cafile", "username", "password_env", "password_command",
-    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address",
+    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address", "mode", "retry_max",
 }
 
 
@@ -224,30 +233,66 @@ def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account |
     if not 0 < port < 65536:
         problems.add(_join(path, "port"), f"expected a port number 1-65535, got {port}")
     folders = _get(d, "folders", list, path, problems, default=["INBOX"])
-    if not folders or not all(isinstance(f, str) and f for f in folders):
+    if not folders:
         problems.add(_join(path, "folders"), "expected a non-empty list of folder names")
         folders = ["INBOX"]
+    mode = _get(d, "mode", str, path, problems, default="poll")
+    if mode not in WATCH_MODES:
+        problems.add(_join(path, "mode"), f'expected "poll" or "idle", got {_show(mode)}')
+        mode = "poll"
     password_env = _get(d, "password_env", str, path, problems)
     password_command = _get(d, "password_command", str, path, problems)
     if password_env and password_command:
         problems.add(path, "set either password_env or password_command, not both")
     cafile = _get(d, "cafile", str, path, problems)
-    durations = {}
-    for key, default in (("poll_interval", "2m"), ("lookback", "7d"), ("timeout", "60s")):
-        raw = d.get(key, default)
-        if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
-            problems.add(_join(path, key), f'expected a duration such as "2m", got {_show(raw)}')
-            raw = default
-        durations[key] = _converted(raw, parse_duration, _join(path, key), problems, parse_duration(default))
+    durations = {key: _duration(d, key, default, path, problems)
+                 for key, default in (("poll_interval", "2m"), ("lookback", "7d"), ("timeout", "60s"),
+                                      ("retry_max", "15m"))}
+    names, overrides = _folders(folders, _join(path, "folders"), mode, durations["poll_interval"], problems)
     if len(problems.items) > before:
         return None
     return Account(
         name=name, host=host, username=username, from_address=from_address, port=port, tls=tls,
         cafile=(base / cafile) if cafile else None,
         password_env=password_env, password_command=password_command,
-        folders=tuple(folders), drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
-        **durations,
+        folders=names, drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
+        mode=mode, folder_overrides=overrides, **durations,
     )
+
+
+def _duration(d: dict[str, Any], key: str, default: str | float, path: str, problems: _Problems) -> float:
+    raw = d.get(key, default)
+    if not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
+        problems.add(_join(path, key), f'expected a duration such as "2m", got {_show(raw)}')
+        raw = default
+    return float(_converted(raw, parse_duration, _join(path, key), problems, parse_duration(default)))
+
+
+def _folders(items: list[Any], path: str, mode: str, interval: float,
+             problems: _Problems) -> tuple[tuple[str, ...], dict[str, tuple[str, float]]]:
+    """Folder names, and (mode, poll_interval) for those given as {name, mode, poll_interval} tables."""
+    names: list[str] = []
+    overrides: dict[str, tuple[str, float]] = {}
+    for i, item in enumerate(items):
+        where = f"{path}[{i}]"
+        if isinstance(item, str) and item:
+            names.append(item)
+            continue
+        if not isinstance(item, dict):
+            problems.add(where, f'expected a folder name or a table such as {{ name = "Support", mode = "idle" }}, '
+                                f"got {_show(item)}")
+            continue
+        t = _section(item, where, {"name", "mode", "poll_interval"}, problems)
+        name = _get(t, "name", str, where, problems, required=True)
+        folder_mode = _get(t, "mode", str, where, problems, default=mode)
+        if folder_mode not in WATCH_MODES:
+            problems.add(_join(where, "mode"), f'expected "poll" or "idle", got {_show(folder_mode)}')
+        if name:
+            names.append(name)
+            overrides[name] = (folder_mode, _duration(t, "poll_interval", interval, where, problems))
+    for dup in sorted({n for n in names if names.count(n) > 1}):
+        problems.add(path, f"the folder {dup!r} is listed more than once")
+    return tuple(names), overrides
 
 
 def _check_address(value: str) -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import re
 import ssl
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Iterator, Protocol, Sequence
@@ -24,9 +26,10 @@ from replydraft.errors import FolderError, LoginError, MailboxError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Mailbox", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
+__all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
 
 FETCH_BATCH = 50
+IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
 # Drafts folders by name, for servers without SPECIAL-USE (compared case-insensitively,
 # also as the last component under a namespace prefix such as "INBOX.").
 WELL_KNOWN_DRAFTS = (
@@ -78,6 +81,15 @@ class Mailbox(Protocol):
         """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it."""
 
     def close(self) -> None: ...
+
+
+class Pushing(Protocol):
+    """A mailbox that can wait for new mail (IMAP IDLE) instead of being polled."""
+
+    def supports_idle(self) -> bool: ...
+
+    def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
+        """IDLE on the open folder up to ``seconds``; True as soon as the server reports new mail."""
 
 
 def pick_drafts_folder(folders: Sequence[tuple[Sequence[str], str]], configured: str = "auto") -> str | None:
@@ -172,6 +184,24 @@ class ImapMailbox:
                     log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
                     continue
                 yield Fetched(uid, item[b"BODY[]"], item.get(b"INTERNALDATE"))
+
+    # -- push (RFC 2177 IDLE) -------------------------------------------------------
+
+    def supports_idle(self) -> bool:
+        return b"IDLE" in self._call("capabilities", self.client.capabilities)
+
+    def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
+        # Checked in short slices so that a stop request (SIGTERM) ends the wait within a second.
+        self._call("idle", self.client.idle)
+        try:
+            deadline = time.monotonic() + seconds
+            while not stop.is_set() and time.monotonic() < deadline:
+                responses = self._call("idle", self.client.idle_check, timeout=IDLE_SLICE)
+                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
+                    return True
+            return False
+        finally:
+            self._call("end idle", self.client.idle_done)
 
     # -- drafts ------------------------------------------------------------------
 

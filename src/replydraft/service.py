@@ -1,4 +1,4 @@
-"""The daemon: one pass over an account's folders, and the APScheduler loop around it.
+"""One pass over a folder, and over an account; the long-running loop is in daemon.py.
 
 The path of one message (see docs/ARCHITECTURE.md): fetch with BODY.PEEK -> ``triage``
 (pure) -> commit the intent -> APPEND to Drafts -> commit message, incident and
@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import json
 import logging
-import signal
 import threading
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable
+from typing import Callable, Sequence
 
 from replydraft.config import Account, Config
 from replydraft.credentials import get_password
-from replydraft.errors import ConfigError, MailboxError, ReplydraftError
+from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError
 from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
 from replydraft.render import Renderer
@@ -30,7 +29,7 @@ from replydraft.triage import Context, Outcome, triage
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FolderReport", "process_folder", "poll_account", "run_once", "run_forever"]
+__all__ = ["FolderReport", "process_folder", "poll_account", "run_once", "make_context", "load_invoices"]
 
 
 @dataclass
@@ -43,7 +42,9 @@ class FolderReport:
     no_signal: int = 0
     skipped: int = 0            # automated mail, or a message that could not be handled
     already: int = 0            # handled before (same Message-ID elsewhere, or UIDVALIDITY reset)
+    waiting: int = 0            # new messages left for the next pass (a stop request came first)
     error: str | None = None
+    auth: bool = False          # the error is a refused login or a missing secret
 
 
 def _signals_text(outcome: Outcome) -> str:
@@ -77,8 +78,9 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
         if not dry_run:
             store.set_folder_state(account, folder, row)
     uids = mailbox.new_uids(row.last_uid, row.cutoff)
-    for fetched in mailbox.fetch(uids):
+    for index, fetched in enumerate(mailbox.fetch(uids)):
         if stop is not None and stop.is_set():
+            report.waiting = len(uids) - index
             return report          # the watermark stays at the last handled message
         received = _local(fetched.internaldate)
         if received is not None and received < row.cutoff:
@@ -131,15 +133,18 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         log.info("%s: would draft %s (%s) [dry run]", where, outcome.incident_id, _signals_text(outcome))
         report.drafted.append(f"{summary} (dry run, not saved)")
         return
+    # Look in Drafts before every first APPEND: an earlier pass may have appended it and died
+    # before learning the outcome ("appending"), or the state file may be new or restored.
+    since = store.pending_draft(outcome.incident_id) if status == "appending" else None
+    found = mailbox.find_draft(drafts, outcome.draft.message_id, since)
+    if found is not None:
+        if status != "appending":
+            store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received)
+        store.finish_draft(account, folder, uidvalidity, uid, outcome, found or None)
+        log.info("%s: draft %s was already in %s; recorded it", where, outcome.incident_id, drafts)
+        report.recovered += 1
+        return
     if status == "appending":
-        # An earlier pass committed the intent but never learnt how its APPEND ended (it died,
-        # or the connection dropped): look for the draft before appending anything.
-        found = mailbox.find_draft(drafts, outcome.draft.message_id, store.pending_draft(outcome.incident_id))
-        if found is not None:
-            store.finish_draft(account, folder, uidvalidity, uid, outcome, found or None)
-            log.info("%s: draft %s was already in %s; recorded it", where, outcome.incident_id, drafts)
-            report.recovered += 1
-            return
         log.info("%s: draft %s is not in %s: the earlier APPEND never arrived; appending it now",
                  where, outcome.incident_id, drafts)
     store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received,
@@ -195,8 +200,13 @@ Connect = Callable[[Account, str], Mailbox]
 
 
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
-                 connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None) -> list[FolderReport]:
-    """One pass over an account. A failing account reports its error instead of raising."""
+                 connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None,
+                 folders: Sequence[str] | None = None) -> list[FolderReport]:
+    """One pass over an account's folders (or some of them) on one connection.
+
+    A failing account reports its error instead of raising, so the others go on.
+    """
+    folders = list(account.folders if folders is None else folders)
     store = Store.open(config.state_path)
     try:
         ctx = make_context(config, account, renderer, store=store)
@@ -204,11 +214,12 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     except ReplydraftError as exc:
         store.close()
         log.error("%s", exc)
-        return [FolderReport(account.name, folder, error=str(exc)) for folder in account.folders]
+        return [FolderReport(account.name, folder, error=str(exc), auth=isinstance(exc, (LoginError, SecretError)))
+                for folder in folders]
     reports = []
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        for folder in account.folders:
+        for folder in folders:
             try:
                 reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,
                                               lookback=timedelta(seconds=account.lookback),
@@ -218,7 +229,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
     except MailboxError as exc:
         log.error("%s", exc)
-        reports.append(FolderReport(account.name, "*", error=str(exc)))
+        reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])
     finally:
         mailbox.close()
         store.close()
@@ -231,30 +242,3 @@ def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
     for account in config.accounts:
         reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect))
     return reports
-
-
-def run_forever(config: Config, renderer: Renderer, *, dry_run: bool = False) -> None:
-    """Poll every account on its own interval until SIGINT or SIGTERM."""
-    from apscheduler.executors.pool import ThreadPoolExecutor
-    from apscheduler.schedulers.blocking import BlockingScheduler
-
-    stop = threading.Event()
-    scheduler = BlockingScheduler(executors={"default": ThreadPoolExecutor(max(1, len(config.accounts)))})
-    for account in config.accounts:
-        scheduler.add_job(
-            poll_account, "interval", seconds=account.poll_interval, id=account.name,
-            args=(config, account, renderer), kwargs={"dry_run": dry_run, "stop": stop},
-            next_run_time=datetime.now(timezone.utc),  # first pass at start-up, not one interval later
-            coalesce=True, max_instances=1, misfire_grace_time=None,
-        )
-
-    def _shutdown(signum: int, _frame: object) -> None:
-        log.info("received %s; finishing the current message and stopping", signal.Signals(signum).name)
-        stop.set()
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, _shutdown)
-    signal.signal(signal.SIGINT, _shutdown)
-    log.info("watching %d account(s); stop with Ctrl-C or SIGTERM", len(config.accounts))
-    scheduler.start()   # returns after shutdown; running passes stop at the next message
-    log.info("stopped")

@@ -20,7 +20,7 @@ from replydraft.errors import StateError
 from replydraft.policy_rules import History
 from replydraft.triage import Outcome
 
-__all__ = ["Store", "FolderRow", "INCIDENT_COLUMNS"]
+__all__ = ["Store", "FolderRow", "WatchStatus", "INCIDENT_COLUMNS"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -75,6 +75,20 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # the process died before it learnt the APPEND's outcome.
     3: ("ALTER TABLE incidents ADD COLUMN drafts_uidvalidity INTEGER",
         "ALTER TABLE incidents ADD COLUMN drafts_uidnext INTEGER"),
+    # How each watched folder is doing, for `replydraft status`.
+    4: ("""CREATE TABLE watch_status (
+            account       TEXT NOT NULL,
+            folder        TEXT NOT NULL,
+            mode          TEXT NOT NULL DEFAULT '',
+            last_attempt  TEXT,
+            last_success  TEXT,
+            last_error    TEXT NOT NULL DEFAULT '',
+            last_error_at TEXT,
+            failures      INTEGER NOT NULL DEFAULT 0,    -- in a row, since the last success
+            auth_failures INTEGER NOT NULL DEFAULT 0,    -- logins refused in a row
+            next_try      TEXT,
+            waiting       INTEGER NOT NULL DEFAULT 0,    -- new messages left for the next pass
+            PRIMARY KEY (account, folder))""",),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
@@ -87,6 +101,21 @@ _INSERTED = (*INCIDENT_COLUMNS, "updated_at")
 
 
 @dataclass(frozen=True, slots=True)
+class WatchStatus:
+    account: str
+    folder: str
+    mode: str
+    last_attempt: datetime | None
+    last_success: datetime | None
+    last_error: str
+    last_error_at: datetime | None
+    failures: int
+    auth_failures: int
+    next_try: datetime | None
+    waiting: int
+
+
+@dataclass(frozen=True, slots=True)
 class FolderRow:
     uidvalidity: int
     last_uid: int
@@ -95,6 +124,14 @@ class FolderRow:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.astimezone(timezone.utc).isoformat(timespec="seconds") if when else None
+
+
+def _dt(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
 
 
 def _signals_json(signals: Any) -> str:
@@ -220,6 +257,44 @@ class Store:
         if row is None or row["drafts_uidnext"] is None:
             return None
         return int(row["drafts_uidvalidity"]), int(row["drafts_uidnext"])
+
+    # -- watch status --------------------------------------------------------------
+
+    def record_success(self, account: str, folder: str, mode: str, waiting: int = 0,
+                       next_try: datetime | None = None) -> None:
+        now = _now()
+        with self._tx():
+            self.db.execute(
+                "INSERT INTO watch_status (account, folder, mode, last_attempt, last_success, waiting, next_try) "
+                "VALUES (?,?,?,?,?,?,?) ON CONFLICT(account, folder) DO UPDATE SET mode=excluded.mode, "
+                "last_attempt=excluded.last_attempt, last_success=excluded.last_success, failures=0, "
+                "auth_failures=0, waiting=excluded.waiting, next_try=excluded.next_try",
+                (account, folder, mode, now, now, waiting, _iso(next_try)))
+
+    def record_failure(self, account: str, folder: str, mode: str, error: str, *, auth: bool,
+                       next_try: datetime | None) -> WatchStatus:
+        """Count one more failure in a row; returns the updated status."""
+        now = _now()
+        with self._tx():
+            self.db.execute(
+                "INSERT INTO watch_status (account, folder, mode, last_attempt, last_error, last_error_at, failures, "
+                "auth_failures, next_try) VALUES (?,?,?,?,?,?,1,?,?) ON CONFLICT(account, folder) DO UPDATE SET "
+                "mode=excluded.mode, last_attempt=excluded.last_attempt, last_error=excluded.last_error, "
+                "last_error_at=excluded.last_error_at, failures=failures+1, "
+                "auth_failures=CASE WHEN excluded.auth_failures > 0 THEN auth_failures+1 ELSE 0 END, "
+                "next_try=excluded.next_try",
+                (account, folder, mode, now, error, now, int(auth), _iso(next_try)))
+        return next(s for s in self.watch_statuses() if (s.account, s.folder) == (account, folder))
+
+    def watch_statuses(self) -> list[WatchStatus]:
+        rows = self.db.execute("SELECT * FROM watch_status ORDER BY account, folder").fetchall()
+        return [WatchStatus(r["account"], r["folder"], r["mode"], _dt(r["last_attempt"]), _dt(r["last_success"]),
+                            r["last_error"], _dt(r["last_error_at"]), r["failures"], r["auth_failures"],
+                            _dt(r["next_try"]), r["waiting"]) for r in rows]
+
+    def unfinished_drafts(self) -> int:
+        """Incidents whose APPEND outcome is not yet recorded (finished by the next pass)."""
+        return int(self.db.execute("SELECT count(*) FROM incidents WHERE status='appending'").fetchone()[0])
 
     # -- incidents ---------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from replydraft.render import LAYOUT, Renderer, signal_template
 from replydraft.scope import Scope
 from replydraft.template_context import ReplyInputs, reply_context
 
-__all__ = ["LintReport", "lint", "repeated_sentences"]
+__all__ = ["LintReport", "lint", "require_clean", "repeated_sentences"]
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
 _SAMPLE = parse(b"From: Sam Sample <sam@client.example>\r\nSubject: Where is my order?\r\n"
@@ -81,6 +81,15 @@ def lint(renderer: Renderer, config: Config) -> LintReport:
         for policy in _policies(config.policy):
             for names, overdue in _cases():
                 _render_case(renderer, config, policy, tone, names, overdue, report)
+    return report
+
+
+def require_clean(renderer: Renderer, config: Config, report: LintReport | None = None) -> LintReport:
+    """``lint`` (or its ``report``), raising one TemplateError that lists every error."""
+    report = report or lint(renderer, config)
+    if report.errors:
+        problems = "\n".join(f"  - {e}" for e in report.errors)
+        raise TemplateError(f"{len(report.errors)} template problem(s) in {renderer.search_path()}:\n{problems}")
     return report
 
 

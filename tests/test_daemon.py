@@ -1,0 +1,65 @@
+"""The daemon's pure parts (backoff, status) and its bookkeeping, without a server."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from replydraft.config import parse
+from replydraft.daemon import RETRY_FIRST, backoff_delay
+from replydraft.status import assess
+from replydraft.store import Store, WatchStatus
+
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+ACCOUNT = {"name": "support", "host": "imap.example.com", "username": "u", "from_address": "a@acme.test",
+           "poll_interval": "2m", "folders": ["INBOX", {"name": "Billing", "mode": "idle"}]}
+
+
+def test_backoff_doubles_with_jitter_up_to_the_cap() -> None:
+    low, high = (lambda: 0.0), (lambda: 1.0)
+    assert backoff_delay(1, 900, low) == RETRY_FIRST / 2 and backoff_delay(1, 900, high) == RETRY_FIRST
+    assert backoff_delay(3, 900, high) == RETRY_FIRST * 4
+    assert backoff_delay(30, 900, high) == 900 and backoff_delay(30, 900, low) == 450
+    assert backoff_delay(0, 900, high) == RETRY_FIRST
+
+
+def status(folder: str, **kw: object) -> WatchStatus:
+    values = dict(account="support", folder=folder, mode="poll", last_attempt=NOW, last_success=NOW,
+                  last_error="", last_error_at=None, failures=0, auth_failures=0, next_try=None, waiting=0)
+    values.update(kw)
+    return WatchStatus(**values)  # type: ignore[arg-type]
+
+
+def test_status_is_healthy_when_every_folder_was_read_recently() -> None:
+    config = parse({"accounts": [ACCOUNT]})
+    report = assess(config, [status("INBOX"), status("Billing", mode="idle")], 0, NOW)
+    assert report.warnings == []
+    assert [row[:4] for row in report.table[1:]] == [("support", "INBOX", "poll", "0s ago"),
+                                                     ("support", "Billing", "idle", "0s ago")]
+
+
+def test_status_warns_about_what_needs_a_person() -> None:
+    config = parse({"accounts": [ACCOUNT]})
+    statuses = [status("INBOX", failures=2, auth_failures=2, last_error="the server refused the login",
+                       last_error_at=NOW, last_success=NOW - timedelta(hours=5))]
+    report = assess(config, statuses, 1, NOW)
+    text = "\n".join(report.warnings)
+    assert "support/INBOX: the login was refused 2 times in a row" in text
+    assert "support/Billing: not read yet" in text
+    assert "1 draft(s) were being saved" in text
+    failing = assess(config, [status("INBOX", failures=4, last_error="can't connect", last_success=None),
+                              status("Billing", mode="idle", last_success=NOW - timedelta(hours=2))], 0, NOW)
+    assert any("support/INBOX: failing: 4 failures in a row" in w for w in failing.warnings)
+    assert any("support/Billing: last read 2h ago" in w for w in failing.warnings)
+
+
+def test_failures_are_counted_and_reset_by_a_success(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "s.db")
+    first = store.record_failure("a", "INBOX", "poll", "refused", auth=True, next_try=NOW)
+    second = store.record_failure("a", "INBOX", "poll", "refused", auth=True, next_try=NOW)
+    third = store.record_failure("a", "INBOX", "poll", "timeout", auth=False, next_try=NOW)
+    assert (first.failures, second.auth_failures, third.failures, third.auth_failures) == (1, 2, 3, 0)
+    store.record_success("a", "INBOX", "poll", waiting=2)
+    [ok] = store.watch_statuses()
+    assert (ok.failures, ok.auth_failures, ok.waiting, ok.last_error) == (0, 0, 2, "timeout")
+    store.close()

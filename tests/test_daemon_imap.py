@@ -1,0 +1,147 @@
+"""The long-running daemon against a real Dovecot: IDLE push, backoff and recovery when the
+server goes away, one account failing beside a healthy one, SIGHUP reloads, status."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from replydraft.cli import main
+
+pytestmark = pytest.mark.integration
+
+PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
+
+
+def escalation(n: int) -> bytes:
+    return (f"From: Customer {n} <c{n}@client.example>\r\nSubject: Order {n}\r\nMessage-ID: <d{n}.{time.time()}@client"
+            f".example>\r\n\r\nIf order {n} isn't here by Friday I will leave a 1-star review on Google.\r\n").encode()
+
+
+def account_toml(name: str, port: int, user: str, **extra: str) -> str:
+    settings = {"name": name, "host": '"127.0.0.1"', "port": str(port), "tls": '"none"', "username": f'"{user}"',
+                "password_env": f'"{PASSWORD_ENV}"', "poll_interval": '"1s"', "timeout": '"5s"',
+                "retry_max": '"2s"', "from_address": '"Acme Support <support@acme.test>"', **extra}
+    settings["name"] = f'"{name}"'
+    return "[[accounts]]\n" + "".join(f"{k} = {v}\n" for k, v in settings.items())
+
+
+def write_config(tmp_path: Path, *accounts: str, policy: str = 'company = "Acme Design Co"') -> Path:
+    path = tmp_path / "replydraft.toml"
+    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\n{policy}\n' + "\n".join(accounts))
+    return path
+
+
+def draft_count(server, user: str) -> int:
+    client = server.client(user)
+    try:
+        return int(client.select_folder("Drafts", readonly=True)[b"EXISTS"])
+    finally:
+        client.logout()
+
+
+def wait_for(predicate, timeout: float = 20.0, step: float = 0.02) -> float:  # type: ignore[no-untyped-def]
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if predicate():
+            return time.monotonic() - started
+        time.sleep(step)
+    raise AssertionError("timed out")
+
+
+class Daemon:
+    def __init__(self, config: Path, password: str, *args: str) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "replydraft", *args, "run", "--config", str(config)],
+                                     env={**os.environ, PASSWORD_ENV: password},
+                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def stop(self) -> str:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            out, _ = self.proc.communicate(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            out, _ = self.proc.communicate()
+        return out
+
+    def __enter__(self) -> "Daemon":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def test_idle_drafts_within_about_a_second(imap, tmp_path: Path) -> None:
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user, mode='"idle"',
+                                                 poll_interval='"1h"'))
+    latencies = []
+    with Daemon(config, imap.password) as daemon:
+        time.sleep(1.5)                                        # connected, first pass done, idling
+        for n in range(10):
+            imap.server.append(imap.user, "INBOX", escalation(n))
+            latencies.append(wait_for(lambda: draft_count(imap.server, imap.user) == n + 1))
+        out = daemon.stop()
+    assert daemon.proc.returncode == 0, out
+    p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * len(latencies)) - 1]
+    print(f"IDLE latency from APPEND to draft: p50 {p50 * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, max "
+          f"{max(latencies) * 1000:.0f} ms")
+    assert p95 < 1.5, latencies                               # the poll interval is an hour
+
+
+def test_a_failing_account_never_stops_the_others_and_recovers_after_a_restart(dovecot_servers, tmp_path: Path,
+                                                                              capsys) -> None:
+    server = dovecot_servers.get("standard")
+    user, password = server.add_user()
+    dead = account_toml("dead", 1, user)                       # nothing listens on port 1
+    config = write_config(tmp_path, account_toml("support", server.port, user), dead)
+    with Daemon(config, password, "--log-format", "json") as daemon:
+        server.append(user, "INBOX", escalation(1))
+        wait_for(lambda: draft_count(server, user) == 1)
+        server.stop()                                          # the server goes away ...
+        time.sleep(3)
+        server.start()                                         # ... and comes back
+        server.append(user, "INBOX", escalation(2))
+        wait_for(lambda: draft_count(server, user) == 2, timeout=15)
+        time.sleep(1)
+        assert main(["status", "--config", str(config)]) == 1  # the dead account is failing
+        out = daemon.stop()
+    lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    assert lines and all({"time", "level", "logger", "message"} <= set(line) for line in lines)
+    messages = [line["message"] for line in lines]
+    assert any(m.startswith("dead/INBOX: failure ") and "next try in" in m for m in messages), messages
+    assert any(m.startswith("support/INBOX: failure 1 in a row") for m in messages), messages
+    status = capsys.readouterr().out
+    assert "support  INBOX" in status and "dead     INBOX" in status
+    assert "warn dead/INBOX: failing:" in status and "support/INBOX" not in status.split("warn", 1)[1]
+
+
+def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> None:
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user))
+    good = config.read_text()
+    with Daemon(config, imap.password) as daemon:
+        time.sleep(1.5)
+        config.write_text(good.replace('company = "Acme Design Co"', 'company = "Acme Renamed Ltd"'))
+        daemon.proc.send_signal(signal.SIGHUP)
+        time.sleep(1.5)
+        config.write_text(good.replace("[[accounts]]", "[[accounts]]\nbogus_key = 1"))
+        daemon.proc.send_signal(signal.SIGHUP)
+        time.sleep(1.5)
+        imap.server.append(imap.user, "INBOX", escalation(7))   # still drafting, with the last good config
+        wait_for(lambda: draft_count(imap.server, imap.user) == 1)
+        out = daemon.stop()
+    assert "reloaded" in out and "reload refused, still running the previous config" in out
+    assert "bogus_key: unknown key" in out
+    client = imap.server.client(imap.user)
+    client.select_folder("Drafts", readonly=True)
+    body = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"]).popitem()[1][b"BODY[]"]
+    client.logout()
+    assert b"Acme Renamed Ltd" in body.replace(b"=\r\n", b"")

@@ -1,0 +1,35 @@
+"""deploy/replydraft.service matches the CLI and passes systemd's own checks where available."""
+
+from __future__ import annotations
+
+import configparser
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+UNIT = Path(__file__).resolve().parents[1] / "deploy" / "replydraft.service"
+
+
+def unit() -> configparser.ConfigParser:
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(UNIT)
+    return parser
+
+
+def test_unit_runs_the_daemon_and_reloads_with_sighup() -> None:
+    service = unit()["Service"]
+    assert service["ExecStart"].split()[1:3] == ["run", "--config"]
+    assert service["ExecReload"] == "/bin/kill -HUP $MAINPID"
+    assert service["NoNewPrivileges"] == "yes" and service["ProtectSystem"] == "strict"
+    assert service["UMask"] == "0077" and service["User"] == "replydraft"
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
+def test_systemd_accepts_the_unit() -> None:
+    done = subprocess.run(["systemd-analyze", "verify", str(UNIT)], capture_output=True, text=True)
+    problems = [line for line in (done.stdout + done.stderr).splitlines()
+                if line.strip() and "is not executable" not in line]   # the venv path exists only once installed
+    assert problems == []
