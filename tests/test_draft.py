@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from replydraft.draft import build_draft, draft_message_id, reply_subject, safe_header
+from replydraft.draft import body_hash, build_draft, draft_message_id, reply_subject, safe_header, thread_keys
 from replydraft.extract import parse
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
@@ -101,3 +101,19 @@ def test_message_without_message_id_still_gets_a_draft() -> None:
     msg = reparse(build(raw).raw)
     assert msg["In-Reply-To"] is None and msg["References"] is None
     assert msg["To"] == "a@b.example"
+
+
+def test_thread_keys_and_body_hash_are_stable() -> None:
+    first = parse(_thread_message(1))
+    reply = parse(_thread_message(2, "<m1@client.example>"))
+    fresh = parse(_thread_message(3).replace(b"Subject: Logo files", b"Subject: RE:  logo   FILES"))
+    assert thread_keys(first) == thread_keys(reply) == ("<m1@client.example>", "logo files")
+    assert thread_keys(fresh)[1] == "logo files"
+    raw = b"Subject: x\r\nMessage-ID: <a@b>\r\n\r\nHello \r\nthere\r\n"
+    assert body_hash(raw) == body_hash(raw.replace(b"\r\n", b"\n")) != body_hash(raw.replace(b"there", b"here"))
+
+
+def _thread_message(n: int, refs: str = "") -> bytes:
+    threading = f"In-Reply-To: {refs}\r\nReferences: {refs}\r\n" if refs else ""
+    return (f"From: Rita <rita@client.example>\r\nSubject: {'Re: ' if refs else ''}Logo files\r\n"
+            f"Message-ID: <m{n}@client.example>\r\n{threading}\r\nbody\r\n").encode()

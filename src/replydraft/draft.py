@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import email
 import email.errors
+import hashlib
 import email.policy
 import email.utils
 import re
@@ -22,7 +23,7 @@ from html import escape
 
 from replydraft.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "build_draft", "html_with_quote", "reply_subject", "quote", "safe_header", "draft_message_id"]
+__all__ = ["Draft", "build_draft", "html_with_quote", "body_hash", "body_text_hash", "thread_keys", "reply_subject", "quote", "safe_header", "draft_message_id"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
            "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
@@ -50,6 +51,28 @@ def reply_subject(subject: str) -> str:
     """``Re: <subject>`` without stacking ``Re: Re:`` (or ``AW:``/``SV:``)."""
     rest = _REPLY_PREFIX.sub("", subject).strip()
     return f"Re: {rest}" if rest else "Re: your message"
+
+
+def body_hash(raw_message: bytes) -> str:
+    """sha256 of a message's body (IMAP ``BODY[TEXT]``), line ends and trailing space ignored.
+
+    Equal for our draft as appended and as read back, unless a person edited it.
+    """
+    body = raw_message.replace(b"\r\n", b"\n").split(b"\n\n", 1)[1] if b"\n\n" in raw_message.replace(
+        b"\r\n", b"\n") else raw_message
+    return body_text_hash(body)
+
+
+def body_text_hash(body: bytes) -> str:
+    lines = [line.rstrip() for line in body.replace(b"\r\n", b"\n").split(b"\n")]
+    return hashlib.sha256(b"\n".join(lines).strip()).hexdigest()
+
+
+def thread_keys(original: InboundEmail) -> tuple[str, str]:
+    """(the thread's first Message-ID, the subject without Re:/Fwd:) to find earlier messages of a thread."""
+    root = original.references[0] if original.references else original.in_reply_to or original.message_id
+    subject = " ".join(_REPLY_PREFIX.sub("", original.subject).lower().split())
+    return root.strip().lower(), subject
 
 
 def draft_message_id(key: str, domain: str) -> str:

@@ -2,7 +2,8 @@
 
 This is the only module that talks IMAP (imapclient). Customer mail is only ever
 opened read-only (EXAMINE) and read with ``BODY.PEEK[]``, so it stays unread and
-unchanged; the only write is APPEND to the Drafts folder. Every socket operation
+unchanged. The only writes are to the Drafts folder: APPEND, and removing one of our
+own untouched drafts by UID when a follow-up replaces it. Every socket operation
 has a timeout, so a hung server cannot freeze an account.
 """
 
@@ -22,6 +23,7 @@ from imapclient.exceptions import IMAPClientError
 from imapclient.exceptions import LoginError as IMAPLoginError
 
 from replydraft.config import Account
+from replydraft.draft import body_text_hash
 from replydraft.errors import FolderError, LoginError, MailboxError
 
 log = logging.getLogger(__name__)
@@ -79,6 +81,12 @@ class Mailbox(Protocol):
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
         """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it."""
+
+    def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
+        """(UID, ``draft.body_hash``) of our draft with this Message-ID, or None if it is gone."""
+
+    def remove_draft(self, drafts: str, uid: int) -> bool:
+        """Delete one of *our own* drafts, by UID only; False where that can't be done safely."""
 
     def close(self) -> None: ...
 
@@ -254,6 +262,36 @@ class ImapMailbox:
                 if value == wanted:
                     return int(uid)
         return None
+
+    def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
+        uid = self.find_draft(drafts, message_id)
+        if uid is None:
+            return None
+        previous = self.selected
+        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
+        self.selected = drafts
+        try:
+            data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
+        finally:
+            if previous and previous != drafts:
+                self.open_folder(previous)
+        body = data.get(uid, {}).get(b"BODY[TEXT]")
+        return (uid, body_text_hash(body)) if body is not None else None
+
+    def remove_draft(self, drafts: str, uid: int) -> bool:
+        # Only with UIDPLUS: a plain EXPUNGE would also remove anything a person marked \Deleted.
+        if b"UIDPLUS" not in self._call("capabilities", self.client.capabilities):
+            return False
+        previous = self.selected
+        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts)   # read-write, Drafts only
+        self.selected = drafts
+        try:
+            self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
+            self._call("expunge draft", self.client.uid_expunge, [uid])
+        finally:
+            if previous and previous != drafts:
+                self.open_folder(previous)
+        return True
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,

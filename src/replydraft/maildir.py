@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from replydraft.draft import body_hash
 from replydraft.errors import FolderError
 from replydraft.mailbox import Fetched, FolderState, pick_drafts_folder
 
@@ -97,6 +98,16 @@ class MaildirMailbox:
         message.set_date(when.timestamp())
         self._folder(drafts).add(message)
         return None
+
+    def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
+        folder = self._folder(drafts)
+        for key in folder.keys():
+            if folder.get_message(key).get("Message-ID") == message_id:
+                return 0, body_hash(folder.get_bytes(key))
+        return None
+
+    def remove_draft(self, drafts: str, uid: int) -> bool:
+        return False                    # Maildir drafts have no UIDs here; a person removes them
 
     def close(self) -> None:
         pass

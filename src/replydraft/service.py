@@ -154,6 +154,25 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
              drafts, f" uid {draft_uid}" if draft_uid else "")
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
+    _follow_up(mailbox, store, account, drafts, outcome.incident_id, where)
+
+
+def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, incident_id: str, where: str) -> None:
+    """The customer wrote again in a thread we have an unsent draft for: link the incidents,
+    and remove the earlier draft if nobody touched it, since the new one answers the latest
+    message. A draft a person edited (its body changed) or already sent is never touched."""
+    earlier = store.earlier_in_thread(account, incident_id)
+    if earlier is None:
+        return
+    found = mailbox.draft_body_hash(drafts, earlier["draft_message_id"])
+    untouched = found is not None and bool(earlier["draft_hash"]) and found[1] == earlier["draft_hash"]
+    replaced = untouched and found is not None and mailbox.remove_draft(drafts, found[0])
+    store.link_follow_up(incident_id, earlier["id"], replaced=replaced)
+    why = ("replaced its untouched draft" if replaced else
+           "its draft is gone (sent or deleted): left alone" if found is None else
+           "its draft was edited by a person: left alone" if not untouched else
+           "the server can't remove a single draft safely (no UIDPLUS): left alone")
+    log.info("%s: %s follows up %s in the same thread; %s", where, incident_id, earlier["id"], why)
 
 
 _ledger_cache: dict[Path, tuple[float, tuple[Invoice, ...]]] = {}

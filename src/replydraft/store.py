@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
+from replydraft.draft import body_hash, thread_keys
 from replydraft.errors import StateError
 from replydraft.policy_rules import History
 from replydraft.triage import Outcome
@@ -89,12 +90,19 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             next_try      TEXT,
             waiting       INTEGER NOT NULL DEFAULT 0,    -- new messages left for the next pass
             PRIMARY KEY (account, folder))""",),
+    # Follow-ups in a thread: which incident an escalation follows, and whose draft replaced it.
+    5: ("ALTER TABLE incidents ADD COLUMN thread_key TEXT NOT NULL DEFAULT ''",    # the thread's first Message-ID
+        "ALTER TABLE incidents ADD COLUMN subject_key TEXT NOT NULL DEFAULT ''",   # subject without Re:
+        "ALTER TABLE incidents ADD COLUMN draft_hash TEXT NOT NULL DEFAULT ''",    # body as appended
+        "ALTER TABLE incidents ADD COLUMN follows TEXT",                           # the earlier incident
+        "ALTER TABLE incidents ADD COLUMN replaced_by TEXT"),                      # its draft was replaced by
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
     "id", "created_at", "account", "folder", "uid", "message_id", "received_at", "sender",
     "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
     "tone", "policy_rule", "repeat_offender", "drafts_uidvalidity", "drafts_uidnext",
+    "thread_key", "subject_key", "draft_hash", "follows", "replaced_by",
 )
 TERMINAL = ("drafted", "no_signal", "skipped")
 _INSERTED = (*INCIDENT_COLUMNS, "updated_at")
@@ -227,7 +235,8 @@ class Store:
                  email.from_addr, email.subject, _signals_json(outcome.detection.signals),
                  _signals_json(outcome.detection.near_misses), "appending", drafts_folder,
                  outcome.draft.message_id, None, outcome.choice.tone, outcome.choice.rule,
-                 int(outcome.choice.repeat_offender), *(drafts_state or (None, None)), now))
+                 int(outcome.choice.repeat_offender), *(drafts_state or (None, None)),
+                 *thread_keys(email), body_hash(outcome.draft.raw), None, None, now))
 
     def finish_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
                      draft_uid: int | None) -> None:
@@ -249,6 +258,28 @@ class Store:
             "updated_at=excluded.updated_at",
             (account, outcome.source_key, folder, uidvalidity, uid, outcome.email.message_id, status,
              reason, incident_id, _now()))
+
+    def earlier_in_thread(self, account: str, incident_id: str, days: int = 30) -> dict[str, Any] | None:
+        """The sender's latest other drafted incident in the same thread (by root Message-ID or
+        subject) whose draft hasn't been replaced, within ``days``."""
+        me = self.db.execute("SELECT sender, thread_key, subject_key, created_at FROM incidents WHERE id=?",
+                             (incident_id,)).fetchone()
+        if me is None or not me["sender"]:
+            return None
+        since = (datetime.fromisoformat(me["created_at"]) - timedelta(days=days)).isoformat(timespec="seconds")
+        row = self.db.execute(
+            "SELECT * FROM incidents WHERE account=? AND sender=? AND id != ? AND status='drafted' "
+            "AND replaced_by IS NULL AND created_at >= ? AND (thread_key=? OR (subject_key != '' AND subject_key=?)) "
+            "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            (account, me["sender"], incident_id, since, me["thread_key"], me["subject_key"])).fetchone()
+        return {key: row[key] for key in row.keys()} if row else None
+
+    def link_follow_up(self, incident_id: str, earlier_id: str, *, replaced: bool) -> None:
+        with self._tx():
+            self.db.execute("UPDATE incidents SET follows=?, updated_at=? WHERE id=?", (earlier_id, _now(), incident_id))
+            if replaced:
+                self.db.execute("UPDATE incidents SET replaced_by=?, updated_at=? WHERE id=?",
+                                (incident_id, _now(), earlier_id))
 
     def pending_draft(self, incident_id: str) -> tuple[int, int] | None:
         """Drafts' (UIDVALIDITY, UIDNEXT) recorded with an unfinished APPEND, if known."""

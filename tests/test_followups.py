@@ -1,0 +1,102 @@
+"""Follow-ups in a thread, against a real Dovecot: an untouched earlier draft is replaced by one
+answering the new message; an edited, sent or deleted one is never touched; incidents are linked."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from pathlib import Path
+
+import pytest
+
+from replydraft.config import load
+from replydraft.render import Renderer
+from replydraft.service import run_once
+from replydraft.store import Store
+
+pytestmark = pytest.mark.integration
+
+PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
+
+
+def message(n: int, refs: str = "") -> bytes:
+    threading = f"In-Reply-To: {refs.split()[-1]}\r\nReferences: {refs}\r\n" if refs else ""
+    return (f"From: Rita Ames <rita@client.example>\r\nSubject: {'Re: ' if refs else ''}Logo files\r\n"
+            f"Message-ID: <m{n}@client.example>\r\n{threading}Date: Mon, 30 Nov 2026 0{n}:00:00 +0000\r\n\r\n"
+            f"Message {n}: if the logo files aren't here by Friday I will leave a 1-star review on Google.\r\n").encode()
+
+
+@pytest.fixture
+def thread(imap, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    path = tmp_path / "replydraft.toml"
+    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme"\n[[accounts]]\n'
+                    f'name = "support"\nhost = "127.0.0.1"\nport = {imap.server.port}\ntls = "none"\n'
+                    f'username = "{imap.user}"\npassword_env = "{PASSWORD_ENV}"\nlookback = "3650d"\n'
+                    f'from_address = "Acme Support <support@acme.test>"\n')
+    config = load(path)
+    imap.server.append(imap.user, "INBOX", message(1))
+    assert len(run_once(config, Renderer.create())[0].drafted) == 1
+    return imap, config
+
+
+def drafts(imap) -> dict[int, email.message.EmailMessage]:  # type: ignore[no-untyped-def]
+    client = imap.server.client(imap.user)
+    try:
+        client.select_folder("Drafts", readonly=True)
+        data = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"])
+        return {u: email.message_from_bytes(d[b"BODY[]"], policy=email.policy.default) for u, d in data.items()}
+    finally:
+        client.logout()
+
+
+def incidents(config) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+    store = Store.open(config.state_path)
+    try:
+        return {i["message_id"]: i for i in store.incidents()}
+    finally:
+        store.close()
+
+
+
+def test_an_untouched_draft_is_replaced_by_the_answer_to_the_follow_up(thread) -> None:  # type: ignore[no-untyped-def]
+    imap, config = thread
+    imap.server.append(imap.user, "INBOX", message(2, "<m1@client.example>"))
+    run_once(config, Renderer.create())
+    [draft] = drafts(imap).values()
+    assert draft["In-Reply-To"] == "<m2@client.example>" and "Message 2" in draft.get_body().get_content()
+    found = incidents(config)
+    first, second = found["<m1@client.example>"], found["<m2@client.example>"]
+    assert second["follows"] == first["id"] and first["replaced_by"] == second["id"]
+
+
+def test_a_draft_a_person_edited_is_never_touched(thread) -> None:  # type: ignore[no-untyped-def]
+    imap, config = thread
+    [(uid, ours)] = drafts(imap).items()
+    edited = ours.as_bytes().replace(b"Hello Rita,", b"Hi Rita, sorry about this!")
+    client = imap.server.client(imap.user)
+    client.select_folder("Drafts")
+    client.add_flags([uid], [b"\\Deleted"])
+    client.expunge()
+    client.append("Drafts", edited, flags=[b"\\Draft"])          # saved by a mail client, same Message-ID
+    client.logout()
+    imap.server.append(imap.user, "INBOX", message(2, "<m1@client.example>"))
+    run_once(config, Renderer.create())
+    kept = drafts(imap)
+    assert len(kept) == 2 and any(b"sorry about this" in d.as_bytes() for d in kept.values())
+    found = incidents(config)
+    assert found["<m2@client.example>"]["follows"] == found["<m1@client.example>"]["id"]
+    assert found["<m1@client.example>"]["replaced_by"] is None
+
+
+def test_a_sent_draft_is_not_recreated_and_the_follow_up_gets_its_own(thread) -> None:  # type: ignore[no-untyped-def]
+    imap, config = thread
+    client = imap.server.client(imap.user)
+    client.select_folder("Drafts")
+    client.move(client.search(["ALL"]), "Sent")                  # a person sent it
+    client.logout()
+    imap.server.append(imap.user, "INBOX", message(3))           # a fresh mail, same subject, no References
+    run_once(config, Renderer.create())
+    [draft] = drafts(imap).values()
+    assert draft["In-Reply-To"] == "<m3@client.example>"
+    assert incidents(config)["<m3@client.example>"]["follows"] == incidents(config)["<m1@client.example>"]["id"]
