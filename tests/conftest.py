@@ -53,7 +53,7 @@ def dovecot_servers() -> Iterator[DovecotServers]:
 
 
 @pytest.fixture
-def imap(dovecot_servers: DovecotServers) -> ImapAccount:
+def imap(dovecot_servers: DovecotServers) -> ImapAccount[DovecotServer]:
     """A fresh user on the shared standard-layout server (Drafts, Sent, ... with SPECIAL-USE)."""
     server = dovecot_servers.get("standard")
     user, password = server.add_user()
