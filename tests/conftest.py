@@ -7,12 +7,13 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+from cyrusserver import CyrusError, CyrusServer
 from imapserver import DovecotServer, ImapAccount, find_dovecot
 
 # ---------------------------------------------------------------------------------------
-# IMAP: private Dovecot servers on 127.0.0.1 (see imapserver.py). One server per folder
-# layout is started on first use and shared by the whole session; every test gets its
-# own fresh user, so tests never see each other's mail.
+# IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).
+# One server per kind (and Dovecot folder layout) is started on first use and shared by the
+# whole session; every test gets its own fresh user, so tests never see each other's mail.
 # ---------------------------------------------------------------------------------------
 
 
@@ -50,6 +51,21 @@ def dovecot_servers() -> Iterator[DovecotServers]:
         yield servers
     finally:
         servers.close()
+
+
+@pytest.fixture(scope="session")
+def cyrus_server() -> Iterator[CyrusServer]:
+    """Skips the tests when Cyrus is missing; fails them instead under REPLYDRAFT_REQUIRE_CYRUS=1 (CI)."""
+    try:
+        server = CyrusServer()
+    except CyrusError as exc:
+        if os.environ.get("REPLYDRAFT_REQUIRE_CYRUS") == "1":
+            pytest.fail(f"REPLYDRAFT_REQUIRE_CYRUS=1 but {exc}", pytrace=False)
+        pytest.skip(f"{exc} - skipping the Cyrus integration tests")
+    try:
+        yield server
+    finally:
+        server.close()
 
 
 @pytest.fixture
