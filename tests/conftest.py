@@ -16,6 +16,10 @@ from imapserver import DovecotServer, ImapAccount, find_dovecot
 # whole session; every test gets its own fresh user, so tests never see each other's mail.
 # ---------------------------------------------------------------------------------------
 
+# What the `imap` fixture runs each test against. `-m "not cyrus"` leaves Cyrus out.
+IMAP_SERVERS = [pytest.param("dovecot", id="dovecot"),
+                pytest.param("cyrus", id="cyrus", marks=pytest.mark.cyrus)]
+
 
 class DovecotServers:
     """Lazily starts at most one DovecotServer per layout; ``close()`` stops them all."""
@@ -68,10 +72,19 @@ def cyrus_server() -> Iterator[CyrusServer]:
         server.close()
 
 
-@pytest.fixture
-def imap(dovecot_servers: DovecotServers) -> ImapAccount[DovecotServer]:
-    """A fresh user on the shared standard-layout server (Drafts, Sent, ... with SPECIAL-USE)."""
-    server = dovecot_servers.get("standard")
+@pytest.fixture(params=IMAP_SERVERS)
+def imap(request: pytest.FixtureRequest) -> ImapAccount[DovecotServer | CyrusServer]:
+    """A fresh user on a shared server, once per server kind.
+
+    ``[dovecot]``: the standard layout (Drafts, Sent, ... with SPECIAL-USE).
+    ``[cyrus]``: the ``INBOX.`` namespace, ``.`` separator, ``INBOX.Drafts`` flagged ``\\drafts``.
+    """
+    if request.param == "dovecot":
+        server: DovecotServer | CyrusServer = request.getfixturevalue("dovecot_servers").get("standard")
+    else:
+        server = request.getfixturevalue("cyrus_server")
+        if not server.running:  # also revives a server that an earlier test left stopped
+            server.start()
     user, password = server.add_user()
     return ImapAccount(server, user, password)
 

@@ -1,4 +1,8 @@
-"""End to end against a real Dovecot on loopback: drafts land threaded, once, and customer mail is untouched."""
+"""End to end against real servers on loopback: drafts land threaded, once, and customer mail is untouched.
+
+Tests taking the ``imap`` fixture run against Dovecot and Cyrus (``[dovecot]``, ``[cyrus]``);
+those taking ``imap_layout`` need a folder layout only the Dovecot fixture can produce.
+"""
 
 from __future__ import annotations
 
@@ -71,7 +75,7 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
 
     assert main(["run", "--once", "--config", str(account)]) == 0
 
-    drafts = messages(server, user, "Drafts")
+    drafts = messages(server, user, imap.drafts)
     assert len(drafts) == 1
     (item,) = drafts.values()
     assert {b"\\Draft", b"\\Seen"} <= set(item[b"FLAGS"])
@@ -95,15 +99,15 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
     assert incident["draft_uid"] is not None
 
     assert main(["run", "--once", "--config", str(account)]) == 0
-    assert len(messages(server, user, "Drafts")) == 1  # a second run adds nothing
+    assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing
 
 
 def test_dry_run_writes_nothing(imap, account: Path) -> None:
     imap.server.append(imap.user, "INBOX", ESCALATION)
     assert main(["run", "--once", "--dry-run", "--config", str(account)]) == 0
-    assert messages(imap.server, imap.user, "Drafts") == {}
+    assert messages(imap.server, imap.user, imap.drafts) == {}
     assert main(["run", "--once", "--config", str(account)]) == 0
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
 
 
 @pytest.mark.parametrize("layout,drafts", [("prefix", "INBOX.Drafts"), ("gmail", "[Gmail]/Drafts"),
@@ -129,7 +133,7 @@ def test_no_drafts_folder_is_a_clear_error(imap_layout, tmp_path: Path, monkeypa
 
 def test_check_reports_the_drafts_folder(imap, account: Path, capsys) -> None:
     assert main(["check", "--config", str(account)]) == 0
-    assert "drafts go to 'Drafts'" in capsys.readouterr().out
+    assert f"drafts go to {imap.drafts!r}" in capsys.readouterr().out
 
 
 def test_wrong_password_is_a_clear_error(imap, account: Path, monkeypatch, capsys) -> None:
@@ -148,7 +152,7 @@ def test_tls_is_verified(imap, tmp_path: Path, monkeypatch) -> None:
     trusted = write_config(tmp_path, imap.server, imap.user, tls="ssl", port=imap.server.ssl_port,
                            cafile=str(imap.server.cafile))
     with ImapMailbox.connect(load(trusted).accounts[0], imap.password) as mailbox:
-        assert mailbox.resolve_drafts("auto") == "Drafts"
+        assert mailbox.resolve_drafts("auto") == imap.drafts
 
 
 class DiesAfterAppend(ImapMailbox):
@@ -162,10 +166,10 @@ def test_a_crash_between_append_and_commit_leaves_one_draft(imap, account: Path)
     config = load(account)
     with pytest.raises(KeyboardInterrupt):
         run_once(config, Renderer.create(), connect=DiesAfterAppend.connect)
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
     reports = run_once(config, Renderer.create())
     assert reports[0].recovered == 1
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
 
 
 def test_the_daemon_polls_and_stops_cleanly_on_sigterm(imap, account: Path) -> None:
@@ -176,9 +180,9 @@ def test_the_daemon_polls_and_stops_cleanly_on_sigterm(imap, account: Path) -> N
         time.sleep(1.5)                                     # first pass over an empty inbox
         imap.server.append(imap.user, "INBOX", ESCALATION)
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not messages(imap.server, imap.user, "Drafts"):
+        while time.monotonic() < deadline and not messages(imap.server, imap.user, imap.drafts):
             time.sleep(0.3)
-        assert len(messages(imap.server, imap.user, "Drafts")) == 1
+        assert len(messages(imap.server, imap.user, imap.drafts)) == 1
         started = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=10)

@@ -6,13 +6,26 @@ import ssl
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import imapclient
 import pytest
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 from imapserver import DovecotServer, ImapAccount
 
+if TYPE_CHECKING:
+    from conftest import DovecotServers
+
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def imap(dovecot_servers: DovecotServers) -> ImapAccount[DovecotServer]:
+    """These tests are about the Dovecot fixture: only the Dovecot side of conftest's ``imap``."""
+    server = dovecot_servers.get("standard")
+    user, password = server.add_user()
+    return ImapAccount(server, user, password)
+
 
 MESSAGE = (b"From: Customer <customer@example.test>\nTo: support@acme.test\n"
            b"Subject: hello\nMessage-ID: <hello-1@example.test>\n\nHi there.\n")
