@@ -166,8 +166,8 @@ def test_tls_is_verified(imap, tmp_path: Path, monkeypatch) -> None:
 
 
 class DiesAfterAppend(ImapMailbox):
-    def append_draft(self, drafts, raw, when):  # type: ignore[no-untyped-def]
-        super().append_draft(drafts, raw, when)
+    def append_draft(self, drafts, raw, when, **kwargs):  # type: ignore[no-untyped-def]
+        super().append_draft(drafts, raw, when, **kwargs)
         raise KeyboardInterrupt("the process died before recording the draft")
 
 
