@@ -120,7 +120,8 @@ LAYOUTS: dict[str, tuple[str, str]] = {
 }
 # layout -> the Drafts folder a new user has (None: there is none).
 DRAFTS_FOLDERS: dict[str, str | None] = {
-    "standard": "Drafts", "prefix": "INBOX.Drafts", "gmail": "[Gmail]/Drafts", "localized": "Entwürfe", "bare": None,
+    "standard": "Drafts", "prefix": "INBOX.Drafts", "gmail": "[Gmail]/Drafts", "localized": "Entwürfe",
+    "bare": None,
 }
 
 _CONFIG = """\
