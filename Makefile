@@ -1,16 +1,36 @@
-# `make test` is the one command for the tests: it installs what they need (Dovecot from the
-# distribution's packages when it is missing, the Python test dependencies) and runs them all.
+# `make test` is the one command for the tests: it installs what they need (Dovecot and Cyrus
+# from the distribution's packages when they are missing, the Python test dependencies) and
+# runs them all.
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
+APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
+# dovecot-imapd and cyrus-imapd conflict: cyrus-common (master, libraries) is installed and
+# imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/cyrusserver.py looks.
+# --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
+CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test test-deps
+.PHONY: test test-deps test-deps-dovecot test-deps-cyrus
 test: test-deps
-	REPLYDRAFT_REQUIRE_DOVECOT=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
+	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
 
-test-deps:
+test-deps: test-deps-dovecot test-deps-cyrus
+	$(PYTHON) -m pip install -q -e ".[test]"
+
+test-deps-dovecot:
 	@command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || { \
 		echo "installing Dovecot (dovecot-imapd) for the integration tests"; \
-		$(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq dovecot-imapd openssl >/dev/null; }
-	$(PYTHON) -m pip install -q -e ".[test]"
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) dovecot-imapd openssl >/dev/null; }
+
+test-deps-cyrus: test-deps-dovecot
+	@[ -x /usr/sbin/cyrmaster ] && [ -x /usr/sbin/saslpasswd2 ] || { \
+		echo "installing Cyrus (cyrus-common, sasl2-bin) for the integration tests"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) cyrus-common sasl2-bin >/dev/null; }
+	@version=$$(dpkg-query -W -f='$${Version}' cyrus-common); \
+	[ "$$(cat $(CYRUS_DIR)/VERSION 2>/dev/null)" = "$$version" ] || { \
+		echo "unpacking imapd and idled from cyrus-imapd $$version into $(CYRUS_DIR)"; \
+		tmp=$$(mktemp -d) && (cd $$tmp && apt-get download -qq "cyrus-imapd=$$version" 2>/dev/null) \
+		|| { echo "can't download cyrus-imapd $$version (the version of cyrus-common): run apt-get update," \
+			"or upgrade cyrus-common"; rm -rf $$tmp; exit 1; }; \
+		rm -rf $(CYRUS_DIR) && mkdir -p $(CYRUS_DIR) && dpkg-deb -x $$tmp/cyrus-imapd_*.deb $(CYRUS_DIR) \
+		&& echo "$$version" > $(CYRUS_DIR)/VERSION; status=$$?; rm -rf $$tmp; exit $$status; }

@@ -7,13 +7,18 @@ import threading
 from collections.abc import Callable, Iterator
 
 import pytest
+from cyrusserver import CyrusError, CyrusServer
 from imapserver import DovecotServer, ImapAccount, find_dovecot
 
 # ---------------------------------------------------------------------------------------
-# IMAP: private Dovecot servers on 127.0.0.1 (see imapserver.py). One server per folder
-# layout is started on first use and shared by the whole session; every test gets its
-# own fresh user, so tests never see each other's mail.
+# IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).
+# One server per kind (and Dovecot folder layout) is started on first use and shared by the
+# whole session; every test gets its own fresh user, so tests never see each other's mail.
 # ---------------------------------------------------------------------------------------
+
+# What the `imap` fixture runs each test against. `-m "not cyrus"` leaves Cyrus out.
+IMAP_SERVERS = [pytest.param("dovecot", id="dovecot"),
+                pytest.param("cyrus", id="cyrus", marks=pytest.mark.cyrus)]
 
 
 class DovecotServers:
@@ -52,10 +57,34 @@ def dovecot_servers() -> Iterator[DovecotServers]:
         servers.close()
 
 
-@pytest.fixture
-def imap(dovecot_servers: DovecotServers) -> ImapAccount:
-    """A fresh user on the shared standard-layout server (Drafts, Sent, ... with SPECIAL-USE)."""
-    server = dovecot_servers.get("standard")
+@pytest.fixture(scope="session")
+def cyrus_server() -> Iterator[CyrusServer]:
+    """Skips the tests when Cyrus is missing; fails them instead under REPLYDRAFT_REQUIRE_CYRUS=1 (CI)."""
+    try:
+        server = CyrusServer()
+    except CyrusError as exc:
+        if os.environ.get("REPLYDRAFT_REQUIRE_CYRUS") == "1":
+            pytest.fail(f"REPLYDRAFT_REQUIRE_CYRUS=1 but {exc}", pytrace=False)
+        pytest.skip(f"{exc} - skipping the Cyrus integration tests")
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(params=IMAP_SERVERS)
+def imap(request: pytest.FixtureRequest) -> ImapAccount[DovecotServer | CyrusServer]:
+    """A fresh user on a shared server, once per server kind.
+
+    ``[dovecot]``: the standard layout (Drafts, Sent, ... with SPECIAL-USE).
+    ``[cyrus]``: the ``INBOX.`` namespace, ``.`` separator, ``INBOX.Drafts`` flagged ``\\drafts``.
+    """
+    if request.param == "dovecot":
+        server: DovecotServer | CyrusServer = request.getfixturevalue("dovecot_servers").get("standard")
+    else:
+        server = request.getfixturevalue("cyrus_server")
+        if not server.running:  # also revives a server that an earlier test left stopped
+            server.start()
     user, password = server.add_user()
     return ImapAccount(server, user, password)
 

@@ -23,7 +23,6 @@ import pwd
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -34,9 +33,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Generic, Self, TypeVar
 
 import imapclient
+from loopback import ImapTestServer, appended_uid, crlf, free_ports, greets, port_open, self_signed_certificate
 
 # Only the `namespace inbox { ... }` block (and the mail_location) differ per layout.
 _STANDARD = """\
@@ -117,6 +117,11 @@ LAYOUTS: dict[str, tuple[str, str]] = {
     "gmail": (_GMAIL, "maildir:~/Maildir:LAYOUT=fs"),
     "localized": (_LOCALIZED, "maildir:~/Maildir"),
     "bare": (_BARE, "maildir:~/Maildir"),
+}
+# layout -> the Drafts folder a new user has (None: there is none).
+DRAFTS_FOLDERS: dict[str, str | None] = {
+    "standard": "Drafts", "prefix": "INBOX.Drafts", "gmail": "[Gmail]/Drafts", "localized": "Entwürfe",
+    "bare": None,
 }
 
 _CONFIG = """\
@@ -204,12 +209,6 @@ def find_dovecot() -> str | None:
     return shutil.which("dovecot") or shutil.which("dovecot", path="/usr/sbin:/sbin")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _instance_processes(instance_name: str) -> dict[int, str]:
     """pid -> service ("imap", "auth", ...) of the live ``dovecot-<instance_name>/...`` processes."""
     prefix = f"dovecot-{instance_name}/".encode()
@@ -242,6 +241,8 @@ def _kill_until_gone(find: Callable[[], list[int]], sig: signal.Signals, deadlin
 class DovecotServer:
     """One private Dovecot with a plaintext/STARTTLS port and an implicit-TLS port."""
 
+    name = "dovecot"
+
     def __init__(self, layout: str = "standard") -> None:
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; choose from {sorted(LAYOUTS)}")
@@ -251,10 +252,9 @@ class DovecotServer:
         self.binary = binary
         self.doveadm_binary = shutil.which("doveadm") or str(Path(binary).with_name("doveadm"))
         self.layout = layout
+        self.drafts_folder = DRAFTS_FOLDERS[layout]
         self.instance_name = f"test-{uuid.uuid4().hex[:8]}"
-        self.port = self.ssl_port = _free_port()
-        while self.ssl_port == self.port:
-            self.ssl_port = _free_port()
+        self.port, self.ssl_port = free_ports()
         self._passwords: dict[str, str] = {}
         self._counter = 0
         self._lock = threading.Lock()
@@ -283,14 +283,7 @@ class DovecotServer:
         self.dir.chmod(0o755)
         for sub in ("run", "state", "log", "tls", "home", "users"):
             (self.dir / sub).mkdir()
-        # EC keys: instant, where RSA-2048 costs a few hundred ms per server.
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-             "-nodes", "-days", "3650", "-subj", "/CN=localhost",
-             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-             "-keyout", str(self.dir / "tls" / "key.pem"), "-out", str(self.cafile)],
-            check=True, capture_output=True,
-        )
+        self_signed_certificate(self.cafile, self.dir / "tls" / "key.pem")
         if os.geteuid() == 0:
             # Dovecot refuses root for login and mail processes: use its own users and nobody.
             internal_user, internal_group, login_user = "dovecot", "dovecot", "dovenull"
@@ -320,19 +313,11 @@ class DovecotServer:
                 start_new_session=True,
             )
         deadline = time.monotonic() + timeout
-        while not self._greets():
+        while not greets(self.port):
             if self._process.poll() is not None or time.monotonic() > deadline:
                 self.stop()
                 raise DovecotError(f"dovecot did not start on port {self.port}:\n{self._log_tail()}")
             time.sleep(0.02)
-
-    def _greets(self) -> bool:
-        # A bare TCP connect is not enough: the master listens before imap-login can serve.
-        try:
-            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
-                return s.makefile("rb").readline().startswith(b"* OK")
-        except OSError:
-            return False
 
     @property
     def running(self) -> bool:
@@ -358,15 +343,10 @@ class DovecotServer:
             # A stale pid file would block the next start if the pid got reused.
             (self.dir / "run" / "master.pid").unlink(missing_ok=True)
         _kill_until_gone(lambda: list(_instance_processes(self.instance_name)), signal.SIGKILL, deadline)
-        while self._port_open(self.port) or self._port_open(self.ssl_port):
+        while port_open(self.port) or port_open(self.ssl_port):
             if time.monotonic() > deadline:
                 raise DovecotError(f"ports {self.port}/{self.ssl_port} still open after stop")
             time.sleep(0.01)
-
-    @staticmethod
-    def _port_open(port: int) -> bool:
-        with socket.socket() as s:
-            return s.connect_ex(("127.0.0.1", port)) == 0
 
     def restart(self) -> None:
         """Stop and start on the same directory and ports: mail and UIDVALIDITY survive."""
@@ -425,16 +405,15 @@ class DovecotServer:
     def append(self, user: str, folder: str, raw: bytes, flags: Iterable[bytes | str] = (),
                msg_time: datetime | None = None) -> int:
         """Store a message (LF turned into CRLF) and return its UID."""
-        message = re.sub(rb"\r?\n", b"\r\n", raw)
         client = self.client(user)
         try:
-            response = client.append(folder, message, flags=tuple(flags), msg_time=msg_time)
+            response = client.append(folder, crlf(raw), flags=tuple(flags), msg_time=msg_time)
         finally:
             client.logout()
-        match = re.search(rb"\[APPENDUID \d+ (\d+)\]", response)
-        if match is None:
+        uid = appended_uid(response)
+        if uid is None:
             raise DovecotError(f"no APPENDUID in {response!r}")
-        return int(match.group(1))
+        return uid
 
     # -- administration ----------------------------------------------------------------
 
@@ -475,10 +454,19 @@ class DovecotServer:
         return "\n".join(self.log_text().splitlines()[-lines:])
 
 
-@dataclass(frozen=True)
-class ImapAccount:
-    """What the ``imap`` fixture returns: a fresh user on a shared server."""
+Server = TypeVar("Server", bound=ImapTestServer, covariant=True)
 
-    server: DovecotServer
+
+@dataclass(frozen=True)
+class ImapAccount(Generic[Server]):
+    """What the ``imap`` fixture returns: a fresh user on a shared server (Dovecot or Cyrus)."""
+
+    server: Server
     user: str
     password: str
+
+    @property
+    def drafts(self) -> str:
+        """The user's Drafts folder on this server ("Drafts", "INBOX.Drafts", ...)."""
+        assert self.server.drafts_folder is not None, f"{self.server!r} has no Drafts folder"
+        return self.server.drafts_folder

@@ -43,7 +43,7 @@ def write_config(tmp_path: Path, *accounts: str, policy: str = 'company = "Acme 
 def draft_count(server, user: str) -> int:
     client = server.client(user)
     try:
-        return int(client.select_folder("Drafts", readonly=True)[b"EXISTS"])
+        return int(client.select_folder(server.drafts_folder, readonly=True)[b"EXISTS"])
     finally:
         client.logout()
 
@@ -141,7 +141,7 @@ def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> Non
     assert "reloaded" in out and "reload refused, still running the previous config" in out
     assert "bogus_key: unknown key" in out
     client = imap.server.client(imap.user)
-    client.select_folder("Drafts", readonly=True)
+    client.select_folder(imap.drafts, readonly=True)
     body = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"]).popitem()[1][b"BODY[]"]
     client.logout()
     assert b"Acme Renamed Ltd" in body.replace(b"=\r\n", b"")

@@ -43,7 +43,7 @@ def thread(imap, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
 def drafts(imap) -> dict[int, email.message.EmailMessage]:  # type: ignore[no-untyped-def]
     client = imap.server.client(imap.user)
     try:
-        client.select_folder("Drafts", readonly=True)
+        client.select_folder(imap.drafts, readonly=True)
         data = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"])
         return {u: email.message_from_bytes(d[b"BODY[]"], policy=email.policy.default) for u, d in data.items()}
     finally:
@@ -75,10 +75,10 @@ def test_a_draft_a_person_edited_is_never_touched(thread) -> None:  # type: igno
     [(uid, ours)] = drafts(imap).items()
     edited = ours.as_bytes().replace(b"Hello Rita,", b"Hi Rita, sorry about this!")
     client = imap.server.client(imap.user)
-    client.select_folder("Drafts")
+    client.select_folder(imap.drafts)
     client.add_flags([uid], [b"\\Deleted"])
     client.expunge()
-    client.append("Drafts", edited, flags=[b"\\Draft"])          # saved by a mail client, same Message-ID
+    client.append(imap.drafts, edited, flags=[b"\\Draft"])          # saved by a mail client, same Message-ID
     client.logout()
     imap.server.append(imap.user, "INBOX", message(2, "<m1@client.example>"))
     run_once(config, Renderer.create())
@@ -92,8 +92,9 @@ def test_a_draft_a_person_edited_is_never_touched(thread) -> None:  # type: igno
 def test_a_sent_draft_is_not_recreated_and_the_follow_up_gets_its_own(thread) -> None:  # type: ignore[no-untyped-def]
     imap, config = thread
     client = imap.server.client(imap.user)
-    client.select_folder("Drafts")
-    client.move(client.search(["ALL"]), "Sent")                  # a person sent it
+    client.select_folder(imap.drafts)
+    client.add_flags(client.search(["ALL"]), [b"\\Deleted"])    # a person sent it: gone from Drafts
+    client.expunge()
     client.logout()
     imap.server.append(imap.user, "INBOX", message(3))           # a fresh mail, same subject, no References
     run_once(config, Renderer.create())

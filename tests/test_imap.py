@@ -1,4 +1,8 @@
-"""End to end against a real Dovecot on loopback: drafts land threaded, once, and customer mail is untouched."""
+"""End to end against real servers on loopback: drafts land threaded, once, and customer mail is untouched.
+
+Tests taking the ``imap`` fixture run against Dovecot and Cyrus (``[dovecot]``, ``[cyrus]``);
+those taking ``imap_layout`` need a folder layout only the Dovecot fixture can produce.
+"""
 
 from __future__ import annotations
 
@@ -57,6 +61,19 @@ def parsed(item: dict) -> email.message.EmailMessage:
     return email.message_from_bytes(item[b"BODY[]"], policy=email.policy.default)
 
 
+def one_threaded_draft(server, user: str, drafts: str, original: bytes) -> email.message.EmailMessage:
+    """The only message in ``drafts``: flagged ``\\Draft \\Seen`` and a reply in ``original``'s thread."""
+    found = messages(server, user, drafts)
+    assert len(found) == 1, f"{len(found)} messages in {drafts!r}"
+    (item,) = found.values()
+    assert {b"\\Draft", b"\\Seen"} <= set(item[b"FLAGS"])
+    draft, replied = parsed(item), email.message_from_bytes(original, policy=email.policy.default)
+    assert draft["In-Reply-To"] == replied["Message-ID"]
+    assert draft["References"] == replied["Message-ID"]
+    assert draft["Subject"] == "Re: " + replied["Subject"]
+    return draft
+
+
 @pytest.fixture
 def account(imap, tmp_path: Path, monkeypatch):
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
@@ -71,16 +88,8 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
 
     assert main(["run", "--once", "--config", str(account)]) == 0
 
-    drafts = messages(server, user, "Drafts")
-    assert len(drafts) == 1
-    (item,) = drafts.values()
-    assert {b"\\Draft", b"\\Seen"} <= set(item[b"FLAGS"])
-    draft = parsed(item)
-    original = parsed(next(iter(inbox_before.values())))
-    assert draft["In-Reply-To"] == original["Message-ID"]
-    assert draft["References"] == original["Message-ID"]
-    assert draft["Subject"] == "Re: " + original["Subject"]
-    assert draft["To"] == original["From"]
+    draft = one_threaded_draft(server, user, imap.drafts, ESCALATION)
+    assert draft["To"] == email.message_from_bytes(ESCALATION, policy=email.policy.default)["From"]
     assert draft["From"] == "Acme Support <support@acme.test>"
     assert draft["X-Replydraft-Incident"].startswith("RD-")
     assert "review_threat" in draft["X-Replydraft-Signals"]
@@ -95,17 +104,20 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
     assert incident["draft_uid"] is not None
 
     assert main(["run", "--once", "--config", str(account)]) == 0
-    assert len(messages(server, user, "Drafts")) == 1  # a second run adds nothing
+    assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing
 
 
 def test_dry_run_writes_nothing(imap, account: Path) -> None:
     imap.server.append(imap.user, "INBOX", ESCALATION)
     assert main(["run", "--once", "--dry-run", "--config", str(account)]) == 0
-    assert messages(imap.server, imap.user, "Drafts") == {}
+    assert messages(imap.server, imap.user, imap.drafts) == {}
     assert main(["run", "--once", "--config", str(account)]) == 0
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
 
 
+# Each layout ends in exactly one threaded draft: "[Gmail]/Drafts" found by \Drafts, the
+# INBOX. prefix without special-use (Cyrus's INBOX. with \drafts is the [cyrus] case above),
+# and a localized name without special-use.
 @pytest.mark.parametrize("layout,drafts", [("prefix", "INBOX.Drafts"), ("gmail", "[Gmail]/Drafts"),
                                             ("localized", "Entwürfe")])
 def test_drafts_folder_by_special_use_and_by_name(imap_layout, layout: str, drafts: str, tmp_path: Path,
@@ -114,6 +126,8 @@ def test_drafts_folder_by_special_use_and_by_name(imap_layout, layout: str, draf
     monkeypatch.setenv(PASSWORD_ENV, password)
     config = write_config(tmp_path, server, user)
     server.append(user, "INBOX", ESCALATION)
+    assert main(["run", "--once", "--config", str(config)]) == 0
+    one_threaded_draft(server, user, drafts, ESCALATION)
     assert main(["run", "--once", "--config", str(config)]) == 0
     assert len(messages(server, user, drafts)) == 1
 
@@ -129,7 +143,7 @@ def test_no_drafts_folder_is_a_clear_error(imap_layout, tmp_path: Path, monkeypa
 
 def test_check_reports_the_drafts_folder(imap, account: Path, capsys) -> None:
     assert main(["check", "--config", str(account)]) == 0
-    assert "drafts go to 'Drafts'" in capsys.readouterr().out
+    assert f"drafts go to {imap.drafts!r}" in capsys.readouterr().out
 
 
 def test_wrong_password_is_a_clear_error(imap, account: Path, monkeypatch, capsys) -> None:
@@ -148,12 +162,12 @@ def test_tls_is_verified(imap, tmp_path: Path, monkeypatch) -> None:
     trusted = write_config(tmp_path, imap.server, imap.user, tls="ssl", port=imap.server.ssl_port,
                            cafile=str(imap.server.cafile))
     with ImapMailbox.connect(load(trusted).accounts[0], imap.password) as mailbox:
-        assert mailbox.resolve_drafts("auto") == "Drafts"
+        assert mailbox.resolve_drafts("auto") == imap.drafts
 
 
 class DiesAfterAppend(ImapMailbox):
-    def append_draft(self, drafts, raw, when):  # type: ignore[no-untyped-def]
-        super().append_draft(drafts, raw, when)
+    def append_draft(self, drafts, raw, when, **kwargs):  # type: ignore[no-untyped-def]
+        super().append_draft(drafts, raw, when, **kwargs)
         raise KeyboardInterrupt("the process died before recording the draft")
 
 
@@ -162,10 +176,10 @@ def test_a_crash_between_append_and_commit_leaves_one_draft(imap, account: Path)
     config = load(account)
     with pytest.raises(KeyboardInterrupt):
         run_once(config, Renderer.create(), connect=DiesAfterAppend.connect)
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
     reports = run_once(config, Renderer.create())
     assert reports[0].recovered == 1
-    assert len(messages(imap.server, imap.user, "Drafts")) == 1
+    assert len(messages(imap.server, imap.user, imap.drafts)) == 1
 
 
 def test_the_daemon_polls_and_stops_cleanly_on_sigterm(imap, account: Path) -> None:
@@ -176,9 +190,9 @@ def test_the_daemon_polls_and_stops_cleanly_on_sigterm(imap, account: Path) -> N
         time.sleep(1.5)                                     # first pass over an empty inbox
         imap.server.append(imap.user, "INBOX", ESCALATION)
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not messages(imap.server, imap.user, "Drafts"):
+        while time.monotonic() < deadline and not messages(imap.server, imap.user, imap.drafts):
             time.sleep(0.3)
-        assert len(messages(imap.server, imap.user, "Drafts")) == 1
+        assert len(messages(imap.server, imap.user, imap.drafts)) == 1
         started = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         output, _ = proc.communicate(timeout=10)

@@ -6,19 +6,32 @@ import ssl
 import time
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import imapclient
 import pytest
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
 from imapserver import DovecotServer, ImapAccount
 
+if TYPE_CHECKING:
+    from conftest import DovecotServers
+
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def imap(dovecot_servers: DovecotServers) -> ImapAccount[DovecotServer]:
+    """These tests are about the Dovecot fixture: only the Dovecot side of conftest's ``imap``."""
+    server = dovecot_servers.get("standard")
+    user, password = server.add_user()
+    return ImapAccount(server, user, password)
+
 
 MESSAGE = (b"From: Customer <customer@example.test>\nTo: support@acme.test\n"
            b"Subject: hello\nMessage-ID: <hello-1@example.test>\n\nHi there.\n")
 
 
-def test_login_works(imap: ImapAccount) -> None:
+def test_login_works(imap: ImapAccount[DovecotServer]) -> None:
     client = imap.server.client(imap.user, imap.password)
     try:
         assert client.select_folder("INBOX")[b"EXISTS"] == 0
@@ -27,14 +40,14 @@ def test_login_works(imap: ImapAccount) -> None:
     assert "starting up" in imap.server.log_text()
 
 
-def test_wrong_password_fails_fast(imap: ImapAccount) -> None:
+def test_wrong_password_fails_fast(imap: ImapAccount[DovecotServer]) -> None:
     started = time.monotonic()
     with pytest.raises(LoginError):
         imap.server.client(imap.user, "wrong")
     assert time.monotonic() - started < 1  # auth_failure_delay = 0
 
 
-def test_new_users_log_in_at_once(imap: ImapAccount) -> None:
+def test_new_users_log_in_at_once(imap: ImapAccount[DovecotServer]) -> None:
     # Dovecot stats a shared passwd-file at most once a second; per-user files avoid that.
     for _ in range(3):
         user, password = imap.server.add_user()
@@ -45,7 +58,7 @@ def test_new_users_log_in_at_once(imap: ImapAccount) -> None:
         imap.server.add_user("named.user@example.test")
 
 
-def test_append_then_peek_leaves_the_message_unseen(imap: ImapAccount) -> None:
+def test_append_then_peek_leaves_the_message_unseen(imap: ImapAccount[DovecotServer]) -> None:
     when = datetime(2024, 5, 1, 12, 30)
     uid = imap.server.append(imap.user, "INBOX", MESSAGE, msg_time=when)
     assert imap.server.append(imap.user, "INBOX", MESSAGE, flags=[b"\\Draft"]) == uid + 1
@@ -88,7 +101,7 @@ def test_layout_has_its_drafts_folder(imap_layout: Callable[[str], tuple[Dovecot
         assert server.append(user, drafts, MESSAGE) == 1
 
 
-def test_restart_keeps_mail_and_uidvalidity_and_ends_old_sessions(imap: ImapAccount) -> None:
+def test_restart_keeps_mail_and_uidvalidity_and_ends_old_sessions(imap: ImapAccount[DovecotServer]) -> None:
     server = imap.server
     uid = server.append(imap.user, "Drafts", MESSAGE)
     server.set_uidvalidity(imap.user, "Drafts", 4242)
@@ -107,7 +120,7 @@ def test_restart_keeps_mail_and_uidvalidity_and_ends_old_sessions(imap: ImapAcco
         client.logout()
 
 
-def test_implicit_tls_and_starttls_verify_with_cafile(imap: ImapAccount) -> None:
+def test_implicit_tls_and_starttls_verify_with_cafile(imap: ImapAccount[DovecotServer]) -> None:
     context = ssl.create_default_context(cafile=str(imap.server.cafile))
     for host in ("localhost", "127.0.0.1"):
         client = imapclient.IMAPClient(host, port=imap.server.ssl_port, ssl=True, ssl_context=context, timeout=10)
@@ -122,7 +135,7 @@ def test_implicit_tls_and_starttls_verify_with_cafile(imap: ImapAccount) -> None
                               ssl_context=ssl.create_default_context(), timeout=10)
 
 
-def test_kick_makes_the_next_command_fail(imap: ImapAccount) -> None:
+def test_kick_makes_the_next_command_fail(imap: ImapAccount[DovecotServer]) -> None:
     imap.server.kick(imap.user)  # no sessions yet: not an error
     client = imap.server.client(imap.user)
     client.select_folder("INBOX")

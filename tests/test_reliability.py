@@ -53,7 +53,7 @@ def write_config(tmp_path: Path, port: int, user: str) -> Path:
 def drafts(server, user: str) -> list[email.message.EmailMessage]:
     client = server.client(user)
     try:
-        client.select_folder("Drafts", readonly=True)
+        client.select_folder(server.drafts_folder, readonly=True)
         uids = client.search(["ALL"])
         data = client.fetch(uids, ["BODY.PEEK[]"]) if uids else {}
         return [email.message_from_bytes(data[u][b"BODY[]"], policy=email.policy.default) for u in sorted(data)]
@@ -147,7 +147,7 @@ def test_kill_9_and_restart_leaves_exactly_one_draft_each(mailbox_with_mail, ima
         assert second.proc.returncode == 0, out
     assert_exactly_one_draft_each(server, user, config)
     if point == "after-APPEND":
-        assert "was already in Drafts; recorded it" in out
+        assert f"was already in {server.drafts_folder}; recorded it" in out
 
 
 CUT_POINTS = {
@@ -188,15 +188,15 @@ class NoHeaderSearch(ImapMailbox):
 def test_an_unknown_append_is_found_by_scanning_drafts_from_the_saved_uidnext(imap, tmp_path: Path) -> None:
     config = load(write_config(tmp_path, imap.server.port, imap.user))
     with NoHeaderSearch.connect(config.accounts[0], imap.password) as mailbox:
-        imap.server.append(imap.user, "Drafts", b"Message-ID: <other@x>\r\nSubject: a person's draft\r\n\r\nhi\r\n")
-        before = mailbox.drafts_state("Drafts")
+        imap.server.append(imap.user, imap.drafts, b"Message-ID: <other@x>\r\nSubject: a person's draft\r\n\r\nhi\r\n")
+        before = mailbox.drafts_state(imap.drafts)
         raw = b"Message-ID: <replydraft.abc@acme.test>\r\nSubject: Re: x\r\n\r\nbody\r\n"
-        imap.server.append(imap.user, "Drafts", raw)
-        imap.server.append(imap.user, "Drafts", b"Message-ID: <later@x>\r\nSubject: another\r\n\r\nhi\r\n")
+        imap.server.append(imap.user, imap.drafts, raw)
+        imap.server.append(imap.user, imap.drafts, b"Message-ID: <later@x>\r\nSubject: another\r\n\r\nhi\r\n")
         mailbox.open_folder("INBOX")
-        assert mailbox.find_draft("Drafts", "<replydraft.abc@acme.test>", before) == before[1]   # type: ignore[index]
-        assert mailbox.find_draft("Drafts", "<replydraft.abc@acme.test>") is None     # no UIDNEXT: can't tell
-        assert mailbox.find_draft("Drafts", "<nope@acme.test>", before) is None
+        assert mailbox.find_draft(imap.drafts, "<replydraft.abc@acme.test>", before) == before[1]   # type: ignore[index]
+        assert mailbox.find_draft(imap.drafts, "<replydraft.abc@acme.test>") is None     # no UIDNEXT: can't tell
+        assert mailbox.find_draft(imap.drafts, "<nope@acme.test>", before) is None
         assert mailbox.selected == "INBOX"                                          # back where it was
 
 

@@ -27,10 +27,11 @@ class FlakyMaildir(MaildirMailbox):
     crash_after_append = False
     appends = 0
 
-    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
+    def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
+                     original_uid: int | None = None) -> int | None:
         if self.crash_before_append:
             raise Crash("before append")
-        result = super().append_draft(drafts, raw, when)
+        result = super().append_draft(drafts, raw, when, original_uid=original_uid)
         self.appends += 1
         if self.crash_after_append:
             raise Crash("after append")

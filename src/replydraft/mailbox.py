@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from email.parser import BytesHeaderParser
 from typing import Iterator, Protocol, Sequence
 
 import imapclient
@@ -32,6 +33,7 @@ __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_
 
 FETCH_BATCH = 50
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
+GMAIL_EXTENSION = "X-GM-EXT-1"     # Gmail's IMAP extensions, among them the X-GM-THRID thread id
 # Drafts folders by name, for servers without SPECIAL-USE (compared case-insensitively,
 # also as the last component under a namespace prefix such as "INBOX.").
 WELL_KNOWN_DRAFTS = (
@@ -79,8 +81,13 @@ class Mailbox(Protocol):
         where the server can't search the header, the drafts from that UID on are read.
         """
 
-    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
-        """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it."""
+    def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
+                     original_uid: int | None = None) -> int | None:
+        """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it.
+
+        ``original_uid`` is the message replied to, in the open folder: where the store
+        threads on its own (Gmail) the draft is checked to have joined its thread.
+        """
 
     def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
         """(UID, ``draft.body_hash``) of our draft with this Message-ID, or None if it is gone."""
@@ -293,11 +300,68 @@ class ImapMailbox:
                 self.open_folder(previous)
         return True
 
-    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
+    def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
+                     original_uid: int | None = None) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,
                               flags=(imapclient.DRAFT, imapclient.SEEN), msg_time=when)
         match = re.search(rb"APPENDUID \d+ (\d+)", response or b"")
-        return int(match.group(1)) if match else None
+        draft_uid = int(match.group(1)) if match else None
+        if original_uid is not None and self.selected and self._has(GMAIL_EXTENSION):
+            self._check_gmail_thread(self.selected, original_uid, drafts, draft_uid, raw)
+        return draft_uid
+
+    # -- Gmail -------------------------------------------------------------------
+
+    def _check_gmail_thread(self, watched: str, original_uid: int, drafts: str, draft_uid: int | None,
+                            raw: bytes) -> None:
+        """Warn when Gmail filed the draft outside the original's conversation (X-GM-THRID).
+
+        Gmail threads by its own rules, not only by References, and a draft outside the
+        customer's conversation is easy to miss. Best effort: the draft is stored either
+        way, so a failed look-up is logged, never raised.
+        """
+        where = f"account {self.account.name!r}"
+        try:
+            original = self._thread_id(original_uid)
+            draft = self._draft_thread_id(drafts, draft_uid, raw, reopen=watched)
+        except (OSError, IMAPClientError, MailboxError) as exc:
+            log.info("%s: could not compare Gmail thread ids of %s uid %s and its draft: %s",
+                     where, watched, original_uid, _reason(exc))
+            return
+        if original is None or draft is None:
+            log.info("%s: Gmail sent no X-GM-THRID for %s uid %s or its draft; thread not checked",
+                     where, watched, original_uid)
+        elif original != draft:
+            log.warning("%s: Gmail put the draft in thread X-GM-THRID %s, not in the thread of the message "
+                        "it replies to (%s uid %s, X-GM-THRID %s); look for it in %s, outside that conversation",
+                        where, draft, watched, original_uid, original, drafts)
+        else:
+            log.debug("%s: draft joined Gmail thread %s", where, draft)
+
+    def _draft_thread_id(self, drafts: str, draft_uid: int | None, raw: bytes, *, reopen: str) -> int | None:
+        """The draft's X-GM-THRID, by UID or else by its Message-ID; ``reopen`` is open again after."""
+        self.client.select_folder(drafts, readonly=True)
+        try:
+            if draft_uid is None:
+                message_id = BytesHeaderParser().parsebytes(raw)["Message-ID"]
+                found = self.client.search(["HEADER", "Message-ID", str(message_id)]) if message_id else []
+                draft_uid = min(found) if found else None
+            return self._thread_id(draft_uid) if draft_uid is not None else None
+        finally:
+            # If this fails, no folder is open (a failed SELECT closes the current one): the
+            # pass's next fetch fails loudly instead of reading Drafts.
+            self.open_folder(reopen)
+
+    def _thread_id(self, uid: int) -> int | None:
+        """X-GM-THRID of ``uid`` in the open folder."""
+        value = self.client.fetch([uid], ["X-GM-THRID"]).get(uid, {}).get(b"X-GM-THRID")
+        return int(value) if value is not None else None
+
+    def _has(self, capability: str) -> bool:
+        try:
+            return bool(self.client.has_capability(capability))
+        except (OSError, IMAPClientError):
+            return False
 
     # -- helpers -----------------------------------------------------------------
 

@@ -91,7 +91,9 @@ class MaildirMailbox:
                 return 0
         return None
 
-    def append_draft(self, drafts: str, raw: bytes, when: datetime) -> int | None:
+    def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
+                     original_uid: int | None = None) -> int | None:
+        # original_uid is unused: a Maildir has no server-side threads to check.
         message = stdlib_mailbox.MaildirMessage(raw.replace(b"\r\n", b"\n"))
         message.set_subdir("cur")
         message.set_flags("DS")

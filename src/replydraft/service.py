@@ -149,7 +149,7 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
                  where, outcome.incident_id, drafts)
     store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received,
                       drafts_state=mailbox.drafts_state(drafts))
-    draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now)
+    draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now, original_uid=uid)
     store.finish_draft(account, folder, uidvalidity, uid, outcome, draft_uid)
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
              drafts, f" uid {draft_uid}" if draft_uid else "")
