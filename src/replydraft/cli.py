@@ -400,8 +400,7 @@ def cmd_templates_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from replydraft.credentials import get_password
-    from replydraft.mailbox import ImapMailbox
+    from replydraft.service import open_mailbox
 
     config = _config(args)
     print(f"ok   config {config.source}")
@@ -416,10 +415,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     failures = 0
     for account in config.accounts:
         try:
-            with ImapMailbox.connect(account, get_password(account)) as mailbox:
+            mailbox = open_mailbox(account)
+            try:
                 drafts = mailbox.resolve_drafts(account.drafts_folder)
                 for folder in account.folders:
                     mailbox.open_folder(folder)
+            finally:
+                mailbox.close()
             print(f"ok   account {account.name}: logged in as {account.username} at "
                   f"{account.host}:{account.port} ({account.tls}); watching {', '.join(account.folders)}; "
                   f"drafts go to {drafts!r}")
@@ -456,17 +458,21 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_set(args: argparse.Namespace) -> int:
-    from replydraft.credentials import set_password
+    from replydraft.credentials import check_keyring, set_password
 
     config = _config(args)
     account = config.account(args.account)
+    if account.uses_oauth2:
+        raise SecretError(f"account {account.name!r} uses auth = \"oauth2\" and has no password; "
+                          f"run `replydraft auth oauth {account.name}` instead.")
+    check_keyring(account)
     if not sys.stdin.isatty():
         password = sys.stdin.readline().rstrip("\n")
     else:
         password = getpass.getpass(f"IMAP password for {account.username} ({account.name}): ")
     if not password:
         raise SecretError("no password given; nothing was stored.")
-    set_password(account.name, password)
+    set_password(account, password)
     print(f"Stored the password for account {account.name!r} in the system keyring.")
     return EXIT_OK
 
