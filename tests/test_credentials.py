@@ -247,14 +247,25 @@ def write_config(tmp_path: Path, **account: object) -> Path:
     return path
 
 
-def test_auth_set_without_a_keyring_gives_one_clear_line(keyring_less, tmp_path, capsys, monkeypatch) -> None:
+def test_the_auth_commands_without_a_keyring_give_one_clear_line(keyring_less, tmp_path, capsys, monkeypatch) -> None:
     import io
 
+    password = write_config(tmp_path)
     monkeypatch.setattr("sys.stdin", io.StringIO("hunter2\n"))
-    assert main(["auth", "set", "support", "--config", str(write_config(tmp_path))]) == 2
+    assert main(["auth", "set", "support", "--config", str(password)]) == 2
     out, err = capsys.readouterr()
     assert err.startswith("replydraft: error: account 'support': no system keyring is available")
     assert "password_env" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+    assert main(["auth", "test", "support", "--config", str(password)]) == 2
+    out, err = capsys.readouterr()
+    assert out.startswith("FAIL account 'support': no system keyring") and len(out.strip().splitlines()) == 1
+
+    oauth = write_config(tmp_path, auth="oauth2", oauth_provider="google", oauth_client_id="cid.apps")
+    assert main(["auth", "oauth", "support", "--config", str(oauth)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""                                      # stopped before the browser step
+    assert "oauth_refresh_token_env or oauth_refresh_token_command" in err and "Traceback" not in err
 
 
 def test_a_backend_that_drops_secrets_is_noticed(tmp_path, monkeypatch) -> None:

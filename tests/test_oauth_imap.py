@@ -1,5 +1,5 @@
 """OAuth2 against a real Dovecot: XOAUTH2 and OAUTHBEARER through replydraft's login, token renewal,
-and secrets kept out of errors and logs.
+the `auth oauth` set-up, and secrets kept out of errors and logs.
 
 Dovecot's oauth2 passdb asks the fake provider's introspection endpoint (oauthserver.py)
 about each bearer token, so a token is accepted only if the provider issued it for that user.
@@ -8,9 +8,16 @@ about each bearer token, so a token is accepted only if the provider issued it f
 from __future__ import annotations
 
 import base64
+import io
 import json
 import logging
+import os
+import queue
+import stat
+import threading
 import time
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +27,11 @@ from oauthserver import FakeOAuthProvider
 
 from replydraft.cli import main
 from replydraft.config import Account, load
-from replydraft.credentials import get_secret, store_refresh_token
+from replydraft.credentials import KEYRING_SERVICE, get_secret, store_refresh_token
 from replydraft.demo import sample_messages
 from replydraft.errors import LoginError
 from replydraft.mailbox import ImapMailbox
-from replydraft.oauth import AccessToken
+from replydraft.oauth import AccessToken, decode_refresh_entry
 from replydraft.service import open_mailbox
 
 pytestmark = pytest.mark.integration
@@ -62,11 +69,17 @@ def oauth_setup(imap_oauth: ImapAccount, oauth_provider: FakeOAuthProvider, memo
     return make
 
 
-def test_a_pass_logs_in_with_an_access_token(imap_oauth, oauth_setup) -> None:
-    config = oauth_setup(oauth_mechanism="xoauth2")
+@pytest.mark.parametrize("mechanism", ["xoauth2", "oauthbearer"])
+def test_auth_test_and_a_pass_log_in_with_an_access_token(imap_oauth, oauth_setup, mechanism, capsys) -> None:
+    config = oauth_setup(oauth_mechanism=mechanism)
+    assert main(["auth", "test", "support", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert out == (f"ok   account support: logged in as {imap_oauth.user} at 127.0.0.1:{imap_oauth.server.port} "
+                   f"(OAuth2 {mechanism.upper()}, refresh token from the keyring)\n")
+    assert f"Login: user=<{imap_oauth.user}>, method={mechanism.upper()}" in imap_oauth.server.log_text()
+
     imap_oauth.server.append(imap_oauth.user, "INBOX", ESCALATION)
-    assert main(["run", "--once", "--config", str(config)]) == 0      # service.poll_account
-    assert f"Login: user=<{imap_oauth.user}>, method=XOAUTH2" in imap_oauth.server.log_text()
+    assert main(["run", "--once", "--config", str(config)]) == 0      # service.poll_account, same token
     client = imap_oauth.server.client(imap_oauth.user)
     try:
         client.select_folder("Drafts", readonly=True)
@@ -131,7 +144,7 @@ def sasl_forms(user: str, token: str) -> list[str]:
 
 
 def test_failing_logins_keep_the_password_and_the_token_out_of_errors_and_logs(
-        imap: ImapAccount, imap_oauth: ImapAccount, oauth_provider, tmp_path, caplog, monkeypatch) -> None:
+        imap: ImapAccount, imap_oauth: ImapAccount, oauth_provider, tmp_path, caplog, capsys, monkeypatch) -> None:
     password, token = "not-the-password-7f3a9", "at-wrong-token-c81e2"
     monkeypatch.setenv("RD_TEST_PW", password)
     password_config = tmp_path / "password.toml"
@@ -151,3 +164,93 @@ def test_failing_logins_keep_the_password_and_the_token_out_of_errors_and_logs(
     assert "refused" in errors[0] and "refused" in errors[1]
     for secret in [password, base64.b64encode(password.encode()).decode(), *sasl_forms(imap_oauth.user, token)]:
         assert all(secret not in text for text in (*errors, logged)), secret
+
+    assert main(["--log-level", "DEBUG", "auth", "test", "support", "--config", str(password_config)]) == 1
+    out, err = capsys.readouterr()
+    assert out.startswith("FAIL ") and "refused the login" in out
+    assert password not in out + err
+
+
+# -- `replydraft auth oauth` ------------------------------------------------------------
+
+
+class Terminal:
+    """sys.stdout and sys.stdin for a command running in a thread: output is collected, input is queued."""
+
+    def __init__(self) -> None:
+        self.output = io.StringIO()
+        self.lock = threading.Lock()
+        self.lines: queue.Queue[str | None] = queue.Queue()
+
+    def write(self, text: str) -> int:
+        with self.lock:
+            return self.output.write(text)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        with self.lock:
+            return self.output.getvalue()
+
+    def __iter__(self) -> Iterator[str]:
+        while (line := self.lines.get()) is not None:
+            yield line
+
+    def isatty(self) -> bool:
+        return False
+
+    def wait_for(self, prefix: str, timeout: float = 10) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for line in self.text().splitlines():
+                if line.startswith(prefix):
+                    return line
+            time.sleep(0.02)
+        raise AssertionError(f"no line starting with {prefix!r} in:\n{self.text()}")
+
+
+@pytest.mark.parametrize("how", ["browser", "paste"])
+def test_auth_oauth_authorises_stores_the_token_and_logs_in(how, imap_oauth, oauth_provider, memory_keyring,
+                                                           tmp_path, monkeypatch) -> None:
+    config = write_config(tmp_path, imap_oauth.server, imap_oauth.user, oauth_provider)
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stdout", terminal)
+    monkeypatch.setattr("sys.stdin", terminal)
+    output = tmp_path / "support.refresh"
+    argv = ["auth", "oauth", "support", "--config", str(config), "--timeout", "30s"]
+    if how == "paste":
+        argv += ["--output", str(output)]
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(main(argv)), daemon=True)
+    thread.start()
+    try:
+        url = terminal.wait_for(oauth_provider.auth_url)
+        redirect = oauth_provider.approve(url, imap_oauth.user)          # the user signs in and allows access
+        if how == "browser":
+            with urllib.request.urlopen(redirect, timeout=10) as page:    # the browser follows the redirect
+                assert b"replydraft has the authorization" in page.read()
+        else:
+            terminal.lines.put("this is not it\n")
+            terminal.lines.put(redirect + "\n")                           # pasted from the address bar
+        thread.join(timeout=30)
+    finally:
+        terminal.lines.put(None)
+    assert result == [0], terminal.text()
+    text = terminal.text()
+    assert text.rstrip().endswith(f"ok   account support: logged in as {imap_oauth.user} at "
+                                  f"127.0.0.1:{imap_oauth.server.port} with OAuth2 OAUTHBEARER")
+    if how == "browser":
+        entry = decode_refresh_entry(memory_keyring.entries[(KEYRING_SERVICE, "support:oauth-refresh")])
+        refresh = entry.token
+        assert entry.stored_at is not None and "in the system keyring" in text
+    else:
+        assert "That is neither the address the browser was sent to nor a code" in text
+        assert stat.S_IMODE(os.stat(output).st_mode) == 0o600
+        refresh = output.read_text().strip()
+        assert not memory_keyring.entries
+        assert f'oauth_refresh_token_command = "cat {output}"' in text
+    assert refresh.startswith("rt-") and refresh not in text
+    form = oauth_provider.token_requests()[-1].form
+    assert form["grant_type"] == "authorization_code" and form["client_id"] == oauth_provider.client_id
+    assert refresh not in text
