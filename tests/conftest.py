@@ -6,9 +6,15 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 
+import keyring
+import keyring.backend
 import pytest
 from cyrusserver import CyrusError, CyrusServer
 from imapserver import DovecotServer, ImapAccount, find_dovecot
+from keyring.errors import NoKeyringError, PasswordDeleteError
+from oauthserver import FakeOAuthProvider
+
+from replydraft.credentials import TOKENS
 
 # ---------------------------------------------------------------------------------------
 # IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).
@@ -22,17 +28,18 @@ IMAP_SERVERS = [pytest.param("dovecot", id="dovecot"),
 
 
 class DovecotServers:
-    """Lazily starts at most one DovecotServer per layout; ``close()`` stops them all."""
+    """Lazily starts at most one DovecotServer per layout (and options); ``close()`` stops them all."""
 
     def __init__(self) -> None:
-        self._servers: dict[str, DovecotServer] = {}
+        self._servers: dict[tuple[str, str | None], DovecotServer] = {}
         self._lock = threading.Lock()
 
-    def get(self, layout: str = "standard") -> DovecotServer:
+    def get(self, layout: str = "standard", *, oauth2_introspection_url: str | None = None) -> DovecotServer:
+        key = (layout, oauth2_introspection_url)
         with self._lock:
-            server = self._servers.get(layout)
+            server = self._servers.get(key)
             if server is None:
-                server = self._servers[layout] = DovecotServer(layout)
+                server = self._servers[key] = DovecotServer(layout, oauth2_introspection_url=oauth2_introspection_url)
             if not server.running:  # also revives a server that an earlier test left stopped
                 server.start()
             return server
@@ -99,3 +106,83 @@ def imap_layout(dovecot_servers: DovecotServers) -> Callable[[str], tuple[Doveco
         return server, user, password
 
     return make
+
+
+# ---------------------------------------------------------------------------------------
+# OAuth2: a fake provider on 127.0.0.1 (see oauthserver.py), a Dovecot that checks bearer
+# tokens with it, and keyring backends that keep secrets in memory or fail like a server
+# without a desktop keyring.
+# ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def oauth_provider() -> Iterator[FakeOAuthProvider]:
+    with FakeOAuthProvider() as provider:
+        yield provider
+
+
+@pytest.fixture
+def imap_oauth(dovecot_servers: DovecotServers, oauth_provider: FakeOAuthProvider) -> ImapAccount:
+    """A fresh user on a standard-layout server that also takes XOAUTH2 and OAUTHBEARER."""
+    server = dovecot_servers.get("standard", oauth2_introspection_url=oauth_provider.introspection_url)
+    user, password = server.add_user()
+    return ImapAccount(server, user, password)
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_access_tokens() -> Iterator[None]:
+    TOKENS.clear()
+    yield
+    TOKENS.clear()
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.entries.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+class NoKeyring(keyring.backend.KeyringBackend):
+    """What a headless server has: every call raises NoKeyringError."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def get_password(self, service: str, username: str) -> str | None:
+        raise NoKeyringError("No recommended backend was available.")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        raise NoKeyringError("No recommended backend was available.")
+
+    def delete_password(self, service: str, username: str) -> None:
+        raise NoKeyringError("No recommended backend was available.")
+
+
+def _use_keyring(backend: keyring.backend.KeyringBackend) -> Iterator[keyring.backend.KeyringBackend]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    yield from _use_keyring(MemoryKeyring())  # type: ignore[misc]
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[keyring.backend.KeyringBackend]:
+    yield from _use_keyring(NoKeyring())

@@ -12,6 +12,10 @@ Usage::
         uid = server.append(user, "INBOX", b"Subject: hi\n\nhello\n")
         client = server.client(user)
 
+With ``oauth2_introspection_url``, the server also offers AUTH=XOAUTH2 and AUTH=OAUTHBEARER
+and asks that URL (``token=...`` posted, RFC 7662 style) whether a bearer token is active and
+whose it is (its ``username``); see oauthserver.py for a matching endpoint.
+
 No pytest dependency here: the fixtures live in conftest.py.
 """
 
@@ -145,7 +149,7 @@ ssl = yes
 ssl_cert = <{d}/tls/cert.pem
 ssl_key = <{d}/tls/key.pem
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = {auth_mechanisms}
 # Test speed: wrong-password tests would wait 2 s (0.5 s remain: failures are flushed on
 # a timer), parallel tests hit the default 10 connections per user+IP, fsync slows APPEND.
 auth_failure_delay = 0
@@ -157,10 +161,10 @@ mail_fsync = never
 # user appended to a shared file can stay "unknown" for up to a second. A new file is
 # read on its first lookup, and a missing one is not cached. (Costs one open fd per user
 # in the auth process: fine for thousands of users.)
-passdb {{
+{oauth2_passdb}passdb {{
   driver = passwd-file
   args = scheme=PLAIN username_format=%u {d}/users/%u
-}}
+{passwd_mechanisms}}}
 userdb {{
   driver = passwd-file
   args = username_format=%u {d}/users/%u
@@ -198,6 +202,25 @@ service anvil {{
 
 # A user name becomes a file name under users/ (and a home directory): keep it plain.
 _USER_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@+-]*")
+
+
+# Dovecot 2.3's oauth2 passdb: the mechanism hands it the bearer token, which it posts to the
+# introspection URL; the answer's "username" must be the user logging in.
+_OAUTH2_PASSDB = """\
+passdb {{
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = {path}
+}}
+"""
+_OAUTH2_CONF = """\
+introspection_mode = post
+introspection_url = {url}
+force_introspection = yes
+username_attribute = username
+active_attribute = active
+active_value = true
+"""
 
 
 class DovecotError(RuntimeError):
@@ -243,7 +266,7 @@ class DovecotServer:
 
     name = "dovecot"
 
-    def __init__(self, layout: str = "standard") -> None:
+    def __init__(self, layout: str = "standard", *, oauth2_introspection_url: str | None = None) -> None:
         if layout not in LAYOUTS:
             raise ValueError(f"unknown layout {layout!r}; choose from {sorted(LAYOUTS)}")
         binary = find_dovecot()
@@ -253,6 +276,7 @@ class DovecotServer:
         self.doveadm_binary = shutil.which("doveadm") or str(Path(binary).with_name("doveadm"))
         self.layout = layout
         self.drafts_folder = DRAFTS_FOLDERS[layout]
+        self.oauth2_introspection_url = oauth2_introspection_url
         self.instance_name = f"test-{uuid.uuid4().hex[:8]}"
         self.port, self.ssl_port = free_ports()
         self._passwords: dict[str, str] = {}
@@ -294,10 +318,18 @@ class DovecotServer:
             internal_group = grp.getgrgid(os.getgid()).gr_name
             mail_uid, mail_gid = os.getuid(), os.getgid()
         namespace, mail_location = LAYOUTS[self.layout]
+        auth: dict[str, str] = {"auth_mechanisms": "plain login", "oauth2_passdb": "", "passwd_mechanisms": ""}
+        if self.oauth2_introspection_url:
+            oauth2_conf = self.dir / "dovecot-oauth2.conf.ext"
+            oauth2_conf.write_text(_OAUTH2_CONF.format(url=self.oauth2_introspection_url))
+            # Passwords only in the passwd-file, tokens only at the introspection URL.
+            auth = {"auth_mechanisms": "plain login xoauth2 oauthbearer",
+                    "oauth2_passdb": _OAUTH2_PASSDB.format(path=oauth2_conf),
+                    "passwd_mechanisms": "  mechanisms = plain login\n"}
         self.config_path.write_text(_CONFIG.format(
             d=self.dir, instance=self.instance_name, port=self.port, ssl_port=self.ssl_port,
             internal_user=internal_user, internal_group=internal_group, login_user=login_user,
-            mail_uid=mail_uid, mail_gid=mail_gid, namespace=namespace, mail_location=mail_location))
+            mail_uid=mail_uid, mail_gid=mail_gid, namespace=namespace, mail_location=mail_location, **auth))
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -369,7 +401,9 @@ class DovecotServer:
         self.close()
 
     def __repr__(self) -> str:
-        return f"DovecotServer(layout={self.layout!r}, port={self.port}, ssl_port={self.ssl_port}, dir={self.dir})"
+        oauth2 = f", oauth2_introspection_url={self.oauth2_introspection_url!r}" if self.oauth2_introspection_url else ""
+        return (f"DovecotServer(layout={self.layout!r}{oauth2}, port={self.port}, ssl_port={self.ssl_port}, "
+                f"dir={self.dir})")
 
     # -- users and mail ----------------------------------------------------------------
 
@@ -388,6 +422,20 @@ class DovecotServer:
         tmp.write_text(f"{name}:{{PLAIN}}{password}::::::\n")
         tmp.replace(self.dir / "users" / name)
         return name, password
+
+    def oauth2_client(self, user: str, token: str, mechanism: str = "XOAUTH2",
+                      timeout: float = 10.0) -> imapclient.IMAPClient:
+        """A client logged in with a bearer token (needs ``oauth2_introspection_url``)."""
+        client = imapclient.IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=timeout)
+        try:
+            if mechanism.upper() == "OAUTHBEARER":
+                client.oauthbearer_login(user, token)
+            else:
+                client.oauth2_login(user, token)
+        except BaseException:
+            client.shutdown()
+            raise
+        return client
 
     def client(self, user: str, password: str | None = None, timeout: float = 10.0) -> imapclient.IMAPClient:
         """A logged-in plaintext client (loopback counts as secure for Dovecot).

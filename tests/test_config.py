@@ -150,3 +150,59 @@ def test_bad_company_vocabulary_is_reported_by_key() -> None:
     assert "signals.ultimatum.disable_rules[0]: ultimatum has no built-in rule 'scope.unlimited'" in errors
     assert 'did you mean "ult.last_chance"' in errors
     assert "not a valid regular expression" in errors
+
+
+OAUTH = {**{k: v for k, v in ACCOUNT.items() if k != "password_env"}, "auth": "oauth2"}
+
+
+def test_oauth2_providers_fill_in_endpoints_scope_and_mechanism() -> None:
+    google = parse({"accounts": [{**OAUTH, "oauth_provider": "google", "oauth_client_id": "c.apps"}]}).accounts[0]
+    assert google.uses_oauth2 and google.oauth_mechanism == "xoauth2"
+    assert google.oauth_token_url == "https://oauth2.googleapis.com/token"
+    assert google.oauth_auth_url == "https://accounts.google.com/o/oauth2/v2/auth"
+    assert google.oauth_scope == "https://mail.google.com/"
+    microsoft = parse({"accounts": [{**OAUTH, "oauth_provider": "microsoft", "oauth_client_id": "c",
+                                     "oauth_tenant": "acme.onmicrosoft.com"}]}).accounts[0]
+    assert microsoft.oauth_token_url == "https://login.microsoftonline.com/acme.onmicrosoft.com/oauth2/v2.0/token"
+    assert microsoft.oauth_scope == "https://outlook.office.com/IMAP.AccessAsUser.All offline_access"
+    assert parse({"accounts": [{**OAUTH, "oauth_provider": "microsoft", "oauth_client_id": "c"}]}
+                 ).accounts[0].oauth_auth_url == "https://login.microsoftonline.com/common/oauth2/v2.0/authorize"
+    custom = parse({"accounts": [{**OAUTH, "oauth_provider": "custom", "oauth_client_id": "c",
+                                  "oauth_token_url": "https://id.acme.test/token",
+                                  "oauth_refresh_token_env": "RT"}]}).accounts[0]
+    assert custom.oauth_mechanism == "oauthbearer" and custom.oauth_auth_url is None
+    assert custom.oauth_refresh_token_env == "RT"
+    assert not parse({"accounts": [ACCOUNT]}).accounts[0].uses_oauth2
+
+
+def test_oauth2_mistakes_are_reported_with_their_key() -> None:
+    message = errors_of({"accounts": [{**OAUTH, "password_env": "PW", "oauth_provider": "custom",
+                                       "oauth_token_url": "http://id.acme.test/token", "oauth_tenant": "x",
+                                       "oauth_mechanism": "plain", "oauth_refresh_token_env": "A",
+                                       "oauth_refresh_token_command": "b"}]})
+    assert 'accounts[0].password_env: an auth = "oauth2" account has no password' in message
+    assert 'accounts[0].oauth_client_id: missing value (needed with auth = "oauth2")' in message
+    assert "accounts[0].oauth_token_url: expected an https:// URL (http:// only on a loopback host)" in message
+    assert 'accounts[0].oauth_tenant: only used with oauth_provider = "microsoft"' in message
+    assert 'accounts[0].oauth_mechanism: expected "xoauth2" or "oauthbearer", got "plain"' in message
+    assert "accounts[0]: set either oauth_refresh_token_env or oauth_refresh_token_command, not both" in message
+    message = errors_of({"accounts": [{**OAUTH, "oauth_provider": "yahoo", "oauth_client_id": "c"},
+                                      {**OAUTH, "name": "b", "oauth_provider": "custom", "oauth_client_id": "c"},
+                                      {**OAUTH, "name": "c", "oauth_provider": "google", "oauth_client_id": "c",
+                                       "oauth_token_url": "https://x.test/token"},
+                                      {**ACCOUNT, "name": "d", "auth": "oauth", "oauth_client_id": "c"},
+                                      {**ACCOUNT, "name": "e", "oauth_client_id": "c"}]})
+    assert 'accounts[0].oauth_provider: expected "google", "microsoft" or "custom", got "yahoo"' in message
+    assert 'accounts[1].oauth_token_url: missing value (needed with oauth_provider = "custom")' in message
+    assert 'accounts[2].oauth_token_url: set by the provider; use oauth_provider = "custom"' in message
+    assert 'accounts[3].auth: expected "password" or "oauth2", got "oauth"' in message
+    assert 'accounts[4].oauth_client_id: only used with auth = "oauth2"' in message
+
+
+def test_oauth2_secrets_in_the_file_are_refused_with_a_hint() -> None:
+    message = errors_of({"accounts": [{**OAUTH, "oauth_provider": "google", "oauth_client_id": "c",
+                                       "oauth_client_secret": "GOCSPX-hunter2", "oauth_refresh_token": "1//hunter3"}]})
+    assert "accounts[0].oauth_client_secret: client secrets don't belong in the config file" in message
+    assert "accounts[0].oauth_refresh_token: refresh tokens don't belong in the config file" in message
+    assert "replydraft auth oauth" in message
+    assert "hunter2" not in message and "hunter3" not in message

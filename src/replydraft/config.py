@@ -14,12 +14,14 @@ import email.utils
 import ipaddress
 import re
 import tomllib
+import urllib.parse
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
 from replydraft.formatting import check_currency, check_locale
+from replydraft.oauth import MECHANISMS, PROVIDERS
 from replydraft.policy_rules import PolicyRule, RepeatOffender
 from replydraft.rules import RULES
 from replydraft.scope import Scope
@@ -30,6 +32,7 @@ __all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "pa
 TLS_MODES = ("ssl", "starttls", "none")
 WATCH_MODES = ("poll", "idle")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
+AUTH_MODES = ("password", "oauth2")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,19 @@ class Account:
     cafile: Path | None = None          # extra CA bundle for a self-hosted server
     password_env: str | None = None
     password_command: str | None = None
+    auth: str = "password"              # "password" | "oauth2"
+    # auth = "oauth2" only. URLs, scope and mechanism are filled in from the provider on load.
+    oauth_provider: str | None = None   # "google" | "microsoft" | "custom"
+    oauth_client_id: str | None = None
+    oauth_client_secret_env: str | None = None
+    oauth_client_secret_command: str | None = None
+    oauth_tenant: str | None = None     # microsoft: "common" (default), "organizations", a tenant id or domain
+    oauth_token_url: str | None = None
+    oauth_auth_url: str | None = None   # for `replydraft auth oauth`
+    oauth_scope: str = ""
+    oauth_mechanism: str = "xoauth2"    # "xoauth2" | "oauthbearer"
+    oauth_refresh_token_env: str | None = None      # instead of the keyring
+    oauth_refresh_token_command: str | None = None  # instead of the keyring
     folders: tuple[str, ...] = ("INBOX",)
     drafts_folder: str = "auto"
     poll_interval: float = 120.0        # seconds
@@ -60,6 +76,10 @@ class Account:
     @property
     def domain(self) -> str:
         return self.from_address.rpartition("@")[2].rstrip(">").strip().lower()
+
+    @property
+    def uses_oauth2(self) -> bool:
+        return self.auth == "oauth2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,18 +224,35 @@ def _converted(value: Any, convert: Callable[[Any], Any], path: str, problems: _
 
 # -- sections ------------------------------------------------------------------------
 
+_OAUTH_TEXT_KEYS = (
+    "oauth_provider", "oauth_client_id", "oauth_client_secret_env", "oauth_client_secret_command",
+    "oauth_tenant", "oauth_token_url", "oauth_auth_url", "oauth_scope", "oauth_mechanism",
+    "oauth_refresh_token_env", "oauth_refresh_token_command",
+)
 _ACCOUNT_KEYS = {
     "name", "host", "port", "tls", "cafile", "username", "password_env", "password_command",
-    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address", "mode", "retry_max",
+    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address", "mode", "retry_max", "auth",
+    *_OAUTH_TEXT_KEYS,
+}
+# Secrets people may try to write into the file, and where they go instead.
+_SECRET_KEYS = {
+    "password": "passwords don't belong in the config file; use `replydraft auth set <account>` "
+                "(keyring), password_env or password_command",
+    "oauth_client_secret": "client secrets don't belong in the config file; use oauth_client_secret_env "
+                           "or oauth_client_secret_command",
+    "oauth_refresh_token": "refresh tokens don't belong in the config file; use `replydraft auth oauth "
+                           "<account>` (keyring), oauth_refresh_token_env or oauth_refresh_token_command",
+    "oauth_access_token": "access tokens are fetched and renewed by replydraft; set up the account with "
+                          "`replydraft auth oauth <account>`",
 }
 
 
 def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account | None:
     before = len(problems.items)
-    d = _section(data, path, _ACCOUNT_KEYS | {"password"}, problems)
-    if "password" in d:
-        problems.add(_join(path, "password"), "passwords don't belong in the config file; use "
-                     "`replydraft auth set <account>` (keyring), password_env or password_command")
+    d = _section(data, path, _ACCOUNT_KEYS | set(_SECRET_KEYS), problems)
+    for key, advice in _SECRET_KEYS.items():
+        if key in d:
+            problems.add(_join(path, key), advice)
     name = _get(d, "name", str, path, problems, required=True)
     host = _get(d, "host", str, path, problems, required=True)
     username = _get(d, "username", str, path, problems, required=True)
@@ -244,8 +281,9 @@ def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account |
     password_command = _get(d, "password_command", str, path, problems)
     if password_env and password_command:
         problems.add(path, "set either password_env or password_command, not both")
+    oauth = _oauth(d, path, problems)
     cafile = _get(d, "cafile", str, path, problems)
-    durations = {key: _duration(d, key, default, path, problems)
+    durations: dict[str, Any] = {key: _duration(d, key, default, path, problems)
                  for key, default in (("poll_interval", "2m"), ("lookback", "7d"), ("timeout", "60s"),
                                       ("retry_max", "15m"))}
     names, overrides = _folders(folders, _join(path, "folders"), mode, durations["poll_interval"], problems)
@@ -254,7 +292,7 @@ def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account |
     return Account(
         name=name, host=host, username=username, from_address=from_address, port=port, tls=tls,
         cafile=(base / cafile) if cafile else None,
-        password_env=password_env, password_command=password_command,
+        password_env=password_env, password_command=password_command, **oauth,
         folders=names, drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
         mode=mode, folder_overrides=overrides, **durations,
     )
@@ -293,6 +331,85 @@ def _folders(items: list[Any], path: str, mode: str, interval: float,
     for dup in sorted({n for n in names if names.count(n) > 1}):
         problems.add(path, f"the folder {dup!r} is listed more than once")
     return tuple(names), overrides
+
+
+def _oauth(d: dict[str, Any], path: str, problems: _Problems) -> dict[str, Any]:
+    """The auth and oauth_* keys -> Account fields, with the provider's URLs, scope and mechanism."""
+    auth = _get(d, "auth", str, path, problems, default="password")
+    if auth not in AUTH_MODES:
+        problems.add(_join(path, "auth"), f'expected "password" or "oauth2", got {_show(auth)}')
+        return {}
+    given = {key: _get(d, key, str, path, problems) for key in _OAUTH_TEXT_KEYS if key in d}
+    if auth == "password":
+        for key in given:
+            problems.add(_join(path, key), 'only used with auth = "oauth2"')
+        return {}
+    for key in ("password_env", "password_command"):
+        if key in d:
+            problems.add(_join(path, key), 'an auth = "oauth2" account has no password; its refresh token '
+                         "comes from the keyring (`replydraft auth oauth <account>`), "
+                         "oauth_refresh_token_env or oauth_refresh_token_command")
+    fields: dict[str, Any] = {"auth": auth, **{k: v for k, v in given.items() if v is not None}}
+    for key in ("oauth_provider", "oauth_client_id"):
+        if key not in d:
+            problems.add(_join(path, key), 'missing value (needed with auth = "oauth2")')
+        elif key in fields and not fields[key].strip():
+            problems.add(_join(path, key), "expected a non-empty string")
+    name = fields.get("oauth_provider")
+    provider = PROVIDERS.get(name or "")
+    if name and provider is None:
+        problems.add(_join(path, "oauth_provider"), f'expected "google", "microsoft" or "custom", got {_show(name)}')
+    if provider is None:
+        return fields
+    for first, second in (("oauth_client_secret_env", "oauth_client_secret_command"),
+                          ("oauth_refresh_token_env", "oauth_refresh_token_command")):
+        if fields.get(first) and fields.get(second):
+            problems.add(path, f"set either {first} or {second}, not both")
+    fields.update(_oauth_endpoints(fields, name or "", path, problems))
+    mechanism = fields.setdefault("oauth_mechanism", provider.mechanism)
+    if mechanism not in MECHANISMS:
+        problems.add(_join(path, "oauth_mechanism"), f'expected "xoauth2" or "oauthbearer", got {_show(mechanism)}')
+    fields.setdefault("oauth_scope", provider.scope)
+    return fields
+
+
+_TENANT = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*")
+
+
+def _oauth_endpoints(fields: dict[str, Any], name: str, path: str, problems: _Problems) -> dict[str, Any]:
+    """Token and authorization URLs: the provider's (Microsoft's per tenant), or given for "custom"."""
+    provider = PROVIDERS[name]
+    tenant = fields.get("oauth_tenant")
+    if tenant is not None and name != "microsoft":
+        problems.add(_join(path, "oauth_tenant"), 'only used with oauth_provider = "microsoft"')
+    if name != "custom":
+        for key in ("oauth_token_url", "oauth_auth_url"):
+            if key in fields:
+                problems.add(_join(path, key), 'set by the provider; use oauth_provider = "custom" '
+                             "to give your own endpoints")
+        tenant = tenant or "common"
+        if not _TENANT.fullmatch(tenant):
+            problems.add(_join(path, "oauth_tenant"), f'expected "common", "organizations", a tenant id '
+                         f"or a domain, got {_show(tenant)}")
+        assert provider.token_url and provider.auth_url
+        return {"oauth_token_url": provider.token_url.format(tenant=tenant),
+                "oauth_auth_url": provider.auth_url.format(tenant=tenant),
+                **({"oauth_tenant": tenant} if name == "microsoft" else {})}
+    if "oauth_token_url" not in fields:
+        problems.add(_join(path, "oauth_token_url"), 'missing value (needed with oauth_provider = "custom")')
+    for key in ("oauth_token_url", "oauth_auth_url"):
+        if key in fields:
+            _converted(fields[key], _check_endpoint, _join(path, key), problems, None)
+    return {}
+
+
+def _check_endpoint(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme == "https" and parts.hostname:
+        return url
+    if parts.scheme == "http" and parts.hostname and _is_loopback(parts.hostname):
+        return url
+    raise ValueError(f'expected an https:// URL (http:// only on a loopback host), got "{url}"')
 
 
 def _check_address(value: str) -> str:

@@ -28,11 +28,11 @@ from pathlib import Path
 from types import FrameType
 
 from replydraft.config import Account, Config, load
-from replydraft.credentials import get_password
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError
 from replydraft.mailbox import ImapMailbox
 from replydraft.render import Renderer
-from replydraft.service import Connect, FolderReport, load_invoices, make_context, poll_account, process_folder
+from replydraft.service import (Connect, FolderReport, load_invoices, make_context, open_mailbox, poll_account,
+                                process_folder)
 from replydraft.store import Store
 from replydraft.template_lint import require_clean
 
@@ -212,7 +212,7 @@ class Daemon:
                 watch.wake.wait(delay)
 
     def _idle_session(self, watch: _Watch, account: Account) -> None:
-        mailbox = self.connect(account, get_password(account))
+        mailbox = open_mailbox(account, self.connect)
         try:
             drafts = mailbox.resolve_drafts(account.drafts_folder)
             pushing = isinstance(mailbox, ImapMailbox) and mailbox.supports_idle()

@@ -6,11 +6,12 @@ and an exit code; any other exception is a bug and keeps its traceback.
 
     ReplydraftError                base class
     ├── ConfigError                bad config file: names the file, the key, the problem
-    ├── SecretError                no password for an account, or the keyring is unusable
+    ├── SecretError                no password or refresh token for an account, the keyring is
+    │                              unusable, or the OAuth2 provider refused the refresh token
     ├── TemplateError              a reply template fails to load or render
     ├── InputError                 a message file given on the command line can't be read
     ├── StateError                 the incident database can't be opened or is locked
-    └── MailboxError               a mailbox operation failed (per account, per pass)
+    └── MailboxError               a mailbox operation (or the token endpoint) failed (per account, per pass)
         ├── LoginError             the server refused the credentials
         └── FolderError            a folder is missing; lists the folders that exist
 """

@@ -26,6 +26,7 @@ from imapclient.exceptions import LoginError as IMAPLoginError
 from replydraft.config import Account
 from replydraft.draft import body_text_hash
 from replydraft.errors import FolderError, LoginError, MailboxError
+from replydraft.oauth import AccessToken
 
 log = logging.getLogger(__name__)
 
@@ -134,7 +135,8 @@ class ImapMailbox:
     # -- connection --------------------------------------------------------------
 
     @classmethod
-    def connect(cls, account: Account, password: str) -> "ImapMailbox":
+    def connect(cls, account: Account, secret: str | AccessToken) -> "ImapMailbox":
+        """Log in with a password, or with an OAuth2 access token (XOAUTH2 or OAUTHBEARER)."""
         where = f"account {account.name!r} ({account.host}:{account.port})"
         context = ssl.create_default_context(cafile=str(account.cafile) if account.cafile else None)
         timeout = imapclient.SocketTimeout(connect=min(account.timeout, 30.0), read=account.timeout)
@@ -154,12 +156,17 @@ class ImapMailbox:
         except (OSError, IMAPClientError) as exc:
             raise MailboxError(f"{where}: can't connect: {_reason(exc)}.") from None
         try:
-            client.login(account.username, password)
+            if isinstance(secret, AccessToken):
+                _oauth2_login(client, account, secret.value, where)
+            else:
+                client.login(account.username, secret)
         except IMAPLoginError as exc:
             _quietly(client.shutdown)
-            raise LoginError(f"{where}: the server refused the login for {account.username!r}: "
-                             f"{_reason(exc)}. Check the password (`replydraft auth set {account.name}`, "
-                             f"password_env or password_command).") from None
+            oauth2 = isinstance(secret, AccessToken)
+            raise LoginError(_refused(account, where, _reason(exc), oauth2=oauth2)) from None
+        except LoginError:
+            _quietly(client.shutdown)
+            raise
         except (OSError, IMAPClientError) as exc:
             _quietly(client.shutdown)
             raise MailboxError(f"{where}: login failed: {_reason(exc)}.") from None
@@ -372,6 +379,33 @@ class ImapMailbox:
             text = _reason(exc)
             error = FolderError if "TRYCREATE" in text or "doesn't exist" in text.lower() else MailboxError
             raise error(f"account {self.account.name!r}: {what} failed: {text}.") from None
+
+
+def _oauth2_login(client: imapclient.IMAPClient, account: Account, token: str, where: str) -> None:
+    mechanism = account.oauth_mechanism.upper()
+    offered = [c.decode("ascii", "replace") for c in client.capabilities() if c.upper().startswith(b"AUTH=")]
+    names = {c.upper() for c in offered}
+    if f"AUTH={mechanism}" not in names:
+        other = "OAUTHBEARER" if mechanism == "XOAUTH2" else "XOAUTH2"
+        advice = (f'set oauth_mechanism = "{other.lower()}"' if f"AUTH={other}" in names
+                  else 'it takes no OAuth2 token; use auth = "password"')
+        raise LoginError(f"{where}: the server does not offer AUTH={mechanism} (it offers "
+                         f"{', '.join(offered) or 'no SASL mechanism'}); {advice}.")
+    if mechanism == "OAUTHBEARER":
+        client.oauthbearer_login(account.username, token)
+    else:
+        client.oauth2_login(account.username, token)
+
+
+def _refused(account: Account, where: str, reason: str, *, oauth2: bool) -> str:
+    reason = reason.rstrip(".")                 # "Authentication failed." + ". Check ..."
+    if oauth2:
+        return (f"{where}: the server refused the OAuth2 access token for {account.username!r} "
+                f"({account.oauth_mechanism.upper()}): {reason}. Check that username is the mailbox the "
+                f"token was issued for and that the client may use IMAP; `replydraft auth oauth "
+                f"{account.name}` authorises again.")
+    return (f"{where}: the server refused the login for {account.username!r}: {reason}. Check the password "
+            f"(`replydraft auth set {account.name}`, password_env or password_command).")
 
 
 def _reason(exc: BaseException) -> str:

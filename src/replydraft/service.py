@@ -19,8 +19,9 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Sequence
 
 from replydraft.config import Account, Config
-from replydraft.credentials import get_password
+from replydraft.credentials import Secret, get_secret
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError
+from replydraft.oauth import AccessToken
 from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
 from replydraft.render import Renderer
@@ -29,7 +30,8 @@ from replydraft.triage import Context, Outcome, triage
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FolderReport", "process_folder", "poll_account", "run_once", "make_context", "load_invoices"]
+__all__ = ["FolderReport", "process_folder", "open_mailbox", "poll_account", "run_once", "make_context",
+           "load_invoices"]
 
 
 @dataclass
@@ -215,7 +217,20 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
                    **({"history": history} if history else {}))
 
 
-Connect = Callable[[Account, str], Mailbox]
+Connect = Callable[[Account, Secret], Mailbox]
+
+
+def open_mailbox(account: Account, connect: Connect = ImapMailbox.connect) -> Mailbox:
+    """Log in with the account's secret. A refused OAuth2 token that came from the cache is
+    renewed once and tried again (it may have been revoked, or expired early)."""
+    secret = get_secret(account)
+    try:
+        return connect(account, secret)
+    except LoginError:
+        if not isinstance(secret, AccessToken) or secret.fresh:
+            raise
+    log.info("account %r: the server refused the cached OAuth2 access token; getting a new one", account.name)
+    return connect(account, get_secret(account, renew=True))
 
 
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
@@ -229,7 +244,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     store = Store.open(config.state_path)
     try:
         ctx = make_context(config, account, renderer, store=store)
-        mailbox = connect(account, get_password(account))
+        mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
         store.close()
         log.error("%s", exc)
