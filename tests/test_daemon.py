@@ -63,3 +63,15 @@ def test_failures_are_counted_and_reset_by_a_success(tmp_path: Path) -> None:
     [ok] = store.watch_statuses()
     assert (ok.failures, ok.auth_failures, ok.waiting, ok.last_error) == (0, 0, 2, "timeout")
     store.close()
+
+
+def test_status_warns_before_an_oauth_refresh_token_is_likely_to_expire() -> None:
+    oauth = {**ACCOUNT, "folders": ["INBOX"], "password_env": None}
+    del oauth["password_env"]
+    config = parse({"accounts": [{**oauth, "name": "gmail", "auth": "oauth2", "oauth_provider": "google",
+                                  "oauth_client_id": "id.apps.googleusercontent.com"}]})
+    fresh = assess(config, [status("INBOX", account="gmail")], 0, NOW, {"gmail": NOW - timedelta(days=2)})
+    assert fresh.warnings == []
+    old = assess(config, [status("INBOX", account="gmail")], 0, NOW, {"gmail": NOW - timedelta(days=7)})
+    assert any("gmail: its OAuth2 refresh token was stored 7d ago" in w and "auth oauth gmail" in w
+               for w in old.warnings), old.warnings

@@ -210,3 +210,18 @@ def test_a_lost_state_file_does_not_duplicate_drafts_still_in_drafts(mailbox_wit
     again = run_once(config, Renderer.create())[0]
     assert again.recovered == ESCALATIONS and again.drafted == []
     assert_exactly_one_draft_each(server, user, config_path)
+
+
+def test_a_uidvalidity_change_redrafts_nothing(dovecot_servers, tmp_path: Path, monkeypatch) -> None:
+    server = dovecot_servers.get("standard")             # doveadm can change UIDVALIDITY; Cyrus can't here
+    user, password = server.add_user()
+    monkeypatch.setenv(PASSWORD_ENV, password)
+    for n in range(ESCALATIONS):
+        server.append(user, "INBOX", escalation(n))
+    config_path = write_config(tmp_path, server.port, user)
+    config = load(config_path)
+    assert len(run_once(config, Renderer.create())[0].drafted) == ESCALATIONS
+    server.set_uidvalidity(user, "INBOX", 424242)
+    again = run_once(config, Renderer.create())[0]
+    assert again.drafted == [] and again.already == ESCALATIONS
+    assert_exactly_one_draft_each(server, user, config_path)

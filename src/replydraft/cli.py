@@ -428,13 +428,27 @@ def cmd_status(args: argparse.Namespace) -> int:
         statuses, unfinished = store.watch_statuses(), store.unfinished_drafts()
     finally:
         store.close()
-    report = assess(config, statuses, unfinished, datetime.now().astimezone())
+    report = assess(config, statuses, unfinished, datetime.now().astimezone(), _token_ages(config))
     _print_table(report.table, sys.stdout)
     for line in report.warnings:
         print(f"warn {line}")
     if not report.warnings:
         print("ok   every watched folder is healthy")
     return EXIT_FAILURE if report.warnings else EXIT_OK
+
+
+def _token_ages(config: Config) -> dict[str, datetime | None]:
+    """When each OAuth2 account's refresh token was stored in the keyring (if it is there)."""
+    from replydraft.credentials import refresh_token_stored_at
+
+    ages: dict[str, datetime | None] = {}
+    for account in config.accounts:
+        if account.auth == "oauth2" and not (account.oauth_refresh_token_env or account.oauth_refresh_token_command):
+            try:
+                ages[account.name] = refresh_token_stored_at(account)
+            except SecretError as exc:
+                log.warning("%s", exc)
+    return ages
 
 
 # -- check -----------------------------------------------------------------------------

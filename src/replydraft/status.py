@@ -7,7 +7,7 @@ not read for much longer than their interval, and folders the daemon has never r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -19,6 +19,10 @@ __all__ = ["StatusReport", "assess", "STALE_AFTER", "FAILING_AFTER"]
 FAILING_AFTER = 3            # failures in a row before a folder counts as failing
 STALE_AFTER = 3              # intervals without a successful pass before it counts as stale
 IDLE_STALE = timedelta(hours=1)   # an IDLE watcher records a pass at least every 25 minutes
+# When a stored OAuth2 refresh token may stop working, by provider: Google's for an app still
+# in "Testing" expire after 7 days; Microsoft's after 90 days unused (each renewal replaces it,
+# and replydraft stores the new one, so an old one means renewals stopped).
+TOKEN_WARN_AFTER = {"google": timedelta(days=6), "microsoft": timedelta(days=80)}
 
 
 @dataclass
@@ -37,8 +41,12 @@ def _ago(when: datetime | None, now: datetime) -> str:
     return f"{seconds}s ago"
 
 
-def assess(config: Config, statuses: Sequence[WatchStatus], unfinished: int, now: datetime) -> StatusReport:
-    """The status table (one row per configured folder) and the warnings for a person."""
+def assess(config: Config, statuses: Sequence[WatchStatus], unfinished: int, now: datetime,
+           token_stored: Mapping[str, datetime | None] | None = None) -> StatusReport:
+    """The status table (one row per configured folder) and the warnings for a person.
+
+    ``token_stored``: for OAuth2 accounts, when their refresh token was stored in the keyring.
+    """
     report = StatusReport(table=[("ACCOUNT", "FOLDER", "MODE", "LAST OK", "WAITING", "FAILURES", "NEXT TRY",
                                   "LAST ERROR")])
     known = {(s.account, s.folder): s for s in statuses}
@@ -56,6 +64,15 @@ def assess(config: Config, statuses: Sequence[WatchStatus], unfinished: int, now
             report.table.append((account.name, folder, s.mode or mode, _ago(s.last_success, now), str(s.waiting),
                                  str(s.failures), next_try, error[:80]))
             report.warnings.extend(_warnings(where, s, mode, interval, now))
+    for account in config.accounts:
+        stored = (token_stored or {}).get(account.name)
+        limit = TOKEN_WARN_AFTER.get(account.oauth_provider or "")
+        if stored is not None and limit is not None and now - stored > limit:
+            report.warnings.append(
+                f"{account.name}: its OAuth2 refresh token was stored {_ago(stored, now)}; "
+                + ("a Google app in Testing mode gets tokens that expire after 7 days"
+                   if account.oauth_provider == "google" else "Microsoft's expire after 90 days unused")
+                + f". If logins start failing, run `replydraft auth oauth {account.name}` again")
     if unfinished:
         report.warnings.append(f"{unfinished} draft(s) were being saved when the daemon last stopped; the next "
                                f"pass finishes them (never twice)")
