@@ -1,6 +1,6 @@
-# `make test` is the one command for the tests: it installs what they need (Dovecot and Cyrus
-# from the distribution's packages when they are missing, the Python test dependencies) and
-# runs them all.
+# `make test` is the one command for the tests: it installs what they need (Dovecot, Cyrus and
+# Chromium from the distribution's packages when they are missing, the Python test
+# dependencies) and runs them all.
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
@@ -10,12 +10,18 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --n
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test test-deps test-deps-dovecot test-deps-cyrus
+.PHONY: test test-deps test-deps-dovecot test-deps-cyrus test-deps-browser
 test: test-deps
-	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
+	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
 
-test-deps: test-deps-dovecot test-deps-cyrus
+test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser
 	$(PYTHON) -m pip install -q -e ".[test]"
+
+# The HTML report is checked in a real headless browser.
+test-deps-browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Chromium for the report's browser test"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium >/dev/null; }
 
 test-deps-dovecot:
 	@command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || { \

@@ -126,13 +126,15 @@ def test_uidvalidity_change_does_not_redraft(world, tmp_path: Path) -> None:
     assert len(draft_ids(mailbox)) == 5
 
 
-def test_dry_run_writes_nothing(world) -> None:
+def test_dry_run_drafts_nothing_and_logs_what_it_would_have_drafted(world) -> None:
     mailbox, config, run = world
     report = run(dry_run=True)
     assert len(report.drafted) == 5
     assert draft_ids(mailbox) == []
-    assert list(Store.open(config.state_path).incidents()) == []
+    assert [i["status"] for i in Store.open(config.state_path).incidents()] == ["dry_run"] * 5
     assert len(run().drafted) == 5           # a real pass afterwards still drafts everything
+    statuses = sorted(i["status"] for i in Store.open(config.state_path).incidents())
+    assert statuses.count("drafted") == 5 and "dry_run" not in statuses
 
 
 def test_messages_older_than_the_lookback_are_ignored(world) -> None:

@@ -24,7 +24,7 @@ from typing import Any, Iterator, Sequence, TextIO
 from replydraft import __version__
 from replydraft.config import Config, load
 from replydraft.errors import (
-    ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError,
+    ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError, UsageError,
 )
 from replydraft.extract import parse
 
@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return int(args.func(args))
-    except (ConfigError, SecretError, TemplateError) as exc:
+    except (ConfigError, SecretError, TemplateError, UsageError) as exc:
         print(f"replydraft: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except ReplydraftError as exc:
@@ -91,18 +91,35 @@ def _parser() -> argparse.ArgumentParser:
     c.set_defaults(config=os.environ.get("REPLYDRAFT_CONFIG"))
     c.add_argument("--account", help="account whose From address to use (default: the first)")
 
-    c = command("incidents", "List or export the incident log.", None)
+    c = command("incidents", "The incident log: list, show, export, stats, purge.", None)
     isub = c.add_subparsers(title="actions", metavar="ACTION")
-    lst = isub.add_parser("list", help="a readable table of incidents", epilog=EPILOG)
+    lst = isub.add_parser("list", help="a table of incidents: when, who, signals, their words, the reply",
+                          epilog=EPILOG)
     lst.set_defaults(func=cmd_incidents_list)
-    exp = isub.add_parser("export", help="every incident field as CSV or JSON lines", epilog=EPILOG)
+    show = isub.add_parser("show", help="one incident in full: every piece of evidence and its rule", epilog=EPILOG)
+    show.set_defaults(func=cmd_incidents_show)
+    show.add_argument("id", metavar="ID", help="an incident id, or the start of one (RD-3f9a)")
+    exp = isub.add_parser("export", help="every field, as CSV, JSON lines or a JSON array (docs/incidents.md)",
+                          epilog=EPILOG)
     exp.set_defaults(func=cmd_incidents_export)
-    exp.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    exp.add_argument("--format", choices=["csv", "jsonl", "json"], default="csv")
     exp.add_argument("-o", "--output", help="write to this file instead of stdout")
-    for action in (lst, exp):
-        action.add_argument("--account", help="only this account")
-        action.add_argument("--since", help="only incidents on or after this date (YYYY-MM-DD)")
+    sts = isub.add_parser("stats", help="counts by signal, by customer and by week", epilog=EPILOG)
+    sts.set_defaults(func=cmd_incidents_stats)
+    purge = isub.add_parser("purge", help="delete incidents logged before a date (retention)", epilog=EPILOG)
+    purge.set_defaults(func=cmd_incidents_purge)
+    purge.add_argument("--before", required=True, help="a date (2026-06-01) or an age (90d, 12w)")
+    purge.add_argument("--yes", action="store_true", help="don't ask for confirmation")
+    for action in (lst, exp, sts):
+        _filters(action)
+    for action in (lst, show, exp, sts, purge):
         action.add_argument("-c", "--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    c = command("report", "Write one self-contained HTML page: incidents per week by signal, top "
+                "customers, repeat offenders, every incident with its evidence.", cmd_report)
+    c.add_argument("--since", default="30d", help="a date or an age such as 30d (default), 12w")
+    c.add_argument("--out", "-o", default="report.html", help="the HTML file to write (default: report.html)")
+    c.add_argument("--account", help="only this account")
 
     c = command("templates", "Check the reply templates.", None)
     tsub = c.add_subparsers(title="actions", metavar="ACTION")
@@ -349,33 +366,97 @@ def _store(args: argparse.Namespace, config: Config | None = None):  # type: ign
     return Store.open(config.state_path)
 
 
-def _since(args: argparse.Namespace) -> str | None:
-    if not args.since:
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", help="a date (2026-11-01) or an age: 7d, 12h, 2w, 1m")
+    parser.add_argument("--until", help="before this date or age")
+    parser.add_argument("--signal", help="only incidents with this signal")
+    parser.add_argument("--customer", help="an address, @domain, or part of the name")
+    parser.add_argument("--account", help="only this account")
+    parser.add_argument("--status", help="drafted, dry_run, skipped_automated, below_threshold, error, appending")
+
+
+def _when(option: str, value: str | None) -> datetime | None:
+    from replydraft.incidents import parse_when
+
+    if not value:
         return None
     try:
-        return datetime.fromisoformat(args.since).date().isoformat()
-    except ValueError:
-        raise InputError(f"--since {args.since!r}: expected a date such as 2026-11-01.") from None
+        return parse_when(value, datetime.now().astimezone())
+    except ValueError as exc:
+        raise UsageError(f"{option} {exc}.") from None
+
+
+def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from replydraft.detect import SIGNALS
+    from replydraft.store import INCIDENT_STATUSES, IncidentFilter
+
+    if args.signal and args.signal not in SIGNALS:
+        raise UsageError(f"--signal {args.signal!r}: use one of {', '.join(SIGNALS)}.")
+    if args.status and args.status not in INCIDENT_STATUSES:
+        raise UsageError(f"--status {args.status!r}: use one of {', '.join(INCIDENT_STATUSES)}.")
+    return IncidentFilter(since=_when("--since", args.since), until=_when("--until", args.until),
+                          account=args.account, signal=args.signal, customer=args.customer, status=args.status)
 
 
 def cmd_incidents_list(args: argparse.Namespace) -> int:
+    from replydraft.incidents import reply_text
+
     store = _store(args)
-    rows = list(store.incidents(account=args.account, since=_since(args)))
-    store.close()
+    try:
+        rows = list(store.incidents(_filter(args)))
+    finally:
+        store.close()
     if not rows:
-        print("No incidents recorded.")
+        print("No incidents match." if any(vars(args).get(k) for k in ("since", "until", "signal", "customer",
+                                                                       "account", "status")) else "No incidents recorded.")
         return EXIT_OK
-    table: list[tuple[object, ...]] = [("ID", "WHEN", "ACCOUNT", "FROM", "SIGNALS", "WHY", "DRAFT")]
+    table: list[tuple[object, ...]] = [("ID", "WHEN", "FROM", "SIGNALS", "THEIR WORDS", "REPLY")]
     for r in rows:
         when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
         signals = ", ".join(s["name"] for s in r["signals"]) + (" (repeat offender)" if r["repeat_offender"] else "")
-        why = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
-        draft = f"{r['drafts_folder']}" + (f" #{r['draft_uid']}" if r["draft_uid"] else "")
-        if r["status"] != "drafted":
-            draft = f"{r['status']}"
-        table.append((r["id"], when, r["account"], r["sender"], signals, _cut(why, 50), draft))
+        words = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
+        who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
+        table.append((r["id"], when, _cut(who, 36), signals, _cut(words, 60), reply_text(r)))
     _print_table(table, sys.stdout)
-    print(f"\n{len(rows)} incident(s).")
+    print(f"\n{len(rows)} incident(s). `replydraft incidents show ID` gives every piece of evidence.")
+    return EXIT_OK
+
+
+def cmd_incidents_show(args: argparse.Namespace) -> int:
+    from replydraft.incidents import reply_text
+
+    store = _store(args)
+    try:
+        r = store.incident(args.id)
+    finally:
+        store.close()
+    if r is None:
+        raise UsageError(f"no incident {args.id!r} (or the prefix matches several); "
+                         f"`replydraft incidents list` shows the ids.")
+    who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
+    lines = [f"{r['id']}  {r['status']}" + (f" ({r['reason']})" if r["reason"] else ""),
+             f"  logged     {r['created_at']}   received {r['received_at']}",
+             f"  account    {r['account']} / {r['folder']} uid {r['uid']}",
+             f"  from       {who}", f"  subject    {r['subject']}", f"  message    {r['message_id']}"]
+    for s in r["signals"]:
+        lines.append(f"  {s['name']} {s['score']:.2f}")
+        for phrase, rule in zip(s["evidence"], s.get("rules", []) + [""] * len(s["evidence"])):
+            lines.append(f"      \"{phrase}\"" + (f"   [{rule}]" if rule else ""))
+    for s in r["near_misses"]:
+        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{e}"' for e in s["evidence"]))
+    if r["draft_message_id"]:
+        lines.append(f"  draft      {r['draft_message_id']} in {r['drafts_folder']}"
+                     + (f" uid {r['draft_uid']}" if r["draft_uid"] else ""))
+        lines.append(f"  written    tone {r['tone']}" + (f", rules {r['policy_rule']}" if r["policy_rule"] else "")
+                     + (f", templates {', '.join(r['templates'])}" if r["templates"] else "")
+                     + (", repeat offender" if r["repeat_offender"] else ""))
+    lines.append(f"  reply      {reply_text(r)}")
+    for key, label in (("follows", "follows"), ("replaced_by", "replaced by")):
+        if r[key]:
+            lines.append(f"  {label:<10} {r[key]}")
+    if r["excerpt"]:
+        lines.append(f"  they wrote {r['excerpt']}")
+    print("\n".join(lines))
     return EXIT_OK
 
 
@@ -390,28 +471,112 @@ def _print_table(rows: Sequence[Sequence[object]], out: TextIO) -> None:
 
 
 def cmd_incidents_export(args: argparse.Namespace) -> int:
-    from replydraft.store import INCIDENT_COLUMNS
+    from replydraft.incidents import EXPORT_COLUMNS, flatten
+    from replydraft.progress import Progress
 
     store = _store(args)
-    rows = list(store.incidents(account=args.account, since=_since(args)))
-    store.close()
-    out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
     try:
-        if args.format == "jsonl":
-            for row in rows:
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        else:
-            writer = csv.DictWriter(out, fieldnames=[*INCIDENT_COLUMNS, "evidence"], extrasaction="ignore")
-            writer.writeheader()
-            for row in rows:
-                flat = dict(row)
-                flat["evidence"] = " | ".join(e for s in row["signals"] for e in s["evidence"])
-                flat["signals"] = ", ".join(f"{s['name']} {s['score']}" for s in row["signals"])
-                flat["near_misses"] = ", ".join(f"{s['name']} {s['score']}" for s in row["near_misses"])
-                writer.writerow(flat)
+        where = _filter(args)
+        total = sum(1 for _ in store.incidents(where)) if args.output else 0
+        out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
+        progress = Progress(total, "exporting", enabled=bool(args.output) and total > 1000)
+        try:
+            if args.format == "csv":
+                writer = csv.DictWriter(out, fieldnames=list(EXPORT_COLUMNS), extrasaction="ignore")
+                writer.writeheader()
+            elif args.format == "json":
+                out.write("[")
+            for n, row in enumerate(store.incidents(where)):
+                if args.format == "csv":
+                    writer.writerow(flatten(row))
+                elif args.format == "json":
+                    out.write(("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False))
+                else:
+                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                progress.advance()
+            if args.format == "json":
+                out.write("\n]\n")
+        finally:
+            progress.done()
+            if args.output:
+                out.close()
     finally:
-        if args.output:
-            out.close()
+        store.close()
+    return EXIT_OK
+
+
+def cmd_incidents_stats(args: argparse.Namespace) -> int:
+    from replydraft.incidents import stats
+
+    store = _store(args)
+    try:
+        summary = stats(store.incidents(_filter(args)))
+    finally:
+        store.close()
+    if not summary.total:
+        print("No escalations match.")
+        return EXIT_OK
+    print(f"{summary.total} escalation(s), {len(summary.by_customer)} customer(s)\n")
+    _print_table([("SIGNAL", "INCIDENTS")] + [(k, n) for k, n in summary.by_signal.most_common()], sys.stdout)
+    print()
+    _print_table([("CUSTOMER", "INCIDENTS", "LAST", "REPEAT OFFENDER")]
+                 + [(who, n, summary.last_by_customer[who][:10], "yes" if summary.repeat_offenders[who] else "")
+                    for who, n in summary.top_customers(20)], sys.stdout)
+    print()
+    names = [k for k, _ in summary.by_signal.most_common()]
+    weeks: list[tuple[object, ...]] = [("WEEK OF", "TOTAL", *names)]
+    weeks += [(f"{w:%Y-%m-%d}", summary.in_week(w), *(summary.in_week(w, n) for n in names)) for w in summary.weeks()]
+    _print_table(weeks, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_incidents_purge(args: argparse.Namespace) -> int:
+    before = _when("--before", args.before)
+    assert before is not None
+    store = _store(args)
+    try:
+        count = sum(1 for _ in store.incidents(_purge_filter(before)))
+        if not count:
+            print(f"No incidents before {before:%Y-%m-%d %H:%M}.")
+            return EXIT_OK
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError(f"{count} incident(s) would be deleted; add --yes to confirm.")
+            if input(f"Delete {count} incident(s) logged before {before:%Y-%m-%d %H:%M}? [y/N] ").lower() != "y":
+                print("Nothing deleted.")
+                return EXIT_OK
+        print(f"Deleted {store.purge(before)} incident(s) logged before {before:%Y-%m-%d %H:%M}. "
+              f"Handled messages stay recorded, so nothing is drafted again.")
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _purge_filter(before: datetime):  # type: ignore[no-untyped-def]
+    from replydraft.store import IncidentFilter
+
+    return IncidentFilter(until=before)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from replydraft.report import render_report
+    from replydraft.store import IncidentFilter
+
+    config = _config(args)
+    since = _when("--since", args.since)
+    assert since is not None
+    now = datetime.now().astimezone()
+    store = _store(args, config)
+    try:
+        rows = list(store.incidents(IncidentFilter(since=since, account=args.account)))
+    finally:
+        store.close()
+    page = render_report(rows, since=since, now=now, company=config.policy.company)
+    out = Path(args.out)
+    out.write_text(page, encoding="utf-8")
+    out.chmod(0o600)                         # names and their words: as private as the database
+    escalations = sum(1 for r in rows if r["status"] in ("drafted", "appending", "dry_run"))
+    print(f"Wrote {out} ({escalations} escalation(s) since {since:%Y-%m-%d}); it opens offline in any browser.")
     return EXIT_OK
 
 

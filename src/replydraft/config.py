@@ -117,6 +117,7 @@ class Config:
     signal_templates: Mapping[str, str] = field(default_factory=dict)   # [templates.signals]
     detector: DetectorSettings = field(default_factory=DetectorSettings)
     ledger: LedgerSettings | None = None
+    store_excerpts: bool = False        # [state] store_excerpts: keep the start of each customer's text
 
     def account(self, name: str) -> Account:
         for account in self.accounts:
@@ -605,8 +606,9 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     problems = _Problems(str(source))
     top = _section(data, "", _TOP_KEYS, problems)
 
-    state = _section(top.get("state", {}), "state", {"path"}, problems)
+    state = _section(top.get("state", {}), "state", {"path", "store_excerpts"}, problems)
     state_path = base / _get(state, "path", str, "state", problems, default="replydraft.db")
+    store_excerpts = _get(state, "store_excerpts", bool, "state", problems, default=False)
     templates = _section(top.get("templates", {}), "templates", {"dir", "signals"}, problems)
     templates_dir = _get(templates, "dir", str, "templates", problems)
     signal_templates = _signal_templates(templates.get("signals", {}), "templates.signals", problems)
@@ -632,6 +634,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         signal_templates=signal_templates,
         detector=detector,
         ledger=ledger,
+        store_excerpts=store_excerpts,
     )
 
 

@@ -31,8 +31,8 @@ from replydraft.config import Account, Config, load
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError
 from replydraft.mailbox import ImapMailbox
 from replydraft.render import Renderer
-from replydraft.service import (Connect, FolderReport, load_invoices, make_context, open_mailbox, poll_account,
-                                process_folder)
+from replydraft.service import (Connect, FolderReport, check_replies, load_invoices, make_context, open_mailbox,
+                                poll_account, process_folder)
 from replydraft.store import Store
 from replydraft.template_lint import require_clean
 
@@ -228,6 +228,12 @@ class Daemon:
                                             lookback=timedelta(seconds=account.lookback), stop=self.stop)
                 finally:
                     store.close()
+                if not self.dry_run:
+                    store = Store.open(self.config.state_path)
+                    try:
+                        check_replies(mailbox, store, account.name, drafts, datetime.now(timezone.utc))
+                    finally:
+                        store.close()
                 self._succeeded(watch, report, next_in=None if pushing else watch.interval)
                 if pushing:
                     assert isinstance(mailbox, ImapMailbox)

@@ -10,6 +10,7 @@ and an exit code; any other exception is a bug and keeps its traceback.
     │                              unusable, or the OAuth2 provider refused the refresh token
     ├── TemplateError              a reply template fails to load or render
     ├── InputError                 a message file given on the command line can't be read
+    ├── UsageError                 a command-line option has a value that can't be used
     ├── StateError                 the incident database can't be opened or is locked
     └── MailboxError               a mailbox operation (or the token endpoint) failed (per account, per pass)
         ├── LoginError             the server refused the credentials
@@ -36,6 +37,10 @@ class TemplateError(ReplydraftError):
 
 
 class InputError(ReplydraftError):
+    pass
+
+
+class UsageError(ReplydraftError):
     pass
 
 

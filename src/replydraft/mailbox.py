@@ -14,6 +14,7 @@ import re
 import ssl
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
@@ -42,6 +43,9 @@ WELL_KNOWN_DRAFTS = (
     "Borradores", "Bozze", "Concepten", "Rascunhos", "Utkast", "Kladder", "Luonnokset",
     "Wersje robocze", "Черновики",
 )
+WELL_KNOWN_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail",
+                   "Gesendet", "Gesendete Elemente", "Envoyés", "Éléments envoyés", "Enviados", "Inviata",
+                   "Verzonden", "Skickat", "Отправленные")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,15 @@ class Mailbox(Protocol):
     def remove_draft(self, drafts: str, uid: int) -> bool:
         """Delete one of *our own* drafts, by UID only; False where that can't be done safely."""
 
+    def message_ids(self, folder: str) -> set[str]:
+        """The Message-IDs (lower-cased) of every message in ``folder``."""
+
+    def find_sent(self) -> str | None:
+        """The Sent folder (SPECIAL-USE, then well-known names), or None."""
+
+    def replied_to(self, sent: str, message_id: str) -> bool:
+        """Is there a message in ``sent`` that answers ``message_id`` (In-Reply-To)?"""
+
     def close(self) -> None: ...
 
 
@@ -110,14 +123,23 @@ class Pushing(Protocol):
 
 def pick_drafts_folder(folders: Sequence[tuple[Sequence[str], str]], configured: str = "auto") -> str | None:
     """Choose Drafts from ``(flags, name)`` pairs: configured name, else ``\\Drafts``, else a known name."""
+    return _pick_folder(folders, configured, "\\drafts", WELL_KNOWN_DRAFTS)
+
+
+def pick_sent_folder(folders: Sequence[tuple[Sequence[str], str]]) -> str | None:
+    return _pick_folder(folders, "auto", "\\sent", WELL_KNOWN_SENT)
+
+
+def _pick_folder(folders: Sequence[tuple[Sequence[str], str]], configured: str, flag: str,
+                 known_names: Sequence[str]) -> str | None:
     names = [name for _, name in folders]
     if configured != "auto":
         return configured if configured in names else None
     for flags, name in folders:
-        if any(f.lower() == "\\drafts" for f in flags):   # Cyrus sends "\drafts"
+        if any(f.lower() == flag for f in flags):   # Cyrus sends flags in lower case
             return name
     by_lower = {n.lower(): n for n in names}
-    for known in WELL_KNOWN_DRAFTS:
+    for known in known_names:
         for name_lower, name in by_lower.items():
             if name_lower == known.lower() or re.split(r"[./]", name_lower)[-1] == known.lower():
                 return name
@@ -306,6 +328,42 @@ class ImapMailbox:
             if previous and previous != drafts:
                 self.open_folder(previous)
         return True
+
+    # -- replies -------------------------------------------------------------------------
+
+    def message_ids(self, folder: str) -> set[str]:
+        with self._visiting(folder):
+            uids = self._call(f"search {folder!r}", self.client.search, ["ALL"])
+            found: set[str] = set()
+            for start in range(0, len(uids), FETCH_BATCH * 10):
+                data = self._call("fetch message ids", self.client.fetch, uids[start:start + FETCH_BATCH * 10],
+                                  ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+                for item in data.values():
+                    header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"")
+                    value = header.decode("ascii", "replace").partition(":")[2].strip().lower()
+                    if value:
+                        found.add(value)
+        return found
+
+    def find_sent(self) -> str | None:
+        listed = self._call("list folders", self.client.list_folders)
+        return pick_sent_folder([([f.decode("ascii", "replace") for f in flags], name) for flags, _, name in listed])
+
+    def replied_to(self, sent: str, message_id: str) -> bool:
+        with self._visiting(sent):
+            return bool(self._call("search sent", self.client.search, ["HEADER", "In-Reply-To", message_id]))
+
+    @contextmanager
+    def _visiting(self, folder: str) -> Iterator[None]:
+        """Select ``folder`` read-only for a moment, then go back to the folder being watched."""
+        previous = self.selected
+        self._call(f"open folder {folder!r}", self.client.select_folder, folder, readonly=True)
+        self.selected = folder
+        try:
+            yield
+        finally:
+            if previous and previous != folder:
+                self.open_folder(previous)
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:

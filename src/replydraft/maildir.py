@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from replydraft.draft import body_hash
 from replydraft.errors import FolderError
-from replydraft.mailbox import Fetched, FolderState, pick_drafts_folder
+from replydraft.mailbox import Fetched, FolderState, pick_drafts_folder, pick_sent_folder
 
 __all__ = ["MaildirMailbox"]
 
@@ -110,6 +110,17 @@ class MaildirMailbox:
 
     def remove_draft(self, drafts: str, uid: int) -> bool:
         return False                    # Maildir drafts have no UIDs here; a person removes them
+
+    def message_ids(self, folder: str) -> set[str]:
+        box = self._folder(folder)
+        return {str(box.get_message(k).get("Message-ID", "")).strip().lower() for k in box.keys()} - {""}
+
+    def find_sent(self) -> str | None:
+        return pick_sent_folder([((), name) for name in self.maildir.list_folders()])
+
+    def replied_to(self, sent: str, message_id: str) -> bool:
+        box = self._folder(sent)
+        return any(str(box.get_message(k).get("In-Reply-To", "")).strip() == message_id for k in box.keys())
 
     def close(self) -> None:
         pass

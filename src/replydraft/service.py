@@ -24,9 +24,10 @@ from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftE
 from replydraft.oauth import AccessToken
 from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
+from replydraft.progress import Progress
 from replydraft.render import Renderer
 from replydraft.store import TERMINAL, FolderRow, Store
-from replydraft.triage import Context, Outcome, triage
+from replydraft.triage import Context, Outcome, failed_outcome, triage
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,9 @@ class FolderReport:
     waiting: int = 0            # new messages left for the next pass (a stop request came first)
     error: str | None = None
     auth: bool = False          # the error is a refused login or a missing secret
+
+
+PROGRESS_FROM = 200          # new messages in one pass (a first scan) before a progress line is shown
 
 
 def _signals_text(outcome: Outcome) -> str:
@@ -80,9 +84,12 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
         if not dry_run:
             store.set_folder_state(account, folder, row)
     uids = mailbox.new_uids(row.last_uid, row.cutoff)
+    progress = Progress(len(uids), f"{account}/{folder}", enabled=len(uids) >= PROGRESS_FROM)
     for index, fetched in enumerate(mailbox.fetch(uids)):
+        progress.advance()
         if stop is not None and stop.is_set():
             report.waiting = len(uids) - index
+            progress.done()
             return report          # the watermark stays at the last handled message
         received = _local(fetched.internaldate)
         if received is not None and received < row.cutoff:
@@ -90,6 +97,7 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
         report.examined += 1
         _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, received,
                 uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
+    progress.done()
     if not dry_run:
         # Every UID below UIDNEXT was either handled above or is out of the window.
         store.advance(account, folder, state.uidvalidity, state.uidnext - 1)
@@ -104,9 +112,12 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         outcome = triage(raw, ctx)
     except ReplydraftError:
         raise                      # a template or config problem: stop, don't skip mail
-    except Exception:              # a bug must not become a crash loop on one message
+    except Exception as exc:       # a bug must not become a crash loop on one message
         log.exception("%s: could not be handled; recorded as skipped", where)
         report.skipped += 1
+        if not dry_run:
+            store.record_incident(account, folder, uid, failed_outcome(raw, ctx), "error",
+                                  reason=f"{type(exc).__name__}: {exc}"[:500], received=received)
         return
     if outcome.email.notes:        # extract had to guess which words are new: say so
         log.info("%s: new text: %s", where, "; ".join(outcome.email.notes))
@@ -129,11 +140,19 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
             report.no_signal += 1
         if not dry_run:
             store.record_message(account, folder, uidvalidity, uid, outcome, kind, reason)
+            if detection.skipped and outcome.unexamined:
+                store.record_incident(account, folder, uid, outcome, "skipped_automated",
+                                      reason=detection.skipped, received=received)
+            elif detection.near_misses:
+                store.record_incident(account, folder, uid, outcome, "below_threshold", received=received,
+                                      reason=", ".join(f"{s.name} {s.score:.2f} < {ctx.detector.threshold(s.name)}"
+                                                       for s in detection.near_misses))
         return
     summary = f"{outcome.email.from_addr or 'unknown sender'}: {_signals_text(outcome)}"
     if dry_run:
         log.info("%s: would draft %s (%s) [dry run]", where, outcome.incident_id, _signals_text(outcome))
-        report.drafted.append(f"{summary} (dry run, not saved)")
+        report.drafted.append(f"{summary} (dry run, logged as dry_run)")
+        store.record_incident(account, folder, uid, outcome, "dry_run", received=received)
         return
     # Look in Drafts before every first APPEND: an earlier pass may have appended it and died
     # before learning the outcome ("appending"), or the state file may be new or restored.
@@ -157,6 +176,35 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
              drafts, f" uid {draft_uid}" if draft_uid else "")
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
     _follow_up(mailbox, store, account, drafts, outcome.incident_id, where)
+
+
+REPLY_CHECK_EVERY = timedelta(minutes=10)
+
+
+def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now: datetime,
+                  every: timedelta = REPLY_CHECK_EVERY) -> None:
+    """Did we reply? For drafts of the last 30 days: still in Drafts ("waiting"), answered by a
+    message in Sent ("replied"), or gone without one ("draft_gone"). At most every ``every``;
+    a failure here only postpones the answer, it never fails the pass."""
+    pending = store.replies_to_check(account, now, every)
+    if not pending:
+        return
+    try:
+        present = mailbox.message_ids(drafts)
+        sent = mailbox.find_sent()
+        for incident in pending:
+            if incident["draft_message_id"].lower() in present:
+                state = "waiting"
+            elif sent and incident["message_id"] and mailbox.replied_to(sent, incident["message_id"]):
+                state = "replied"
+            else:
+                state = "draft_gone"
+            if state != incident["reply_state"]:
+                log.info("%s: %s: %s", account, incident["id"], {"waiting": "draft waiting in Drafts",
+                         "replied": "replied (found in Sent)", "draft_gone": "draft deleted, no reply in Sent"}[state])
+            store.set_reply_state(incident["id"], state)
+    except MailboxError as exc:
+        log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
 
 
 def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, incident_id: str, where: str) -> None:
@@ -213,7 +261,7 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
                    detector=config.detector, renderer=renderer, now=now,
                    invoices=load_invoices(config),
                    grace_days=config.ledger.grace_days if config.ledger else 0,
-                   signal_templates=config.signal_templates,
+                   signal_templates=config.signal_templates, store_excerpts=config.store_excerpts,
                    **({"history": history} if history else {}))
 
 
@@ -261,6 +309,8 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
             except MailboxError as exc:
                 log.error("%s", exc)
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
+        if not dry_run:
+            check_replies(mailbox, store, account.name, drafts, ctx.now)
     except MailboxError as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])

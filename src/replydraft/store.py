@@ -10,6 +10,7 @@ the short evidence phrases that explain why.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -21,7 +22,7 @@ from replydraft.errors import StateError
 from replydraft.policy_rules import History
 from replydraft.triage import Outcome
 
-__all__ = ["Store", "FolderRow", "WatchStatus", "INCIDENT_COLUMNS"]
+__all__ = ["Store", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS", "INCIDENT_STATUSES"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -96,6 +97,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE incidents ADD COLUMN draft_hash TEXT NOT NULL DEFAULT ''",    # body as appended
         "ALTER TABLE incidents ADD COLUMN follows TEXT",                           # the earlier incident
         "ALTER TABLE incidents ADD COLUMN replaced_by TEXT"),                      # its draft was replaced by
+    # The incident log for managers: who (by name), why not drafted, which templates, and
+    # whether the draft was sent: "" (not checked yet) | waiting | replied | draft_gone.
+    6: ("ALTER TABLE incidents ADD COLUMN sender_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE incidents ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE incidents ADD COLUMN templates TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE incidents ADD COLUMN excerpt TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE incidents ADD COLUMN reply_state TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE incidents ADD COLUMN reply_checked_at TEXT",
+        "CREATE INDEX IF NOT EXISTS incidents_status ON incidents (status, created_at)"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
@@ -103,9 +113,11 @@ INCIDENT_COLUMNS = (
     "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
     "tone", "policy_rule", "repeat_offender", "drafts_uidvalidity", "drafts_uidnext",
     "thread_key", "subject_key", "draft_hash", "follows", "replaced_by",
+    "sender_name", "reason", "templates", "excerpt", "reply_state", "reply_checked_at",
 )
+# Incident statuses: an APPEND under way, a draft saved, or why there is none.
+INCIDENT_STATUSES = ("appending", "drafted", "dry_run", "skipped_automated", "below_threshold", "error")
 TERMINAL = ("drafted", "no_signal", "skipped")
-_INSERTED = (*INCIDENT_COLUMNS, "updated_at")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +167,8 @@ class Store:
     def open(cls, path: Path) -> "Store":
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():           # who wrote to whom, and why: readable by its owner only
+                os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             db = sqlite3.connect(path, timeout=30, isolation_level=None)
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
@@ -222,21 +236,53 @@ class Store:
         after that has a UID at or above it.
         """
         assert outcome.draft is not None
-        email, now = outcome.email, _now()
         with self._tx():
             self._upsert_message(account, folder, uidvalidity, uid, outcome, "appending", "",
                                  outcome.incident_id)
-            self.db.execute(
-                f"INSERT INTO incidents ({', '.join(_INSERTED)}) VALUES ({', '.join('?' * len(_INSERTED))}) "
-                "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, updated_at=excluded.updated_at, "
-                "drafts_uidvalidity=excluded.drafts_uidvalidity, drafts_uidnext=excluded.drafts_uidnext",
-                (outcome.incident_id, now, account, folder, uid, email.message_id,
-                 (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
-                 email.from_addr, email.subject, _signals_json(outcome.detection.signals),
-                 _signals_json(outcome.detection.near_misses), "appending", drafts_folder,
-                 outcome.draft.message_id, None, outcome.choice.tone, outcome.choice.rule,
-                 int(outcome.choice.repeat_offender), *(drafts_state or (None, None)),
-                 *thread_keys(email), body_hash(outcome.draft.raw), None, None, now))
+            self._write_incident(account, folder, uid, outcome, "appending", received=received,
+                                 drafts_folder=drafts_folder, drafts_state=drafts_state)
+
+    def record_incident(self, account: str, folder: str, uid: int, outcome: Outcome, status: str,
+                        reason: str = "", received: datetime | None = None) -> None:
+        """An incident that got no draft: dry_run, skipped_automated, below_threshold or error.
+
+        Never overwrites one that has (or is getting) a draft.
+        """
+        assert status in INCIDENT_STATUSES
+        with self._tx():
+            self._write_incident(account, folder, uid, outcome, status, reason=reason, received=received)
+
+    def _write_incident(self, account: str, folder: str, uid: int, outcome: Outcome, status: str, *,
+                        reason: str = "", received: datetime | None = None, drafts_folder: str = "",
+                        drafts_state: tuple[int, int] | None = None) -> None:
+        email, draft, choice, now = outcome.email, outcome.draft, outcome.choice, _now()
+        signals = outcome.detection.signals or outcome.unexamined
+        row = {
+            "id": outcome.incident_id, "created_at": now, "account": account, "folder": folder, "uid": uid,
+            "message_id": email.message_id,
+            "received_at": (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+            "sender": email.from_addr, "subject": email.subject, "signals": _signals_json(signals),
+            "near_misses": _signals_json(outcome.detection.near_misses), "status": status,
+            "drafts_folder": drafts_folder, "draft_message_id": draft.message_id if draft else "",
+            "draft_uid": None, "tone": choice.tone if draft else "", "policy_rule": choice.rule,
+            "repeat_offender": int(choice.repeat_offender),
+            "drafts_uidvalidity": drafts_state[0] if drafts_state else None,
+            "drafts_uidnext": drafts_state[1] if drafts_state else None,
+            "thread_key": thread_keys(email)[0], "subject_key": thread_keys(email)[1],
+            "draft_hash": body_hash(draft.raw) if draft else "", "follows": None, "replaced_by": None,
+            "sender_name": email.from_name, "reason": reason,
+            "templates": json.dumps(list(outcome.templates)), "excerpt": outcome.excerpt,
+            "reply_state": "", "reply_checked_at": None, "updated_at": now,
+        }
+        keep = "" if status == "appending" else " WHERE incidents.status NOT IN ('appending', 'drafted')"
+        self.db.execute(
+            f"INSERT INTO incidents ({', '.join(row)}) VALUES ({', '.join('?' * len(row))}) "
+            "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, status=excluded.status, "
+            "reason=excluded.reason, signals=excluded.signals, near_misses=excluded.near_misses, "
+            "tone=excluded.tone, templates=excluded.templates, drafts_folder=excluded.drafts_folder, "
+            "draft_message_id=excluded.draft_message_id, draft_hash=excluded.draft_hash, "
+            "drafts_uidvalidity=excluded.drafts_uidvalidity, drafts_uidnext=excluded.drafts_uidnext, "
+            f"updated_at=excluded.updated_at{keep}", tuple(row.values()))
 
     def finish_draft(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
                      draft_uid: int | None) -> None:
@@ -336,19 +382,94 @@ class Store:
                                "ORDER BY created_at DESC", (sender.lower(), since, exclude))
         return History(tuple(datetime.fromisoformat(r["created_at"]) for r in rows))
 
-    def incidents(self, *, account: str | None = None, since: str | None = None) -> Iterator[dict[str, Any]]:
-        query, args = "SELECT * FROM incidents WHERE 1=1", []
-        if account:
-            query += " AND account=?"
-            args.append(account)
-        if since:
-            query += " AND created_at >= ?"
-            args.append(since)
-        for row in self.db.execute(query + " ORDER BY created_at, id", args):
-            item = {key: row[key] for key in INCIDENT_COLUMNS}
-            item["signals"] = json.loads(item["signals"])
-            item["near_misses"] = json.loads(item["near_misses"])
-            yield item
+    def incidents(self, where: "IncidentFilter | None" = None) -> Iterator[dict[str, Any]]:
+        """Incidents, oldest first, as dicts of INCIDENT_COLUMNS (signals decoded from JSON)."""
+        query, args = _filter_sql(where or IncidentFilter())
+        for row in self.db.execute(f"SELECT * FROM incidents WHERE {query} ORDER BY created_at, id", args):
+            yield _incident(row)
+
+    def incident(self, ident: str) -> dict[str, Any] | None:
+        """One incident by its id, or by a unique prefix of it ("RD-3f9a")."""
+        rows = self.db.execute("SELECT * FROM incidents WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
+                               (ident, ident.replace("_", "\\_").replace("%", "\\%") + "%")).fetchall()
+        exact = [r for r in rows if r["id"] == ident]
+        if exact or len(rows) == 1:
+            return _incident((exact or rows)[0])
+        return None
+
+    def purge(self, before: datetime) -> int:
+        """Delete incidents logged before ``before``; returns how many. The record of which
+        messages were handled stays, so nothing is drafted again."""
+        with self._tx():
+            done = self.db.execute("DELETE FROM incidents WHERE created_at < ?", (_iso(before),))
+        self.db.execute("VACUUM")            # really gone from the file, not just unlinked
+        return done.rowcount
+
+    def replies_to_check(self, account: str, now: datetime, every: timedelta,
+                         days: int = 30) -> list[dict[str, Any]]:
+        """Drafted incidents of the last ``days`` whose reply state is unknown or was checked
+        longer ago than ``every`` (waiting drafts only: a reply once seen stays seen)."""
+        rows = self.db.execute(
+            "SELECT * FROM incidents WHERE account=? AND status='drafted' AND replaced_by IS NULL "
+            "AND reply_state IN ('', 'waiting') AND created_at >= ? AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
+            (account, _iso(now - timedelta(days=days)), _iso(now - every))).fetchall()
+        return [_incident(r) for r in rows]
+
+    def set_reply_state(self, incident_id: str, state: str) -> None:
+        with self._tx():
+            self.db.execute("UPDATE incidents SET reply_state=?, reply_checked_at=?, updated_at=? WHERE id=?",
+                            (state, _now(), _now(), incident_id))
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentFilter:
+    """Which incidents to show: every given condition must hold."""
+
+    since: datetime | None = None
+    until: datetime | None = None
+    account: str | None = None
+    signal: str | None = None           # raised (or, for skipped mail, would have raised) this signal
+    customer: str | None = None         # an address, "@domain", or part of the name
+    status: str | None = None
+
+
+def _filter_sql(f: IncidentFilter) -> tuple[str, list[Any]]:
+    clauses, args = ["1=1"], []
+    if f.since:
+        clauses.append("created_at >= ?")
+        args.append(_iso(f.since))
+    if f.until:
+        clauses.append("created_at < ?")
+        args.append(_iso(f.until))
+    if f.account:
+        clauses.append("account = ?")
+        args.append(f.account)
+    if f.status:
+        clauses.append("status = ?")
+        args.append(f.status)
+    if f.signal:
+        clauses.append("EXISTS (SELECT 1 FROM json_each(incidents.signals) WHERE json_extract(value, '$.name') = ?)")
+        args.append(f.signal)
+    if f.customer:
+        who = f.customer.strip().lower()
+        if who.startswith("@"):
+            clauses.append("sender LIKE ?")
+            args.append("%" + who)
+        elif "@" in who:
+            clauses.append("sender = ?")
+            args.append(who)
+        else:
+            clauses.append("(lower(sender_name) LIKE ? OR sender LIKE ?)")
+            args += [f"%{who}%", f"%{who}%"]
+    return " AND ".join(clauses), args
+
+
+def _incident(row: sqlite3.Row) -> dict[str, Any]:
+    item = {key: row[key] for key in INCIDENT_COLUMNS}
+    for key in ("signals", "near_misses", "templates"):
+        item[key] = json.loads(item[key])
+    item["repeat_offender"] = bool(item["repeat_offender"])
+    return item
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:

@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from replydraft.config import Policy
-from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect
+from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect, detect_text
 from replydraft.draft import Draft, build_draft, draft_message_id
 from replydraft.extract import InboundEmail, parse
 from replydraft.formatting import Formatter
 from replydraft.ledger import Invoice, OverdueInvoice, overdue_for
 from replydraft.policy_rules import Choice, History, choose
-from replydraft.render import Renderer
-from replydraft.template_context import ReplyInputs, reply_context
+from replydraft.render import Renderer, signal_template
+from replydraft.template_context import ReplyInputs, excerpt, reply_context
 
-__all__ = ["Context", "Outcome", "triage", "source_key"]
+__all__ = ["Context", "Outcome", "triage", "failed_outcome", "source_key"]
 
 
 def _no_history(sender: str, incident_id: str) -> History:
@@ -42,6 +42,7 @@ class Context:
     # (sender, this incident's id) -> the sender's other incidents; the daemon reads them
     # from the store. Only asked about mail that escalates, so ordinary mail costs nothing.
     history: Callable[[str, str], History] = _no_history
+    store_excerpts: bool = False         # keep the start of the customer's text in the incident log
 
     @property
     def domain(self) -> str:
@@ -56,6 +57,9 @@ class Outcome:
     incident_id: str         # deterministic, so a retry finds the same draft
     draft: Draft | None      # None when nothing escalated
     choice: Choice = Choice()   # the tone and templates the draft was written with
+    templates: tuple[str, ...] = ()        # the signal blocks the draft was rendered from
+    unexamined: tuple[Signal, ...] = ()    # what skipped mail would have raised (logged, never drafted)
+    excerpt: str = ""                      # the start of the new text, only with [state] store_excerpts
 
 
 def source_key(raw: bytes, parsed: InboundEmail) -> str:
@@ -73,12 +77,15 @@ def triage(raw: bytes, ctx: Context) -> Outcome:
         detection = Detection((), (), skipped=f"sent from our own domain {ctx.domain}")
     else:
         detection = detect(email, ctx.detector)
+    # Skipped mail is not acted on, but the log says what it would have raised, so a threat
+    # hidden in mail that looks automated is still seen by a person.
+    unexamined = detect_text(email.new_text, ctx.detector, topic=email.subject).signals if detection.skipped else ()
     overdue = overdue_for(email.from_addr, ctx.invoices, ctx.now.date(), ctx.grace_days) if email.from_addr else []
     if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:
         detection = with_ledger_evidence(detection, overdue, Formatter(ctx.policy.locale, ctx.policy.currency))
     key = source_key(raw, email)
     draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
-    incident_id = f"RD-{draft_key[:10]}"
+    incident_id = _incident_id(ctx.account, key)
     draft, choice = None, Choice()
     if detection.escalated:
         history = ctx.history(email.from_addr, incident_id)
@@ -96,7 +103,23 @@ def triage(raw: bytes, ctx: Context) -> Outcome:
             signals=detection.names,
             now=ctx.now,
         )
-    return Outcome(email, detection, key, incident_id, draft, choice)
+    templates = tuple(choice.templates.get(n) or signal_template(n) for n in detection.names) if draft else ()
+    return Outcome(email, detection, key, incident_id, draft, choice, templates, unexamined,
+                   excerpt(email.new_text) if ctx.store_excerpts else "")
+
+
+def failed_outcome(raw: bytes, ctx: Context) -> Outcome:
+    """What can be said about a message that ``triage`` failed on, for an ``error`` incident."""
+    try:
+        email = parse(raw)
+    except Exception:              # parse is best effort and shouldn't raise; if it does, log anyway
+        email = InboundEmail("", "", "", "", "", None, "", (), "", "")
+    key = source_key(raw, email)
+    return Outcome(email, Detection(()), key, _incident_id(ctx.account, key), None)
+
+
+def _incident_id(account: str, key: str) -> str:
+    return "RD-" + hashlib.sha256(f"{account}\0{key}".encode()).hexdigest()[:10]
 
 
 def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice],

@@ -1,0 +1,174 @@
+"""The incident log a manager uses: filters, show, exports with stable columns, stats, purge,
+the HTML report, file modes; and 'did we reply' against a real Dovecot."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from replydraft.cli import main
+from replydraft.incidents import EXPORT_COLUMNS, parse_when, stats
+from replydraft.report import render_report
+from replydraft.store import IncidentFilter, Store
+
+NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo's incident log (5 escalations drafted) and a config pointing at it."""
+    folder = tmp_path_factory.mktemp("demo")
+    assert main(["demo", str(folder / "d")]) == 0
+    config = folder / "rd.toml"
+    config.write_text(f'[state]\npath = "{folder / "d" / "replydraft.db"}"\n[policy]\ncompany = "Acme Design Co"\n')
+    return config
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_answers_who_threatened_us_with_what_words(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "list", "--since", "30d")
+    assert code == 0 and "5 incident(s)." in out
+    assert "Martin Keller <martin" in out and '"I will leave a 1-star review' in out and "draft ready" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "list", "--signal", "legal_threat")
+    assert "1 incident(s)." in out and "legal_threat" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "list", "--customer", "martin")
+    assert "1 incident(s)." in out
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "list", "--status", "error")
+    assert "No incidents match." in out
+    code, _, err = run(capsys, "incidents", "--config", str(demo), "list", "--signal", "rudeness")
+    assert code == 2 and "use one of review_threat" in err
+    code, _, err = run(capsys, "incidents", "--config", str(demo), "list", "--since", "last week")
+    assert code == 2 and "expected a duration such as 7d" in err
+
+
+def test_show_gives_every_piece_of_evidence_and_its_rule(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = Store.open(json_state(demo))
+    [incident] = list(store.incidents(IncidentFilter(signal="review_threat")))[:1]
+    store.close()
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "show", incident["id"][:7])
+    assert code == 0 and incident["id"] in out and "review_threat 0.85" in out
+    assert '"I will leave a 1-star review"   [review.' in out and "tone standard" in out and "reply      draft" in out
+    code, _, err = run(capsys, "incidents", "--config", str(demo), "show", "RD-nope")
+    assert code == 2 and "no incident 'RD-nope'" in err
+
+
+def json_state(config: Path) -> Path:
+    return Path(config.read_text().split('"')[1])
+
+
+def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.CaptureFixture[str],
+                                                tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "csv")
+    reader = csv.DictReader(io.StringIO(out))
+    rows = list(reader)
+    assert tuple(reader.fieldnames or ()) == EXPORT_COLUMNS and len(rows) == 5
+    assert all(r["evidence"] and r["customer_email"] and r["status"] == "drafted" for r in rows)
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "incidents.md").read_text()
+    assert all(f"`{column}`" in docs for column in EXPORT_COLUMNS), "docs/incidents.md must list every column"
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "jsonl")
+    assert len([json.loads(line) for line in out.splitlines()]) == 5
+    target = tmp_path / "all.json"
+    code, _, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "json", "-o", str(target))
+    items = json.loads(target.read_text())
+    assert len(items) == 5 and {"signals", "near_misses", "reply_state"} <= set(items[0])
+
+
+def test_stats_by_signal_customer_and_week(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "stats")
+    assert code == 0 and "5 escalation(s), 5 customer(s)" in out
+    assert "SIGNAL" in out and "CUSTOMER" in out and "WEEK OF" in out and "legal_threat" in out
+
+
+def test_report_is_one_self_contained_page(demo: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out_file = tmp_path / "report.html"
+    code, out, _ = run(capsys, "report", "--config", str(demo), "--since", "30d", "--out", str(out_file))
+    assert code == 0 and "5 escalation(s)" in out
+    page = out_file.read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<svg" in page and page.count('class="bar"') >= 5
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "") and "https://" not in page
+    assert "<script" not in page and "Martin Keller" in page and "I will leave a 1-star review" in page
+    assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
+
+
+def test_report_escapes_customer_text() -> None:
+    incident = {"id": "RD-1", "created_at": "2026-11-30T10:00:00+00:00", "status": "drafted", "sender": "x@y.example",
+                "sender_name": "<script>alert(1)</script>", "subject": "<img src=x onerror=alert(1)>",
+                "signals": [{"name": "ultimatum", "score": 0.9, "evidence": ["</q><b>now</b>"]}], "near_misses": [],
+                "repeat_offender": True, "reply_state": "", "replaced_by": None}
+    page = render_report([incident], since=NOW - timedelta(days=30), now=NOW, company="A & B")
+    assert "<script>" not in page and "<img" not in page and "<b>now" not in page
+    assert "&lt;script&gt;" in page and "A &amp; B" in page and "x@y.example" in page
+
+
+def test_stats_count_weeks_with_gaps() -> None:
+    def incident(day: int, signal: str) -> dict[str, object]:
+        return {"created_at": f"2026-11-{day:02d}T10:00:00+00:00", "status": "drafted", "sender": "a@b.example",
+                "signals": [{"name": signal, "score": 0.9, "evidence": []}], "repeat_offender": day > 20}
+    summary = stats([incident(2, "ultimatum"), incident(3, "legal_threat"), incident(24, "ultimatum")])
+    assert [str(w) for w in summary.weeks()] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
+    assert summary.in_week(summary.weeks()[0]) == 2 and summary.in_week(summary.weeks()[1]) == 0
+    assert summary.repeat_offenders["a@b.example"] == 1 and summary.by_signal["ultimatum"] == 2
+
+
+def test_parse_when() -> None:
+    assert parse_when("7d", NOW) == NOW - timedelta(days=7)
+    assert parse_when("2w", NOW) == NOW - timedelta(weeks=2) and parse_when("12h", NOW) == NOW - timedelta(hours=12)
+    assert parse_when("2026-11-01", NOW) == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    with pytest.raises(ValueError, match="expected a duration"):
+        parse_when("yesterday", NOW)
+
+
+def test_purge_removes_old_incidents_but_not_what_was_handled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo", str(tmp_path / "d")]) == 0
+    config = tmp_path / "rd.toml"
+    config.write_text(f'[state]\npath = "{tmp_path / "d" / "replydraft.db"}"\n')
+    capsys.readouterr()
+    code, _, err = run(capsys, "incidents", "--config", str(config), "purge", "--before", "2099-01-01")
+    assert code == 2 and "5 incident(s) would be deleted; add --yes" in err
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "purge", "--before", "2099-01-01", "--yes")
+    assert code == 0 and "Deleted 5 incident(s)" in out
+    code, out, _ = run(capsys, "demo", str(tmp_path / "d"))
+    assert "0 escalation(s) drafted" in out                     # purged incidents are not drafted again
+
+
+def test_the_database_is_private(tmp_path: Path) -> None:
+    os.umask(0o022)
+    Store.open(tmp_path / "fresh.db").close()
+    assert stat.S_IMODE((tmp_path / "fresh.db").stat().st_mode) == 0o600
+
+
+def test_skipped_and_below_threshold_mail_is_logged_with_why(tmp_path: Path) -> None:
+    from replydraft.demo import DEMO_ACCOUNT, demo_config
+    from replydraft.maildir import MaildirMailbox
+    from replydraft.render import Renderer
+    from replydraft.service import make_context, process_folder
+
+    mailbox = MaildirMailbox(tmp_path / "Maildir")
+    mailbox.deliver("INBOX", b"From: Shop <news@shop.example>\r\nList-Unsubscribe: <mailto:u@shop.example>\r\n"
+                             b"Message-ID: <n1@shop.example>\r\nSubject: Weekly\r\n\r\n"
+                             b"I will leave a 1-star review on Google if this isn't fixed by Friday.\r\n")
+    mailbox.deliver("INBOX", b"From: Ann <ann@client.example>\r\nMessage-ID: <a1@client.example>\r\nSubject: Hi\r\n\r\n"
+                             b"Please bear with us on the invoice.\r\n")
+    config = demo_config(tmp_path)
+    store = Store.open(config.state_path)
+    process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store),
+                   folder="INBOX", drafts=mailbox.resolve_drafts("auto"), lookback=timedelta(days=3650))
+    found = {i["message_id"]: i for i in store.incidents()}
+    store.close()
+    skipped = found["<n1@shop.example>"]
+    assert skipped["status"] == "skipped_automated" and "List-" in skipped["reason"]
+    assert {s["name"] for s in skipped["signals"]} >= {"review_threat"}       # what it would have raised
+    near = found["<a1@client.example>"]
+    assert near["status"] == "below_threshold" and "overdue_payment 0.40 < 0.6" in near["reason"]
