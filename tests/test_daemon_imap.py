@@ -77,7 +77,9 @@ class Daemon:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.stop()
+        out = self.stop()
+        if exc[0] is not None:
+            print(out)
 
 
 def test_idle_drafts_within_about_a_second(imap, tmp_path: Path) -> None:

@@ -237,6 +237,10 @@ class Daemon:
                 self._succeeded(watch, report, next_in=None if pushing else watch.interval)
                 if pushing:
                     assert isinstance(mailbox, ImapMailbox)
+                    # Mail that arrived during the pass (or the reply check, which re-selects the
+                    # folder) is already counted by the server: IDLE would never announce it.
+                    if mailbox.open_folder(watch.folder).uidnext != report.uidnext:
+                        continue
                     mailbox.wait_for_mail(IDLE_RENEW, watch.wake)
                 else:
                     watch.wake.wait(watch.interval)

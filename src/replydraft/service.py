@@ -46,6 +46,7 @@ class FolderReport:
     skipped: int = 0            # automated mail, or a message that could not be handled
     already: int = 0            # handled before (same Message-ID elsewhere, or UIDVALIDITY reset)
     waiting: int = 0            # new messages left for the next pass (a stop request came first)
+    uidnext: int = 0            # the folder's UIDNEXT when the pass began
     error: str | None = None
     auth: bool = False          # the error is a refused login or a missing secret
 
@@ -74,6 +75,7 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
     account = ctx.account
     report = FolderReport(account, folder)
     state = mailbox.open_folder(folder)
+    report.uidnext = state.uidnext
     row = store.folder_state(account, folder)
     if row is None or row.uidvalidity != state.uidvalidity:
         if row is not None:
