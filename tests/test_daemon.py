@@ -75,3 +75,30 @@ def test_status_warns_before_an_oauth_refresh_token_is_likely_to_expire() -> Non
     old = assess(config, [status("INBOX", account="gmail")], 0, NOW, {"gmail": NOW - timedelta(days=7)})
     assert any("gmail: its OAuth2 refresh token was stored 7d ago" in w and "auth oauth gmail" in w
                for w in old.warnings), old.warnings
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.tty, self.text = tty, ""
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+def test_progress_shows_on_a_terminal_only() -> None:
+    from replydraft.progress import Progress
+
+    terminal, pipe = _Terminal(True), _Terminal(False)
+    for stream in (terminal, pipe):
+        progress = Progress(300, "support/INBOX", stream=stream, every=0)  # type: ignore[arg-type]
+        for _ in range(300):
+            progress.advance()
+        progress.done()
+    assert "support/INBOX" in terminal.text and "300/300" in terminal.text and terminal.text.endswith("\n")
+    assert pipe.text == ""
