@@ -79,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
     c = command("run", "Watch the configured mailboxes and leave draft replies (never sends).", cmd_run)
     c.add_argument("--once", action="store_true", help="one pass over every account, then exit")
-    c.add_argument("--dry-run", action="store_true", help="log what would be drafted; write nothing")
+    c.add_argument("--dry-run", action="store_true", help="log what would be drafted (incident status dry_run); write nothing to the server")
 
     c = command("classify", "Detect signals in .eml files, folders of them, or mbox files (offline); "
                 "prints one JSON object per message.", cmd_classify, config=False)
