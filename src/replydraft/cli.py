@@ -16,8 +16,7 @@ import logging
 import mailbox as stdlib_mailbox
 import os
 import sys
-from datetime import date, datetime
-from decimal import Decimal
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator, Sequence, TextIO
 
@@ -440,7 +439,8 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
              f"  from       {who}", f"  subject    {r['subject']}", f"  message    {r['message_id']}"]
     for s in r["signals"]:
         lines.append(f"  {s['name']} {s['score']:.2f}")
-        for phrase, rule in zip(s["evidence"], s.get("rules", []) + [""] * len(s["evidence"])):
+        rules = (s.get("rules") or []) + [""] * len(s["evidence"])     # older incidents have no rules
+        for phrase, rule in zip(s["evidence"], rules[:len(s["evidence"])], strict=True):
             lines.append(f"      \"{phrase}\"" + (f"   [{rule}]" if rule else ""))
     for s in r["near_misses"]:
         lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{e}"' for e in s["evidence"]))
