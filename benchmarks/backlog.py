@@ -13,7 +13,7 @@ attachments, 1% of 2-8 MB), and measures in one run:
     4  classify  parse + detect on one core, no IMAP, on the messages as the scan fetches them
                  (attachments left out); also on the whole messages, for information
     5  push      APPEND of an escalation -> its draft in Drafts, `replydraft run` in IDLE mode
-    6  memory    peak RSS of the scan at N and at N/4 (the same first N/4 messages)
+    6  memory    peak RSS (VmHWM) of the scan at N and at N/4 (the same first N/4 messages)
     7  start-up  `replydraft --help`, best of 5
 
 Loading: the messages are written straight into the user's Maildir (cur/, with S= and
@@ -224,8 +224,19 @@ def _scan(config_path: str, log_path: str) -> None:
         store.close()
     seconds = time.perf_counter() - started
     print(json.dumps({"examined": report.examined, "drafted": len(report.drafted), "no_signal": report.no_signal,
-                      "skipped": report.skipped, "seconds": seconds,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "skipped": report.skipped, "seconds": seconds, "rss_mb": peak_rss_mb()}))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS: VmHWM, not ru_maxrss, which a child started by a big parent
+    inherits (Linux records the parent's high-water mark at exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # -- 3: the peer ---------------------------------------------------------------------------
@@ -314,7 +325,9 @@ def measure_push(server: DovecotServer, user: str, work: Path, samples: int) -> 
             deadline = started + 30
             while int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"]) <= before:
                 if time.perf_counter() > deadline or daemon.poll() is not None:
-                    raise RuntimeError(f"no draft within 30 s; see {work / 'push' / 'daemon.log'}")
+                    log.flush()
+                    tail = (work / "push" / "daemon.log").read_text(errors="replace")[-3000:]
+                    raise RuntimeError(f"no draft within 30 s for push message {k}; the daemon's log ends:\n{tail}")
                 time.sleep(0.005)
             if k:
                 latencies.append(time.perf_counter() - started)
