@@ -27,7 +27,7 @@ from email.parser import BytesHeaderParser
 
 from replydraft.body import TEXT_KEEP, MAX_DEPTH, readable_text
 
-__all__ = ["PART_CAP", "Leaf", "Multipart", "Encapsulated", "Node", "Plan", "Unusable", "plan", "rebuild",
+__all__ = ["PART_CAP", "Leaf", "Multipart", "Encapsulated", "Node", "Plan", "Unusable", "plan", "whole", "rebuild",
            "section_of"]
 
 # Bytes fetched of one text part (and of one part's MIME header). What body.shrink keeps
