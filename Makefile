@@ -10,7 +10,7 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --n
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test test-deps test-deps-dovecot test-deps-cyrus test-deps-browser
+.PHONY: test test-deps test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
 test: test-deps
 	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
 
@@ -40,3 +40,12 @@ test-deps-cyrus: test-deps-dovecot
 			"or upgrade cyrus-common"; rm -rf $$tmp; exit 1; }; \
 		rm -rf $(CYRUS_DIR) && mkdir -p $(CYRUS_DIR) && dpkg-deb -x $$tmp/cyrus-imapd_*.deb $(CYRUS_DIR) \
 		&& echo "$$version" > $(CYRUS_DIR)/VERSION; status=$$?; rm -rf $$tmp; exit $$status; }
+
+# The backlog benchmark (benchmarks/backlog.py): Dovecot for the mailbox, imapfilter as the peer.
+bench-deps: test-deps-dovecot
+	@command -v imapfilter >/dev/null 2>&1 || { \
+		echo "installing imapfilter (the peer of the backlog benchmark)"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) imapfilter >/dev/null; }
+
+bench: bench-deps
+	PYTHONPATH=src $(PYTHON) benchmarks/backlog.py $(BENCH_ARGS)

@@ -7,7 +7,8 @@ test can kill the client at that very point) or *cuts* it (both sockets closed, 
 server or a NAT drops a session). ``before=True`` acts before forwarding the chunk holding
 the pattern (the server never sees "APPEND"), otherwise just after (the server has it).
 
-No pytest dependency; the tests use it as a context manager.
+It also counts the bytes each side sent (``received``), so a test can check how much a
+fetch transferred. No pytest dependency; the tests use it as a context manager.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class TcpProxy:
         self._sockets: list[socket.socket] = []
         self._closed = False
         self.connections = 0
+        self.received = {"client": 0, "server": 0}   # bytes forwarded from each side, over all connections
         threading.Thread(target=self._accept, daemon=True).start()
 
     # -- control ---------------------------------------------------------------------
@@ -107,6 +109,8 @@ class TcpProxy:
                     for s in pair:
                         _close(s)
                 return
+            with self._lock:
+                self.received[direction] += len(chunk)
             action, before = self._match(direction, tail, chunk)
             tail = (tail + chunk)[-256:]
             if action and before:

@@ -17,7 +17,7 @@ from replydraft.charsets import b64decode, decode_bytes
 from replydraft.headers import clean_header, raw_header
 from replydraft.html_text import html_texts
 
-__all__ = ["Body", "collect", "shrink", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
+__all__ = ["Body", "collect", "readable_text", "shrink", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
 
 
 # -- size limits and the attachment pre-pass ---------------------------------------------
@@ -117,6 +117,13 @@ def collect(part: Message, body: Body, depth: int = 0) -> bool:
     body.full.append(full)
     body.fresh.append(fresh)
     return True
+
+
+def readable_text(part: Message) -> bool:
+    """Whether ``collect`` reads this leaf part as text: text/plain or text/html, no file
+    name, not ``Content-Disposition: attachment`` (fetchplan checks its plan with this)."""
+    return (_ctype(part) in ("text/plain", "text/html") and _filename(part) is None
+            and _disposition(part) != "attachment")
 
 
 def _alternative(kids: list[Message], body: Body, depth: int) -> bool:

@@ -7,25 +7,22 @@ failed); 2 a usage, config, secret or template error that you need to fix first.
 from __future__ import annotations
 
 import argparse
-import csv
-import email
-import email.policy
-import getpass
 import json
 import logging
-import mailbox as stdlib_mailbox
 import os
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterator, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
 
-from replydraft import __version__
-from replydraft.config import Config, load
 from replydraft.errors import (
     ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError, UsageError,
 )
-from replydraft.extract import parse
+
+# Everything else is imported by the command that needs it: `replydraft --help` must not
+# pay for the detector's rules, Babel or Jinja2 (start-up is a benchmark target).
+if TYPE_CHECKING:
+    from replydraft.config import Config
 
 log = logging.getLogger("replydraft")
 
@@ -61,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="replydraft",
         description="Find escalating customer mail and leave a calm draft reply for a person to review.",
         epilog=EPILOG)
-    p.add_argument("-V", "--version", action="version", version=_version())
+    p.add_argument("-V", "--version", action=_VersionAction)
     p.add_argument("--log-level", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"],
                    help="how much to log on stderr (default: INFO)")
     p.add_argument("--log-format", default="text", choices=["text", "json"],
@@ -183,8 +180,23 @@ def _duration(text: str) -> float:
 def _version() -> str:
     import imapclient
 
+    from replydraft import __version__
+
     py = ".".join(map(str, sys.version_info[:3]))
     return f"replydraft {__version__} (Python {py}, imapclient {imapclient.__version__})"
+
+
+class _VersionAction(argparse.Action):
+    """argparse's "version" action, with the version looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str = "show program's version number and exit") -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        print(_version())            # stdout, as argparse's own version action
+        parser.exit()
 
 
 class JsonLogFormatter(logging.Formatter):
@@ -211,6 +223,8 @@ def _configure_logging(level: str, log_format: str = "text") -> None:
 
 
 def _config(args: argparse.Namespace) -> Config:
+    from replydraft.config import load
+
     return load(getattr(args, "config", None) or DEFAULT_CONFIG)
 
 
@@ -272,6 +286,8 @@ def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
     except OSError as exc:
         raise InputError(f"{path}: can't read it: {exc.strerror or exc}.") from None
     if head == b"From " or path.suffix.lower() == ".mbox":
+        import mailbox as stdlib_mailbox
+
         box = stdlib_mailbox.mbox(path, create=False)
         try:
             for index, key in enumerate(box.iterkeys(), start=1):
@@ -283,7 +299,9 @@ def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
+    from replydraft.config import load
     from replydraft.detect import DetectorSettings, detect
+    from replydraft.extract import parse
 
     settings = load(args.config).detector if args.config else DetectorSettings()
     failed = False
@@ -343,6 +361,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
 
 def render_draft_for_terminal(raw: bytes) -> str:
+    import email
+    import email.policy
+
     msg = email.message_from_bytes(raw, policy=email.policy.default)
     shown = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
              "X-Replydraft-Incident", "X-Replydraft-Signals")
@@ -471,6 +492,8 @@ def _print_table(rows: Sequence[Sequence[object]], out: TextIO) -> None:
 
 
 def cmd_incidents_export(args: argparse.Namespace) -> int:
+    import csv
+
     from replydraft.incidents import EXPORT_COLUMNS, flatten
     from replydraft.progress import Progress
 
@@ -698,6 +721,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_set(args: argparse.Namespace) -> int:
+    import getpass
+
     from replydraft.credentials import check_keyring, set_password
 
     config = _config(args)
@@ -793,6 +818,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    from replydraft.config import load
     from replydraft.detect import DetectorSettings
     from replydraft.evaluate import evaluate, load_corpus
 

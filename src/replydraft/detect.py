@@ -124,7 +124,7 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
     text = text[: settings.max_chars]
     if not text.strip():
         return Detection(())
-    rules = _compiled(_settings_key(settings))
+    rules, always, by_key = _rule_index(_settings_key(settings))
     norm = _unwrap(text.translate(_NORMALISE))   # same length: offsets stay valid
     low = norm.lower()
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
@@ -134,9 +134,16 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
     disabled = settings.disabled
     anchors: list[int] | None = None
     seen_stems: dict[str, list[int]] = {}      # stem -> its offsets, shared by the rules of this text
-    for rule in rules:
+    # Only the rules with a first-group key in the text, in rule order (as a scan of all would).
+    candidates = set(always)
+    for key in present:
+        indices = by_key.get(key)
+        if indices:
+            candidates.update(indices)
+    for index in sorted(candidates):
+        rule = rules[index]
         keys = rule.keys
-        if keys and (keys[0].isdisjoint(present) or (len(keys) > 1 and keys[1].isdisjoint(present))):
+        if len(keys) > 1 and keys[1].isdisjoint(present):
             continue
         if rule.signal in disabled:
             continue
@@ -353,6 +360,19 @@ def _freeze(mapping: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str,
 def _settings_key(settings: DetectorSettings) -> _Key:
     return (frozenset(settings.disabled_rules), _freeze(settings.extra_phrases),
             _freeze(settings.extra_patterns), float(settings.extra_weight))
+
+
+@lru_cache(maxsize=64)
+def _rule_index(key: _Key) -> tuple[tuple[Rule, ...], tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The rules; the positions of those without keys (always tried); and for each key, the
+    positions of the rules whose first key group holds it, so a text tries only those."""
+    rules = _compiled(key)
+    always = tuple(i for i, rule in enumerate(rules) if not rule.keys)
+    by_key: dict[str, list[int]] = {}
+    for i, rule in enumerate(rules):
+        for k in rule.keys[0] if rule.keys else ():
+            by_key.setdefault(k, []).append(i)
+    return rules, always, {k: tuple(v) for k, v in by_key.items()}
 
 
 @lru_cache(maxsize=64)

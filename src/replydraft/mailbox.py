@@ -1,8 +1,9 @@
 """Where mail comes from and drafts go: the ``Mailbox`` protocol and its IMAP implementation.
 
 This is the only module that talks IMAP (imapclient). Customer mail is only ever
-opened read-only (EXAMINE) and read with ``BODY.PEEK[]``, so it stays unread and
-unchanged. The only writes are to the Drafts folder: APPEND, and removing one of our
+opened read-only (EXAMINE) and read with ``BODY.PEEK``, so it stays unread and
+unchanged: per batch the BODYSTRUCTURE first, then only the header and the text parts
+(``fetchplan`` decides and rebuilds), so attachments are never transferred. The only writes are to the Drafts folder: APPEND, and removing one of our
 own untouched drafts by UID when a follow-up replaces it. Every socket operation
 has a timeout, so a hung server cannot freeze an account.
 """
@@ -18,12 +19,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
-from typing import Iterator, Protocol, Sequence
+from typing import Any, Iterator, Protocol, Sequence
 
 import imapclient
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from imapclient.exceptions import LoginError as IMAPLoginError
 
+from replydraft import fetchplan
 from replydraft.config import Account
 from replydraft.draft import body_text_hash
 from replydraft.errors import FolderError, LoginError, MailboxError
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
 
 FETCH_BATCH = 50
+WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one larger message goes alone)
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
 GMAIL_EXTENSION = "X-GM-EXT-1"     # Gmail's IMAP extensions, among them the X-GM-THRID thread id
 # Drafts folders by name, for servers without SPECIAL-USE (compared case-insensitively,
@@ -71,7 +74,8 @@ class Mailbox(Protocol):
         """UIDs above ``after_uid`` received on or after the day before ``since``, ascending."""
 
     def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
-        """Full messages without marking them read; expunged UIDs are left out."""
+        """Messages in UID order, as ``extract.parse`` needs them (attachments may be left
+        out), without marking them read; expunged UIDs are left out."""
 
     def resolve_drafts(self, configured: str) -> str:
         """The Drafts folder name: the configured one, or found by SPECIAL-USE and by name."""
@@ -219,15 +223,83 @@ class ImapMailbox:
         return sorted(uid for uid in found if uid > after_uid)  # "N:*" also matches the last UID
 
     def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
+        # Per batch: BODYSTRUCTURE first, then only what classification reads (fetchplan),
+        # one FETCH per distinct set of sections; messages come out in UID order.
         for start in range(0, len(uids), FETCH_BATCH):
             batch = list(uids[start:start + FETCH_BATCH])
-            data = self._call("fetch", self.client.fetch, batch, ["BODY.PEEK[]", "INTERNALDATE"])
-            for uid in batch:
-                item = data.get(uid)
-                if item is None or b"BODY[]" not in item:
-                    log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
+            yield from self._fetch_batch(batch)
+
+    def _fetch_batch(self, batch: list[int]) -> Iterator[Fetched]:
+        meta = self._try_fetch(batch, ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"])
+        if meta is None:            # e.g. a message the server can't parse: read them all whole
+            plans = {uid: fetchplan.whole(0) for uid in batch}
+            meta = {}
+        else:
+            plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
+                     for uid, item in meta.items() if uid in batch}
+        # Small whole messages come with the planned ones; large ones (a fallback) are read
+        # in turn below, so that a batch never holds many big messages at once.
+        rebuilt = self._fetch_planned({uid: p for uid, p in plans.items()
+                                       if not p.whole or 0 < p.estimate <= fetchplan.PART_CAP})
+        pending: list[int] = []     # read whole, together, just before they are due (UID order)
+        for uid in batch:
+            if uid not in plans:
+                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
+            elif uid in rebuilt:
+                yield from self._fetch_whole(pending)
+                pending = []
+                yield Fetched(uid, rebuilt[uid], _internaldate(meta.get(uid)))
+            else:
+                pending.append(uid)
+                if sum(_size(meta.get(u)) for u in pending) >= WHOLE_BYTES:
+                    yield from self._fetch_whole(pending)
+                    pending = []
+        yield from self._fetch_whole(pending)
+
+    def _fetch_planned(self, plans: dict[int, fetchplan.Plan]) -> dict[int, bytes]:
+        """The messages of ``plans`` (rebuilt, or whole), one FETCH per distinct item list;
+        the ones that can't be rebuilt are left out (they are read whole later)."""
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for uid, plan in plans.items():
+            groups.setdefault(plan.items, []).append(uid)
+        rebuilt: dict[int, bytes] = {}
+        for items, uids in groups.items():
+            data = self._try_fetch(uids, list(items)) or {}
+            for uid in uids:
+                got = {section: value for key, value in data.get(uid, {}).items()
+                       if isinstance(value, bytes) and (section := fetchplan.section_of(key)) is not None}
+                root = plans[uid].root
+                if root is None:
+                    if "" in got:
+                        rebuilt[uid] = got[""]
                     continue
-                yield Fetched(uid, item[b"BODY[]"], item.get(b"INTERNALDATE"))
+                try:
+                    rebuilt[uid] = fetchplan.rebuild(root, got)
+                except fetchplan.Unusable as exc:
+                    log.debug("%s: uid %s: %s; reading it whole", self.account.name, uid, exc)
+        return rebuilt
+
+    def _try_fetch(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, Any]] | None:
+        """FETCH; None if the server refused the command (NO or BAD). A lost connection raises."""
+        try:
+            return self.client.fetch(uids, items)  # type: ignore[no-any-return]
+        except (IMAPClientAbortError, OSError) as exc:
+            raise self._error("fetch", exc) from None
+        except IMAPClientError as exc:
+            log.info("%s: fetch %s refused (%s); reading the message(s) whole",
+                     self.account.name, " ".join(items), _reason(exc))
+            return None
+
+    def _fetch_whole(self, uids: list[int]) -> Iterator[Fetched]:
+        if not uids:
+            return
+        data = self._call("fetch", self.client.fetch, uids, ["BODY.PEEK[]", "INTERNALDATE"])
+        for uid in uids:
+            item = data.get(uid)
+            if item is None or b"BODY[]" not in item:
+                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
+                continue
+            yield Fetched(uid, item[b"BODY[]"], item.get(b"INTERNALDATE"))
 
     # -- push (RFC 2177 IDLE) -------------------------------------------------------
 
@@ -434,9 +506,22 @@ class ImapMailbox:
         try:
             return func(*args, **kwargs)
         except (OSError, IMAPClientError) as exc:
-            text = _reason(exc)
-            error = FolderError if "TRYCREATE" in text or "doesn't exist" in text.lower() else MailboxError
-            raise error(f"account {self.account.name!r}: {what} failed: {text}.") from None
+            raise self._error(what, exc) from None
+
+    def _error(self, what: str, exc: BaseException) -> MailboxError:
+        text = _reason(exc)
+        error = FolderError if "TRYCREATE" in text or "doesn't exist" in text.lower() else MailboxError
+        return error(f"account {self.account.name!r}: {what} failed: {text}.")
+
+
+def _internaldate(item: dict[bytes, Any] | None) -> datetime | None:
+    value = (item or {}).get(b"INTERNALDATE")
+    return value if isinstance(value, datetime) else None
+
+
+def _size(item: dict[bytes, Any] | None) -> int:
+    value = (item or {}).get(b"RFC822.SIZE")
+    return value if isinstance(value, int) else 0
 
 
 def _oauth2_login(client: imapclient.IMAPClient, account: Account, token: str, where: str) -> None:

@@ -1,6 +1,7 @@
 """One pass over a folder, and over an account; the long-running loop is in daemon.py.
 
-The path of one message (see docs/ARCHITECTURE.md): fetch with BODY.PEEK -> ``triage``
+The path of one message (see docs/ARCHITECTURE.md): fetch its header and text parts
+(BODY.PEEK, attachments left on the server) -> ``triage``
 (pure) -> commit the intent -> APPEND to Drafts -> commit message, incident and
 watermark together. A crash anywhere in between is finished by the next pass: the
 watermark only moves past a message once it is fully handled, and a message whose

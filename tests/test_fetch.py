@@ -1,0 +1,295 @@
+"""ImapMailbox.fetch reads only what classification needs, against Dovecot and Cyrus.
+
+Every message is fetched twice: by ``ImapMailbox.fetch`` (BODYSTRUCTURE, then the header
+and the text parts) and whole (``BODY.PEEK[]``); ``extract.parse`` must read both the same,
+except for the MIME defects of parts that were never transferred. Bytes are counted by
+a TCP proxy between the mailbox and the server.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import email.policy
+import random
+from collections.abc import Callable, Iterator
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tcpproxy import TcpProxy
+
+from replydraft.config import Account, load
+from replydraft.extract import InboundEmail, parse
+from replydraft.mailbox import ImapMailbox
+from replydraft.render import Renderer
+from replydraft.service import run_once
+
+pytestmark = pytest.mark.integration
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
+THREAT = "It has been three weeks. If the order isn't here by Friday I will leave a 1-star review on Google."
+ATTACHMENT_MB = 3
+
+
+def headers(msg: EmailMessage, n: str) -> EmailMessage:
+    msg["From"] = "Jane Doe <jane@customer.example>"
+    msg["To"] = "Acme Support <support@acme.test>"
+    msg["Subject"] = f"Order {n}"
+    msg["Message-ID"] = f"<{n}@customer.example>"
+    msg["In-Reply-To"] = "<earlier@acme.test>"
+    msg["References"] = "<first@acme.test> <earlier@acme.test>"
+    msg["Date"] = "Mon, 30 Nov 2026 09:00:00 +0000"
+    return msg
+
+
+def big_attachment(msg: EmailMessage, mb: int = ATTACHMENT_MB) -> None:
+    data = random.Random(7).randbytes(mb * 1024 * 1024)
+    msg.add_attachment(data, maintype="application", subtype="pdf", filename="scan.pdf")
+
+
+def with_attachment() -> bytes:
+    msg = headers(EmailMessage(), "attachment")
+    msg.set_content(f"Hello,\n\n{THREAT}\n\nJane\n")
+    big_attachment(msg)
+    return msg.as_bytes()
+
+
+def alternative() -> bytes:
+    msg = headers(EmailMessage(), "alternative")
+    msg.set_content(f"Hello,\n{THREAT}\n")
+    msg.add_alternative(f"<html><body><p>Hello,</p><p>{THREAT}</p></body></html>", subtype="html")
+    return msg.as_bytes()
+
+
+def nested_with_eml() -> bytes:
+    """mixed[alternative[plain, html], pdf, message/rfc822[mixed[plain, pdf]]]"""
+    inner = headers(EmailMessage(), "inner")
+    inner.set_content("The earlier complaint, attached for reference.\n")
+    big_attachment(inner, 1)
+    msg = headers(EmailMessage(), "nested")
+    msg.set_content(f"See below.\n{THREAT}\n")
+    msg.add_alternative(f"<p>See below.</p><p>{THREAT}</p>", subtype="html")
+    msg.make_mixed()
+    big_attachment(msg, 1)
+    msg.add_attachment(inner)
+    return msg.as_bytes()
+
+
+def eml_only() -> bytes:
+    """No text of its own: the attached message is classified (a forward as attachment)."""
+    inner = headers(EmailMessage(), "forwarded")
+    inner.set_content(f"{THREAT}\n")
+    msg = headers(EmailMessage(), "eml-only")
+    msg.make_mixed()
+    msg.add_attachment(inner)
+    big_attachment(msg, 1)
+    return msg.as_bytes()
+
+
+def html_only() -> bytes:
+    msg = headers(EmailMessage(), "html")
+    msg.set_content(f"<html><body><div>{THREAT}</div><blockquote>On Monday you wrote: thanks</blockquote>"
+                    "</body></html>", subtype="html")
+    big_attachment(msg, 1)
+    return msg.as_bytes()
+
+
+def encoded(cte: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        msg = headers(EmailMessage(), cte)
+        msg.set_content(f"Grüße,\n\n{THREAT} Ça suffit — déjà trois semaines.\n" + "x" * 900 + "\n", cte=cte)
+        big_attachment(msg, 1)
+        return msg.as_bytes()
+    return build
+
+
+def non_utf8() -> bytes:
+    text = f"Sehr geehrte Damen und Herren, {THREAT} Mit freundlichen Grüßen, Jürgen"
+    body = text.encode("iso-8859-1")
+    head = headers(EmailMessage(), "latin1")
+    boundary = "=_b1"
+    raw = (f"From: {head['From']}\r\nTo: {head['To']}\r\nSubject: =?iso-8859-1?q?Bestellung_f=FCr_J=FCrgen?=\r\n"
+           f"Message-ID: <latin1@customer.example>\r\nDate: {head['Date']}\r\nMIME-Version: 1.0\r\n"
+           f'Content-Type: multipart/mixed; boundary="{boundary}"\r\n\r\npreamble\r\n--{boundary}\r\n'
+           f"Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: 8bit\r\n\r\n").encode()
+    attachment = base64.encodebytes(random.Random(1).randbytes(300_000)).replace(b"\n", b"\r\n")
+    return (raw + body + f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            f"\r\n".encode() + attachment + f"--{boundary}--\r\n".encode())
+
+
+def huge_base64_text() -> bytes:
+    """A text part far over the cap: cut where body.shrink cuts it anyway."""
+    msg = headers(EmailMessage(), "huge-text")
+    msg.set_content(f"{THREAT}\n" + "Lorem ipsum dolor sit amet, ärger. " * 40_000, cte="base64")
+    big_attachment(msg, 1)
+    return msg.as_bytes()
+
+
+def malformed() -> bytes:
+    """The header says multipart without a boundary: the server and the parser can't agree."""
+    return (b"From: Jane Doe <jane@customer.example>\r\nSubject: broken\r\nMessage-ID: <broken@customer.example>\r\n"
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\n"
+            + THREAT.encode() + b"\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + base64.encodebytes(random.Random(2).randbytes(400_000)).replace(b"\n", b"\r\n") + b"--zz--\r\n")
+
+
+MESSAGES: dict[str, Callable[[], bytes]] = {
+    "alternative": alternative, "nested-with-eml": nested_with_eml, "eml-only": eml_only,
+    "html-only": html_only, "base64": encoded("base64"), "quoted-printable": encoded("quoted-printable"),
+    "iso-8859-1": non_utf8, "huge-base64-text": huge_base64_text,
+}
+
+
+def same(a: InboundEmail, b: InboundEmail) -> bool:
+    """Equal but for MIME defects found in parts that were not transferred."""
+    return dataclasses.replace(a, defects=()) == dataclasses.replace(b, defects=())
+
+
+class Recorder:
+    """Wraps the client's fetch to record the item lists asked for."""
+
+    def __init__(self, mailbox: ImapMailbox) -> None:
+        self.items: list[list[str]] = []
+        self._fetch = mailbox.client.fetch
+        mailbox.client.fetch = self
+
+    def __call__(self, uids: Any, items: list[str], *args: Any, **kwargs: Any) -> Any:
+        self.items.append(list(items))
+        return self._fetch(uids, items, *args, **kwargs)
+
+    @property
+    def whole(self) -> bool:
+        return any("BODY.PEEK[]" in items for items in self.items)
+
+
+@pytest.fixture
+def proxied(imap) -> Iterator[tuple[Account, TcpProxy]]:
+    with TcpProxy(imap.server.port) as proxy:
+        yield Account(name="support", host="127.0.0.1", port=proxy.port, tls="none", username=imap.user,
+                      from_address="Acme Support <support@acme.test>"), proxy
+
+
+def fetch_one(imap, account: Account, proxy: TcpProxy, raw: bytes) -> tuple[bytes, bytes, int, Recorder]:
+    """(what fetch returned, the whole message, bytes the server sent for the fetch, the recorder)."""
+    uid = imap.server.append(imap.user, "INBOX", raw)
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        recorder = Recorder(mailbox)
+        before = proxy.received["server"]
+        (fetched,) = list(mailbox.fetch([uid]))
+        sent = proxy.received["server"] - before
+        whole = recorder._fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
+    assert fetched.uid == uid and fetched.internaldate is not None
+    return fetched.raw, whole, sent, recorder
+
+
+def test_a_multi_mb_attachment_is_never_transferred(imap, proxied, tmp_path: Path, monkeypatch, capsys) -> None:
+    account, proxy = proxied
+    raw = with_attachment()
+    got, whole, sent, recorder = fetch_one(imap, account, proxy, raw)
+    assert same(parse(got), parse(whole))
+    assert not recorder.whole and len(whole) > ATTACHMENT_MB * 1024 * 1024
+    assert sent < 8 * 1024, f"{sent} bytes fetched for a {len(whole)}-byte message"
+    with capsys.disabled():
+        print(f"\n[{imap.server.name}] message of {len(whole):,} bytes: fetch transferred {sent:,} bytes "
+              f"({len(recorder.items)} FETCH commands)")
+
+
+def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    account, proxy = proxied
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    imap.server.append(imap.user, "INBOX", with_attachment())
+    config = tmp_path / "replydraft.toml"
+    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme Design Co"\n'
+                      f'[[accounts]]\nname = "support"\nhost = "127.0.0.1"\nport = {proxy.port}\ntls = "none"\n'
+                      f'username = "{imap.user}"\npassword_env = "{PASSWORD_ENV}"\n'
+                      f'from_address = "Acme Support <support@acme.test>"\n')
+    before = proxy.received["server"]
+    (report,) = run_once(load(config), Renderer.create())
+    assert len(report.drafted) == 1 and "review_threat" in report.drafted[0]
+    # The whole pass (login, structure, text, Drafts look-up, APPEND answer) stays small.
+    assert proxy.received["server"] - before < 32 * 1024
+    client = imap.server.client(imap.user)
+    try:
+        client.select_folder(imap.drafts, readonly=True)
+        (uid,) = client.search(["ALL"])
+        draft = email.message_from_bytes(client.fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"],
+                                         policy=email.policy.default)
+    finally:
+        client.logout()
+    assert draft["In-Reply-To"] == "<attachment@customer.example>"
+    assert draft["References"].split() == ["<first@acme.test>", "<earlier@acme.test>", "<attachment@customer.example>"]
+    body = draft.get_body(("plain",))
+    assert body is not None and "> " + THREAT in body.get_content().replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("name", MESSAGES)
+def test_parts_are_read_as_the_whole_message_would_be(imap, proxied, name: str) -> None:
+    account, proxy = proxied
+    got, whole, sent, recorder = fetch_one(imap, account, proxy, MESSAGES[name]())
+    assert same(parse(got), parse(whole)), name
+    assert THREAT in parse(got).text
+    if len(whole) > 100_000:           # small ones may well be cheaper whole
+        assert not recorder.whole, recorder.items
+        assert sent < len(whole) / 2
+
+
+def test_a_malformed_structure_is_read_whole(imap, proxied) -> None:
+    account, proxy = proxied
+    got, whole, sent, recorder = fetch_one(imap, account, proxy, malformed())
+    assert got == whole and recorder.whole
+    assert THREAT in parse(got).text
+
+
+def test_every_fixture_reads_the_same(imap, proxied) -> None:
+    """The decoding fixtures and bundled samples (charsets, broken MIME, forwards) in one folder."""
+    account, _ = proxied
+    files = sorted((ROOT / "tests" / "fixtures").rglob("*.eml")) + sorted(
+        (ROOT / "src" / "replydraft" / "samples").glob("*.eml"))
+    uids = {imap.server.append(imap.user, "INBOX", path.read_bytes()): path.name for path in files}
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        fetched = {f.uid: f.raw for f in mailbox.fetch(sorted(uids))}
+        whole = {uid: item[b"BODY[]"] for uid, item in mailbox.client.fetch(sorted(uids), ["BODY.PEEK[]"]).items()}
+    assert sorted(fetched) == sorted(uids)
+    differ = [uids[uid] for uid in uids if not same(parse(fetched[uid]), parse(whole[uid]))]
+    assert differ == []
+
+
+def test_without_a_bodystructure_messages_are_read_whole(imap, proxied) -> None:
+    account, proxy = proxied
+    uid = imap.server.append(imap.user, "INBOX", alternative())
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        fetch = mailbox.client.fetch
+
+        def no_structure(uids: Any, items: list[str], *args: Any, **kwargs: Any) -> Any:
+            data = fetch(uids, items, *args, **kwargs)
+            for item in data.values():
+                item.pop(b"BODYSTRUCTURE", None)
+            return data
+
+        mailbox.client.fetch = no_structure
+        (fetched,) = mailbox.fetch([uid])
+        whole = fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
+    assert fetched.raw == whole
+
+
+def test_many_messages_come_in_uid_order_and_vanished_ones_are_left_out(imap, proxied) -> None:
+    account, _ = proxied
+    def small_attachment() -> bytes:
+        msg = headers(EmailMessage(), "small")
+        msg.set_content("see the file")
+        msg.add_attachment(b"%PDF" * 5000, maintype="application", subtype="pdf", filename="a.pdf")
+        return msg.as_bytes()
+
+    builders = [alternative, small_attachment, malformed, lambda: b"Subject: short\r\n\r\nhi\r\n"]
+    uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(60)]
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        got = [f.uid for f in mailbox.fetch(uids + [max(uids) + 100])]
+    assert got == uids
