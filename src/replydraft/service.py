@@ -88,18 +88,19 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
             store.set_folder_state(account, folder, row)
     uids = mailbox.new_uids(row.last_uid, row.cutoff)
     progress = Progress(len(uids), f"{account}/{folder}", enabled=len(uids) >= PROGRESS_FROM)
-    for index, fetched in enumerate(mailbox.fetch(uids)):
-        progress.advance()
-        if stop is not None and stop.is_set():
-            report.waiting = len(uids) - index
-            progress.done()
-            return report          # the watermark stays at the last handled message
-        received = _local(fetched.internaldate)
-        if received is not None and received < row.cutoff:
-            continue               # older than the look-back window: never looked at
-        report.examined += 1
-        _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, received,
-                uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
+    with store.batch():
+        for index, fetched in enumerate(mailbox.fetch(uids)):
+            progress.advance()
+            if stop is not None and stop.is_set():
+                report.waiting = len(uids) - index
+                progress.done()
+                return report          # the watermark stays at the last handled message
+            received = _local(fetched.internaldate)
+            if received is not None and received < row.cutoff:
+                continue               # older than the look-back window: never looked at
+            report.examined += 1
+            _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, received,
+                    uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
     progress.done()
     if not dry_run:
         # Every UID below UIDNEXT was either handled above or is out of the window.

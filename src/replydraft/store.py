@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -162,6 +163,9 @@ class Store:
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self.db = connection
         self.path = path
+        self._batch_size = 0            # > 0 inside batch()
+        self._batch_open = False        # a batch transaction has begun and is not committed
+        self._batched = 0
 
     @classmethod
     def open(cls, path: Path) -> "Store":
@@ -181,10 +185,34 @@ class Store:
         return cls(db, path)
 
     def close(self) -> None:
+        self._flush()
         self.db.close()
 
-    def _tx(self) -> "_Transaction":
+    def _tx(self, durable: bool = False) -> "_Transaction | _Batched":
+        """One transaction; inside ``batch()`` (and unless ``durable``) a share of the batch's."""
+        if self._batch_size and not durable:
+            return _Batched(self)
+        self._flush()
         return _Transaction(self.db)
+
+    @contextmanager
+    def batch(self, size: int = 100) -> Iterator[None]:
+        """Group the records of mail that gets no draft, ``size`` to a transaction: a first
+        scan of a large mailbox would otherwise wait for one fsync per message. The intent
+        before an APPEND and its result still commit on their own, at once (``durable``),
+        and everything batched before them commits first. A crash loses at most the open
+        batch, whose messages (none with a draft) are simply examined again."""
+        self._batch_size = size
+        try:
+            yield
+        finally:
+            self._flush()
+            self._batch_size = 0
+
+    def _flush(self) -> None:
+        if self._batch_open:
+            self.db.execute("COMMIT")
+            self._batch_open, self._batched = False, 0
 
     # -- folders -----------------------------------------------------------------
 
@@ -236,7 +264,7 @@ class Store:
         after that has a UID at or above it.
         """
         assert outcome.draft is not None
-        with self._tx():
+        with self._tx(durable=True):
             self._upsert_message(account, folder, uidvalidity, uid, outcome, "appending", "",
                                  outcome.incident_id)
             self._write_incident(account, folder, uid, outcome, "appending", received=received,
@@ -288,7 +316,7 @@ class Store:
                      draft_uid: int | None) -> None:
         """The draft is on the server: message, incident and watermark move together."""
         now = _now()
-        with self._tx():
+        with self._tx(durable=True):
             self.db.execute("UPDATE messages SET status='drafted', updated_at=? WHERE account=? AND source_key=?",
                             (now, account, outcome.source_key))
             self.db.execute("UPDATE incidents SET status='drafted', draft_uid=?, updated_at=? WHERE id=?",
@@ -483,6 +511,28 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
             for statement in MIGRATIONS[target]:
                 db.execute(statement)
             db.execute(f"PRAGMA user_version = {target}")
+
+
+class _Batched:
+    """A share of ``Store.batch``'s transaction: begun when needed, committed every ``size``."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        if not self.store._batch_open:
+            self.store.db.execute("BEGIN IMMEDIATE")
+            self.store._batch_open = True
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        store = self.store
+        if exc_type is not None:
+            store.db.execute("ROLLBACK")
+            store._batch_open, store._batched = False, 0
+            return
+        store._batched += 1
+        if store._batched >= store._batch_size:
+            store._flush()
 
 
 class _Transaction:
