@@ -147,3 +147,24 @@ def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> Non
     body = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"]).popitem()[1][b"BODY[]"]
     client.logout()
     assert b"Acme Renamed Ltd" in body.replace(b"=\r\n", b"")
+
+
+def test_wait_for_mail_waits_and_wakes(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """No news: the full wait (the EXISTS of the SELECT before it is no news). News: at once."""
+    import threading
+
+    from replydraft.config import load
+    from replydraft.mailbox import ImapMailbox
+
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    config = load(write_config(tmp_path, account_toml("support", imap.server.port, imap.user)))
+    imap.server.append(imap.user, "INBOX", escalation(1))
+    with ImapMailbox.connect(config.accounts[0], imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        started = time.monotonic()
+        assert mailbox.wait_for_mail(1.5, threading.Event()) is False
+        assert time.monotonic() - started >= 1.4
+        threading.Timer(0.5, imap.server.append, (imap.user, "INBOX", escalation(2))).start()
+        started = time.monotonic()
+        assert mailbox.wait_for_mail(10, threading.Event()) is True
+        assert time.monotonic() - started < 3

@@ -38,6 +38,7 @@ __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_
 FETCH_BATCH = 50
 WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one larger message goes alone)
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
+IDLE_ROUND = 5.0          # seconds before IDLE is ended and begun again (see wait_for_mail)
 GMAIL_EXTENSION = "X-GM-EXT-1"     # Gmail's IMAP extensions, among them the X-GM-THRID thread id
 # Drafts folders by name, for servers without SPECIAL-USE (compared case-insensitively,
 # also as the last component under a namespace prefix such as "INBOX.").
@@ -307,17 +308,25 @@ class ImapMailbox:
         return b"IDLE" in self._call("capabilities", self.client.capabilities)
 
     def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
-        # Checked in short slices so that a stop request (SIGTERM) ends the wait within a second.
-        self._call("idle", self.client.idle)
-        try:
-            deadline = time.monotonic() + seconds
-            while not stop.is_set() and time.monotonic() < deadline:
-                responses = self._call("idle", self.client.idle_check, timeout=IDLE_SLICE)
-                if any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses):
-                    return True
-            return False
-        finally:
-            self._call("end idle", self.client.idle_done)
+        # IDLE in rounds of IDLE_ROUND seconds, checked in IDLE_SLICE slices so that a stop
+        # request (SIGTERM) ends the wait within a second. The rounds matter: a server that
+        # has news when IDLE begins may send it in the same packet as its "+ idling", and
+        # imaplib then buffers it where a socket poll can't see it; ending IDLE reads it.
+        deadline = time.monotonic() + seconds
+        while not stop.is_set() and time.monotonic() < deadline:
+            untagged = self.client._imap.untagged_responses   # imaplib's: SELECT's EXISTS is still there
+            untagged.pop("EXISTS", None)
+            self._call("idle", self.client.idle)
+            news = bool(untagged.pop("EXISTS", None))           # news that came before the "+"
+            try:
+                end = min(deadline, time.monotonic() + IDLE_ROUND)
+                while not news and not stop.is_set() and time.monotonic() < end:
+                    news = _new_mail(self._call("idle", self.client.idle_check, timeout=IDLE_SLICE))
+            finally:
+                _, tail = self._call("end idle", self.client.idle_done)
+            if news or _new_mail(tail):
+                return True
+        return False
 
     # -- drafts ------------------------------------------------------------------
 
@@ -549,6 +558,10 @@ def _refused(account: Account, where: str, reason: str, *, oauth2: bool) -> str:
                 f"{account.name}` authorises again.")
     return (f"{where}: the server refused the login for {account.username!r}: {reason}. Check the password "
             f"(`replydraft auth set {account.name}`, password_env or password_command).")
+
+
+def _new_mail(responses: Sequence[Any]) -> bool:
+    return any(isinstance(r, tuple) and len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
 
 
 def _reason(exc: BaseException) -> str:
