@@ -34,11 +34,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Self
 
 import imapclient
-from loopback import appended_uid, crlf, free_ports, greets, port_open, self_signed_certificate
+from loopback import LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
 
 # Where `make test-deps` unpacks the cyrus-imapd package (imapd, idled); REPLYDRAFT_CYRUS_BIN
 # names another directory, and an installed cyrus-imapd is found in /usr/lib/cyrus/bin.
@@ -148,7 +146,7 @@ def _first_file(*paths: Path) -> Path | None:
     return next((path for path in paths if path.is_file()), None)
 
 
-class CyrusServer:
+class CyrusServer(LoopbackServer):
     """One private Cyrus with a plaintext/STARTTLS port and an implicit-TLS port."""
 
     name = "cyrus"
@@ -240,30 +238,7 @@ class CyrusServer:
             except ProcessLookupError:
                 pass
             self._process = None
-        while port_open(self.port) or port_open(self.ssl_port):
-            if time.monotonic() > deadline:
-                raise CyrusError(f"ports {self.port}/{self.ssl_port} still open after stop")
-            time.sleep(0.01)
-
-    def restart(self) -> None:
-        """Stop and start on the same directory and ports: mail and UIDVALIDITY survive."""
-        self.stop()
-        self.start()
-
-    def close(self) -> None:
-        """Stop and delete everything."""
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
+        self.wait_until_ports_closed(deadline, CyrusError)
 
     def __repr__(self) -> str:
         return f"CyrusServer(port={self.port}, ssl_port={self.ssl_port}, dir={self.dir})"

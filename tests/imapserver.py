@@ -36,11 +36,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from types import TracebackType
-from typing import Generic, Self, TypeVar
+from typing import Generic, TypeVar
 
 import imapclient
-from loopback import ImapTestServer, appended_uid, crlf, free_ports, greets, port_open, self_signed_certificate
+from loopback import ImapTestServer, LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
 
 # Only the `namespace inbox { ... }` block (and the mail_location) differ per layout.
 _STANDARD = """\
@@ -261,7 +260,7 @@ def _kill_until_gone(find: Callable[[], list[int]], sig: signal.Signals, deadlin
         time.sleep(0.01)
 
 
-class DovecotServer:
+class DovecotServer(LoopbackServer):
     """One private Dovecot with a plaintext/STARTTLS port and an implicit-TLS port."""
 
     name = "dovecot"
@@ -375,30 +374,7 @@ class DovecotServer:
             # A stale pid file would block the next start if the pid got reused.
             (self.dir / "run" / "master.pid").unlink(missing_ok=True)
         _kill_until_gone(lambda: list(_instance_processes(self.instance_name)), signal.SIGKILL, deadline)
-        while port_open(self.port) or port_open(self.ssl_port):
-            if time.monotonic() > deadline:
-                raise DovecotError(f"ports {self.port}/{self.ssl_port} still open after stop")
-            time.sleep(0.01)
-
-    def restart(self) -> None:
-        """Stop and start on the same directory and ports: mail and UIDVALIDITY survive."""
-        self.stop()
-        self.start()
-
-    def close(self) -> None:
-        """Stop and delete everything."""
-        try:
-            self.stop()
-        finally:
-            shutil.rmtree(self.dir, ignore_errors=True)
-
-    def __enter__(self) -> Self:
-        self.start()
-        return self
-
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
-        self.close()
+        self.wait_until_ports_closed(deadline, DovecotError)
 
     def __repr__(self) -> str:
         oauth2 = f", oauth2_introspection_url={self.oauth2_introspection_url!r}" if self.oauth2_introspection_url else ""

@@ -7,12 +7,15 @@ Shared by the Dovecot (imapserver.py) and Cyrus (cyrusserver.py) fixtures, toget
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 import subprocess
+import time
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from types import TracebackType
+from typing import Protocol, Self
 
 import imapclient
 
@@ -57,6 +60,46 @@ class ImapTestServer(Protocol):
 
     def append(self, user: str, folder: str, raw: bytes, flags: Iterable[bytes | str] = (),
                msg_time: datetime | None = None) -> int: ...
+
+
+class LoopbackServer:
+    """The life cycle both fixtures share; they provide ``start``, ``stop``, ``dir`` and the ports."""
+
+    dir: Path
+    port: int
+    ssl_port: int
+
+    def start(self) -> None:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def wait_until_ports_closed(self, deadline: float, error: type[Exception]) -> None:
+        while port_open(self.port) or port_open(self.ssl_port):
+            if time.monotonic() > deadline:
+                raise error(f"ports {self.port}/{self.ssl_port} still open after stop")
+            time.sleep(0.01)
+
+    def restart(self) -> None:
+        """Stop and start on the same directory and ports: mail and UIDVALIDITY survive."""
+        self.stop()
+        self.start()
+
+    def close(self) -> None:
+        """Stop and delete everything."""
+        try:
+            self.stop()
+        finally:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
 
 
 def free_port() -> int:

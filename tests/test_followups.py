@@ -8,6 +8,7 @@ import email.policy
 from pathlib import Path
 
 import pytest
+from account_config import PASSWORD_ENV, write_config
 
 from replydraft.config import load
 from replydraft.render import Renderer
@@ -16,7 +17,6 @@ from replydraft.store import Store
 
 pytestmark = pytest.mark.integration
 
-PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
 
 
 def message(n: int, refs: str = "") -> bytes:
@@ -29,12 +29,7 @@ def message(n: int, refs: str = "") -> bytes:
 @pytest.fixture
 def thread(imap, tmp_path: Path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
-    path = tmp_path / "replydraft.toml"
-    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme"\n[[accounts]]\n'
-                    f'name = "support"\nhost = "127.0.0.1"\nport = {imap.server.port}\ntls = "none"\n'
-                    f'username = "{imap.user}"\npassword_env = "{PASSWORD_ENV}"\nlookback = "3650d"\n'
-                    f'from_address = "Acme Support <support@acme.test>"\n')
-    config = load(path)
+    config = load(write_config(tmp_path, imap.server.port, imap.user))
     imap.server.append(imap.user, "INBOX", message(1))
     assert len(run_once(config, Renderer.create())[0].drafted) == 1
     return imap, config

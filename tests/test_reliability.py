@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from account_config import PASSWORD_ENV, write_config
 from tcpproxy import TcpProxy, Trigger
 
 from replydraft.config import load
@@ -25,7 +26,6 @@ from replydraft.store import Store
 
 pytestmark = pytest.mark.integration
 
-PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
 ESCALATIONS = 5
 
 
@@ -39,15 +39,6 @@ def escalation(n: int) -> bytes:
 def ordinary(n: int) -> bytes:
     return (f"From: Happy {n} <h{n}@client.example>\r\nSubject: Thanks\r\nMessage-ID: <ok{n}@client.example>\r\n"
             f"Date: Mon, 30 Nov 2026 10:0{n}:00 +0000\r\n\r\nThanks, the files look great!\r\n").encode()
-
-
-def write_config(tmp_path: Path, port: int, user: str) -> Path:
-    path = tmp_path / "replydraft.toml"
-    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme Design Co"\n'
-                    f'[[accounts]]\nname = "support"\nhost = "127.0.0.1"\nport = {port}\ntls = "none"\n'
-                    f'username = "{user}"\npassword_env = "{PASSWORD_ENV}"\npoll_interval = "1s"\n'
-                    f'timeout = "5s"\nlookback = "3650d"\nfrom_address = "Acme Support <support@acme.test>"\n')
-    return path
 
 
 def drafts(server, user: str) -> list[email.message.EmailMessage]:

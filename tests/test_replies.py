@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from account_config import PASSWORD_ENV, write_config
 
 from replydraft.config import load
 from replydraft.mailbox import ImapMailbox
@@ -16,7 +17,6 @@ from replydraft.store import Store
 
 pytestmark = pytest.mark.integration
 
-PASSWORD_ENV = "REPLYDRAFT_TEST_PASSWORD"
 
 
 def escalation(n: int) -> bytes:
@@ -26,12 +26,7 @@ def escalation(n: int) -> bytes:
 
 def test_reply_states(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
-    path = tmp_path / "replydraft.toml"
-    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[[accounts]]\nname = "support"\n'
-                    f'host = "127.0.0.1"\nport = {imap.server.port}\ntls = "none"\nusername = "{imap.user}"\n'
-                    f'password_env = "{PASSWORD_ENV}"\nlookback = "3650d"\n'
-                    f'from_address = "Acme Support <support@acme.test>"\n')
-    config = load(path)
+    config = load(write_config(tmp_path, imap.server.port, imap.user))
     for n in range(3):
         imap.server.append(imap.user, "INBOX", escalation(n))
     assert len(run_once(config, Renderer.create())[0].drafted) == 3
