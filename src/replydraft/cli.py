@@ -421,11 +421,8 @@ def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 def cmd_incidents_list(args: argparse.Namespace) -> int:
     from replydraft.incidents import reply_text
 
-    store = _store(args)
-    try:
+    with _store(args) as store:
         rows = list(store.incidents(_filter(args)))
-    finally:
-        store.close()
     if not rows:
         print("No incidents match." if any(vars(args).get(k) for k in ("since", "until", "signal", "customer",
                                                                        "account", "status")) else "No incidents recorded.")
@@ -445,11 +442,8 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
 def cmd_incidents_show(args: argparse.Namespace) -> int:
     from replydraft.incidents import reply_text
 
-    store = _store(args)
-    try:
+    with _store(args) as store:
         r = store.incident(args.id)
-    finally:
-        store.close()
     if r is None:
         raise UsageError(f"no incident {args.id!r} (or the prefix matches several); "
                          f"`replydraft incidents list` shows the ids.")
@@ -497,10 +491,9 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
     from replydraft.incidents import EXPORT_COLUMNS, flatten
     from replydraft.progress import Progress
 
-    store = _store(args)
-    try:
+    with _store(args) as store:
         where = _filter(args)
-        total = sum(1 for _ in store.incidents(where)) if args.output else 0
+        total = store.count_incidents(where) if args.output else 0
         out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
         progress = Progress(total, "exporting", enabled=bool(args.output) and total > 1000)
         try:
@@ -523,19 +516,14 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
             progress.done()
             if args.output:
                 out.close()
-    finally:
-        store.close()
     return EXIT_OK
 
 
 def cmd_incidents_stats(args: argparse.Namespace) -> int:
     from replydraft.incidents import stats
 
-    store = _store(args)
-    try:
+    with _store(args) as store:
         summary = stats(store.incidents(_filter(args)))
-    finally:
-        store.close()
     if not summary.total:
         print("No escalations match.")
         return EXIT_OK
@@ -554,11 +542,12 @@ def cmd_incidents_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_incidents_purge(args: argparse.Namespace) -> int:
+    from replydraft.store import IncidentFilter
+
     before = _when("--before", args.before)
     assert before is not None
-    store = _store(args)
-    try:
-        count = sum(1 for _ in store.incidents(_purge_filter(before)))
+    with _store(args) as store:
+        count = store.count_incidents(IncidentFilter(until=before))
         if not count:
             print(f"No incidents before {before:%Y-%m-%d %H:%M}.")
             return EXIT_OK
@@ -570,15 +559,7 @@ def cmd_incidents_purge(args: argparse.Namespace) -> int:
                 return EXIT_OK
         print(f"Deleted {store.purge(before)} incident(s) logged before {before:%Y-%m-%d %H:%M}. "
               f"Handled messages stay recorded, so nothing is drafted again.")
-    finally:
-        store.close()
     return EXIT_OK
-
-
-def _purge_filter(before: datetime):  # type: ignore[no-untyped-def]
-    from replydraft.store import IncidentFilter
-
-    return IncidentFilter(until=before)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -589,11 +570,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     since = _when("--since", args.since)
     assert since is not None
     now = datetime.now().astimezone()
-    store = _store(args, config)
-    try:
+    with _store(args, config) as store:
         rows = list(store.incidents(IncidentFilter(since=since, account=args.account)))
-    finally:
-        store.close()
     page = render_report(rows, since=since, now=now, company=config.policy.company)
     out = Path(args.out)
     out.write_text(page, encoding="utf-8")
@@ -611,11 +589,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     from replydraft.status import assess
 
     config = _config(args)
-    store = _store(args, config)
-    try:
+    with _store(args, config) as store:
         statuses, unfinished = store.watch_statuses(), store.unfinished_drafts()
-    finally:
-        store.close()
     report = assess(config, statuses, unfinished, datetime.now().astimezone(), _token_ages(config))
     _print_table(report.table, sys.stdout)
     for line in report.warnings:

@@ -188,6 +188,12 @@ class Store:
         self._flush()
         self.db.close()
 
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     def _tx(self, durable: bool = False) -> "_Transaction | _Batched":
         """One transaction; inside ``batch()`` (and unless ``durable``) a share of the batch's."""
         if self._batch_size and not durable:
@@ -285,6 +291,7 @@ class Store:
                         drafts_state: tuple[int, int] | None = None) -> None:
         email, draft, choice, now = outcome.email, outcome.draft, outcome.choice, _now()
         signals = outcome.detection.signals or outcome.unexamined
+        thread_key, subject_key = thread_keys(email)
         row = {
             "id": outcome.incident_id, "created_at": now, "account": account, "folder": folder, "uid": uid,
             "message_id": email.message_id,
@@ -296,7 +303,7 @@ class Store:
             "repeat_offender": int(choice.repeat_offender),
             "drafts_uidvalidity": drafts_state[0] if drafts_state else None,
             "drafts_uidnext": drafts_state[1] if drafts_state else None,
-            "thread_key": thread_keys(email)[0], "subject_key": thread_keys(email)[1],
+            "thread_key": thread_key, "subject_key": subject_key,
             "draft_hash": body_hash(draft.raw) if draft else "", "follows": None, "replaced_by": None,
             "sender_name": email.from_name, "reason": reason,
             "templates": json.dumps(list(outcome.templates)), "excerpt": outcome.excerpt,
@@ -415,6 +422,10 @@ class Store:
         query, args = _filter_sql(where or IncidentFilter())
         for row in self.db.execute(f"SELECT * FROM incidents WHERE {query} ORDER BY created_at, id", args):
             yield _incident(row)
+
+    def count_incidents(self, where: "IncidentFilter | None" = None) -> int:
+        query, args = _filter_sql(where or IncidentFilter())
+        return int(self.db.execute(f"SELECT count(*) FROM incidents WHERE {query}", args).fetchone()[0])
 
     def incident(self, ident: str) -> dict[str, Any] | None:
         """One incident by its id, or by a unique prefix of it ("RD-3f9a")."""
