@@ -206,3 +206,21 @@ def test_oauth2_secrets_in_the_file_are_refused_with_a_hint() -> None:
     assert "accounts[0].oauth_refresh_token: refresh tokens don't belong in the config file" in message
     assert "replydraft auth oauth" in message
     assert "hunter2" not in message and "hunter3" not in message
+
+
+def test_watch_options_and_state_options_are_validated_with_their_keys() -> None:
+    with pytest.raises(ConfigError) as exc:
+        parse({"state": {"store_excerpts": "yes"},
+               "accounts": [{**ACCOUNT, "mode": "push", "retry_max": "soon",
+                             "folders": [{"name": "X", "mode": "often"}, "X", 3]}]})
+    message = str(exc.value)
+    for expected in ('state.store_excerpts: expected true or false, got "yes"',
+                     'accounts[0].mode: expected "poll" or "idle", got "push"',
+                     "accounts[0].retry_max: expected a duration",
+                     'accounts[0].folders[0].mode: expected "poll" or "idle", got "often"',
+                     "accounts[0].folders: the folder 'X' is listed more than once",
+                     "accounts[0].folders[2]: expected a folder name or a table"):
+        assert expected in message, message
+    account = parse({"accounts": [{**ACCOUNT, "mode": "idle", "folders": [
+        "INBOX", {"name": "Billing", "mode": "poll", "poll_interval": "15m"}]}]}).accounts[0]
+    assert account.watch("INBOX") == ("idle", 120.0) and account.watch("Billing") == ("poll", 900.0)
