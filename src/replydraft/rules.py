@@ -94,10 +94,18 @@ PERF = (r"(?=[iw])(?<!\w)(?:i|we)(?:\s*['’]\s*ve|\s+have|\s+had)?\s+"
         r"(?:(?:already|also|now|just|since|officially|even)\s+){0,2}")
 LEAD = r"(?:" + INTENT + r"|" + PROG + r")"
 # Where INTENT, PROG and PERF can start: "I", "we", "I'm", "im", "ill", "I'd", "gonna", "no choice". Rules that
-# begin with them are only tried at these positions (found once per text): ~4x faster.
-SUBJECT_ANCHOR = re.compile(r"(?<!\w)(?:i|we)(?=\s|['’]|m\b|ll\b|d\b)|(?<![\w'’])gonna\b|"
-                            r"(?<!\w)no(?=\s+(?:other\s+)?(?:choice|option|alternative)\b)|"
-                            r"(?<!\w)(?=(?:will|going\s+to)\b)|(?<!\w)(?=can['’]?t\s+wait\b)", _FLAGS)
+# begin with them are only tried at these positions (found once per text): ~4x faster. Written to begin
+# with a set of first letters (case spelled out, so not IGNORECASE): re then skips to those letters
+# instead of trying every alternative at every position (6x faster than the plain alternation).
+SUBJECT_ANCHOR = re.compile(
+    r"[iIİıwWgGnNcC](?<!\w.)(?i:"
+    r"(?<=i)(?=\s|['’]|m\b|ll\b|d\b)"
+    r"|(?<=w)(?=e(?:\s|['’]|m\b|ll\b|d\b))"
+    r"|(?<=g)(?<!['’]g)(?=onna\b)"
+    r"|(?<=n)(?=o\s+(?:other\s+)?(?:choice|option|alternative)\b)"
+    r"|(?<=w)(?=ill\b)"
+    r"|(?<=g)(?=oing\s+to\b)"
+    r"|(?<=c)(?=an['’]?t\s+wait\b))")
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
 LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|probably\s+)?)?"
 
