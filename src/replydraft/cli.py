@@ -255,6 +255,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
+    from replydraft import fastscan
+    fastscan.prepare(config.cache_dir, background=True)    # faster detection once ready (if installed)
     if not args.once:
         Daemon(path, config, renderer, dry_run=args.dry_run).run()
         return EXIT_OK

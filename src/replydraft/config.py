@@ -119,6 +119,11 @@ class Config:
     ledger: LedgerSettings | None = None
     store_excerpts: bool = False        # [state] store_excerpts: keep the start of each customer's text
 
+    @property
+    def cache_dir(self) -> Path:
+        """Where compiled rules are kept between starts (beside the state database)."""
+        return self.state_path.parent / "cache"
+
     def account(self, name: str) -> Account:
         for account in self.accounts:
             if account.name == name:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from replydraft.anchors import start_stems, stem_positions
 from replydraft.errors import ConfigError
@@ -37,6 +37,9 @@ from replydraft.rules import (
     present_keys,
 )
 from replydraft.scope import Scope, excluded_demands, mentions_included
+
+if TYPE_CHECKING:
+    from replydraft.fastscan import FastScan
 
 SignalName = Literal[
     "review_threat", "legal_threat", "out_of_scope_demand",
@@ -124,27 +127,18 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
     text = text[: settings.max_chars]
     if not text.strip():
         return Detection(())
-    rules, always, by_key = _rule_index(_settings_key(settings))
-    norm = _unwrap(text.translate(_NORMALISE))   # same length: offsets stay valid
+    index = _rule_index(_settings_key(settings))
+    rules = index.rules
+    norm = _unwrap(text.translate(_NORMALISE) if _TO_NORMALISE.search(text) else text)  # same length
     low = norm.lower()
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
-    present = present_keys(low)               # keyword prefilter, see rules.Rule.keys
     ctx = _Context(norm, topic[:_TOPIC_CHARS])
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
     disabled = settings.disabled
     anchors: list[int] | None = None
     seen_stems: dict[str, list[int]] = {}      # stem -> its offsets, shared by the rules of this text
-    # Only the rules with a first-group key in the text, in rule order (as a scan of all would).
-    candidates = set(always)
-    for key in present:
-        indices = by_key.get(key)
-        if indices:
-            candidates.update(indices)
-    for index in sorted(candidates):
-        rule = rules[index]
-        keys = rule.keys
-        if len(keys) > 1 and keys[1].isdisjoint(present):
-            continue
+    for i in _candidates(index, norm, low):   # in rule order, as a scan of all would go
+        rule = rules[i]
         if rule.signal in disabled:
             continue
         if rule.anchored or (rule.starts and same_length):
@@ -236,6 +230,7 @@ _NORMALISE = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2007": " ", "\u202f": " ",
     "\u2009": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0a": "*", "\u2217": "*",
 })
+_TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + "]")   # translate is slow
 # A line break inside a paragraph that the mail client wrapped (after a line of 45+ characters
 # that doesn't end a sentence, before a line that isn't a list item) is a space: otherwise
 # "I'm going to tell everyone ... how easy\nyou made this" would be read as two sentences.
@@ -362,17 +357,59 @@ def _settings_key(settings: DetectorSettings) -> _Key:
             _freeze(settings.extra_patterns), float(settings.extra_weight))
 
 
+@dataclass(frozen=True)
+class _RuleIndex:
+    rules: tuple[Rule, ...]
+    always: tuple[int, ...]                 # rules without keys: always tried
+    by_key: dict[str, tuple[int, ...]]      # key -> the rules whose first key group holds it
+    builtin: dict[int, int]                 # position in RULES -> position in rules
+    custom: tuple[int, ...]                 # company phrases and patterns
+
+
 @lru_cache(maxsize=64)
-def _rule_index(key: _Key) -> tuple[tuple[Rule, ...], tuple[int, ...], dict[str, tuple[int, ...]]]:
-    """The rules; the positions of those without keys (always tried); and for each key, the
-    positions of the rules whose first key group holds it, so a text tries only those."""
+def _rule_index(key: _Key) -> _RuleIndex:
     rules = _compiled(key)
-    always = tuple(i for i, rule in enumerate(rules) if not rule.keys)
     by_key: dict[str, list[int]] = {}
     for i, rule in enumerate(rules):
         for k in rule.keys[0] if rule.keys else ():
             by_key.setdefault(k, []).append(i)
-    return rules, always, {k: tuple(v) for k, v in by_key.items()}
+    builtin = {_BUILTIN_POSITION[r.id]: i for i, r in enumerate(rules) if r.id in _BUILTIN_POSITION}
+    return _RuleIndex(rules, tuple(i for i, rule in enumerate(rules) if not rule.keys),
+                      {k: tuple(v) for k, v in by_key.items()}, builtin,
+                      tuple(i for i, r in enumerate(rules) if r.id not in _BUILTIN_POSITION))
+
+
+_BUILTIN_POSITION = {rule.id: i for i, rule in enumerate(RULES)}
+
+
+def _candidates(index: _RuleIndex, norm: str, low: str) -> list[int]:
+    """The rules worth trying on this text, in order: those the one-pass prefilter reports
+    (see :func:`use_fastscan`), or else those whose key groups all occur in the text."""
+    if _fast is not None:
+        builtin = index.builtin
+        found = {builtin[i] for i in _fast.candidates(norm) if i in builtin}
+        found.update(index.custom)
+        return sorted(found)
+    present = present_keys(low)
+    found = set(index.always)
+    for key in present:
+        found.update(index.by_key.get(key, ()))
+    rules = index.rules
+    return [i for i in sorted(found) if len(rules[i].keys) < 2 or not rules[i].keys[1].isdisjoint(present)]
+
+
+_fast: FastScan | None = None
+
+
+def use_fastscan(scan: FastScan | None) -> None:
+    """Try only the built-in rules this one-pass prefilter reports (None: the keyword
+    prefilter). Made by :func:`replydraft.fastscan.prepare`; same results, faster."""
+    global _fast
+    _fast = scan
+
+
+def using_fastscan() -> bool:
+    return _fast is not None
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,171 @@
+"""The Hyperscan prefilter: never loses a match, gives the same detections, caches itself."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_detect import _all_test_texts
+
+from replydraft import detect, fastscan
+from replydraft.detect import _NORMALISE, DetectorSettings, _unwrap, detect_text
+from replydraft.rules import RULES
+
+pytest.importorskip("hyperscan")   # a dependency wherever wheels exist; .ci/run fails on skips
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "fastscan"   # compiled once per machine
+
+
+@pytest.fixture(scope="module")
+def scanner() -> fastscan.FastScan:
+    scan = fastscan.load([rule.regex for rule in RULES], CACHE)
+    assert scan is not None
+    return scan
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return [_unwrap(t.translate(_NORMALISE)) for t in _all_test_texts()]
+
+
+@pytest.fixture
+def fast(scanner: fastscan.FastScan) -> Iterator[None]:
+    detect.use_fastscan(scanner)
+    try:
+        yield
+    finally:
+        detect.use_fastscan(None)
+
+
+def test_every_rule_that_matches_is_a_candidate(scanner: fastscan.FastScan, texts: list[str]) -> None:
+    matched = 0
+    for text in texts:
+        candidates = scanner.candidates(text)
+        for i, rule in enumerate(RULES):
+            if rule.regex.search(text):
+                matched += 1
+                assert i in candidates, (rule.id, text)
+    assert matched > 1000
+
+
+def test_calm_text_leaves_few_candidates(scanner: fastscan.FastScan) -> None:
+    text = "Hello, could you send me the invoice for October again? The PDF did not open. Thanks, Ana"
+    assert len(scanner.candidates(text)) <= 3
+
+
+def _same_detections(texts: list[str], settings: DetectorSettings, scanner: fastscan.FastScan) -> None:
+    slow = [detect_text(t, settings, topic="Invoice 2231 overdue") for t in texts]
+    detect.use_fastscan(scanner)
+    try:
+        quick = [detect_text(t, settings, topic="Invoice 2231 overdue") for t in texts]
+    finally:
+        detect.use_fastscan(None)
+    assert quick == slow
+    assert sum(d.escalated for d in quick) > 100
+
+
+def test_detection_is_the_same_with_and_without_it(scanner: fastscan.FastScan) -> None:
+    _same_detections(_all_test_texts(), DetectorSettings(), scanner)
+
+
+def test_company_phrases_and_disabled_rules_still_apply(scanner: fastscan.FastScan) -> None:
+    settings = DetectorSettings(extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
+                                extra_patterns={"legal_threat": (r"\bcease\s+and\s+desist\b",)},
+                                disabled_rules=frozenset({"review.bbb", "abuse.fword"}))
+    texts = _all_test_texts() + ["We expect rush delivery for free.", "This is a cease and desist letter."]
+    _same_detections(texts, settings, scanner)
+
+
+# Characters where lower(), \w, \s and IGNORECASE disagree between Python and a byte scan.
+_ODD = "İıſKß é’“”\u00a0\u2003\u2028\x1c\x1f_-*#@!?.\n\tÉ日本"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(_ODD) + list("abcIiWwe nolst")), max_size=40))
+def test_scanned_bytes_keep_offsets_and_word_boundaries(text: str) -> None:
+    scanned = fastscan.scanned_bytes(text)
+    assert len(scanned) == len(text)
+    assert [m.start() for m in re.finditer(rb"\b", scanned)] == [m.start() for m in re.finditer(r"\b", text)]
+    assert [m.start() for m in re.finditer(rb"\s", scanned)] == [m.start() for m in re.finditer(r"\s", text)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["I", "İ", "will", "WİLL", "ſue", "you", "’ll", "leave", "a", "1-star",
+                                 "review", "lawyer", "\u2003", " ", "\n", "!", "NOW", "é", "f*ck", "K",
+                                 "dispute", "the", "charge", "with", "my", "bank", "."]), max_size=14))
+def test_odd_spellings_never_lose_a_match(scanner: fastscan.FastScan, words: list[str]) -> None:
+    text = " ".join(words)
+    candidates = scanner.candidates(text)
+    for i, rule in enumerate(RULES):
+        if rule.regex.search(text):
+            assert i in candidates, (rule.id, text)
+
+
+def test_a_pattern_without_a_loose_form_is_always_a_candidate() -> None:
+    scan = fastscan.load([re.compile(r"(ab)\1"), re.compile(r"lawyer", re.IGNORECASE)])
+    assert scan is not None
+    assert scan.always == frozenset({0})
+    assert scan.candidates("nothing here") == {0}
+    assert scan.candidates("My LAWYER") == {0, 1}
+
+
+def test_the_compiled_rules_are_kept_and_reused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    patterns = [re.compile(r"\bsmall\s+claims\b", re.IGNORECASE), re.compile(r"chargeback", re.IGNORECASE)]
+    caplog.set_level("INFO", logger="replydraft.fastscan")
+    first = fastscan.load(patterns, tmp_path)
+    kept = list(tmp_path.glob("rules-*.hsdb"))
+    assert first is not None and len(kept) == 1
+    assert "compiled 2 rules" in caplog.text
+    caplog.clear()
+    again = fastscan.load(patterns, tmp_path)
+    assert again is not None and again.candidates("a Chargeback") == {1}
+    assert "compiled" not in caplog.text
+    assert fastscan.load(patterns[:1], tmp_path) is not None     # other rules: another file
+    assert len(list(tmp_path.glob("rules-*.hsdb"))) == 2
+
+
+def test_a_damaged_cache_is_compiled_again(tmp_path: Path) -> None:
+    patterns = [re.compile(r"refund", re.IGNORECASE)]
+    assert fastscan.load(patterns, tmp_path) is not None
+    (kept,) = tmp_path.glob("rules-*.hsdb")
+    kept.write_bytes(b"not a database")
+    scan = fastscan.load(patterns, tmp_path)
+    assert scan is not None and scan.candidates("REFUND now") == {0}
+    assert kept.read_bytes() != b"not a database"
+
+
+def test_an_unwritable_cache_only_costs_the_cache(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    scan = fastscan.load([re.compile("refund")], blocker / "cache")
+    assert scan is not None and scan.candidates("refund") == {0}
+
+
+def test_threads_scan_at_once(scanner: fastscan.FastScan, texts: list[str]) -> None:
+    expected = [scanner.candidates(t) for t in texts[:300]]
+    results: list[list[set[int]]] = [[] for _ in range(4)]
+
+    def work(k: int) -> None:
+        results[k] = [scanner.candidates(t) for t in texts[:300]]
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert all(r == expected for r in results)
+
+
+def test_prepare_hands_the_scanner_to_detect(tmp_path: Path, scanner: fastscan.FastScan) -> None:
+    for kept in CACHE.glob("rules-*.hsdb"):
+        (tmp_path / kept.name).write_bytes(kept.read_bytes())   # as a second start would find it
+    try:
+        fastscan.prepare(tmp_path)
+        assert detect.using_fastscan()
+        assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
+    finally:
+        detect.use_fastscan(None)
