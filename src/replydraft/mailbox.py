@@ -3,7 +3,9 @@
 This is the only module that talks IMAP (imapclient). Customer mail is only ever
 opened read-only (EXAMINE) and read with ``BODY.PEEK``, so it stays unread and
 unchanged: per batch the BODYSTRUCTURE first, then only the header and the text parts
-(``fetchplan`` decides and rebuilds), so attachments are never transferred. The only writes are to the Drafts folder: APPEND, and removing one of our
+(``fetchplan`` decides and rebuilds), so attachments are never transferred. These FETCHes
+are pipelined: the server prepares the next batches while the caller classifies one.
+The only writes are to the Drafts folder: APPEND, and removing one of our
 own untouched drafts by UID when a follow-up replaces it. Every socket operation
 has a timeout, so a hung server cannot freeze an account.
 """
@@ -15,8 +17,9 @@ import re
 import ssl
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
 from typing import Any, Iterator, Protocol, Sequence
@@ -24,6 +27,8 @@ from typing import Any, Iterator, Protocol, Sequence
 import imapclient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from imapclient.exceptions import LoginError as IMAPLoginError
+from imapclient.imapclient import join_message_ids, seq_to_parenstr_upper
+from imapclient.response_parser import parse_fetch_response
 
 from replydraft import fetchplan
 from replydraft.config import Account
@@ -36,6 +41,7 @@ log = logging.getLogger(__name__)
 __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
 
 FETCH_BATCH = 50
+META_ITEMS = ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"]
 WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one larger message goes alone)
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
 IDLE_ROUND = 5.0          # seconds before IDLE is ended and begun again (see wait_for_mail)
@@ -63,6 +69,28 @@ class Fetched:
     uid: int
     raw: bytes
     internaldate: datetime | None
+
+
+@dataclass(eq=False, slots=True)
+class _Sent:
+    """A UID FETCH sent by ``ImapMailbox._send_fetch``, and its answer once read."""
+
+    uids: list[int]
+    items: tuple[str, ...]
+    tag: bytes = b""
+    done: bool = False
+    result: dict[int, dict[bytes, Any]] | None = None
+
+
+@dataclass(eq=False, slots=True)
+class _Batch:
+    """One batch of ``ImapMailbox.fetch`` on its way: structures, then planned sections."""
+
+    uids: list[int]
+    meta: _Sent
+    info: dict[int, dict[bytes, Any]] = field(default_factory=dict)
+    plans: dict[int, fetchplan.Plan] = field(default_factory=dict)
+    sections: list[_Sent] = field(default_factory=list)
 
 
 class Mailbox(Protocol):
@@ -156,8 +184,17 @@ class ImapMailbox:
 
     def __init__(self, account: Account, client: imapclient.IMAPClient) -> None:
         self.account = account
-        self.client = client
+        self._client = client
         self.selected: str | None = None
+        self._inflight: deque[_Sent] = deque()             # pipelined FETCHes not read yet
+        self._spare: dict[int, dict[bytes, Any]] = {}     # answers read for one of them
+
+    @property
+    def client(self) -> imapclient.IMAPClient:
+        """The connection, with no pipelined FETCH still due (see ``_send_fetch``)."""
+        if self._inflight:
+            self._drain()
+        return self._client
 
     # -- connection --------------------------------------------------------------
 
@@ -207,7 +244,8 @@ class ImapMailbox:
         self.close()
 
     def close(self) -> None:
-        _quietly(self.client.logout)
+        _quietly(self._drain)
+        _quietly(self._client.logout)
 
     # -- reading -----------------------------------------------------------------
 
@@ -225,51 +263,53 @@ class ImapMailbox:
 
     def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
         # Per batch: BODYSTRUCTURE first, then only what classification reads (fetchplan),
-        # one FETCH per distinct set of sections; messages come out in UID order.
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = list(uids[start:start + FETCH_BATCH])
-            yield from self._fetch_batch(batch)
+        # one FETCH per distinct set of sections; messages come out in UID order. The
+        # commands are pipelined: while the caller handles one batch, the next batch's
+        # sections and the one after's structures are already asked for, so the server
+        # works while we classify instead of in turn with it.
+        batches = [list(uids[start:start + FETCH_BATCH]) for start in range(0, len(uids), FETCH_BATCH)]
+        ahead = [self._begin_batch(batch) for batch in batches[:2]]
+        if ahead:
+            self._plan_batch(ahead[0])
+        for index in range(len(batches)):
+            current = ahead.pop(0)
+            rebuilt = self._rebuilt(current)
+            if ahead:
+                self._plan_batch(ahead[0])
+            if index + 2 < len(batches):
+                ahead.append(self._begin_batch(batches[index + 2]))
+            yield from self._emit_batch(current, rebuilt)
 
-    def _fetch_batch(self, batch: list[int]) -> Iterator[Fetched]:
-        meta = self._try_fetch(batch, ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"])
+    def _begin_batch(self, batch: list[int]) -> "_Batch":
+        return _Batch(batch, self._send_fetch(batch, META_ITEMS))
+
+    def _plan_batch(self, batch: "_Batch") -> None:
+        """Read the batch's structures, plan it, and ask for its sections (not read yet)."""
+        meta = self._receive(batch.meta)
         if meta is None:            # e.g. a message the server can't parse: read them all whole
-            plans = {uid: fetchplan.whole(0) for uid in batch}
-            meta = {}
+            batch.plans = {uid: fetchplan.whole(0) for uid in batch.uids}
         else:
-            plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
-                     for uid, item in meta.items() if uid in batch}
+            batch.info = meta
+            batch.plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
+                           for uid, item in meta.items() if uid in batch.uids}
         # Small whole messages come with the planned ones; large ones (a fallback) are read
-        # in turn below, so that a batch never holds many big messages at once.
-        rebuilt = self._fetch_planned({uid: p for uid, p in plans.items()
-                                       if not p.whole or 0 < p.estimate <= fetchplan.PART_CAP})
-        pending: list[int] = []     # read whole, together, just before they are due (UID order)
-        for uid in batch:
-            if uid not in plans:
-                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
-            elif uid in rebuilt:
-                yield from self._fetch_whole(pending)
-                pending = []
-                yield Fetched(uid, rebuilt[uid], _internaldate(meta.get(uid)))
-            else:
-                pending.append(uid)
-                if sum(_size(meta.get(u)) for u in pending) >= WHOLE_BYTES:
-                    yield from self._fetch_whole(pending)
-                    pending = []
-        yield from self._fetch_whole(pending)
-
-    def _fetch_planned(self, plans: dict[int, fetchplan.Plan]) -> dict[int, bytes]:
-        """The messages of ``plans`` (rebuilt, or whole), one FETCH per distinct item list;
-        the ones that can't be rebuilt are left out (they are read whole later)."""
+        # in turn when they are due, so that a batch never holds many big messages at once.
         groups: dict[tuple[str, ...], list[int]] = {}
-        for uid, plan in plans.items():
-            groups.setdefault(plan.items, []).append(uid)
+        for uid, plan in batch.plans.items():
+            if not plan.whole or 0 < plan.estimate <= fetchplan.PART_CAP:
+                groups.setdefault(plan.items, []).append(uid)
+        batch.sections = [self._send_fetch(group, list(items)) for items, group in groups.items()]
+
+    def _rebuilt(self, batch: "_Batch") -> dict[int, bytes]:
+        """The planned messages of ``batch`` (rebuilt, or whole); the ones that can't be
+        rebuilt are left out (they are read whole when due)."""
         rebuilt: dict[int, bytes] = {}
-        for items, uids in groups.items():
-            data = self._try_fetch(uids, list(items)) or {}
-            for uid in uids:
+        for sent in batch.sections:
+            data = self._receive(sent) or {}
+            for uid in sent.uids:
                 got = {section: value for key, value in data.get(uid, {}).items()
                        if isinstance(value, bytes) and (section := fetchplan.section_of(key)) is not None}
-                root = plans[uid].root
+                root = batch.plans[uid].root
                 if root is None:
                     if "" in got:
                         rebuilt[uid] = got[""]
@@ -280,16 +320,98 @@ class ImapMailbox:
                     log.debug("%s: uid %s: %s; reading it whole", self.account.name, uid, exc)
         return rebuilt
 
-    def _try_fetch(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, Any]] | None:
-        """FETCH; None if the server refused the command (NO or BAD). A lost connection raises."""
+    def _emit_batch(self, batch: "_Batch", rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
+        meta, plans = batch.info, batch.plans
+        pending: list[int] = []     # read whole, together, just before they are due (UID order)
+        for uid in batch.uids:
+            if uid not in plans:
+                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
+            elif uid in rebuilt:
+                yield from self._fetch_whole(pending)
+                pending = []
+                yield Fetched(uid, rebuilt.pop(uid), _internaldate(meta.get(uid)))
+            else:
+                pending.append(uid)
+                if sum(_size(meta.get(u)) for u in pending) >= WHOLE_BYTES:
+                    yield from self._fetch_whole(pending)
+                    pending = []
+        yield from self._fetch_whole(pending)
+
+    # -- pipelined FETCH -----------------------------------------------------------
+    # imapclient waits for each command's answer; here a UID FETCH is sent at once and its
+    # answer read later (the commands imapclient's own fetch uses, on its imaplib connection).
+    # Answers are read in the order the commands were sent. Any other use of the connection
+    # (``self.client``) first reads every answer still due, so no command ever sees another's
+    # responses: the pipeline is empty whenever anything else talks to the server.
+
+    def _send_fetch(self, uids: list[int], items: list[str]) -> "_Sent":
+        sent = _Sent(uids, tuple(items))
+        if not uids:
+            sent.done, sent.result = True, {}
+            return sent
+        imap = self._client._imap
         try:
-            return self.client.fetch(uids, items)  # type: ignore[no-any-return]
+            sent.tag = imap._command("UID", "FETCH", join_message_ids(uids), seq_to_parenstr_upper(items))
         except (IMAPClientAbortError, OSError) as exc:
             raise self._error("fetch", exc) from None
-        except IMAPClientError as exc:
-            log.info("%s: fetch %s refused (%s); reading the message(s) whole",
-                     self.account.name, " ".join(items), _reason(exc))
-            return None
+        except IMAPClientError as exc:        # imaplib refused to send it (e.g. no folder open)
+            self._refused(sent, exc)
+            return sent
+        self._inflight.append(sent)
+        return sent
+
+    def _receive(self, sent: "_Sent") -> dict[int, dict[bytes, Any]] | None:
+        """The answer to a FETCH sent by ``_send_fetch``; None if the server refused it (NO or
+        BAD). A lost connection raises."""
+        while not sent.done:
+            self._read_next()
+        return sent.result
+
+    def _drain(self) -> None:
+        """Read the answers still due, so that the connection can be used for something else."""
+        while self._inflight:
+            self._read_next()
+
+    def _read_next(self) -> None:
+        sent = self._inflight.popleft()
+        imap = self._client._imap
+        try:
+            typ, data = imap._command_complete("FETCH", sent.tag)
+        except (IMAPClientAbortError, OSError) as exc:
+            for lost in (sent, *self._inflight):
+                lost.done = True
+            self._inflight.clear()
+            raise self._error("fetch", exc) from None
+        except IMAPClientError as exc:        # BAD
+            self._refused(sent, exc)
+            return
+        if typ != "OK":
+            self._refused(sent, IMAPClientError(f"fetch failed: {_reason(data[0] if data else typ)}"))
+            return
+        _, lines = imap._untagged_response(typ, data, "FETCH")
+        try:
+            parsed = parse_fetch_response(lines, self._client.normalise_times, True)
+        except IMAPClientError as exc:          # a response imapclient can't read
+            self._refused(sent, exc)
+            return
+        # A server may interleave the answers to pipelined commands: what belongs to a later
+        # one waits for it; the rest (unsolicited, or for an abandoned command) is dropped.
+        spare = self._spare
+        for uid, item in parsed.items():
+            if uid in spare:
+                spare[uid].update(item)
+            else:
+                spare[uid] = item
+        sent.result = {uid: self._spare.pop(uid) for uid in sent.uids if uid in self._spare}
+        if self._spare:
+            later = {uid for other in self._inflight for uid in other.uids}
+            self._spare = {uid: item for uid, item in self._spare.items() if uid in later}
+        sent.done = True
+
+    def _refused(self, sent: "_Sent", exc: BaseException) -> None:
+        log.info("%s: fetch %s refused (%s); reading the message(s) whole",
+                 self.account.name, " ".join(sent.items), _reason(exc))
+        sent.done, sent.result = True, None
 
     def _fetch_whole(self, uids: list[int]) -> Iterator[Fetched]:
         if not uids:
