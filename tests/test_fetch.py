@@ -23,6 +23,7 @@ from tcpproxy import TcpProxy
 
 from replydraft.config import Account, load
 from replydraft.extract import InboundEmail, parse
+from replydraft import mailbox as mailbox_module
 from replydraft.mailbox import ImapMailbox
 from replydraft.render import Renderer
 from replydraft.service import run_once
@@ -303,10 +304,15 @@ def test_many_messages_come_in_uid_order_and_vanished_ones_are_left_out(imap, pr
     assert got == uids
 
 
-def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied) -> None:
-    """While the caller handles a batch, later batches are already asked for (pipelined); a
-    Drafts look-up, an APPEND or a fetch given up halfway must not lose or mix up their answers."""
+@pytest.mark.parametrize("batch, part_bytes", [(200, 16 * 1024 * 1024), (40, 20_000)])
+def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monkeypatch, batch: int,
+                                                            part_bytes: int) -> None:
+    """While the caller handles a part of a batch, the next part and batch are already asked for
+    (pipelined); a Drafts look-up, an APPEND or a fetch given up halfway must not lose or mix
+    up their answers. Small batches and parts here, so that there are many of both."""
     account, _ = proxied
+    monkeypatch.setattr(mailbox_module, "FETCH_BATCH", batch)
+    monkeypatch.setattr(mailbox_module, "PART_BYTES", part_bytes)
     builders = [alternative, eml_only, lambda: b"Subject: short\r\nMessage-ID: <s@x>\r\n\r\nhi\r\n", html_only]
     uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(130)]
     with ImapMailbox.connect(account, imap.password) as mailbox:

@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
 
-FETCH_BATCH = 50
+FETCH_BATCH = 200          # messages per BODYSTRUCTURE FETCH
+PART_BYTES = 16 * 1024 * 1024   # planned bytes (fetchplan's estimates) asked for at once, at most
+HEADER_BATCH = 50          # drafts per Message-ID FETCH when looking through Drafts
 META_ITEMS = ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"]
 WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one larger message goes alone)
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
@@ -83,14 +85,18 @@ class _Sent:
 
 
 @dataclass(eq=False, slots=True)
-class _Batch:
-    """One batch of ``ImapMailbox.fetch`` on its way: structures, then planned sections."""
+class _Part:
+    """A run of messages of one ``ImapMailbox.fetch`` batch, planned; then its sections asked for."""
 
     uids: list[int]
-    meta: _Sent
-    info: dict[int, dict[bytes, Any]] = field(default_factory=dict)
-    plans: dict[int, fetchplan.Plan] = field(default_factory=dict)
+    info: dict[int, dict[bytes, Any]]       # the batch's BODYSTRUCTURE, RFC822.SIZE, INTERNALDATE
+    plans: dict[int, fetchplan.Plan]        # the batch's plans
     sections: list[_Sent] = field(default_factory=list)
+
+
+def _planned(plan: fetchplan.Plan) -> bool:
+    """Fetched with the part's sections: a plan, or a small whole message (larger ones are read when due)."""
+    return not plan.whole or 0 < plan.estimate <= fetchplan.PART_CAP
 
 
 class Mailbox(Protocol):
@@ -262,54 +268,82 @@ class ImapMailbox:
         return sorted(uid for uid in found if uid > after_uid)  # "N:*" also matches the last UID
 
     def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
-        # Per batch: BODYSTRUCTURE first, then only what classification reads (fetchplan),
-        # one FETCH per distinct set of sections; messages come out in UID order. The
-        # commands are pipelined: while the caller handles one batch, the next batch's
-        # sections and the one after's structures are already asked for, so the server
-        # works while we classify instead of in turn with it.
-        batches = [list(uids[start:start + FETCH_BATCH]) for start in range(0, len(uids), FETCH_BATCH)]
-        ahead = [self._begin_batch(batch) for batch in batches[:2]]
-        if ahead:
-            self._plan_batch(ahead[0])
-        for index in range(len(batches)):
-            current = ahead.pop(0)
+        # Per batch of FETCH_BATCH: BODYSTRUCTURE first, then only what classification reads
+        # (fetchplan), one FETCH per distinct set of sections, for at most PART_BYTES of
+        # planned messages at a time; messages come out in UID order. The commands are
+        # pipelined: while the caller handles one part, the next part's sections (and the
+        # next batch's structures) are already asked for, so the server works while we
+        # classify instead of in turn with it.
+        batches = deque(list(uids[start:start + FETCH_BATCH]) for start in range(0, len(uids), FETCH_BATCH))
+        structures: deque[_Sent] = deque()       # asked for, not read yet (one at a time)
+        planned: deque[_Part] = deque()          # planned, sections not asked for yet
+
+        def ask_structures() -> None:
+            if batches and not structures:
+                structures.append(self._send_fetch(batches.popleft(), META_ITEMS))
+
+        def next_part() -> _Part | None:
+            """The next part, its sections asked for (structures read and planned if need be)."""
+            if not planned and structures:
+                planned.extend(self._plan_parts(structures.popleft()))
+                ask_structures()
+            if not planned:
+                return None
+            part = planned.popleft()
+            self._ask_sections(part)
+            return part
+
+        ask_structures()
+        current = next_part()
+        while current is not None:
             rebuilt = self._rebuilt(current)
-            if ahead:
-                self._plan_batch(ahead[0])
-            if index + 2 < len(batches):
-                ahead.append(self._begin_batch(batches[index + 2]))
-            yield from self._emit_batch(current, rebuilt)
+            following = next_part()
+            yield from self._emit_part(current, rebuilt)
+            current = following
 
-    def _begin_batch(self, batch: list[int]) -> "_Batch":
-        return _Batch(batch, self._send_fetch(batch, META_ITEMS))
-
-    def _plan_batch(self, batch: "_Batch") -> None:
-        """Read the batch's structures, plan it, and ask for its sections (not read yet)."""
-        meta = self._receive(batch.meta)
+    def _plan_parts(self, meta_sent: "_Sent") -> list["_Part"]:
+        """A batch's structures read and planned, cut into runs of at most PART_BYTES planned."""
+        batch = meta_sent.uids
+        meta = self._receive(meta_sent)
         if meta is None:            # e.g. a message the server can't parse: read them all whole
-            batch.plans = {uid: fetchplan.whole(0) for uid in batch.uids}
+            info: dict[int, dict[bytes, Any]] = {}
+            plans = {uid: fetchplan.whole(0) for uid in batch}
         else:
-            batch.info = meta
-            batch.plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
-                           for uid, item in meta.items() if uid in batch.uids}
-        # Small whole messages come with the planned ones; large ones (a fallback) are read
-        # in turn when they are due, so that a batch never holds many big messages at once.
-        groups: dict[tuple[str, ...], list[int]] = {}
-        for uid, plan in batch.plans.items():
-            if not plan.whole or 0 < plan.estimate <= fetchplan.PART_CAP:
-                groups.setdefault(plan.items, []).append(uid)
-        batch.sections = [self._send_fetch(group, list(items)) for items, group in groups.items()]
+            info = meta
+            plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
+                     for uid, item in meta.items() if uid in batch}
+        parts = [_Part([], info, plans)]
+        size = 0
+        for uid in batch:
+            plan = plans.get(uid)
+            cost = plan.estimate if plan is not None and _planned(plan) else 0
+            if size and size + cost > PART_BYTES:
+                parts.append(_Part([], info, plans))
+                size = 0
+            parts[-1].uids.append(uid)
+            size += cost
+        return parts
 
-    def _rebuilt(self, batch: "_Batch") -> dict[int, bytes]:
-        """The planned messages of ``batch`` (rebuilt, or whole); the ones that can't be
+    def _ask_sections(self, part: "_Part") -> None:
+        # Small whole messages come with the planned ones; large ones (a fallback) are read
+        # in turn when they are due, so that a part never holds many big messages at once.
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for uid in part.uids:
+            plan = part.plans.get(uid)
+            if plan is not None and _planned(plan):
+                groups.setdefault(plan.items, []).append(uid)
+        part.sections = [self._send_fetch(group, list(items)) for items, group in groups.items()]
+
+    def _rebuilt(self, part: "_Part") -> dict[int, bytes]:
+        """The planned messages of ``part`` (rebuilt, or whole); the ones that can't be
         rebuilt are left out (they are read whole when due)."""
         rebuilt: dict[int, bytes] = {}
-        for sent in batch.sections:
+        for sent in part.sections:
             data = self._receive(sent) or {}
             for uid in sent.uids:
                 got = {section: value for key, value in data.get(uid, {}).items()
                        if isinstance(value, bytes) and (section := fetchplan.section_of(key)) is not None}
-                root = batch.plans[uid].root
+                root = part.plans[uid].root
                 if root is None:
                     if "" in got:
                         rebuilt[uid] = got[""]
@@ -320,10 +354,10 @@ class ImapMailbox:
                     log.debug("%s: uid %s: %s; reading it whole", self.account.name, uid, exc)
         return rebuilt
 
-    def _emit_batch(self, batch: "_Batch", rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
-        meta, plans = batch.info, batch.plans
+    def _emit_part(self, part: "_Part", rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
+        meta, plans = part.info, part.plans
         pending: list[int] = []     # read whole, together, just before they are due (UID order)
-        for uid in batch.uids:
+        for uid in part.uids:
             if uid not in plans:
                 log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
             elif uid in rebuilt:
@@ -492,8 +526,8 @@ class ImapMailbox:
         """The first draft at or above ``from_uid`` whose Message-ID is ``message_id``."""
         uids = [u for u in self._call("search drafts", self.client.search, ["UID", f"{from_uid}:*"]) if u >= from_uid]
         wanted = message_id.strip().lower()
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = uids[start:start + FETCH_BATCH]
+        for start in range(0, len(uids), HEADER_BATCH):
+            batch = uids[start:start + HEADER_BATCH]
             data = self._call("fetch drafts", self.client.fetch, batch, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
             for uid in batch:
                 header = next((v for k, v in data.get(uid, {}).items() if k.startswith(b"BODY[HEADER")), b"")
@@ -538,8 +572,8 @@ class ImapMailbox:
         with self._visiting(folder):
             uids = self._call(f"search {folder!r}", self.client.search, ["ALL"])
             found: set[str] = set()
-            for start in range(0, len(uids), FETCH_BATCH * 10):
-                data = self._call("fetch message ids", self.client.fetch, uids[start:start + FETCH_BATCH * 10],
+            for start in range(0, len(uids), HEADER_BATCH * 10):
+                data = self._call("fetch message ids", self.client.fetch, uids[start:start + HEADER_BATCH * 10],
                                   ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
                 for item in data.values():
                     header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"")
