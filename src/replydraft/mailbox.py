@@ -191,7 +191,11 @@ class ImapMailbox:
     def __init__(self, account: Account, client: imapclient.IMAPClient) -> None:
         self.account = account
         self._client = client
-        self.selected: str | None = None
+        self.selected: str | None = None        # the folder open now (None after a failed SELECT)
+        self.watched: str | None = None         # the folder open_folder opened: the one being read
+        self._writable = False                  # the open folder was SELECTed read-write (Drafts only)
+        self._opened: dict[bytes, Any] = {}     # its SELECT response
+        self._appended = False                  # a draft was appended to it since
         self._inflight: deque[_Sent] = deque()             # pipelined FETCHes not read yet
         self._spare: dict[int, dict[bytes, Any]] = {}     # answers read for one of them
 
@@ -256,13 +260,32 @@ class ImapMailbox:
     # -- reading -----------------------------------------------------------------
 
     def open_folder(self, folder: str) -> FolderState:
-        info = self._call(f"open folder {folder!r}", self.client.select_folder, folder, readonly=True)
-        self.selected = folder
+        info = self._select(folder)
+        self.watched = folder
         return FolderState(int(info[b"UIDVALIDITY"]), int(info.get(b"UIDNEXT", 1)))
+
+    def _select(self, folder: str, *, readonly: bool = True) -> dict[bytes, Any]:
+        """Open ``folder`` (EXAMINE, or SELECT for ``readonly=False``)."""
+        self.selected = None                 # a failed SELECT leaves no folder open
+        info: dict[bytes, Any] = self._call(f"open folder {folder!r}", self.client.select_folder, folder,
+                                            readonly=readonly)
+        self.selected, self._writable, self._opened, self._appended = folder, not readonly, info, False
+        return info
+
+    def _watch(self) -> None:
+        """Open the folder being read again if Drafts (or Sent) was opened since.
+
+        Looking in Drafts, appending a draft, checking replies leave that folder open: the
+        folder being read is opened again only when it is next read (every read of it comes
+        through here), so a pass with many drafts doesn't re-open a big folder after each.
+        """
+        if self.watched is not None and (self.selected != self.watched or self._writable):
+            self._select(self.watched)
 
     def new_uids(self, after_uid: int, since: datetime) -> list[int]:
         # SINCE compares dates only, in the server's time zone: widen it by a day and let the
         # caller compare INTERNALDATE exactly.
+        self._watch()
         day = (since - timedelta(days=1)).date()
         found = self._call("search", self.client.search, ["UID", f"{after_uid + 1}:*", "SINCE", day])
         return sorted(uid for uid in found if uid > after_uid)  # "N:*" also matches the last UID
@@ -383,6 +406,7 @@ class ImapMailbox:
         if not uids:
             sent.done, sent.result = True, {}
             return sent
+        self._watch()
         imap = self._client._imap
         try:
             sent.tag = imap._command("UID", "FETCH", join_message_ids(uids), seq_to_parenstr_upper(items))
@@ -450,6 +474,7 @@ class ImapMailbox:
     def _fetch_whole(self, uids: list[int]) -> Iterator[Fetched]:
         if not uids:
             return
+        self._watch()
         data = self._call("fetch", self.client.fetch, uids, ["BODY.PEEK[]", "INTERNALDATE"])
         for uid in uids:
             item = data.get(uid)
@@ -469,6 +494,7 @@ class ImapMailbox:
         # has news when IDLE begins may send it in the same packet as its "+ idling", and
         # imaplib then buffers it where a socket poll can't see it; ending IDLE reads it.
         deadline = time.monotonic() + seconds
+        self._watch()
         while not stop.is_set() and time.monotonic() < deadline:
             untagged = self.client._imap.untagged_responses   # imaplib's: SELECT's EXISTS is still there
             untagged.pop("EXISTS", None)
@@ -498,29 +524,32 @@ class ImapMailbox:
         return chosen
 
     def drafts_state(self, drafts: str) -> tuple[int, int] | None:
+        # Just after find_draft, Drafts is still open, and its SELECT said UIDVALIDITY and
+        # UIDNEXT: a draft appended from now on gets a UID at or above that UIDNEXT, as with
+        # STATUS (which a client shouldn't send for the open folder), one round trip less.
+        if self.selected == drafts and not self._appended and b"UIDNEXT" in self._opened:
+            return int(self._opened[b"UIDVALIDITY"]), int(self._opened[b"UIDNEXT"])
+        if self.selected == drafts:
+            self._watch()
         status = self._call(f"status of {drafts!r}", self.client.folder_status, drafts, [b"UIDVALIDITY", b"UIDNEXT"])
         return int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"])
 
     def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
-        previous = self.selected
-        info = self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
-        self.selected = drafts
+        # Drafts is opened afresh for every look-up, so the search sees every draft appended
+        # so far; it stays open after (see _watch).
+        info = self._select(drafts)
         try:
-            try:
-                found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
-            except FolderError:
-                raise
-            except MailboxError as exc:       # a server that can't search this header: scan instead
-                log.info("%s; looking through the newest drafts instead", exc)
-                found = []
-            if found:
-                return int(min(found))
-            if since is not None and since[0] == int(info[b"UIDVALIDITY"]):
-                return self._scan_drafts(since[1], message_id)
-            return None
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+            found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
+        except FolderError:
+            raise
+        except MailboxError as exc:       # a server that can't search this header: scan instead
+            log.info("%s; looking through the newest drafts instead", exc)
+            found = []
+        if found:
+            return int(min(found))
+        if since is not None and since[0] == int(info[b"UIDVALIDITY"]):
+            return self._scan_drafts(since[1], message_id)
+        return None
 
     def _scan_drafts(self, from_uid: int, message_id: str) -> int | None:
         """The first draft at or above ``from_uid`` whose Message-ID is ``message_id``."""
@@ -537,17 +566,10 @@ class ImapMailbox:
         return None
 
     def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
-        uid = self.find_draft(drafts, message_id)
+        uid = self.find_draft(drafts, message_id)        # leaves Drafts open
         if uid is None:
             return None
-        previous = self.selected
-        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
-        self.selected = drafts
-        try:
-            data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+        data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
         body = data.get(uid, {}).get(b"BODY[TEXT]")
         return (uid, body_text_hash(body)) if body is not None else None
 
@@ -555,15 +577,9 @@ class ImapMailbox:
         # Only with UIDPLUS: a plain EXPUNGE would also remove anything a person marked \Deleted.
         if b"UIDPLUS" not in self._call("capabilities", self.client.capabilities):
             return False
-        previous = self.selected
-        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts)   # read-write, Drafts only
-        self.selected = drafts
-        try:
-            self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
-            self._call("expunge draft", self.client.uid_expunge, [uid])
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+        self._select(drafts, readonly=False)      # read-write, Drafts only; see _watch
+        self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
+        self._call("expunge draft", self.client.uid_expunge, [uid])
         return True
 
     # -- replies -------------------------------------------------------------------------
@@ -592,24 +608,21 @@ class ImapMailbox:
 
     @contextmanager
     def _visiting(self, folder: str) -> Iterator[None]:
-        """Select ``folder`` read-only for a moment, then go back to the folder being watched."""
-        previous = self.selected
-        self._call(f"open folder {folder!r}", self.client.select_folder, folder, readonly=True)
-        self.selected = folder
-        try:
-            yield
-        finally:
-            if previous and previous != folder:
-                self.open_folder(previous)
+        """Open ``folder`` read-only for a moment (the folder being read is opened again when
+        it is next read, see _watch)."""
+        self._select(folder)
+        yield
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,
                               flags=(imapclient.DRAFT, imapclient.SEEN), msg_time=when)
+        if drafts == self.selected:
+            self._appended = True
         match = re.search(rb"APPENDUID \d+ (\d+)", response or b"")
         draft_uid = int(match.group(1)) if match else None
-        if original_uid is not None and self.selected and self._has(GMAIL_EXTENSION):
-            self._check_gmail_thread(self.selected, original_uid, drafts, draft_uid, raw)
+        if original_uid is not None and self.watched and self._has(GMAIL_EXTENSION):
+            self._check_gmail_thread(self.watched, original_uid, drafts, draft_uid, raw)
         return draft_uid
 
     # -- Gmail -------------------------------------------------------------------
@@ -624,8 +637,9 @@ class ImapMailbox:
         """
         where = f"account {self.account.name!r}"
         try:
+            self._watch()
             original = self._thread_id(original_uid)
-            draft = self._draft_thread_id(drafts, draft_uid, raw, reopen=watched)
+            draft = self._draft_thread_id(drafts, draft_uid, raw)
         except (OSError, IMAPClientError, MailboxError) as exc:
             log.info("%s: could not compare Gmail thread ids of %s uid %s and its draft: %s",
                      where, watched, original_uid, _reason(exc))
@@ -640,9 +654,9 @@ class ImapMailbox:
         else:
             log.debug("%s: draft joined Gmail thread %s", where, draft)
 
-    def _draft_thread_id(self, drafts: str, draft_uid: int | None, raw: bytes, *, reopen: str) -> int | None:
-        """The draft's X-GM-THRID, by UID or else by its Message-ID; ``reopen`` is open again after."""
-        self.client.select_folder(drafts, readonly=True)
+    def _draft_thread_id(self, drafts: str, draft_uid: int | None, raw: bytes) -> int | None:
+        """The draft's X-GM-THRID, by UID or else by its Message-ID; the watched folder is open again after."""
+        self._select(drafts)
         try:
             if draft_uid is None:
                 message_id = BytesHeaderParser().parsebytes(raw)["Message-ID"]
@@ -651,8 +665,8 @@ class ImapMailbox:
             return self._thread_id(draft_uid) if draft_uid is not None else None
         finally:
             # If this fails, no folder is open (a failed SELECT closes the current one): the
-            # pass's next fetch fails loudly instead of reading Drafts.
-            self.open_folder(reopen)
+            # pass's next read tries again (_watch), and fails loudly instead of reading Drafts.
+            self._watch()
 
     def _thread_id(self, uid: int) -> int | None:
         """X-GM-THRID of ``uid`` in the open folder."""
