@@ -13,6 +13,7 @@ import dataclasses
 import email.policy
 import random
 from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from tcpproxy import TcpProxy
 
 from replydraft.config import Account, load
 from replydraft.extract import InboundEmail, parse
+from replydraft import mailbox as mailbox_module
 from replydraft.mailbox import ImapMailbox
 from replydraft.render import Renderer
 from replydraft.service import run_once
@@ -149,12 +151,19 @@ def same(a: InboundEmail, b: InboundEmail) -> bool:
 
 
 class Recorder:
-    """Wraps the client's fetch to record the item lists asked for."""
+    """Wraps the client's fetch and the mailbox's pipelined one to record the item lists asked for."""
 
     def __init__(self, mailbox: ImapMailbox) -> None:
         self.items: list[list[str]] = []
         self._fetch = mailbox.client.fetch
         mailbox.client.fetch = self
+        send = mailbox._send_fetch
+
+        def send_fetch(uids: list[int], items: list[str]) -> Any:
+            self.items.append(list(items))
+            return send(uids, items)
+
+        mailbox._send_fetch = send_fetch  # type: ignore[method-assign]
 
     def __call__(self, uids: Any, items: list[str], *args: Any, **kwargs: Any) -> Any:
         self.items.append(list(items))
@@ -265,17 +274,17 @@ def test_without_a_bodystructure_messages_are_read_whole(imap, proxied) -> None:
     uid = imap.server.append(imap.user, "INBOX", alternative())
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
-        fetch = mailbox.client.fetch
+        receive = mailbox._receive
 
-        def no_structure(uids: Any, items: list[str], *args: Any, **kwargs: Any) -> Any:
-            data = fetch(uids, items, *args, **kwargs)
-            for item in data.values():
+        def no_structure(sent: Any) -> Any:
+            data = receive(sent)
+            for item in (data or {}).values():
                 item.pop(b"BODYSTRUCTURE", None)
             return data
 
-        mailbox.client.fetch = no_structure
+        mailbox._receive = no_structure  # type: ignore[method-assign]
         (fetched,) = mailbox.fetch([uid])
-        whole = fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
+        whole = mailbox.client.fetch([uid], ["BODY.PEEK[]"])[uid][b"BODY[]"]
     assert fetched.raw == whole
 
 
@@ -293,3 +302,34 @@ def test_many_messages_come_in_uid_order_and_vanished_ones_are_left_out(imap, pr
         mailbox.open_folder("INBOX")
         got = [f.uid for f in mailbox.fetch(uids + [max(uids) + 100])]
     assert got == uids
+
+
+@pytest.mark.parametrize("batch, part_bytes", [(200, 16 * 1024 * 1024), (40, 20_000)])
+def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monkeypatch, batch: int,
+                                                            part_bytes: int) -> None:
+    """While the caller handles a part of a batch, the next part and batch are already asked for
+    (pipelined); a Drafts look-up, an APPEND or a fetch given up halfway must not lose or mix
+    up their answers. Small batches and parts here, so that there are many of both."""
+    account, _ = proxied
+    monkeypatch.setattr(mailbox_module, "FETCH_BATCH", batch)
+    monkeypatch.setattr(mailbox_module, "PART_BYTES", part_bytes)
+    builders = [alternative, eml_only, lambda: b"Subject: short\r\nMessage-ID: <s@x>\r\n\r\nhi\r\n", html_only]
+    uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(130)]
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        drafts = mailbox.resolve_drafts("auto")
+        whole = {uid: item[b"BODY[]"] for uid, item in mailbox.client.fetch(uids, ["BODY.PEEK[]"]).items()}
+        got = {}
+        for n, fetched in enumerate(mailbox.fetch(uids)):
+            got[fetched.uid] = fetched.raw
+            if n % 17 == 3:            # as the pass does for an escalation, in the middle of a batch
+                assert mailbox.find_draft(drafts, f"<none-{n}@acme.test>") is None
+                mailbox.append_draft(drafts, b"Subject: d\r\nMessage-ID: <d%d@acme.test>\r\n\r\nx\r\n" % n,
+                                     datetime.now(timezone.utc))
+        assert list(got) == uids
+        assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
+        partly = mailbox.fetch(uids)
+        assert next(partly).uid == uids[0]    # given up with later batches still on their way
+        partly.close()
+        assert sorted(mailbox.client.search(["ALL"])) == sorted(uids)
+        assert [f.uid for f in mailbox.fetch(uids[-3:])] == uids[-3:]

@@ -188,7 +188,11 @@ def test_an_unknown_append_is_found_by_scanning_drafts_from_the_saved_uidnext(im
         assert mailbox.find_draft(imap.drafts, "<replydraft.abc@acme.test>", before) == before[1]   # type: ignore[index]
         assert mailbox.find_draft(imap.drafts, "<replydraft.abc@acme.test>") is None     # no UIDNEXT: can't tell
         assert mailbox.find_draft(imap.drafts, "<nope@acme.test>", before) is None
-        assert mailbox.selected == "INBOX"                                          # back where it was
+        # Drafts stays open until INBOX is read again; then the read is in INBOX (same UID as a draft)
+        uid = imap.server.append(imap.user, "INBOX", b"Message-ID: <in@x>\r\nSubject: in INBOX\r\n\r\nhi\r\n")
+        assert mailbox.watched == "INBOX"
+        (fetched,) = mailbox.fetch([uid])
+        assert mailbox.selected == "INBOX" and b"Subject: in INBOX" in fetched.raw
 
 
 def test_a_lost_state_file_does_not_duplicate_drafts_still_in_drafts(mailbox_with_mail, tmp_path: Path) -> None:

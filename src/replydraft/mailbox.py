@@ -3,7 +3,9 @@
 This is the only module that talks IMAP (imapclient). Customer mail is only ever
 opened read-only (EXAMINE) and read with ``BODY.PEEK``, so it stays unread and
 unchanged: per batch the BODYSTRUCTURE first, then only the header and the text parts
-(``fetchplan`` decides and rebuilds), so attachments are never transferred. The only writes are to the Drafts folder: APPEND, and removing one of our
+(``fetchplan`` decides and rebuilds), so attachments are never transferred. These FETCHes
+are pipelined: the server prepares the next batches while the caller classifies one.
+The only writes are to the Drafts folder: APPEND, and removing one of our
 own untouched drafts by UID when a follow-up replaces it. Every socket operation
 has a timeout, so a hung server cannot freeze an account.
 """
@@ -15,8 +17,9 @@ import re
 import ssl
 import threading
 import time
+from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
 from typing import Any, Iterator, Protocol, Sequence
@@ -24,6 +27,8 @@ from typing import Any, Iterator, Protocol, Sequence
 import imapclient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 from imapclient.exceptions import LoginError as IMAPLoginError
+from imapclient.imapclient import join_message_ids, seq_to_parenstr_upper
+from imapclient.response_parser import parse_fetch_response
 
 from replydraft import fetchplan
 from replydraft.config import Account
@@ -35,7 +40,10 @@ log = logging.getLogger(__name__)
 
 __all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
 
-FETCH_BATCH = 50
+FETCH_BATCH = 200          # messages per BODYSTRUCTURE FETCH
+PART_BYTES = 16 * 1024 * 1024   # planned bytes (fetchplan's estimates) asked for at once, at most
+HEADER_BATCH = 50          # drafts per Message-ID FETCH when looking through Drafts
+META_ITEMS = ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"]
 WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one larger message goes alone)
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
 IDLE_ROUND = 5.0          # seconds before IDLE is ended and begun again (see wait_for_mail)
@@ -63,6 +71,32 @@ class Fetched:
     uid: int
     raw: bytes
     internaldate: datetime | None
+
+
+@dataclass(eq=False, slots=True)
+class _Sent:
+    """A UID FETCH sent by ``ImapMailbox._send_fetch``, and its answer once read."""
+
+    uids: list[int]
+    items: tuple[str, ...]
+    tag: bytes = b""
+    done: bool = False
+    result: dict[int, dict[bytes, Any]] | None = None
+
+
+@dataclass(eq=False, slots=True)
+class _Part:
+    """A run of messages of one ``ImapMailbox.fetch`` batch, planned; then its sections asked for."""
+
+    uids: list[int]
+    info: dict[int, dict[bytes, Any]]       # the batch's BODYSTRUCTURE, RFC822.SIZE, INTERNALDATE
+    plans: dict[int, fetchplan.Plan]        # the batch's plans
+    sections: list[_Sent] = field(default_factory=list)
+
+
+def _planned(plan: fetchplan.Plan) -> bool:
+    """Fetched with the part's sections: a plan, or a small whole message (larger ones are read when due)."""
+    return not plan.whole or 0 < plan.estimate <= fetchplan.PART_CAP
 
 
 class Mailbox(Protocol):
@@ -156,8 +190,21 @@ class ImapMailbox:
 
     def __init__(self, account: Account, client: imapclient.IMAPClient) -> None:
         self.account = account
-        self.client = client
-        self.selected: str | None = None
+        self._client = client
+        self.selected: str | None = None        # the folder open now (None after a failed SELECT)
+        self.watched: str | None = None         # the folder open_folder opened: the one being read
+        self._writable = False                  # the open folder was SELECTed read-write (Drafts only)
+        self._opened: dict[bytes, Any] = {}     # its SELECT response
+        self._appended = False                  # a draft was appended to it since
+        self._inflight: deque[_Sent] = deque()             # pipelined FETCHes not read yet
+        self._spare: dict[int, dict[bytes, Any]] = {}     # answers read for one of them
+
+    @property
+    def client(self) -> imapclient.IMAPClient:
+        """The connection, with no pipelined FETCH still due (see ``_send_fetch``)."""
+        if self._inflight:
+            self._drain()
+        return self._client
 
     # -- connection --------------------------------------------------------------
 
@@ -207,69 +254,119 @@ class ImapMailbox:
         self.close()
 
     def close(self) -> None:
-        _quietly(self.client.logout)
+        _quietly(self._drain)
+        _quietly(self._client.logout)
 
     # -- reading -----------------------------------------------------------------
 
     def open_folder(self, folder: str) -> FolderState:
-        info = self._call(f"open folder {folder!r}", self.client.select_folder, folder, readonly=True)
-        self.selected = folder
+        info = self._select(folder)
+        self.watched = folder
         return FolderState(int(info[b"UIDVALIDITY"]), int(info.get(b"UIDNEXT", 1)))
+
+    def _select(self, folder: str, *, readonly: bool = True) -> dict[bytes, Any]:
+        """Open ``folder`` (EXAMINE, or SELECT for ``readonly=False``)."""
+        self.selected = None                 # a failed SELECT leaves no folder open
+        info: dict[bytes, Any] = self._call(f"open folder {folder!r}", self.client.select_folder, folder,
+                                            readonly=readonly)
+        self.selected, self._writable, self._opened, self._appended = folder, not readonly, info, False
+        return info
+
+    def _watch(self) -> None:
+        """Open the folder being read again if Drafts (or Sent) was opened since.
+
+        Looking in Drafts, appending a draft, checking replies leave that folder open: the
+        folder being read is opened again only when it is next read (every read of it comes
+        through here), so a pass with many drafts doesn't re-open a big folder after each.
+        """
+        if self.watched is not None and (self.selected != self.watched or self._writable):
+            self._select(self.watched)
 
     def new_uids(self, after_uid: int, since: datetime) -> list[int]:
         # SINCE compares dates only, in the server's time zone: widen it by a day and let the
         # caller compare INTERNALDATE exactly.
+        self._watch()
         day = (since - timedelta(days=1)).date()
         found = self._call("search", self.client.search, ["UID", f"{after_uid + 1}:*", "SINCE", day])
         return sorted(uid for uid in found if uid > after_uid)  # "N:*" also matches the last UID
 
     def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
-        # Per batch: BODYSTRUCTURE first, then only what classification reads (fetchplan),
-        # one FETCH per distinct set of sections; messages come out in UID order.
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = list(uids[start:start + FETCH_BATCH])
-            yield from self._fetch_batch(batch)
+        # Per batch of FETCH_BATCH: BODYSTRUCTURE first, then only what classification reads
+        # (fetchplan), one FETCH per distinct set of sections, for at most PART_BYTES of
+        # planned messages at a time; messages come out in UID order. The commands are
+        # pipelined: while the caller handles one part, the next part's sections (and the
+        # next batch's structures) are already asked for, so the server works while we
+        # classify instead of in turn with it.
+        batches = deque(list(uids[start:start + FETCH_BATCH]) for start in range(0, len(uids), FETCH_BATCH))
+        structures: deque[_Sent] = deque()       # asked for, not read yet (one at a time)
+        planned: deque[_Part] = deque()          # planned, sections not asked for yet
 
-    def _fetch_batch(self, batch: list[int]) -> Iterator[Fetched]:
-        meta = self._try_fetch(batch, ["BODYSTRUCTURE", "RFC822.SIZE", "INTERNALDATE"])
+        def ask_structures() -> None:
+            if batches and not structures:
+                structures.append(self._send_fetch(batches.popleft(), META_ITEMS))
+
+        def next_part() -> _Part | None:
+            """The next part, its sections asked for (structures read and planned if need be)."""
+            if not planned and structures:
+                planned.extend(self._plan_parts(structures.popleft()))
+                ask_structures()
+            if not planned:
+                return None
+            part = planned.popleft()
+            self._ask_sections(part)
+            return part
+
+        ask_structures()
+        current = next_part()
+        while current is not None:
+            rebuilt = self._rebuilt(current)
+            following = next_part()
+            yield from self._emit_part(current, rebuilt)
+            current = following
+
+    def _plan_parts(self, meta_sent: "_Sent") -> list["_Part"]:
+        """A batch's structures read and planned, cut into runs of at most PART_BYTES planned."""
+        batch = meta_sent.uids
+        meta = self._receive(meta_sent)
         if meta is None:            # e.g. a message the server can't parse: read them all whole
+            info: dict[int, dict[bytes, Any]] = {}
             plans = {uid: fetchplan.whole(0) for uid in batch}
-            meta = {}
         else:
+            info = meta
             plans = {uid: fetchplan.plan(item.get(b"BODYSTRUCTURE"), item.get(b"RFC822.SIZE"))
                      for uid, item in meta.items() if uid in batch}
-        # Small whole messages come with the planned ones; large ones (a fallback) are read
-        # in turn below, so that a batch never holds many big messages at once.
-        rebuilt = self._fetch_planned({uid: p for uid, p in plans.items()
-                                       if not p.whole or 0 < p.estimate <= fetchplan.PART_CAP})
-        pending: list[int] = []     # read whole, together, just before they are due (UID order)
+        parts = [_Part([], info, plans)]
+        size = 0
         for uid in batch:
-            if uid not in plans:
-                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
-            elif uid in rebuilt:
-                yield from self._fetch_whole(pending)
-                pending = []
-                yield Fetched(uid, rebuilt[uid], _internaldate(meta.get(uid)))
-            else:
-                pending.append(uid)
-                if sum(_size(meta.get(u)) for u in pending) >= WHOLE_BYTES:
-                    yield from self._fetch_whole(pending)
-                    pending = []
-        yield from self._fetch_whole(pending)
+            plan = plans.get(uid)
+            cost = plan.estimate if plan is not None and _planned(plan) else 0
+            if size and size + cost > PART_BYTES:
+                parts.append(_Part([], info, plans))
+                size = 0
+            parts[-1].uids.append(uid)
+            size += cost
+        return parts
 
-    def _fetch_planned(self, plans: dict[int, fetchplan.Plan]) -> dict[int, bytes]:
-        """The messages of ``plans`` (rebuilt, or whole), one FETCH per distinct item list;
-        the ones that can't be rebuilt are left out (they are read whole later)."""
+    def _ask_sections(self, part: "_Part") -> None:
+        # Small whole messages come with the planned ones; large ones (a fallback) are read
+        # in turn when they are due, so that a part never holds many big messages at once.
         groups: dict[tuple[str, ...], list[int]] = {}
-        for uid, plan in plans.items():
-            groups.setdefault(plan.items, []).append(uid)
+        for uid in part.uids:
+            plan = part.plans.get(uid)
+            if plan is not None and _planned(plan):
+                groups.setdefault(plan.items, []).append(uid)
+        part.sections = [self._send_fetch(group, list(items)) for items, group in groups.items()]
+
+    def _rebuilt(self, part: "_Part") -> dict[int, bytes]:
+        """The planned messages of ``part`` (rebuilt, or whole); the ones that can't be
+        rebuilt are left out (they are read whole when due)."""
         rebuilt: dict[int, bytes] = {}
-        for items, uids in groups.items():
-            data = self._try_fetch(uids, list(items)) or {}
-            for uid in uids:
+        for sent in part.sections:
+            data = self._receive(sent) or {}
+            for uid in sent.uids:
                 got = {section: value for key, value in data.get(uid, {}).items()
                        if isinstance(value, bytes) and (section := fetchplan.section_of(key)) is not None}
-                root = plans[uid].root
+                root = part.plans[uid].root
                 if root is None:
                     if "" in got:
                         rebuilt[uid] = got[""]
@@ -280,20 +377,104 @@ class ImapMailbox:
                     log.debug("%s: uid %s: %s; reading it whole", self.account.name, uid, exc)
         return rebuilt
 
-    def _try_fetch(self, uids: list[int], items: list[str]) -> dict[int, dict[bytes, Any]] | None:
-        """FETCH; None if the server refused the command (NO or BAD). A lost connection raises."""
+    def _emit_part(self, part: "_Part", rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
+        meta, plans = part.info, part.plans
+        pending: list[int] = []     # read whole, together, just before they are due (UID order)
+        for uid in part.uids:
+            if uid not in plans:
+                log.info("%s: uid %s vanished before it could be read", self.account.name, uid)
+            elif uid in rebuilt:
+                yield from self._fetch_whole(pending)
+                pending = []
+                yield Fetched(uid, rebuilt.pop(uid), _internaldate(meta.get(uid)))
+            else:
+                pending.append(uid)
+                if sum(_size(meta.get(u)) for u in pending) >= WHOLE_BYTES:
+                    yield from self._fetch_whole(pending)
+                    pending = []
+        yield from self._fetch_whole(pending)
+
+    # -- pipelined FETCH -----------------------------------------------------------
+    # imapclient waits for each command's answer; here a UID FETCH is sent at once and its
+    # answer read later (the commands imapclient's own fetch uses, on its imaplib connection).
+    # Answers are read in the order the commands were sent. Any other use of the connection
+    # (``self.client``) first reads every answer still due, so no command ever sees another's
+    # responses: the pipeline is empty whenever anything else talks to the server.
+
+    def _send_fetch(self, uids: list[int], items: list[str]) -> "_Sent":
+        sent = _Sent(uids, tuple(items))
+        if not uids:
+            sent.done, sent.result = True, {}
+            return sent
+        self._watch()
+        imap = self._client._imap
         try:
-            return self.client.fetch(uids, items)  # type: ignore[no-any-return]
+            sent.tag = imap._command("UID", "FETCH", join_message_ids(uids), seq_to_parenstr_upper(items))
         except (IMAPClientAbortError, OSError) as exc:
             raise self._error("fetch", exc) from None
-        except IMAPClientError as exc:
-            log.info("%s: fetch %s refused (%s); reading the message(s) whole",
-                     self.account.name, " ".join(items), _reason(exc))
-            return None
+        except IMAPClientError as exc:        # imaplib refused to send it (e.g. no folder open)
+            self._refused(sent, exc)
+            return sent
+        self._inflight.append(sent)
+        return sent
+
+    def _receive(self, sent: "_Sent") -> dict[int, dict[bytes, Any]] | None:
+        """The answer to a FETCH sent by ``_send_fetch``; None if the server refused it (NO or
+        BAD). A lost connection raises."""
+        while not sent.done:
+            self._read_next()
+        return sent.result
+
+    def _drain(self) -> None:
+        """Read the answers still due, so that the connection can be used for something else."""
+        while self._inflight:
+            self._read_next()
+
+    def _read_next(self) -> None:
+        sent = self._inflight.popleft()
+        imap = self._client._imap
+        try:
+            typ, data = imap._command_complete("FETCH", sent.tag)
+        except (IMAPClientAbortError, OSError) as exc:
+            for lost in (sent, *self._inflight):
+                lost.done = True
+            self._inflight.clear()
+            raise self._error("fetch", exc) from None
+        except IMAPClientError as exc:        # BAD
+            self._refused(sent, exc)
+            return
+        if typ != "OK":
+            self._refused(sent, IMAPClientError(f"fetch failed: {_reason(data[0] if data else typ)}"))
+            return
+        _, lines = imap._untagged_response(typ, data, "FETCH")
+        try:
+            parsed = parse_fetch_response(lines, self._client.normalise_times, True)
+        except IMAPClientError as exc:          # a response imapclient can't read
+            self._refused(sent, exc)
+            return
+        # A server may interleave the answers to pipelined commands: what belongs to a later
+        # one waits for it; the rest (unsolicited, or for an abandoned command) is dropped.
+        spare = self._spare
+        for uid, item in parsed.items():
+            if uid in spare:
+                spare[uid].update(item)
+            else:
+                spare[uid] = item
+        sent.result = {uid: self._spare.pop(uid) for uid in sent.uids if uid in self._spare}
+        if self._spare:
+            later = {uid for other in self._inflight for uid in other.uids}
+            self._spare = {uid: item for uid, item in self._spare.items() if uid in later}
+        sent.done = True
+
+    def _refused(self, sent: "_Sent", exc: BaseException) -> None:
+        log.info("%s: fetch %s refused (%s); reading the message(s) whole",
+                 self.account.name, " ".join(sent.items), _reason(exc))
+        sent.done, sent.result = True, None
 
     def _fetch_whole(self, uids: list[int]) -> Iterator[Fetched]:
         if not uids:
             return
+        self._watch()
         data = self._call("fetch", self.client.fetch, uids, ["BODY.PEEK[]", "INTERNALDATE"])
         for uid in uids:
             item = data.get(uid)
@@ -313,6 +494,7 @@ class ImapMailbox:
         # has news when IDLE begins may send it in the same packet as its "+ idling", and
         # imaplib then buffers it where a socket poll can't see it; ending IDLE reads it.
         deadline = time.monotonic() + seconds
+        self._watch()
         while not stop.is_set() and time.monotonic() < deadline:
             untagged = self.client._imap.untagged_responses   # imaplib's: SELECT's EXISTS is still there
             untagged.pop("EXISTS", None)
@@ -342,36 +524,39 @@ class ImapMailbox:
         return chosen
 
     def drafts_state(self, drafts: str) -> tuple[int, int] | None:
+        # Just after find_draft, Drafts is still open, and its SELECT said UIDVALIDITY and
+        # UIDNEXT: a draft appended from now on gets a UID at or above that UIDNEXT, as with
+        # STATUS (which a client shouldn't send for the open folder), one round trip less.
+        if self.selected == drafts and not self._appended and b"UIDNEXT" in self._opened:
+            return int(self._opened[b"UIDVALIDITY"]), int(self._opened[b"UIDNEXT"])
+        if self.selected == drafts:
+            self._watch()
         status = self._call(f"status of {drafts!r}", self.client.folder_status, drafts, [b"UIDVALIDITY", b"UIDNEXT"])
         return int(status[b"UIDVALIDITY"]), int(status[b"UIDNEXT"])
 
     def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
-        previous = self.selected
-        info = self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
-        self.selected = drafts
+        # Drafts is opened afresh for every look-up, so the search sees every draft appended
+        # so far; it stays open after (see _watch).
+        info = self._select(drafts)
         try:
-            try:
-                found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
-            except FolderError:
-                raise
-            except MailboxError as exc:       # a server that can't search this header: scan instead
-                log.info("%s; looking through the newest drafts instead", exc)
-                found = []
-            if found:
-                return int(min(found))
-            if since is not None and since[0] == int(info[b"UIDVALIDITY"]):
-                return self._scan_drafts(since[1], message_id)
-            return None
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+            found = self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id])
+        except FolderError:
+            raise
+        except MailboxError as exc:       # a server that can't search this header: scan instead
+            log.info("%s; looking through the newest drafts instead", exc)
+            found = []
+        if found:
+            return int(min(found))
+        if since is not None and since[0] == int(info[b"UIDVALIDITY"]):
+            return self._scan_drafts(since[1], message_id)
+        return None
 
     def _scan_drafts(self, from_uid: int, message_id: str) -> int | None:
         """The first draft at or above ``from_uid`` whose Message-ID is ``message_id``."""
         uids = [u for u in self._call("search drafts", self.client.search, ["UID", f"{from_uid}:*"]) if u >= from_uid]
         wanted = message_id.strip().lower()
-        for start in range(0, len(uids), FETCH_BATCH):
-            batch = uids[start:start + FETCH_BATCH]
+        for start in range(0, len(uids), HEADER_BATCH):
+            batch = uids[start:start + HEADER_BATCH]
             data = self._call("fetch drafts", self.client.fetch, batch, ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
             for uid in batch:
                 header = next((v for k, v in data.get(uid, {}).items() if k.startswith(b"BODY[HEADER")), b"")
@@ -381,17 +566,10 @@ class ImapMailbox:
         return None
 
     def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
-        uid = self.find_draft(drafts, message_id)
+        uid = self.find_draft(drafts, message_id)        # leaves Drafts open
         if uid is None:
             return None
-        previous = self.selected
-        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts, readonly=True)
-        self.selected = drafts
-        try:
-            data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+        data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
         body = data.get(uid, {}).get(b"BODY[TEXT]")
         return (uid, body_text_hash(body)) if body is not None else None
 
@@ -399,15 +577,9 @@ class ImapMailbox:
         # Only with UIDPLUS: a plain EXPUNGE would also remove anything a person marked \Deleted.
         if b"UIDPLUS" not in self._call("capabilities", self.client.capabilities):
             return False
-        previous = self.selected
-        self._call(f"open folder {drafts!r}", self.client.select_folder, drafts)   # read-write, Drafts only
-        self.selected = drafts
-        try:
-            self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
-            self._call("expunge draft", self.client.uid_expunge, [uid])
-        finally:
-            if previous and previous != drafts:
-                self.open_folder(previous)
+        self._select(drafts, readonly=False)      # read-write, Drafts only; see _watch
+        self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
+        self._call("expunge draft", self.client.uid_expunge, [uid])
         return True
 
     # -- replies -------------------------------------------------------------------------
@@ -416,8 +588,8 @@ class ImapMailbox:
         with self._visiting(folder):
             uids = self._call(f"search {folder!r}", self.client.search, ["ALL"])
             found: set[str] = set()
-            for start in range(0, len(uids), FETCH_BATCH * 10):
-                data = self._call("fetch message ids", self.client.fetch, uids[start:start + FETCH_BATCH * 10],
+            for start in range(0, len(uids), HEADER_BATCH * 10):
+                data = self._call("fetch message ids", self.client.fetch, uids[start:start + HEADER_BATCH * 10],
                                   ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
                 for item in data.values():
                     header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"")
@@ -436,24 +608,21 @@ class ImapMailbox:
 
     @contextmanager
     def _visiting(self, folder: str) -> Iterator[None]:
-        """Select ``folder`` read-only for a moment, then go back to the folder being watched."""
-        previous = self.selected
-        self._call(f"open folder {folder!r}", self.client.select_folder, folder, readonly=True)
-        self.selected = folder
-        try:
-            yield
-        finally:
-            if previous and previous != folder:
-                self.open_folder(previous)
+        """Open ``folder`` read-only for a moment (the folder being read is opened again when
+        it is next read, see _watch)."""
+        self._select(folder)
+        yield
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,
                               flags=(imapclient.DRAFT, imapclient.SEEN), msg_time=when)
+        if drafts == self.selected:
+            self._appended = True
         match = re.search(rb"APPENDUID \d+ (\d+)", response or b"")
         draft_uid = int(match.group(1)) if match else None
-        if original_uid is not None and self.selected and self._has(GMAIL_EXTENSION):
-            self._check_gmail_thread(self.selected, original_uid, drafts, draft_uid, raw)
+        if original_uid is not None and self.watched and self._has(GMAIL_EXTENSION):
+            self._check_gmail_thread(self.watched, original_uid, drafts, draft_uid, raw)
         return draft_uid
 
     # -- Gmail -------------------------------------------------------------------
@@ -468,8 +637,9 @@ class ImapMailbox:
         """
         where = f"account {self.account.name!r}"
         try:
+            self._watch()
             original = self._thread_id(original_uid)
-            draft = self._draft_thread_id(drafts, draft_uid, raw, reopen=watched)
+            draft = self._draft_thread_id(drafts, draft_uid, raw)
         except (OSError, IMAPClientError, MailboxError) as exc:
             log.info("%s: could not compare Gmail thread ids of %s uid %s and its draft: %s",
                      where, watched, original_uid, _reason(exc))
@@ -484,9 +654,9 @@ class ImapMailbox:
         else:
             log.debug("%s: draft joined Gmail thread %s", where, draft)
 
-    def _draft_thread_id(self, drafts: str, draft_uid: int | None, raw: bytes, *, reopen: str) -> int | None:
-        """The draft's X-GM-THRID, by UID or else by its Message-ID; ``reopen`` is open again after."""
-        self.client.select_folder(drafts, readonly=True)
+    def _draft_thread_id(self, drafts: str, draft_uid: int | None, raw: bytes) -> int | None:
+        """The draft's X-GM-THRID, by UID or else by its Message-ID; the watched folder is open again after."""
+        self._select(drafts)
         try:
             if draft_uid is None:
                 message_id = BytesHeaderParser().parsebytes(raw)["Message-ID"]
@@ -495,8 +665,8 @@ class ImapMailbox:
             return self._thread_id(draft_uid) if draft_uid is not None else None
         finally:
             # If this fails, no folder is open (a failed SELECT closes the current one): the
-            # pass's next fetch fails loudly instead of reading Drafts.
-            self.open_folder(reopen)
+            # pass's next read tries again (_watch), and fails loudly instead of reading Drafts.
+            self._watch()
 
     def _thread_id(self, uid: int) -> int | None:
         """X-GM-THRID of ``uid`` in the open folder."""

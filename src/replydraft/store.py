@@ -3,6 +3,9 @@
 SQLite in WAL mode with ``synchronous=FULL``. Each step that matters for exactly-once
 drafts is its own committed transaction: the draft intent is committed *before* the
 APPEND, and the message, its incident and the folder watermark move together after it.
+Inside ``Store.batch`` the records of mail without a draft commit with ``synchronous=NORMAL``
+(no fsync of their own; a kill loses none of them, a power cut at most those since the
+last fsync, which are simply examined again).
 No passwords or message bodies are stored: incidents keep who, when, which signals and
 the short evidence phrases that explain why.
 """
@@ -166,6 +169,7 @@ class Store:
         self._batch_size = 0            # > 0 inside batch()
         self._batch_open = False        # a batch transaction has begun and is not committed
         self._batched = 0
+        self._synchronous = "FULL"      # as set in open()
 
     @classmethod
     def open(cls, path: Path) -> "Store":
@@ -199,7 +203,15 @@ class Store:
         if self._batch_size and not durable:
             return _Batched(self)
         self._flush()
+        self._set_synchronous("FULL")
         return _Transaction(self.db)
+
+    def _set_synchronous(self, level: str) -> None:
+        """FULL: a commit is on disk when it returns. NORMAL (WAL): it survives a crash of the
+        process, and is on disk with the next FULL commit (which syncs the whole log)."""
+        if self._synchronous != level:
+            self.db.execute(f"PRAGMA synchronous={level}")
+            self._synchronous = level
 
     @contextmanager
     def batch(self, size: int = 100) -> Iterator[None]:
@@ -207,7 +219,9 @@ class Store:
         scan of a large mailbox would otherwise wait for one fsync per message. The intent
         before an APPEND and its result still commit on their own, at once (``durable``),
         and everything batched before them commits first. A crash loses at most the open
-        batch, whose messages (none with a draft) are simply examined again."""
+        batch, whose messages (none with a draft) are simply examined again. The batches
+        commit without an fsync (``synchronous=NORMAL``); the next durable commit (an intent,
+        or any commit outside the batch) puts them on disk with it."""
         self._batch_size = size
         try:
             yield
@@ -532,6 +546,7 @@ class _Batched:
 
     def __enter__(self) -> None:
         if not self.store._batch_open:
+            self.store._set_synchronous("NORMAL")
             self.store.db.execute("BEGIN IMMEDIATE")
             self.store._batch_open = True
 
