@@ -277,12 +277,14 @@ class _Context:
     def __init__(self, text: str, topic: str = "") -> None:
         self.text = text
         self.topic = topic
-        ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
-        self._starts = [s for s, _ in ends]   # where each terminator begins
-        self._ends = ends
+        self._ends: list[tuple[int, int]] | None = None   # found when first asked: most texts never are
+        self._starts: list[int] = []
 
     def sentence(self, pos: int) -> tuple[int, int, bool]:
         """(start, end, is_question) of the sentence holding ``pos``."""
+        if self._ends is None:
+            self._ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(self.text)]
+            self._starts = [s for s, _ in self._ends]   # where each terminator begins
         i = bisect_right(self._starts, pos)
         start = self._ends[i - 1][1] if i else 0
         while i < len(self._ends) and self._ends[i][0] < pos:
