@@ -7,8 +7,6 @@ attachment costs milliseconds), ``collect`` walks the MIME tree and decodes only
 from __future__ import annotations
 
 import binascii
-import email
-import email.policy
 import re
 from dataclasses import dataclass, field
 from email.message import Message
@@ -16,6 +14,7 @@ from email.message import Message
 from replydraft.charsets import b64decode, decode_bytes
 from replydraft.headers import clean_header, raw_header
 from replydraft.html_text import html_texts
+from replydraft.mime import message_from_bytes
 
 __all__ = ["Body", "collect", "readable_text", "shrink", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
 
@@ -195,7 +194,7 @@ def _recover_multipart(part: Message) -> Message | None:
         return None
     boundary = found.group(1).replace(b'"', b"")
     header = b'Content-Type: multipart/mixed; boundary="' + boundary + b'"\r\n\r\n'
-    recovered = email.message_from_bytes(header + data, policy=email.policy.compat32)
+    recovered = message_from_bytes(header + data)
     return recovered if recovered.is_multipart() else None
 
 
