@@ -19,9 +19,7 @@ from datetime import datetime
 
 from replydraft.body import BLANK_LINE, MAX_PARSE, MAX_TEXT, Body, collect, shrink, without_own_text
 from replydraft.charsets import decode_bytes
-from replydraft.headers import (
-    address, automated_reason, clean_header, header_value, msgid, msgids, parse_date, raw_header,
-)
+from replydraft.headers import HeaderIndex, address, automated_reason, clean_header, msgid, msgids, parse_date
 from replydraft.html_text import html_to_text
 from replydraft.mime import message_from_bytes
 from replydraft.quotes import new_text, new_text_and_notes, strip_history
@@ -70,20 +68,21 @@ def _parse(raw: bytes) -> InboundEmail:
     if "MessageTruncated" in defects:
         notes.append(f"the message is over {MAX_PARSE // 2**20} MB without its attachments; "
                      "only the beginning was read")
-    from_name, from_addr = address(raw_header(msg, "From"))
-    _, reply_to = address(raw_header(msg, "Reply-To"))
+    headers = HeaderIndex(msg)
+    from_name, from_addr = address(headers.raw("From"))
+    _, reply_to = address(headers.raw("Reply-To"))
     return InboundEmail(
-        message_id=msgid(header_value(msg, "Message-ID")),
+        message_id=msgid(headers.value("Message-ID")),
         from_name=from_name,
         from_addr=from_addr,
         reply_to=reply_to,
-        subject=header_value(msg, "Subject"),
-        date=parse_date(header_value(msg, "Date")),
-        in_reply_to=msgid(header_value(msg, "In-Reply-To")),
-        references=tuple(msgids(header_value(msg, "References"))),
+        subject=headers.value("Subject"),
+        date=parse_date(headers.value("Date")),
+        in_reply_to=msgid(headers.value("In-Reply-To")),
+        references=tuple(msgids(headers.value("References"))),
         text=full,
         new_text=new,
-        automated=automated_reason(msg, from_addr),
+        automated=automated_reason(headers, from_addr),
         defects=tuple(dict.fromkeys(defects + body.defects)),
         notes=tuple(dict.fromkeys(body.notes + notes)),
     )
