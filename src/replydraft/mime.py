@@ -32,6 +32,8 @@ __all__ = ["message_from_bytes"]
 _NLCRE = re.compile(r"\r\n|\r|\n")
 _NLCRE_BOL = re.compile(r"(\r\n|\r|\n)")
 _HEADER = re.compile(r"^(From |[\041-\071\073-\176]*:|[\t ])")
+# A header line that _parse_headers takes as it is: not a continuation, no "From " line, a name.
+_SIMPLE_HEADER = re.compile(r"(?!From )[\041-\071\073-\176]+:")
 # What may follow "--boundary" on a boundary line (Python 3.13's feedparser matches the same way).
 _BOUNDARY_END = re.compile(r"(?P<end>--)?(?P<ws>[ \t]*)(?P<linesep>\r\n|\r|\n)?$")
 
@@ -330,6 +332,12 @@ class _Parser:
 
     def _parse_headers(self, msg: Message, lines: list[str]) -> None:
         """As ``FeedParser._parse_headers``: continuations, a Unix From line, defects."""
+        if all(map(_SIMPLE_HEADER.match, lines)):    # the usual case: one "Name: value" per line
+            set_raw = msg.set_raw
+            for line in lines:
+                name, value = line.split(":", 1)
+                set_raw(name, value.lstrip(" \t").rstrip("\r\n"))
+            return
         lastheader = ""
         lastvalue: list[str] = []
         for lineno, line in enumerate(lines):
