@@ -187,3 +187,32 @@ def test_a_wrapped_attribution_passes_the_pre_test(opener: str) -> None:
         assert _every_line_marker(lines, 0) is not None
         assert quotes._first_marker(lines, 0) == _every_line_marker(lines, 0)
 
+
+# -- addresses --------------------------------------------------------------------------
+
+ADDRESS_PIECES = ["Jane", "Doe", "J.", "O'Brien", "=?utf-8?q?J=C3=BCrgen?=", "a+b", ".", "..", "-", "x=y", "é",
+                  " ", "  ", "\t", "<", ">", "@", ".", '"', "(", ")", ",", ";", ":", "[", "]", "\\",
+                  "jane.doe@example.com", "j@x", "a..b@x", "a@b..c", "a@b.", ".a@b", "a@@b", "<j@x>"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(ADDRESS_PIECES), max_size=8))
+def test_simple_addresses_are_what_parseaddr_returns(pieces: list[str]) -> None:
+    import email.utils
+
+    from replydraft.headers import _simple_address
+
+    for value in ("".join(pieces), " ".join(pieces), " ".join(pieces[:-1]) + " <" + "".join(pieces[-1:]) + ">"):
+        simple = _simple_address(value)
+        if simple is not None:
+            assert simple == email.utils.parseaddr(value)
+
+
+@pytest.mark.parametrize("value", ["Customer 12 <c12@client12.example>", "jane@example.com", "J. O'Brien-Smith <j@x.y>",
+                                   "=?utf-8?q?J=C3=BCrgen?= <j@x.example>"])
+def test_plain_addresses_take_the_shortcut(value: str) -> None:
+    import email.utils
+
+    from replydraft.headers import _simple_address
+
+    assert _simple_address(value) == email.utils.parseaddr(value) != ("", "")

@@ -124,11 +124,30 @@ def address(raw: str | None) -> tuple[str, str]:
     an encoded comma or "<" in it can't move the address."""
     if not raw:
         return "", ""
+    value = unfold(raw)
     try:
-        name, addr = email.utils.parseaddr(unfold(raw))
+        name, addr = _simple_address(value) or email.utils.parseaddr(value)
     except Exception:  # parseaddr has raised on odd input in some Python releases
         name, addr = "", ""
     return clean_header(decode_words(name), 200), _addr_spec(addr)
+
+
+# "Jane Doe <jane.doe@example.com>" or a bare addr-spec in the plainest form: words of
+# atext (a phrase word may also contain "."), single spaces, no quotes, comments, routes
+# or folding. For these parseaddr returns the name and the address as written, after a
+# character-by-character scan that was a tenth of parse(); anything else still goes to it.
+_PHRASE_WORD = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+"
+_DOT_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_BARE_ADDRESS = re.compile(rf"{_DOT_ATOM}@{_DOT_ATOM}")
+_NAMED_ADDRESS = re.compile(rf"(?P<name>{_PHRASE_WORD}(?: {_PHRASE_WORD})*) <(?P<addr>{_DOT_ATOM}@{_DOT_ATOM})>")
+
+
+def _simple_address(value: str) -> tuple[str, str] | None:
+    """``parseaddr(value)`` for the plainest forms, else None."""
+    named = _NAMED_ADDRESS.fullmatch(value)
+    if named:
+        return named.group("name"), named.group("addr")
+    return ("", value) if _BARE_ADDRESS.fullmatch(value) else None
 
 
 def _addr_spec(addr: str) -> str:
