@@ -216,3 +216,12 @@ def test_plain_addresses_take_the_shortcut(value: str) -> None:
     from replydraft.headers import _simple_address
 
     assert _simple_address(value) == email.utils.parseaddr(value) != ("", "")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\x00\x1f\x7f\x85\u2028\u200bab:é"), max_size=20) | st.text(max_size=20),
+       st.integers(0, 30))
+def test_clean_header_shortcut(value: str, limit: int) -> None:
+    from replydraft.headers import _CONTROL, SPACES
+
+    assert clean_header(value, limit) == SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()[:limit]

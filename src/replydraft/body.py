@@ -278,12 +278,24 @@ def _transfer_decoded(part: Message, headers: HeaderIndex, defects: list[str]) -
 
 
 def _charset(part: Message, headers: HeaderIndex) -> str | None:
-    if _lacks_param(headers.full("Content-Type"), "charset"):
+    value = headers.full("Content-Type")
+    if _lacks_param(value, "charset"):
         return None
+    assert value is not None
+    # An ASCII Content-Type value alone decides get_content_charset (8-bit ones become
+    # Header objects), and a mailbox has few distinct ones: parse each once.
+    if value in _CHARSETS:
+        return _CHARSETS[value]
     try:
-        return part.get_content_charset()
+        charset = part.get_content_charset()
     except Exception:  # RFC 2231 values in unknown charsets
-        return None
+        charset = None
+    if value.isascii() and len(_CHARSETS) < 512:
+        _CHARSETS[value] = charset
+    return charset
+
+
+_CHARSETS: dict[str, str | None] = {}     # Content-Type value -> its charset parameter
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)

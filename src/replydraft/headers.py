@@ -30,6 +30,8 @@ SPACES = re.compile(r"\s+")
 def clean_header(value: object, limit: int = 998) -> str:
     """One safe header line: decoded, no control characters, whitespace collapsed, capped."""
     text = str(value or "")
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()[:limit]      # no control characters, no runs of whitespace: nothing to replace
     text = _CONTROL.sub(" ", text)
     return SPACES.sub(" ", text).strip()[:limit]
 
