@@ -388,12 +388,12 @@ def test_a_message_whose_only_text_is_an_attachment_says_so() -> None:
 
 
 def test_a_parser_crash_still_returns_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
-    import email as stdlib_email
+    import replydraft.extract
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RecursionError("deeply nested")
 
-    monkeypatch.setattr(stdlib_email, "message_from_bytes", broken)
+    monkeypatch.setattr(replydraft.extract, "message_from_bytes", broken)
     mail = parse(b"From: a@b.example\r\n\r\nI will sue you\r\n")
     assert mail.new_text == "I will sue you" and mail.defects == ("UnparseableMessage: RecursionError",)
     assert mail.notes

@@ -7,15 +7,14 @@ attachment costs milliseconds), ``collect`` walks the MIME tree and decodes only
 from __future__ import annotations
 
 import binascii
-import email
-import email.policy
 import re
 from dataclasses import dataclass, field
 from email.message import Message
 
 from replydraft.charsets import b64decode, decode_bytes
-from replydraft.headers import clean_header, raw_header
+from replydraft.headers import HeaderIndex, clean_header
 from replydraft.html_text import html_texts
+from replydraft.mime import message_from_bytes
 
 __all__ = ["Body", "collect", "readable_text", "shrink", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
 
@@ -107,11 +106,12 @@ def collect(part: Message, body: Body, depth: int = 0) -> bool:
         ctype = "text/plain"     # best effort: read the unparsable multipart as text
     if ctype not in ("text/plain", "text/html"):
         return False
-    name = _filename(part)
-    if name is not None or _disposition(part) == "attachment":
+    headers = HeaderIndex(part)
+    name = _filename(part, headers)
+    if name is not None or _disposition(headers) == "attachment":
         body.named.append(name or "(no name)")
         return False
-    full, fresh = _leaf_text(part, ctype, body.defects)
+    full, fresh = _leaf_text(part, headers, ctype, body.defects)
     if not full.strip():
         return False
     body.full.append(full)
@@ -122,8 +122,10 @@ def collect(part: Message, body: Body, depth: int = 0) -> bool:
 def readable_text(part: Message) -> bool:
     """Whether ``collect`` reads this leaf part as text: text/plain or text/html, no file
     name, not ``Content-Disposition: attachment`` (fetchplan checks its plan with this)."""
-    return (_ctype(part) in ("text/plain", "text/html") and _filename(part) is None
-            and _disposition(part) != "attachment")
+    if _ctype(part) not in ("text/plain", "text/html"):
+        return False
+    headers = HeaderIndex(part)
+    return _filename(part, headers) is None and _disposition(headers) != "attachment"
 
 
 def _alternative(kids: list[Message], body: Body, depth: int) -> bool:
@@ -167,8 +169,19 @@ def _ctype(part: Message) -> str:
         return "text/plain"
 
 
-def _filename(part: Message) -> str | None:
+def _lacks_param(value: str | None, name: str) -> bool:
+    """Whether a header (its first occurrence, as received) certainly has no parameter
+    ``name``, so ``get_param`` would return its default without raising. Parsing the
+    parameters is the slow part of ``get_param``, and most parts have no name or format;
+    without non-ASCII bytes (a ``Header`` object) and RFC 2231 ``*`` parameters (which
+    can raise), the parsed names are pieces of the value."""
+    return value is None or (value.isascii() and "*" not in value and name not in value.lower())
+
+
+def _filename(part: Message, headers: HeaderIndex) -> str | None:
     """The filename or name parameter (RFC 2231 decoded), or None."""
+    if _lacks_param(headers.full("Content-Disposition"), "name") and _lacks_param(headers.full("Content-Type"), "name"):
+        return None                      # "name" covers "filename"
     try:
         name = part.get_filename()
     except Exception:  # broken RFC 2231 continuations
@@ -178,8 +191,8 @@ def _filename(part: Message) -> str | None:
     return clean_header(name, 100) or "(no name)"
 
 
-def _disposition(part: Message) -> str:
-    return (raw_header(part, "Content-Disposition") or "").split(";", 1)[0].strip().lower()
+def _disposition(headers: HeaderIndex) -> str:
+    return (headers.raw("Content-Disposition") or "").split(";", 1)[0].strip().lower()
 
 
 _BOUNDARY_LINE = re.compile(rb"^--([^\s]{1,70}?)(?:--)?[ \t]*\r?$", re.MULTILINE)
@@ -195,17 +208,17 @@ def _recover_multipart(part: Message) -> Message | None:
         return None
     boundary = found.group(1).replace(b'"', b"")
     header = b'Content-Type: multipart/mixed; boundary="' + boundary + b'"\r\n\r\n'
-    recovered = email.message_from_bytes(header + data, policy=email.policy.compat32)
+    recovered = message_from_bytes(header + data)
     return recovered if recovered.is_multipart() else None
 
 
 # -- body: transfer encodings and charsets -----------------------------------------------
 
 
-def _leaf_text(part: Message, ctype: str, defects: list[str]) -> tuple[str, str]:
+def _leaf_text(part: Message, headers: HeaderIndex, ctype: str, defects: list[str]) -> tuple[str, str]:
     """(full, fresh) text of one text/plain or text/html part."""
-    data = _transfer_decoded(part, defects)
-    charset = _charset(part)
+    data = _transfer_decoded(part, headers, defects)
+    charset = _charset(part, headers)
     if ctype == "text/html" and charset is None:
         charset = _meta_charset(data)
     text, problem = decode_bytes(data, charset)
@@ -220,12 +233,15 @@ def _leaf_text(part: Message, ctype: str, defects: list[str]) -> tuple[str, str]
     if len(text) > MAX_TEXT:
         text = text[:MAX_TEXT]
         defects.append("TextTruncated")
-    if _param(part, "format") == "flowed":
-        text = _unflow(text, _param(part, "delsp") == "yes")
+    if _param(part, headers, "format") == "flowed":
+        text = _unflow(text, _param(part, headers, "delsp") == "yes")
     return text, text
 
 
-def _param(part: Message, name: str) -> str:
+def _param(part: Message, headers: HeaderIndex, name: str) -> str:
+    """A Content-Type parameter, stripped and lower-cased, or ""."""
+    if _lacks_param(headers.full("Content-Type"), name):
+        return ""
     try:
         value = part.get_param(name)
     except Exception:
@@ -245,12 +261,12 @@ def _raw_payload(part: Message) -> bytes | None:
     return payload.encode("utf-8", "surrogateescape") if isinstance(payload, str) else None
 
 
-def _transfer_decoded(part: Message, defects: list[str]) -> bytes:
+def _transfer_decoded(part: Message, headers: HeaderIndex, defects: list[str]) -> bytes:
     """The part's bytes with base64 or quoted-printable undone, leniently."""
     data = _raw_payload(part)
     if data is None:
         return b""
-    cte = (raw_header(part, "Content-Transfer-Encoding") or "").split(";", 1)[0].strip().lower()
+    cte = (headers.raw("Content-Transfer-Encoding") or "").split(";", 1)[0].strip().lower()
     if cte == "base64":
         decoded, problem = b64decode(data)
         if problem:
@@ -261,11 +277,25 @@ def _transfer_decoded(part: Message, defects: list[str]) -> bytes:
     return data
 
 
-def _charset(part: Message) -> str | None:
-    try:
-        return part.get_content_charset()
-    except Exception:  # RFC 2231 values in unknown charsets
+def _charset(part: Message, headers: HeaderIndex) -> str | None:
+    value = headers.full("Content-Type")
+    if _lacks_param(value, "charset"):
         return None
+    assert value is not None
+    # An ASCII Content-Type value alone decides get_content_charset (8-bit ones become
+    # Header objects), and a mailbox has few distinct ones: parse each once.
+    if value in _CHARSETS:
+        return _CHARSETS[value]
+    try:
+        charset = part.get_content_charset()
+    except Exception:  # RFC 2231 values in unknown charsets
+        charset = None
+    if value.isascii() and len(_CHARSETS) < 512:
+        _CHARSETS[value] = charset
+    return charset
+
+
+_CHARSETS: dict[str, str | None] = {}     # Content-Type value -> its charset parameter
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)

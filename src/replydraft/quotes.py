@@ -103,6 +103,7 @@ _LEGAL_WORDS = re.compile(r"""intended\s+recipient|addressee|notify|delete|destr
     |destinataire|supprimer|interdit|destinatario|prohibid|vietat|geadresseerde""", re.IGNORECASE | re.VERBOSE)
 
 
+_WORD = re.compile(r"\w")
 FOOTER_LINES = 40             # a footer starts within this many lines of the end
 FOOTER_CHARS = 4000
 
@@ -175,8 +176,23 @@ def _below_history(lines: list[str], marker: _Marker | None, depth: int) -> tupl
     return new, notes + [f"no new text above {_clip(history.line)!r}; classified the text of {what}"]
 
 
+# A line can only be a marker if it ends in a colon (attributions, _FORWARD's "Begin forwarded
+# message:" forms) or starts as one of the other markers does: "--", "_", "*" or the first two
+# letters of one of their words, matched with the same re.IGNORECASE, so every line they match
+# matches this too. Most lines are the customer's prose and fail this at the first letter or
+# two instead of going through six full patterns (tests/test_extract_fast.py checks each word).
+_MAYBE_MARKER = re.compile(r"""--|_|\*      # _SIGNATURE, _FORWARD, _ORIGINAL, _RULE; [*_] before a _FROM_KEY
+    | se|ge|vo|en|in|ve|sk      # _SIGNATURE: sent, get, von, gesendet, envoyé, enviado, inviato, verzonden, skickat
+    | fr|de|da|va               # _FROM_KEY: from, fra, från, de, da, van (von: "vo")
+    | on|am|le|el|il|op|em|ma|ti|to|lø|sø   # _OPENER (den: "de", fre: "fr")
+    """, re.IGNORECASE | re.VERBOSE)
+
+
 def _first_marker(lines: list[str], start: int, history: bool = False) -> _Marker | None:
     for i in range(start, len(lines)):
+        line = lines[i].strip()
+        if not _MAYBE_MARKER.match(line) and not line.endswith((":", "\uff1a")):
+            continue                     # cheap test first: _marker_at would find nothing
         found = _marker_at(lines, i)
         if found and not (history and found.kind == "signature"):
             return found
@@ -281,19 +297,21 @@ def _footer_start(head: list[str]) -> int | None:
     end = len(head)
     while end and not head[end - 1].strip():
         end -= 1
-    for i in range(max(1, end - FOOTER_LINES), end):
+    first_text = next((i for i, s in enumerate(head) if s.strip()), end)
+    start = max(1, end - FOOTER_LINES, first_text + 1)   # text above it, and near the end
+    size = sum(map(len, head[start:end])) + (end - start - 1)   # len("\n".join(head[i:end])) for i = start
+    for i in range(start, end):
+        block_size, size = size, size - len(head[i]) - 1
         line = head[i].strip()
-        if not line or line.startswith(">") or not any(s.strip() for s in head[:i]):
-            continue
-        block = "\n".join(head[i:end])
-        if len(block) > FOOTER_CHARS:
+        if not line or line.startswith(">") or block_size > FOOTER_CHARS:
             continue
         if _FOOTER_ENVIRONMENT.match(line) and len(line) < 120:
             return i
         heading = _FOOTER_HEADING.match(line) is not None
-        starts_paragraph = not head[i - 1].strip() or not re.search(r"\w", head[i - 1])
+        starts_paragraph = not head[i - 1].strip() or not _WORD.search(head[i - 1])
         if not heading and not (starts_paragraph and _FOOTER_SENTENCE.match(" ".join(head[i:i + 3]))):
             continue               # cheap tests first: counting legal words is the slow part
+        block = "\n".join(head[i:end])
         legal = len({w.group().lower()[:6] for w in _LEGAL_WORDS.finditer(block)})
         if legal >= (1 if heading else 2):
             return i
