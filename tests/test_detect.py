@@ -1211,3 +1211,10 @@ def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
                 starts = stem_positions(text.lower(), rule.starts, anchors)
                 assert [m.span() for m in _anchored(rule.regex, text, starts)] == spans, (rule.id, text)
     assert matched > 200
+
+
+def test_normalising_replaces_exactly_what_the_table_says() -> None:
+    from replydraft.detect import _NORMALISE, _normalise
+    odd = "".join(map(chr, _NORMALISE)) + "aé’ \n"
+    texts = _all_test_texts() + [odd, odd * 3, "", "plain"]
+    assert all(_normalise(t) == t.translate(_NORMALISE) for t in texts)
