@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import keyring
 import keyring.backend
@@ -21,6 +22,18 @@ from replydraft.credentials import TOKENS
 # One server per kind (and Dovecot folder layout) is started on first use and shared by the
 # whole session; every test gets its own fresh user, so tests never see each other's mail.
 # ---------------------------------------------------------------------------------------
+
+# The detection rules compiled for Hyperscan, shared by every daemon a test starts (each
+# would otherwise compile them again in its own fresh state folder).
+RULES_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "fastscan"
+os.environ["REPLYDRAFT_CACHE_DIR"] = str(RULES_CACHE)
+
+
+def _warm_rules_cache() -> None:
+    from replydraft import fastscan
+    from replydraft.rules import RULES
+    fastscan.load([rule.regex for rule in RULES], RULES_CACHE)    # ~13 s once per machine, then ms
+
 
 # What the `imap` fixture runs each test against. `-m "not cyrus"` leaves Cyrus out.
 IMAP_SERVERS = [pytest.param("dovecot", id="dovecot"),
@@ -57,6 +70,7 @@ def dovecot_servers() -> Iterator[DovecotServers]:
             pytest.fail("REPLYDRAFT_REQUIRE_DOVECOT=1 but dovecot is not installed: "
                         "apt-get install dovecot-imapd", pytrace=False)
         pytest.skip("dovecot is not installed (apt-get install dovecot-imapd) - skipping IMAP integration tests")
+    _warm_rules_cache()
     servers = DovecotServers()
     try:
         yield servers
@@ -73,6 +87,7 @@ def cyrus_server() -> Iterator[CyrusServer]:
         if os.environ.get("REPLYDRAFT_REQUIRE_CYRUS") == "1":
             pytest.fail(f"REPLYDRAFT_REQUIRE_CYRUS=1 but {exc}", pytrace=False)
         pytest.skip(f"{exc} - skipping the Cyrus integration tests")
+    _warm_rules_cache()
     try:
         yield server
     finally:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import RULES_CACHE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_detect import _all_test_texts
@@ -17,7 +18,7 @@ from replydraft.detect import _NORMALISE, DetectorSettings, _unwrap, detect_text
 from replydraft.rules import RULES
 
 pytest.importorskip("hyperscan")   # a dependency wherever wheels exist; .ci/run fails on skips
-CACHE = Path(__file__).resolve().parent.parent / ".cache" / "fastscan"   # compiled once per machine
+CACHE = RULES_CACHE      # compiled once per machine
 
 
 @pytest.fixture(scope="module")

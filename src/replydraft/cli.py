@@ -256,7 +256,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
     from replydraft import fastscan
-    fastscan.prepare(config.cache_dir, background=True)    # faster detection once ready (if installed)
+    cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
+    # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile; a one-off
+    # pass (from cron, say) does, or it would end before the compiled rules could be kept.
+    fastscan.prepare(cache, background=not args.once)
     if not args.once:
         Daemon(path, config, renderer, dry_run=args.dry_run).run()
         return EXIT_OK
