@@ -140,7 +140,7 @@ def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> Non
         imap.server.append(imap.user, "INBOX", escalation(7))   # still drafting, with the last good config
         wait_for(lambda: draft_count(imap.server, imap.user) == 1)
         out = daemon.stop()
-    assert "reloaded" in out and "reload refused, still running the previous config" in out
+    assert "reloaded" in out and "reload refused, still running the previous config" in out, out
     assert "bogus_key: unknown key" in out
     client = imap.server.client(imap.user)
     client.select_folder(imap.drafts, readonly=True)

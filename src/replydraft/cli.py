@@ -257,12 +257,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
     from replydraft import fastscan
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
-    # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile; a one-off
-    # pass (from cron, say) does, or it would end before the compiled rules could be kept.
-    fastscan.prepare(cache, background=not args.once)
+    # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile (and
+    # starts it only once everything else is loaded, so its signal handlers come at once);
+    # a one-off pass (from cron, say) waits, or it would end before the result was kept.
     if not args.once:
-        Daemon(path, config, renderer, dry_run=args.dry_run).run()
+        daemon = Daemon(path, config, renderer, dry_run=args.dry_run)
+        fastscan.prepare(cache, background=True)
+        daemon.run()
         return EXIT_OK
+    fastscan.prepare(cache)
     reports = run_once(config, renderer, dry_run=args.dry_run)
     for r in reports:
         if r.error:

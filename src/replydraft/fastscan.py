@@ -19,6 +19,7 @@ every known text); only the speed differs: ~8x on calm mail. Without the package
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
 import re
@@ -120,13 +121,24 @@ def available() -> bool:
 def load(patterns: Sequence[re.Pattern[str]], cache_dir: Path | None = None) -> FastScan | None:
     """A scanner for these patterns (indices are positions), or None without Hyperscan.
 
-    Compiling takes a few seconds; with ``cache_dir`` the result is kept there, keyed by
-    the patterns and the Hyperscan version, so later starts load it in milliseconds.
+    Compiling takes some seconds; with ``cache_dir`` the result is kept there, keyed by the
+    patterns, this translation's code and the Hyperscan version, so later starts load it in
+    milliseconds (without even translating the patterns again).
     """
     try:
         hs = _hyperscan()
     except ImportError:
         return None
+    flags = (hs.HS_FLAG_CASELESS | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_ALLOWEMPTY | hs.HS_FLAG_DOTALL
+             | hs.HS_FLAG_PREFILTER)
+    cached = None
+    if cache_dir is not None:
+        key = repr((getattr(hs, "__version__", ""), flags, _translator_digest(),
+                    [(p.pattern, p.flags) for p in patterns]))
+        cached = cache_dir / f"rules-{hashlib.sha256(key.encode()).hexdigest()[:20]}.hsdb"
+        found = _read(hs, cached)
+        if found is not None:
+            return FastScan(*found)
     expressions, ids, always = [], [], set()
     for index, regex in enumerate(patterns):
         try:
@@ -134,23 +146,23 @@ def load(patterns: Sequence[re.Pattern[str]], cache_dir: Path | None = None) -> 
             ids.append(index)
         except Untranslatable:
             always.add(index)
-    flags = (hs.HS_FLAG_CASELESS | hs.HS_FLAG_SINGLEMATCH | hs.HS_FLAG_ALLOWEMPTY | hs.HS_FLAG_DOTALL
-             | hs.HS_FLAG_PREFILTER)
-    digest = hashlib.sha256(repr((getattr(hs, "__version__", ""), flags, ids, expressions)).encode())
-    cached = cache_dir / f"rules-{digest.hexdigest()[:20]}.hsdb" if cache_dir else None
-    database = _read(hs, cached)
-    if database is None:
-        started = time.monotonic()
-        database = hs.Database(mode=hs.HS_MODE_BLOCK)
-        try:
-            database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
-        except hs.error as exc:
-            log.warning("Hyperscan could not compile the rules (%s); detection uses its slower prefilter.", exc)
-            return None
-        log.info("compiled %d rules for Hyperscan in %.1f s%s", len(ids), time.monotonic() - started,
-                 f" (kept in {cache_dir})" if cache_dir else "")
-        _write(hs, database, cached)
+    started = time.monotonic()
+    database = hs.Database(mode=hs.HS_MODE_BLOCK)
+    try:
+        database.compile(expressions=expressions, ids=ids, elements=len(expressions), flags=flags)
+    except hs.error as exc:
+        log.warning("Hyperscan could not compile the rules (%s); detection uses its slower prefilter.", exc)
+        return None
+    log.info("compiled %d rules for Hyperscan in %.1f s%s", len(ids), time.monotonic() - started,
+             f" (kept in {cache_dir})" if cache_dir else "")
+    _write(hs, database, frozenset(always), cached)
     return FastScan(database, frozenset(always))
+
+
+def _translator_digest() -> str:
+    """Changes whenever the translation to loose patterns may have (its two modules' source)."""
+    from replydraft import literals
+    return hashlib.sha256(Path(__file__).read_bytes() + Path(literals.__file__).read_bytes()).hexdigest()
 
 
 def _hyperscan() -> Any:
@@ -158,22 +170,25 @@ def _hyperscan() -> Any:
     return hyperscan
 
 
-def _read(hs: Any, path: Path | None) -> Any:
-    if path is None or not path.is_file():
-        return None
+# A cache file: the indices of the always-tried patterns as one JSON line, then the database.
+def _read(hs: Any, path: Path) -> tuple[Any, frozenset[int]] | None:
     try:
-        return hs.loadb(path.read_bytes(), hs.HS_MODE_BLOCK)
-    except (OSError, hs.error):
+        head, _, data = path.read_bytes().partition(b"\n")
+        always = frozenset(int(i) for i in json.loads(head))
+        return hs.loadb(data, hs.HS_MODE_BLOCK), always
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError, hs.error):
         return None            # unreadable, or made on another CPU: compiled again
 
 
-def _write(hs: Any, database: Any, path: Path | None) -> None:
+def _write(hs: Any, database: Any, always: frozenset[int], path: Path | None) -> None:
     if path is None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(hs.dumpb(database))
+        partial.write_bytes(json.dumps(sorted(always)).encode() + b"\n" + hs.dumpb(database))
         partial.replace(path)
     except OSError as exc:     # a cache is a convenience: say so and go on
         log.info("Could not keep the compiled rules in %s: %s", path.parent, exc)
