@@ -10,6 +10,10 @@ before it ("I would never ..."), a hypothetical ("what if ..."), an information 
 rule's weight. A signal's score is ``1 - prod(1 - w)`` over its rules (further hits of the
 same rule count half, at most twice). Precision comes first: one weak word never raises
 a signal on its own; it is kept as a near-miss for the incident log instead.
+
+Speed: a prefilter first picks the rules that could match at all -- one Hyperscan pass
+(:mod:`replydraft.fastscan`, once :func:`use_fastscan` has it) or else keyword groups --
+and only those are run. The results are the same either way.
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ from typing import Any
 
 from replydraft.literals import word_cost
 
-__all__ = ["FastScan", "available", "load", "loose_pattern", "prepare", "scanned_bytes"]
+__all__ = ["FastScan", "load", "loose_pattern", "prepare", "scanned_bytes"]
 log = logging.getLogger(__name__)
 
 # The text is scanned lower-cased, one byte per character: ASCII as itself, other
@@ -107,15 +107,6 @@ def prepare(cache_dir: Path | None = None, *, background: bool = False) -> None:
 
 
 _PREPARING = threading.Lock()
-
-
-def available() -> bool:
-    """Whether the ``hyperscan`` package can be imported here."""
-    try:
-        _hyperscan()
-    except ImportError:
-        return False
-    return True
 
 
 def load(patterns: Sequence[re.Pattern[str]], cache_dir: Path | None = None) -> FastScan | None:
