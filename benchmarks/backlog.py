@@ -327,9 +327,8 @@ class Classified:
 def warm_rules_cache(cache_dir: Path) -> None:
     """Put the compiled rules where a scan's config keeps them, as after a daemon's first start."""
     from replydraft import fastscan
-    from replydraft.rules import RULES
 
-    fastscan.load([rule.regex for rule in RULES], FASTSCAN_CACHE)      # compiles once per machine
+    fastscan.load_rules(FASTSCAN_CACHE)      # compiles once per machine
     cache_dir.mkdir(parents=True, exist_ok=True)
     for kept in FASTSCAN_CACHE.glob("rules-*.hsdb"):
         shutil.copy(kept, cache_dir / kept.name)

@@ -23,7 +23,7 @@ CACHE = RULES_CACHE      # compiled once per machine
 
 @pytest.fixture(scope="module")
 def scanner() -> fastscan.FastScan:
-    scan = fastscan.load([rule.regex for rule in RULES], CACHE)
+    scan = fastscan.load_rules(CACHE)
     assert scan is not None
     return scan
 

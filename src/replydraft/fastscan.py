@@ -33,7 +33,7 @@ from typing import Any
 
 from replydraft.literals import word_cost
 
-__all__ = ["FastScan", "load", "loose_pattern", "prepare", "scanned_bytes"]
+__all__ = ["FastScan", "load", "load_rules", "loose_pattern", "prepare", "scanned_bytes"]
 log = logging.getLogger(__name__)
 
 # The text is scanned lower-cased, one byte per character: ASCII as itself, other
@@ -99,14 +99,19 @@ def prepare(cache_dir: Path | None = None, *, background: bool = False) -> None:
         threading.Thread(target=prepare, args=(cache_dir,), name="replydraft-fastscan", daemon=True).start()
         return
     from replydraft import detect
-    from replydraft.rules import RULES
 
     with _PREPARING:
         if not detect.using_fastscan():
-            detect.use_fastscan(load([rule.regex for rule in RULES], cache_dir))
+            detect.use_fastscan(load_rules(cache_dir))
 
 
 _PREPARING = threading.Lock()
+
+
+def load_rules(cache_dir: Path | None = None) -> FastScan | None:
+    """A scanner for the built-in rules (indices are positions in ``rules.RULES``)."""
+    from replydraft.rules import RULES
+    return load([rule.regex for rule in RULES], cache_dir)
 
 
 def load(patterns: Sequence[re.Pattern[str]], cache_dir: Path | None = None) -> FastScan | None:
@@ -209,16 +214,16 @@ def _loose(items: list[tuple[Any, Any]]) -> str | None:
     words = [i for i, cost in enumerate(costs) if cost is not None]
     if not words:
         return None
-    short = [i for i in words if len(_item(*items[i])) <= MAX_PART]
+    texts = [_item(op, arg) for op, arg in items]
+    short = [i for i in words if len(texts[i]) <= MAX_PART]
     if not short:     # e.g. one alternation: loosen its alternatives, or the rarest long part
         return _loose_whole(*items[min(words, key=lambda i: costs[i] or 0.0)])
     first, last = short[0], short[-1]
-    while first > 0 and _narrow(items[first - 1]):     # keep a \\b or "[*#@]{2,4}" next to the words
+    while first > 0 and _narrow(texts[first - 1]):     # keep a \\b or "[*#@]{2,4}" next to the words
         first -= 1
-    while last + 1 < len(items) and _narrow(items[last + 1]):
+    while last + 1 < len(items) and _narrow(texts[last + 1]):
         last += 1
-    parts = [_item(op, arg) for op, arg in items[first:last + 1]]
-    pattern = "".join(_GAP if len(p) > MAX_PART else p for p in parts)
+    pattern = "".join(_GAP if len(t) > MAX_PART else t for t in texts[first:last + 1])
     while _GAP + _GAP in pattern:
         pattern = pattern.replace(_GAP + _GAP, _GAP)
     return pattern
@@ -237,9 +242,8 @@ def _loose_whole(op: Any, arg: Any) -> str | None:
     return _item(op, arg) if word_cost((op, arg)) is not None else None
 
 
-def _narrow(item: tuple[Any, Any]) -> bool:
-    """A part that can't match spaces or words (a \\b, "[*#@]{2,4}"): kept at the ends."""
-    text = _item(*item)
+def _narrow(text: str) -> bool:
+    """A translated part that can't match spaces or words (a \\b, "[*#@]{2,4}"): kept at the ends."""
     return len(text) <= MAX_PART and not any(broad in text for broad in (_ANY, _SPACE, _WORD))
 
 
