@@ -55,7 +55,19 @@ def test_every_rule_that_matches_is_a_candidate(scanner: fastscan.FastScan, text
 
 def test_calm_text_leaves_few_candidates(scanner: fastscan.FastScan) -> None:
     text = "Hello, could you send me the invoice for October again? The PDF did not open. Thanks, Ana"
-    assert len(scanner.candidates(text)) <= 3
+    assert len(scanner.candidates(text)) <= 1
+
+
+def _rule(rule_id: str) -> int:
+    return next(i for i, rule in enumerate(RULES) if rule.id == rule_id)
+
+
+def test_case_symbols_and_what_follows_narrow_the_candidates(scanner: fastscan.FastScan) -> None:
+    shout, named = _rule("ult.now_shout"), _rule("ult.try_named")
+    assert shout in scanner.candidates("Refund me NOW.")          # the rule is case-sensitive ...
+    assert shout not in scanner.candidates("I can see it now, thanks")   # ... and wants "." or "!" after
+    assert named in scanner.candidates("I will try @acme instead.")
+    assert named not in scanner.candidates("Could you try again tomorrow?")   # no "@" or "#"
 
 
 def _same_detections(texts: list[str], settings: DetectorSettings, scanner: fastscan.FastScan) -> None:
@@ -85,10 +97,22 @@ def test_company_phrases_and_disabled_rules_still_apply(scanner: fastscan.FastSc
 _ODD = "İıſKß é’“”\u00a0\u2003\u2028\x1c\x1f_-*#@!?.\n\tÉ日本"
 
 
+def _scanned_slowly(text: str) -> bytes:
+    """What scanned_bytes does, character by character."""
+    out = []
+    for char in text.translate(fastscan._FOLD):
+        if char.isascii():
+            out.append(" " if char in "\x1c\x1d\x1e\x1f" else char)
+        else:
+            out.append(" " if re.match(r"\s", char) else "_" if re.match(r"\w", char) else "\x80")
+    return "".join(out).encode("latin-1")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list(_ODD) + list("abcIiWwe nolst")), max_size=40))
 def test_scanned_bytes_keep_offsets_and_word_boundaries(text: str) -> None:
     scanned = fastscan.scanned_bytes(text)
+    assert scanned == _scanned_slowly(text)
     assert len(scanned) == len(text)
     assert [m.start() for m in re.finditer(rb"\b", scanned)] == [m.start() for m in re.finditer(r"\b", text)]
     assert [m.start() for m in re.finditer(rb"\s", scanned)] == [m.start() for m in re.finditer(r"\s", text)]
@@ -97,7 +121,9 @@ def test_scanned_bytes_keep_offsets_and_word_boundaries(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["I", "İ", "will", "WİLL", "ſue", "you", "’ll", "leave", "a", "1-star",
                                  "review", "lawyer", "\u2003", " ", "\n", "!", "NOW", "é", "f*ck", "K",
-                                 "dispute", "the", "charge", "with", "my", "bank", "."]), max_size=14))
+                                 "dispute", "the", "charge", "with", "my", "bank", ".", "try", "@acme", "#fail",
+                                 "TODAY", "today", "OR", "!!", "asap", "bye", "now.", "back", "to", "Acme"]),
+                max_size=14))
 def test_odd_spellings_never_lose_a_match(scanner: fastscan.FastScan, words: list[str]) -> None:
     text = " ".join(words)
     candidates = scanner.candidates(text)

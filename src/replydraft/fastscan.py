@@ -5,9 +5,10 @@ mail nearly all fail. Hyperscan (Intel's multi-pattern regex engine; the ``hyper
 package) scans a text for all of them at once. It is used as a *prefilter* only:
 
 * each rule's pattern is translated to a looser one that matches (some part of) whatever
-  the original matches: lookarounds are dropped, \\W and \\S become "any character", the
-  text is scanned lower-cased (:func:`scanned_bytes`), and the generic ends and very long
-  parts of a pattern are cut off (:func:`loose_pattern`);
+  the original matches: lookarounds are dropped (one that ends the pattern is matched as
+  text), \\W and \\S become "any character", the text is scanned one byte per character
+  (:func:`scanned_bytes`), and the generic ends and very long parts of a pattern are cut
+  off (:func:`loose_pattern`);
 * a rule Hyperscan does not report can't match, so ``detect`` skips it; the ones it does
   report are run with ``re`` exactly as before.
 
@@ -18,6 +19,7 @@ every known text); only the speed differs: ~8x on calm mail. Without the package
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -26,6 +28,7 @@ import re
 import threading
 import time
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from re import _constants as C  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -36,20 +39,21 @@ from replydraft.literals import word_cost
 __all__ = ["FastScan", "load", "load_rules", "loose_pattern", "prepare", "scanned_bytes"]
 log = logging.getLogger(__name__)
 
-# The text is scanned lower-cased, one byte per character: ASCII as itself, other
+# The text is scanned one byte per character, in its own case: ASCII as itself, other
 # characters as " " where Python's \s holds them, "_" where its \w does, "\x80" otherwise
 # (PCRE's classes are ASCII-only here). So words and word boundaries fall where Python
 # sees them, and a non-ASCII character in a pattern becomes "_" or "\x80" by the same rule.
+# Patterns are compiled caseless, but for the parts a rule makes case-sensitive ("NOW").
 # A few characters that re.IGNORECASE matches to an ASCII letter are folded to it first.
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 _SPACES = re.compile(r"[\x1c-\x1f]|[^\S\x00-\x7f]")     # \s in Python, not in PCRE
 _WORDS = re.compile(r"(?![\x00-\x7f])\w")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _SPACE = r"\s"
 _WORD = r"\w"
 _ANY = r"[\x00-\xff]"
 _GAP = _ANY + "*"
-_BOUNDARIES = {C.AT_BOUNDARY: r"\b", C.AT_NON_BOUNDARY: r"\B"}
+_ANCHORS = {C.AT_BOUNDARY: r"\b", C.AT_NON_BOUNDARY: r"\B", C.AT_BEGINNING: "^", C.AT_BEGINNING_STRING: "^",
+            C.AT_END: "$", C.AT_END_STRING: "$"}      # PCRE's $ also matches before a final \n: looser
 
 
 class Untranslatable(ValueError):
@@ -83,12 +87,32 @@ class FastScan:
 
 
 def scanned_bytes(text: str) -> bytes:
-    """The text as Hyperscan scans it: lower case, one byte per character (see above)."""
-    if not text.isascii():
-        text = _NON_ASCII.sub("\x80", _WORDS.sub("_", _SPACES.sub(" ", text.translate(_FOLD))))
-    elif _SPACES.search(text):
-        text = _SPACES.sub(" ", text)
-    return text.lower().encode("latin-1")
+    """The text as Hyperscan scans it: one byte per character (see above).
+
+    ASCII encodes as itself (but for the four separators \\s holds and PCRE's \\s does not);
+    each run of other characters goes through :func:`_scanned_run`, so an ASCII text costs
+    one ``encode`` and a text with a few accents little more."""
+    return text.encode("ascii", _SCAN_ERRORS).translate(_SEPARATORS_TO_SPACE)
+
+
+def _scanned_run(error: UnicodeError) -> tuple[bytes, int]:
+    """The codec error handler behind :func:`scanned_bytes`: bytes for non-ASCII characters."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return b"".join(map(_scanned_char, error.object[error.start:error.end])), error.end
+
+
+@lru_cache(maxsize=4096)
+def _scanned_char(char: str) -> bytes:
+    folded = char.translate(_FOLD)
+    if folded.isascii():
+        return folded.encode("ascii")
+    return b" " if _SPACES.match(char) else b"_" if _WORDS.match(char) else b"\x80"
+
+
+_SCAN_ERRORS = "replydraft-scan"
+codecs.register_error(_SCAN_ERRORS, _scanned_run)
+_SEPARATORS_TO_SPACE = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
 
 
 def prepare(cache_dir: Path | None = None, *, background: bool = False) -> None:
@@ -196,16 +220,18 @@ MAX_PART = 2000
 
 
 def loose_pattern(regex: re.Pattern[str]) -> str:
-    """A PCRE pattern that matches (lower-cased) some part of wherever ``regex`` matches.
+    """A PCRE pattern (compiled caseless) that matches some part of wherever ``regex`` matches.
 
-    Hyperscan is fast where a pattern holds literal words; so the parts at either end that
-    hold none (``\\b(?:\\w+\\s+)?``) are cut off, and a long part (the shared "I will /
-    I'm going to" openings, costly to compile and common in any mail) becomes "anything".
+    Hyperscan is fast where a pattern holds literal words or symbols; so the parts at either
+    end that hold none (``\\b(?:\\w+\\s+)?``) are cut off, and a long part (the shared "I will
+    / I'm going to" openings, costly to compile and common in any mail) becomes "anything".
     """
+    if regex.flags & re.MULTILINE:
+        raise Untranslatable("^ and $ at line ends")
     loose = _loose(list(_parser.parse(regex.pattern, regex.flags)))
     if loose is None:
         raise Untranslatable("no part of the pattern holds a word")
-    return loose
+    return loose if regex.flags & re.IGNORECASE else f"(?-i:{loose})"
 
 
 def _loose(items: list[tuple[Any, Any]]) -> str | None:
@@ -221,19 +247,58 @@ def _loose(items: list[tuple[Any, Any]]) -> str | None:
     first, last = short[0], short[-1]
     while first > 0 and _narrow(texts[first - 1]):     # keep a \\b or "[*#@]{2,4}" next to the words
         first -= 1
-    while last + 1 < len(items) and _narrow(texts[last + 1]):
+    while last + 1 < len(items) and _narrow(texts[last + 1]) and not _lookahead(items[last + 1]):
         last += 1
-    pattern = "".join(_GAP if len(t) > MAX_PART else t for t in texts[first:last + 1])
+    parts = [_GAP if len(t) > MAX_PART else t for t in texts[first:last + 1]]
+    if last + 1 < len(items) and _lookahead(items[last + 1]):
+        parts.append(_ahead(items[last + 1][1][1]))    # "NOW(?=!)": the text after is "!"
+    elif len(tail := _tail(items[last])) <= MAX_PART:
+        parts[-1] = tail
+    pattern = "".join(parts)
     while _GAP + _GAP in pattern:
         pattern = pattern.replace(_GAP + _GAP, _GAP)
     return pattern
+
+
+def _lookahead(item: tuple[Any, Any]) -> bool:
+    op, arg = item
+    return op is C.ASSERT and arg[0] == 1
+
+
+def _ahead(items: Any) -> str:
+    """What a lookahead right after the kept part requires of the text there ("" if too much)."""
+    try:
+        ahead = _tail_sequence(items)
+    except Untranslatable:
+        return ""
+    return ahead if len(ahead) <= MAX_PART else ""
+
+
+def _tail(item: tuple[Any, Any]) -> str:
+    """An item's translation where nothing needs to follow it (it ends the kept part): a
+    lookahead that ends one of its alternatives is matched as text."""
+    op, arg = item
+    if op is C.BRANCH:
+        return "(?:" + "|".join(_tail_sequence(alt) for alt in arg[1]) + ")"
+    if op is C.SUBPATTERN:
+        return f"{_opening(op, arg)}{_tail_sequence(arg[-1])})"
+    return _item(op, arg)
+
+
+def _tail_sequence(items: Any) -> str:
+    items = list(items)
+    if not items:
+        return ""
+    if _lookahead(items[-1]):
+        return _sequence(items[:-1]) + _ahead(items[-1][1][1])
+    return _sequence(items[:-1]) + _tail(items[-1])
 
 
 def _loose_whole(op: Any, arg: Any) -> str | None:
     """A pattern that is one group or one alternation: each alternative made loose."""
     if op in (C.SUBPATTERN, C.ATOMIC_GROUP):
         inner = _loose(list(arg[-1] if op is C.SUBPATTERN else arg))
-        return f"(?:{inner})" if inner else None
+        return f"{_opening(op, arg)}{inner})" if inner else None
     if op is C.BRANCH:
         alternatives = [_loose(list(alt)) for alt in arg[1]]
         if not all(alternatives):
@@ -260,12 +325,12 @@ def _item(op: Any, arg: Any) -> str:
         return f"[^{_char(arg)}]"
     if op is C.ANY:
         return _ANY
-    if op is C.AT and arg in _BOUNDARIES:
-        return _BOUNDARIES[arg]                        # the scanned bytes keep Python's word boundaries
+    if op is C.AT and arg in _ANCHORS:
+        return _ANCHORS[arg]                           # the scanned bytes keep Python's word boundaries
     if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
         return ""                                      # zero width: dropping it only loosens
     if op is C.SUBPATTERN:
-        return f"(?:{_sequence(arg[-1])})"
+        return f"{_opening(op, arg)}{_sequence(arg[-1])})"
     if op is C.ATOMIC_GROUP:
         return f"(?:{_sequence(arg)})"
     if op is C.BRANCH:
@@ -284,6 +349,17 @@ def _item(op: Any, arg: Any) -> str:
     if op is C.CATEGORY:
         return _category(arg)
     raise Untranslatable(str(op))
+
+
+def _opening(op: Any, arg: Any) -> str:
+    """A group's opening, with the rule's case-sensitivity: "(?-i:NOW)" stays upper case."""
+    if op is C.SUBPATTERN:
+        _, add_flags, del_flags, _ = arg
+        if del_flags & re.IGNORECASE:
+            return "(?-i:"
+        if add_flags & re.IGNORECASE:
+            return "(?i:"
+    return "(?:"
 
 
 def _category(category: Any) -> str:
@@ -306,7 +382,7 @@ def _set(items: Any) -> str:
         elif op is C.RANGE:
             low, high = arg
             if low < 0x80:
-                parts.append(f"\\x{low:02x}-\\x{min(high, 0x7f):02x}")   # hex: case is the scan's business
+                parts.append(f"\\x{low:02x}-\\x{min(high, 0x7f):02x}")   # hex; caseless unless in (?-i:)
             if high >= 0x80:
                 parts.append(" _\\x80")
         elif op is C.CATEGORY:
@@ -334,5 +410,5 @@ def _negated_set(items: Any) -> str:
 def _char(code: int) -> str:
     char = chr(code)
     if char.isascii():
-        return char.lower() if char.isalnum() else f"\\x{code:02x}"
+        return char if char.isalnum() else f"\\x{code:02x}"
     return " " if char.isspace() else "_" if _WORDS.match(char) else "\\x80"

@@ -1,9 +1,10 @@
-"""What every match of a part of a regex must contain: literal word parts.
+"""What every match of a part of a regex must contain: literal word parts and symbols.
 
 Pure. A part like ``bad\\s+(?:review|rating)s?`` can only match text that contains "bad"
-and one of "review" or "rating"; ``(?:\\w+\\s+)?`` needs no particular word. The walk
-over the parsed pattern finds such groups of strings (each inside one word, a run of
-ASCII letters and digits) and guesses how common they are. :mod:`replydraft.fastscan`
+and one of "review" or "rating"; ``(?:#|@)\\w+`` needs a "#" or an "@"; ``(?:\\w+\\s+)?``
+needs nothing in particular. The walk over the parsed pattern finds such groups of strings
+(each inside one word, a run of ASCII letters and digits, or one symbol) and guesses how
+common they are. :mod:`replydraft.fastscan`
 uses it to tell a rule's telling words from its generic openings.
 
 Only ever too generous: anything the walk can't bound (``\\w+``, a back-reference, a
@@ -21,7 +22,7 @@ from typing import Any
 __all__ = ["word_cost"]
 
 MAX_EXACT = 64          # a part that can match more distinct strings than this is unbounded
-_SEGMENT = re.compile(r"[a-z0-9]+")
+_SEGMENT = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")     # a word part, or one symbol ("!", "#", "’")
 _COMMON = frozenset("""
     the and you your for are was were with this that have has had not but all any can will
     would should could our out get got just one two now how what when who why day time
