@@ -5,8 +5,8 @@ mail nearly all fail. Hyperscan (Intel's multi-pattern regex engine; the ``hyper
 package) scans a text for all of them at once. It is used as a *prefilter* only:
 
 * each rule's pattern is translated to a looser one that matches (some part of) whatever
-  the original matches: lookarounds are dropped (one that ends the pattern is matched as
-  text), \\W and \\S become "any character", the text is scanned one byte per character
+  the original matches: lookarounds are dropped (those facing out of the kept part are
+  matched as text), \\W and \\S become "any character", the text is scanned one byte per character
   (:func:`scanned_bytes`), and the generic ends and very long parts of a pattern are cut
   off (:func:`loose_pattern`);
 * a rule Hyperscan does not report can't match, so ``detect`` skips it; the ones it does
@@ -247,51 +247,74 @@ def _loose(items: list[tuple[Any, Any]]) -> str | None:
     first, last = short[0], short[-1]
     while first > 0 and _narrow(texts[first - 1]):     # keep a \\b or "[*#@]{2,4}" next to the words
         first -= 1
-    while last + 1 < len(items) and _narrow(texts[last + 1]) and not _lookahead(items[last + 1]):
+        if _lookaround(items[first], behind=True):
+            break
+    while last + 1 < len(items) and (_narrow(texts[last + 1]) or _required(texts[last + 1])):   # "to [A-Z]"
         last += 1
+        if _lookaround(items[last], behind=False):
+            break
     parts = [_GAP if len(t) > MAX_PART else t for t in texts[first:last + 1]]
-    if last + 1 < len(items) and _lookahead(items[last + 1]):
-        parts.append(_ahead(items[last + 1][1][1]))    # "NOW(?=!)": the text after is "!"
-    elif len(tail := _tail(items[last])) <= MAX_PART:
-        parts[-1] = tail
+    if first == last:
+        parts[0] = _edge(items[first], head=True, tail=True) or parts[0]
+    else:
+        parts[0] = _edge(items[first], head=True, tail=False) or parts[0]
+        parts[-1] = _edge(items[last], head=False, tail=True) or parts[-1]
     pattern = "".join(parts)
     while _GAP + _GAP in pattern:
         pattern = pattern.replace(_GAP + _GAP, _GAP)
     return pattern
 
 
-def _lookahead(item: tuple[Any, Any]) -> bool:
+# Nothing of the rule is kept before the first kept part or after the last one, so what a
+# lookaround there requires can be matched as text: "(?<=[.!?] )now(?=!)" -> "[.!?] now!".
+def _lookaround(item: tuple[Any, Any], *, behind: bool) -> bool:
     op, arg = item
-    return op is C.ASSERT and arg[0] == 1
+    return op in (C.ASSERT, C.ASSERT_NOT) and arg[0] == (-1 if behind else 1)
 
 
-def _ahead(items: Any) -> str:
-    """What a lookahead right after the kept part requires of the text there ("" if too much)."""
+def _edge(item: tuple[Any, Any], *, head: bool, tail: bool) -> str:
+    """An item's translation at the start (``head``) and/or end (``tail``) of the kept part,
+    with the lookarounds facing outwards matched as text ("" if that is too long)."""
+    op, arg = item
     try:
-        ahead = _tail_sequence(items)
+        if op is C.BRANCH:
+            edged = "(?:" + "|".join(_edge_sequence(alt, head, tail) for alt in arg[1]) + ")"
+        elif op is C.SUBPATTERN:
+            edged = f"{_opening(op, arg)}{_edge_sequence(arg[-1], head, tail)})"
+        elif (head and _lookaround(item, behind=True)) or (tail and _lookaround(item, behind=False)):
+            edged = _around(op, *arg)
+        else:
+            edged = _item(op, arg)
     except Untranslatable:
         return ""
-    return ahead if len(ahead) <= MAX_PART else ""
+    return edged if len(edged) <= MAX_PART else ""
 
 
-def _tail(item: tuple[Any, Any]) -> str:
-    """An item's translation where nothing needs to follow it (it ends the kept part): a
-    lookahead that ends one of its alternatives is matched as text."""
-    op, arg = item
-    if op is C.BRANCH:
-        return "(?:" + "|".join(_tail_sequence(alt) for alt in arg[1]) + ")"
-    if op is C.SUBPATTERN:
-        return f"{_opening(op, arg)}{_tail_sequence(arg[-1])})"
-    return _item(op, arg)
-
-
-def _tail_sequence(items: Any) -> str:
+def _edge_sequence(items: Any, head: bool, tail: bool) -> str:
     items = list(items)
-    if not items:
-        return ""
-    if _lookahead(items[-1]):
-        return _sequence(items[:-1]) + _ahead(items[-1][1][1])
-    return _sequence(items[:-1]) + _tail(items[-1])
+    if len(items) <= 1:
+        return "".join(_edge(item, head=head, tail=tail) for item in items)
+    return (_edge(items[0], head=head, tail=False) + _sequence(items[1:-1])
+            + _edge(items[-1], head=False, tail=tail))
+
+
+def _around(op: Any, direction: int, content: Any) -> str:
+    """What a lookaround requires of the text next to the kept part."""
+    behind = direction < 0
+    if op is C.ASSERT:
+        return _edge_sequence(content, behind, not behind)   # its own outer end is an edge too
+    if _any_character(content):
+        return "^" if behind else "$"                        # (?<![\\s\\S]): the start of the text
+    return ""                                                # any other negative one: dropped
+
+
+def _any_character(items: Any) -> bool:
+    if len(items) != 1 or items[0][0] is not C.IN:
+        return False
+    categories = {arg for op, arg in items[0][1] if op is C.CATEGORY}
+    return any({a, b} <= categories for a, b in ((C.CATEGORY_SPACE, C.CATEGORY_NOT_SPACE),
+                                                  (C.CATEGORY_WORD, C.CATEGORY_NOT_WORD),
+                                                  (C.CATEGORY_DIGIT, C.CATEGORY_NOT_DIGIT)))
 
 
 def _loose_whole(op: Any, arg: Any) -> str | None:
@@ -310,6 +333,11 @@ def _loose_whole(op: Any, arg: Any) -> str | None:
 def _narrow(text: str) -> bool:
     """A translated part that can't match spaces or words (a \\b, "[*#@]{2,4}"): kept at the ends."""
     return len(text) <= MAX_PART and not any(broad in text for broad in (_ANY, _SPACE, _WORD))
+
+
+def _required(text: str) -> bool:
+    """A short translated part that can't match nothing: it narrows the kept part's end."""
+    return len(text) <= 200 and re.compile(text.encode("latin-1")).fullmatch(b"") is None
 
 
 def _sequence(items: Any) -> str:
