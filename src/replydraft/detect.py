@@ -131,7 +131,7 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
     text = text[: settings.max_chars]
     if not text.strip():
         return Detection(())
-    index = _rule_index(_settings_key(settings))
+    index = _rule_index(_key_of(settings))
     rules = index.rules
     norm = _unwrap(_normalise(text))          # same length: offsets stay valid
     low = norm.lower()
@@ -364,6 +364,21 @@ _Key = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...],
 
 def _freeze(mapping: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(sorted((str(k), tuple(v) if not isinstance(v, str) else (v,)) for k, v in mapping.items()))
+
+
+def _key_of(settings: DetectorSettings) -> _Key:
+    """``_settings_key(settings)``, remembered for the last settings object: a daemon passes
+    the same one for every message, and building the key costs ~3 us."""
+    global _last_key
+    last = _last_key
+    if last is not None and last[0] is settings:
+        return last[1]
+    key = _settings_key(settings)
+    _last_key = (settings, key)
+    return key
+
+
+_last_key: tuple[DetectorSettings, _Key] | None = None
 
 
 def _settings_key(settings: DetectorSettings) -> _Key:
