@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -152,6 +154,16 @@ def test_the_compiled_rules_are_kept_and_reused(tmp_path: Path, caplog: pytest.L
     assert again is not None and again.candidates("a Chargeback") == {1}
     assert "compiled" not in caplog.text
     assert fastscan.load(patterns[:1], tmp_path) is not None     # other rules: another file
+    assert len(list(tmp_path.glob("rules-*.hsdb"))) == 2
+
+
+def test_databases_no_start_has_used_for_a_month_are_removed(tmp_path: Path) -> None:
+    old, recent = tmp_path / "rules-old.hsdb", tmp_path / "rules-recent.hsdb"
+    for path, days in ((old, 31), (recent, 20)):
+        path.write_bytes(b"[]\n")
+        os.utime(path, (time.time() - days * 86400,) * 2)
+    assert fastscan.load([re.compile("refund")], tmp_path) is not None
+    assert not old.exists() and recent.exists()
     assert len(list(tmp_path.glob("rules-*.hsdb"))) == 2
 
 

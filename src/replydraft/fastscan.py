@@ -195,7 +195,9 @@ def _read(hs: Any, path: Path) -> tuple[Any, frozenset[int]] | None:
     try:
         head, _, data = path.read_bytes().partition(b"\n")
         always = frozenset(int(i) for i in json.loads(head))
-        return hs.loadb(data, hs.HS_MODE_BLOCK), always
+        database = hs.loadb(data, hs.HS_MODE_BLOCK)
+        os.utime(path)         # "last used", for _prune
+        return database, always
     except FileNotFoundError:
         return None
     except (OSError, ValueError, TypeError, hs.error):
@@ -212,6 +214,22 @@ def _write(hs: Any, database: Any, always: frozenset[int], path: Path | None) ->
         partial.replace(path)
     except OSError as exc:     # a cache is a convenience: say so and go on
         log.info("Could not keep the compiled rules in %s: %s", path.parent, exc)
+        return
+    _prune(path)
+
+
+UNUSED_FOR = 30 * 86400   # seconds: a kept database no start has loaded for this long is removed
+
+
+def _prune(kept: Path) -> None:
+    """Remove the databases of earlier versions (each upgrade writes a new one of some MB)."""
+    now = time.time()
+    for other in kept.parent.glob("rules-*.hsdb"):
+        try:
+            if other != kept and now - other.stat().st_mtime > UNUSED_FOR:
+                other.unlink()
+        except OSError:
+            pass               # gone already, or not ours to remove
 
 
 # A part translated longer than this is cut from its pattern: the few such parts are most of the
