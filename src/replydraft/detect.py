@@ -26,7 +26,7 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-from replydraft.anchors import start_stems, stem_positions
+from replydraft.anchors import SUBJECT, start_stems, stem_positions
 from replydraft.errors import ConfigError
 from replydraft.extract import InboundEmail
 from replydraft.rules import (
@@ -146,9 +146,12 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
         if rule.signal in disabled:
             continue
         if rule.anchored or (rule.starts and same_length):
-            if anchors is None:
+            if anchors is None and (rule.anchored or SUBJECT in (rule.starts or ())):   # ~15 us: only if needed
                 anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(norm)]
-            starts = anchors if rule.anchored else stem_positions(low, rule.starts or (), anchors, seen_stems)
+            if rule.anchored:
+                starts = anchors or []
+            else:
+                starts = stem_positions(low, rule.starts or (), anchors, seen_stems)
             matches: Iterable[re.Match[str]] = _anchored(rule.regex, norm, starts)
         else:
             matches = rule.regex.finditer(norm)
