@@ -145,3 +145,46 @@ def test_messages_older_than_the_lookback_are_ignored(world) -> None:
     report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
                             lookback=LOOKBACK)
     assert report.examined == 0 and draft_ids(mailbox) == []
+
+
+def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, on_call: int) -> None:
+    """detect raises ``error`` for the ``on_call``-th message it examines."""
+    from replydraft import triage
+    calls = []
+
+    def detect(email, settings):
+        calls.append(email)
+        if len(calls) == on_call:
+            raise error
+        return real(email, settings)
+
+    real = triage.detect
+    monkeypatch.setattr(triage, "detect", detect)
+
+
+def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(world, monkeypatch) -> None:
+    mailbox, config, run = world
+    _break_detection(monkeypatch, RuntimeError("a bug"), on_call=3)
+    report = run()
+    assert report.examined == 8
+    assert len(report.drafted) + report.no_signal + report.skipped == 8
+    store = Store.open(config.state_path)
+    errors = [i for i in store.incidents() if i["status"] == "error"]
+    assert len(errors) == 1 and "RuntimeError: a bug" in errors[0]["reason"]
+    assert len(report.drafted) >= 4
+
+
+def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> None:
+    from replydraft.errors import ConfigError
+    mailbox, config, run = world
+    _break_detection(monkeypatch, ConfigError("a company pattern is broken"), on_call=2)
+    with pytest.raises(ConfigError, match="company pattern"):
+        run()
+
+
+def test_classify_many_gives_what_classify_gives_in_order() -> None:
+    from replydraft.detect import DetectorSettings
+    from replydraft.triage import classify, classify_many
+    raws = [raw for _, raw in sample_messages()]
+    settings = DetectorSettings()
+    assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from itertools import islice
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -28,7 +29,7 @@ from replydraft.mailbox import ImapMailbox, Mailbox
 from replydraft.progress import Progress
 from replydraft.render import Renderer
 from replydraft.store import TERMINAL, FolderRow, Store
-from replydraft.triage import Context, Outcome, failed_outcome, triage
+from replydraft.triage import Classified, Context, Outcome, classify_many, failed_outcome, triage
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class FolderReport:
 
 
 PROGRESS_FROM = 200          # new messages in one pass (a first scan) before a progress line is shown
+CLASSIFY_BATCH = 100         # messages fetched, then parsed and examined together (triage.classify_many)
 
 
 def _signals_text(outcome: Outcome) -> str:
@@ -88,19 +90,26 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
             store.set_folder_state(account, folder, row)
     uids = mailbox.new_uids(row.last_uid, row.cutoff)
     progress = Progress(len(uids), f"{account}/{folder}", enabled=len(uids) >= PROGRESS_FROM)
+    handled = 0
+    messages = iter(mailbox.fetch(uids))
     with store.batch():
-        for index, fetched in enumerate(mailbox.fetch(uids)):
-            progress.advance()
-            if stop is not None and stop.is_set():
-                report.waiting = len(uids) - index
-                progress.done()
-                return report          # the watermark stays at the last handled message
-            received = _local(fetched.internaldate)
-            if received is not None and received < row.cutoff:
-                continue               # older than the look-back window: never looked at
-            report.examined += 1
-            _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, received,
-                    uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
+        for batch in iter(lambda: list(islice(messages, CLASSIFY_BATCH)), []):
+            received = [_local(fetched.internaldate) for fetched in batch]
+            # older than the look-back window: never looked at
+            wanted = [f for f, when in zip(batch, received) if when is None or when >= row.cutoff]
+            classified = dict(zip([f.uid for f in wanted],
+                                  classify_many([f.raw for f in wanted], ctx.detector, ctx.domain)))
+            for fetched, when in zip(batch, received):
+                progress.advance()
+                if stop is not None and stop.is_set():
+                    report.waiting = len(uids) - handled
+                    progress.done()
+                    return report      # the watermark stays at the last handled message
+                handled += 1
+                if fetched.uid in classified:
+                    report.examined += 1
+                    _handle(mailbox, store, ctx, report, fetched.uid, fetched.raw, classified[fetched.uid], when,
+                            uidvalidity=state.uidvalidity, drafts=drafts, dry_run=dry_run)
     progress.done()
     if not dry_run:
         # Every UID below UIDNEXT was either handled above or is out of the window.
@@ -109,11 +118,14 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
 
 
 def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, uid: int, raw: bytes,
-            received: datetime | None, *, uidvalidity: int, drafts: str, dry_run: bool) -> None:
+            classified: Classified | Exception, received: datetime | None, *, uidvalidity: int, drafts: str,
+            dry_run: bool) -> None:
     account, folder = ctx.account, report.folder
     where = f"{account}/{folder} uid {uid}"
     try:
-        outcome = triage(raw, ctx)
+        if isinstance(classified, Exception):
+            raise classified
+        outcome = triage(raw, ctx, classified)
     except ReplydraftError:
         raise                      # a template or config problem: stop, don't skip mail
     except Exception as exc:       # a bug must not become a crash loop on one message
