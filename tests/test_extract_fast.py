@@ -225,3 +225,36 @@ def test_clean_header_shortcut(value: str, limit: int) -> None:
     from replydraft.headers import _CONTROL, SPACES
 
     assert clean_header(value, limit) == SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()[:limit]
+
+
+# -- dates ------------------------------------------------------------------------------
+
+DATE_PIECES = ["Mon, ", "Sun, ", "Xyz, ", "Mon,", "", " ", "0", "1", "16", "31", "32", "99", "Nov", "Feb", "nov", "Foo",
+               "2026", "1969", "0026", "9999", "10000", "00", "09", "23", "24", "59", "60", ":", "+0100", "-0000",
+               "+0000", "-0500", "+9999", "-2400", "+2359", "+0160", "-0001", "+1400", "GMT", "EST", "(EST)", "\u0660"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14), st.integers(1, 31), st.integers(0, 61))
+def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], day: int, second: int) -> None:
+    import email.utils
+
+    from replydraft.headers import parse_date
+
+    def general(value: str) -> object:
+        try:
+            return email.utils.parsedate_to_datetime(value) if value else None
+        except Exception:
+            return None
+
+    for value in ("".join(pieces), " ".join(pieces),
+                  f"{''.join(pieces[:1])}{day} Nov 2026 {''.join(pieces[1:3])}:{second:02d}:{second:02d} {''.join(pieces[3:])}"):
+        assert repr(parse_date(value)) == repr(general(value))
+
+
+@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000", "Sun, 31 Feb 2026 10:00:00 +0000"])
+def test_plain_dates_take_the_shortcut(value: str) -> None:
+    from replydraft.headers import _PLAIN_DATE
+
+    assert _PLAIN_DATE.fullmatch(value)
+

@@ -9,7 +9,7 @@ from __future__ import annotations
 import binascii
 import email.utils
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.message import Message
 
 from replydraft.charsets import b64decode, decode_bytes
@@ -86,7 +86,8 @@ class HeaderIndex:
 
 def unfold(value: str) -> str:
     """One line; raw 8-bit bytes (kept as surrogates by the parser) decoded as utf-8 or cp1252."""
-    value = _FOLD.sub("", value)
+    if "\n" in value:
+        value = _FOLD.sub("", value)
     if value.isascii():
         return value
     return decode_bytes(value.encode("utf-8", "surrogateescape"), None)[0]
@@ -183,9 +184,42 @@ def msgids(value: str) -> list[str]:
 
 def parse_date(value: str) -> datetime | None:
     try:
+        plain = _PLAIN_DATE.fullmatch(value)
+        if plain:
+            return _plain_date(plain)
         return email.utils.parsedate_to_datetime(value) if value else None
     except Exception:  # TypeError, ValueError, IndexError, OverflowError on junk dates
         return None
+
+
+# "Mon, 16 Nov 2026 09:12:00 +0100", the form nearly every mailer writes. For it
+# parsedate_to_datetime's token shuffling (about 5 us, a tenth of the header work) comes
+# down to reading six numbers; every other form still goes to it.
+_MONTHS = {name: number for number, name in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+_PLAIN_DATE = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?([0-9]{1,2}) (%s) ([1-9][0-9]{3}) "
+                         r"([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-][0-9]{4})" % "|".join(_MONTHS))
+_ZONES: dict[str, timezone | None] = {}
+
+
+def _plain_date(found: re.Match[str]) -> datetime:
+    """``parsedate_to_datetime`` of a ``_PLAIN_DATE`` (it raises where this raises)."""
+    day, month, year, hour, minute, second, zone = found.groups()
+    if zone not in _ZONES:
+        _ZONES[zone] = _zone(zone)
+    tz = _ZONES[zone]
+    if tz is None:                       # "-0000": UTC, but the sender's zone is unknown
+        return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+    return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=tz)
+
+
+def _zone(zone: str) -> timezone | None:
+    """The zone as email.utils computes it ("+0160" is 2 hours); raises where it raises."""
+    offset = int(zone)
+    if offset == 0 and zone.startswith("-"):
+        return None
+    sign, offset = (-1, -offset) if offset < 0 else (1, offset)
+    return timezone(timedelta(seconds=sign * ((offset // 100) * 3600 + (offset % 100) * 60)))
 
 
 _NOREPLY = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)[@+-]")
