@@ -151,7 +151,8 @@ MARKER_LINES = [
     "Enviado do meu iPhone", "Inviato da iPhone", "Verzonden met mijn iPad", "Verstuurd vanaf mijn iPhone",
     "Sendt fra min iPhone", "Anfang der weitergeleiteten Nachricht:", "Inicio del mensaje reenviado:",
     "Inizio messaggio inoltrato:", "Begin doorgestuurd bericht:", "Da: Acme", "Van: Acme", "Fra: Acme", "De: Acme",
-    "_From:_ Acme", "**De :** Acme", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
+    "_From:_ Acme", "**De :** Acme", "LEGAL NOTICE", "E-mail disclaimer:", "***", "  \u00a0This email is privileged.",
+    "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
 ]
 
 
@@ -258,3 +259,19 @@ def test_plain_dates_take_the_shortcut(value: str) -> None:
 
     assert _PLAIN_DATE.fullmatch(value)
 
+
+# -- attributions -----------------------------------------------------------------------
+
+ATTRIBUTION_PIECES = ["On Fri, 13 Nov 2026 at 10:00, Acme", " ", "  ", "\t", ":", " :", "wrote", "WROTE", "wrote:",
+                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev", "s\u212arev",
+                      "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-", ":x", "：", "\u2028"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=10))
+def test_the_attribution_search_finds_what_the_pattern_matches(pieces: list[str]) -> None:
+    for candidate in ("".join(pieces), " ".join(pieces)):
+        whole, tail = quotes._ATTRIBUTION.match(candidate), quotes._attribution(candidate)
+        assert (whole is None) == (tail is None)
+        if whole is not None and tail is not None:
+            assert whole.span("verb") == tail.span("verb") and whole.group("post") == tail.group("post")
