@@ -43,7 +43,8 @@ _Matcher = Callable[[str], "re.Match[str] | None"]
 def message_from_bytes(raw: bytes) -> Message:
     """``email.message_from_bytes(raw, policy=compat32)``, faster."""
     try:
-        return _Parser(raw.decode("ascii", "surrogateescape")).parse()
+        text = raw.decode("ascii", "surrogateescape")
+        return _plain_tree(text) or _Parser(text).parse()
     except Exception:  # a bug here, or deep nesting (RecursionError): the stdlib decides
         return email.message_from_bytes(raw, policy=compat32)
 
@@ -377,3 +378,111 @@ def _header_source_parse(lines: list[str]) -> tuple[str, str]:
     else:
         value = value.lstrip(" \t")
     return name, value.rstrip("\r\n")
+
+
+# -- the plain case, read without splitting into lines -----------------------------------
+#
+# Most mail is a tree of text parts, or multiparts of them, each with a header block of
+# "Name: value" lines (no folding) ended by a blank line, and boundaries that are where
+# they should be. For those the tree is built from positions in the text: one regex per
+# header block, str.find for the boundaries, the payloads sliced. Anything else (folded or
+# odd headers, a "From " line, message/* or digest parts, a missing or repeated boundary,
+# text after a missing close boundary, ...) gives None, and _Parser reads the message.
+
+# Header lines _Parser._parse_headers takes as they are, each ended by \r\n or \n, and the blank line.
+_PLAIN_HEADERS = re.compile(r"(?:[\041-\071\073-\176]+:[^\r\n]*\r?\n)*\r?\n")
+_PLAIN_FIELD = re.compile(r"([\041-\071\073-\176]+):[ \t]*([^\r\n]*)\r?\n")
+# _BOUNDARY_END on the text: the line ends with its line break or the text.
+_BOUNDARY_LINE_END = re.compile(r"(?P<end>--)?[ \t]*(?:(?P<linesep>\r\n|\r|\n)|\Z)")
+# A Content-Type whose boundary get_boundary() returns as written: one parameter, quoted or
+# not, of RFC 2046 boundary characters but space (get_boundary's parameter parsing is 9 us).
+_PLAIN_BOUNDARY = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`{|}~-]+/[A-Za-z0-9!#$%&'*+.^_`{|}~-]+[ \t]*;[ \t]*"
+                             r"[Bb][Oo][Uu][Nn][Dd][Aa][Rr][Yy]=(?:\"([0-9A-Za-z'()+_,./:=?-]{1,70})\""
+                             r"|([0-9A-Za-z'()+_,./:=?-]{1,70}))[ \t]*")
+
+
+class _Bail(Exception):
+    """Not the plain case: _Parser reads the message."""
+
+
+def _plain_tree(text: str) -> Message | None:
+    """The tree _Parser builds, for plain messages; None for any other."""
+    try:
+        return _PlainTree(text).message(0, len(text), None)
+    except _Bail:
+        return None
+
+
+class _PlainTree:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def message(self, start: int, end: int, parent: Message | None) -> Message:
+        """The message whose header block starts at ``start`` and whose body ends at ``end``
+        (a part of ``parent``, if given: then the newline before ``end`` belongs to the boundary)."""
+        text = self.text
+        headers = _PLAIN_HEADERS.match(text, start, end)
+        if headers is None:
+            raise _Bail
+        msg = Message(policy=compat32)
+        if parent is not None:
+            parent.attach(msg)
+        fields = _PLAIN_FIELD.findall(text, start, headers.end())
+        getattr(msg, "_headers").extend(fields)      # what set_raw does, field by field
+        content_type = next((value for name, value in fields if name.lower() == "content-type"), None)
+        ctype = _content_type(content_type) if content_type is not None else "text/plain"
+        if ctype.startswith("message/") or ctype == "multipart/digest":
+            raise _Bail
+        if not ctype.startswith("multipart/"):
+            body = text[headers.end():end]
+            msg.set_payload(_without_eol(body) if parent is not None else body)
+            return msg
+        epilogue = self.multipart(msg, content_type, headers.end(), end)
+        if parent is None:
+            msg.epilogue = epilogue
+        elif epilogue:
+            msg.epilogue = _without_eol(epilogue)
+        return msg                       # a part's empty epilogue is None
+
+    def multipart(self, msg: Message, content_type: str | None, start: int, end: int) -> str:
+        """The parts and preamble of ``msg``, its body being text[start:end]; its epilogue."""
+        plain = _PLAIN_BOUNDARY.fullmatch(content_type or "")
+        boundary = (plain.group(1) or plain.group(2)) if plain else msg.get_boundary()
+        if not boundary:
+            raise _Bail
+        if str(msg.get("content-transfer-encoding", "8bit")).lower() not in ("7bit", "8bit", "binary"):
+            msg.defects.append(errors.InvalidMultipartContentTransferEncodingDefect())
+        lines = self.boundaries("--" + boundary, start, end)
+        if not lines or lines[0][2] or not lines[-1][2]:
+            raise _Bail                  # no start boundary, or no close boundary
+        if lines[0][0] > start:          # RFC 2046: the last newline belongs to the boundary
+            msg.preamble = _without_eol(self.text[start:lines[0][0]])
+        for (_, part_start, _), (part_end, _, _) in zip(lines, lines[1:]):
+            if part_start == part_end:   # a repeated boundary line
+                raise _Bail
+            self.message(part_start, part_end, msg)
+        return self.text[lines[-1][1]:end]
+
+    def boundaries(self, separator: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+        """(start, end, is the close boundary) of the boundary lines in text[start:end], up to the
+        first close boundary; none of them may be there at all."""
+        text, found, pos = self.text, [], start
+        while (at := text.find(separator, pos, end)) >= 0:
+            pos = at + 1
+            if at > start and text[at - 1] not in "\r\n":
+                continue                 # not at the start of a line
+            line = _BOUNDARY_LINE_END.match(text, at + len(separator), end)
+            if line is None:
+                continue
+            found.append((at, line.end(), line.group("end") is not None))
+            if line.group("end") is not None:
+                break
+        return found
+
+
+def _content_type(value: str) -> str:
+    """``Message.get_content_type()`` for a message whose first Content-Type is ``value``."""
+    if not value.isascii():
+        raise _Bail                      # 8-bit bytes: compat32 makes it a Header object
+    ctype = value.partition(";")[0].strip().lower()
+    return ctype if ctype.count("/") == 1 else "text/plain"
