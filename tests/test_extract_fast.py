@@ -275,3 +275,29 @@ def test_the_attribution_search_finds_what_the_pattern_matches(pieces: list[str]
         assert (whole is None) == (tail is None)
         if whole is not None and tail is not None:
             assert whole.span("verb") == tail.span("verb") and whole.group("post") == tail.group("post")
+
+
+# -- header values and content types ----------------------------------------------------
+
+VALUE_PIECES = ["a", "Re: x", " ", "  ", "\t", "=?", "=?utf-8?q?J=C3=BCrgen?=", "\x00", "\x7f", "caf\udce9", "é",
+                "\u2028", ";", "/", "text/plain", "TEXT/HTML", "multipart/mixed", "text/plain/x", "x" * 1000,
+                "y" * 17000, "charset=utf-8", '"', "\r\n ", "\n\t"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=6))
+def test_header_values_and_content_types_are_what_the_general_code_returns(pieces: list[str]) -> None:
+    from email.message import Message
+    from email.policy import compat32
+
+    value = "".join(pieces)
+    part = Message(policy=compat32)
+    part.set_raw("Content-Type", value)
+    part.set_raw("Subject", value)
+    headers = HeaderIndex(part)
+    assert headers.value("Subject") == header_value(part, "Subject")
+    try:
+        expected = part.get_content_type()
+    except Exception:
+        expected = "text/plain"
+    assert body._ctype(part, headers) == expected

@@ -65,10 +65,8 @@ class HeaderIndex:
     __slots__ = ("_first",)
 
     def __init__(self, msg: Message) -> None:
-        first: dict[str, str] = {}
-        for key, value in msg.raw_items():
-            first.setdefault(key.lower(), str(value))
-        self._first = first
+        # Built backwards, so the first header of a name is the one that stays.
+        self._first = {key.lower(): str(value) for key, value in reversed(list(msg.raw_items()))}
 
     def full(self, name: str) -> str | None:
         """The first ``name`` header as received, not capped at MAX_HEADER."""
@@ -81,7 +79,16 @@ class HeaderIndex:
 
     def value(self, name: str) -> str:
         """``header_value(msg, name)``."""
-        return _decoded(self.raw(name))
+        value = self.raw(name)
+        if value is None:
+            return ""
+        if value.isascii() and value.isprintable() and "  " not in value and "=?" not in value:
+            return value.strip()[:998]   # nothing to unfold, decode or clean: what _decoded returns
+        return _decoded(value)
+
+    def has_any(self, names: tuple[str, ...]) -> bool:
+        """Whether there is a header of one of ``names`` (given in lower case)."""
+        return any(name in self._first for name in names)
 
 
 def unfold(value: str) -> str:
@@ -222,6 +229,8 @@ def _zone(zone: str) -> timezone | None:
     return timezone(timedelta(seconds=sign * ((offset // 100) * 3600 + (offset % 100) * 60)))
 
 
+_LIST_HEADERS = ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
+_LIST_NAMES = tuple(name.lower() for name in _LIST_HEADERS)
 _NOREPLY = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)[@+-]")
 
 
@@ -233,9 +242,9 @@ def automated_reason(headers: HeaderIndex, from_addr: str) -> str | None:
     precedence = headers.value("Precedence").lower()
     if precedence in ("bulk", "list", "junk", "auto_reply"):
         return f"Precedence: {precedence}"
-    for name in ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
-        if headers.raw(name) is not None:
-            return f"{name} header"
+    if headers.has_any(_LIST_NAMES):
+        name = next(name for name in _LIST_HEADERS if headers.raw(name) is not None)
+        return f"{name} header"
     if headers.raw("Return-Path") is not None and headers.value("Return-Path") in ("<>", ""):
         return "empty Return-Path (bounce)"
     if _NOREPLY.match(from_addr):
