@@ -98,10 +98,30 @@ def test_header_index_and_shortcuts_on_odd_headers(raw: bytes) -> None:
 # -- new text: markers and footers ------------------------------------------------------
 
 
+def _plain_marker_at(lines: list[str], i: int) -> quotes._Marker | None:
+    """quotes._marker_at without its first-character tests: every pattern on every line."""
+    line = lines[i].strip()
+    if not line or line.startswith(">") or len(line) > 400:
+        return None
+    if quotes._SIGNATURE.match(line) and (len(line) <= 60 or line.startswith("--")):
+        return quotes._Marker("signature", i, i + 1, line)
+    if quotes._FORWARD.match(line):
+        return quotes._Marker("forward", i, quotes._after_headers(lines, i + 1), line)
+    if quotes._ORIGINAL.match(line) or (quotes._RULE.match(line)
+                                        and quotes._header_block_at(lines, quotes._next_text(lines, i + 1))):
+        return quotes._Marker("headers", i, quotes._after_headers(lines, i + 1), line)
+    if quotes._header_block_at(lines, i):
+        return quotes._Marker("headers", i, quotes._after_headers(lines, i), line)
+    size = quotes._attribution_at(lines, i)
+    if size:
+        return quotes._Marker("reply", i, i + size, " ".join(s.strip() for s in lines[i:i + size]))
+    return None
+
+
 def _every_line_marker(lines: list[str], start: int, history: bool = False) -> quotes._Marker | None:
-    """quotes._first_marker without its pre-test: _marker_at on every line."""
+    """quotes._first_marker without its pre-tests: every pattern on every line."""
     for i in range(start, len(lines)):
-        found = quotes._marker_at(lines, i)
+        found = _plain_marker_at(lines, i)
         if found and not (history and found.kind == "signature"):
             return found
     return None
@@ -152,7 +172,9 @@ MARKER_LINES = [
     "Sendt fra min iPhone", "Anfang der weitergeleiteten Nachricht:", "Inicio del mensaje reenviado:",
     "Inizio messaggio inoltrato:", "Begin doorgestuurd bericht:", "Da: Acme", "Van: Acme", "Fra: Acme", "De: Acme",
     "_From:_ Acme", "**De :** Acme", "LEGAL NOTICE", "E-mail disclaimer:", "***", "  \u00a0This email is privileged.",
-    "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
+    "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-",
+    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x", "  *From:* A",
+    "_From: x", "\u00c9nviado desde mi iPhone", "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
 ]
 
 
@@ -163,6 +185,13 @@ lines_strategy = st.lists(st.sampled_from(MARKER_LINES) | st.text(max_size=30), 
 @given(lines_strategy, st.integers(0, 5), st.booleans())
 def test_the_marker_pre_test_misses_no_marker(lines: list[str], start: int, history: bool) -> None:
     assert quotes._first_marker(lines, start, history) == _every_line_marker(lines, start, history)
+
+
+@settings(max_examples=800, deadline=None)
+@given(lines_strategy)
+def test_the_first_character_tests_miss_no_marker(lines: list[str]) -> None:
+    for i in range(len(lines)):
+        assert quotes._marker_at(lines, i) == _plain_marker_at(lines, i)
 
 
 @settings(max_examples=800, deadline=None)
