@@ -235,7 +235,8 @@ def _leaf_text(part: Message, headers: HeaderIndex, ctype: str, defects: list[st
     text, problem = decode_bytes(data, charset)
     if problem:
         defects.append(problem)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:                     # each replace copies the text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if ctype == "text/html":
         if len(text) > MAX_HTML:
             text = text[:MAX_HTML]
