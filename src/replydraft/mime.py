@@ -6,7 +6,9 @@ types and defects, so everything downstream (``get_param``, ``get_filename``, ..
 unchanged. It is ``email.feedparser`` rewritten for input that is all there at once:
 the stdlib parser is a generator that is fed 8 KB at a time and, on Python < 3.13,
 compiles a new regular expression for every MIME boundary (each message has its own, so
-the ``re`` cache never helps); that was half the time of ``extract.parse``.
+the ``re`` cache never helps); that was half the time of ``extract.parse``. Plain messages
+(unfolded headers, boundaries where they belong: most mail) are read from positions in the
+text without splitting it into lines (``_PlainTree``); any other goes to ``_Parser``.
 
 The structure follows ``FeedParser._parsegen`` step by step, including its quirks (which
 message loses the newline before a boundary, where a stray ``From `` line goes); the
