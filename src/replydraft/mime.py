@@ -391,9 +391,8 @@ def _header_source_parse(lines: list[str]) -> tuple[str, str]:
 # odd headers, a "From " line, message/* or digest parts, a missing or repeated boundary,
 # text after a missing close boundary, ...) gives None, and _Parser reads the message.
 
-# Header lines _Parser._parse_headers takes as they are, each ended by \r\n or \n, and the blank line.
-_PLAIN_HEADERS = re.compile(r"(?:[\041-\071\073-\176]+:[^\r\n]*\r?\n)*\r?\n")
-_PLAIN_FIELD = re.compile(r"([\041-\071\073-\176]+):[ \t]*([^\r\n]*)\r?\n")
+# A header line _Parser._parse_headers takes as it is, ended by \r\n or \n: its name and value.
+_PLAIN_FIELD_LINE = re.compile(r"^([\041-\071\073-\176]+):[ \t]*([^\r\n]*)\r?\n", re.MULTILINE)
 # _BOUNDARY_END on the text: the line ends with its line break or the text.
 _BOUNDARY_LINE_END = re.compile(r"(?P<end>--)?[ \t]*(?:(?P<linesep>\r\n|\r|\n)|\Z)")
 # A Content-Type whose boundary get_boundary() returns as written: one parameter, quoted or
@@ -423,13 +422,10 @@ class _PlainTree:
         """The message whose header block starts at ``start`` and whose body ends at ``end``
         (a part of ``parent``, if given: then the newline before ``end`` belongs to the boundary)."""
         text = self.text
-        headers = _PLAIN_HEADERS.match(text, start, end)
-        if headers is None:
-            raise _Bail
+        fields, body_start = self.fields(start, end)
         msg = Message(policy=compat32)
         if parent is not None:
             parent.attach(msg)
-        fields = _PLAIN_FIELD.findall(text, start, headers.end())
         getattr(msg, "_headers").extend(fields)      # what set_raw does, field by field
         content_type = next((value for name, value in fields   # len() first: lower() on every name costs
                              if len(name) == 12 and name.lower() == "content-type"), None)
@@ -437,15 +433,34 @@ class _PlainTree:
         if ctype.startswith("message/") or ctype == "multipart/digest":
             raise _Bail
         if not ctype.startswith("multipart/"):
-            body = text[headers.end():end]
+            body = text[body_start:end]
             msg.set_payload(_without_eol(body) if parent is not None else body)
             return msg
-        epilogue = self.multipart(msg, content_type, headers.end(), end)
+        epilogue = self.multipart(msg, content_type, body_start, end)
         if parent is None:
             msg.epilogue = epilogue
         elif epilogue:
             msg.epilogue = _without_eol(epilogue)
         return msg                       # a part's empty epilogue is None
+
+    def fields(self, start: int, end: int) -> tuple[list[tuple[str, str]], int]:
+        """The (name, value) fields of the header block at ``start`` and where its body starts:
+        every line up to the first blank one must be a _PLAIN_FIELD_LINE. (Finding the blank
+        line with str.find and matching the lines with one findall is a third faster than
+        matching the block with a pattern first.)"""
+        text = self.text
+        if text.startswith(("\r\n", "\n"), start, end):
+            blank = start
+        else:
+            crlf = text.find("\n\r\n", start, end)
+            lf = text.find("\n\n", start, crlf + 1 if crlf >= 0 else end)
+            blank = (lf if lf >= 0 else crlf) + 1       # the start of the blank line
+            if blank == 0:
+                raise _Bail                  # no blank line
+        fields = _PLAIN_FIELD_LINE.findall(text, start, blank)
+        if len(fields) != text.count("\n", start, blank):
+            raise _Bail                      # a line that is not a plain field
+        return fields, blank + (2 if text.startswith("\r", blank) else 1)
 
     def multipart(self, msg: Message, content_type: str | None, start: int, end: int) -> str:
         """The parts and preamble of ``msg``, its body being text[start:end]; its epilogue."""
