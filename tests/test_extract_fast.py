@@ -98,10 +98,30 @@ def test_header_index_and_shortcuts_on_odd_headers(raw: bytes) -> None:
 # -- new text: markers and footers ------------------------------------------------------
 
 
+def _plain_marker_at(lines: list[str], i: int) -> quotes._Marker | None:
+    """quotes._marker_at without its first-character tests: every pattern on every line."""
+    line = lines[i].strip()
+    if not line or line.startswith(">") or len(line) > 400:
+        return None
+    if quotes._SIGNATURE.match(line) and (len(line) <= 60 or line.startswith("--")):
+        return quotes._Marker("signature", i, i + 1, line)
+    if quotes._FORWARD.match(line):
+        return quotes._Marker("forward", i, quotes._after_headers(lines, i + 1), line)
+    if quotes._ORIGINAL.match(line) or (quotes._RULE.match(line)
+                                        and quotes._header_block_at(lines, quotes._next_text(lines, i + 1))):
+        return quotes._Marker("headers", i, quotes._after_headers(lines, i + 1), line)
+    if quotes._header_block_at(lines, i):
+        return quotes._Marker("headers", i, quotes._after_headers(lines, i), line)
+    size = quotes._attribution_at(lines, i)
+    if size:
+        return quotes._Marker("reply", i, i + size, " ".join(s.strip() for s in lines[i:i + size]))
+    return None
+
+
 def _every_line_marker(lines: list[str], start: int, history: bool = False) -> quotes._Marker | None:
-    """quotes._first_marker without its pre-test: _marker_at on every line."""
+    """quotes._first_marker without its pre-tests: every pattern on every line."""
     for i in range(start, len(lines)):
-        found = quotes._marker_at(lines, i)
+        found = _plain_marker_at(lines, i)
         if found and not (history and found.kind == "signature"):
             return found
     return None
@@ -151,7 +171,10 @@ MARKER_LINES = [
     "Enviado do meu iPhone", "Inviato da iPhone", "Verzonden met mijn iPad", "Verstuurd vanaf mijn iPhone",
     "Sendt fra min iPhone", "Anfang der weitergeleiteten Nachricht:", "Inicio del mensaje reenviado:",
     "Inizio messaggio inoltrato:", "Begin doorgestuurd bericht:", "Da: Acme", "Van: Acme", "Fra: Acme", "De: Acme",
-    "_From:_ Acme", "**De :** Acme", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
+    "_From:_ Acme", "**De :** Acme", "LEGAL NOTICE", "E-mail disclaimer:", "***", "  \u00a0This email is privileged.",
+    "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-",
+    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x", "  *From:* A",
+    "_From: x", "\u00c9nviado desde mi iPhone", "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
 ]
 
 
@@ -162,6 +185,13 @@ lines_strategy = st.lists(st.sampled_from(MARKER_LINES) | st.text(max_size=30), 
 @given(lines_strategy, st.integers(0, 5), st.booleans())
 def test_the_marker_pre_test_misses_no_marker(lines: list[str], start: int, history: bool) -> None:
     assert quotes._first_marker(lines, start, history) == _every_line_marker(lines, start, history)
+
+
+@settings(max_examples=800, deadline=None)
+@given(lines_strategy)
+def test_the_first_character_tests_miss_no_marker(lines: list[str]) -> None:
+    for i in range(len(lines)):
+        assert quotes._marker_at(lines, i) == _plain_marker_at(lines, i)
 
 
 @settings(max_examples=800, deadline=None)
@@ -225,3 +255,78 @@ def test_clean_header_shortcut(value: str, limit: int) -> None:
     from replydraft.headers import _CONTROL, SPACES
 
     assert clean_header(value, limit) == SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()[:limit]
+
+
+# -- dates ------------------------------------------------------------------------------
+
+DATE_PIECES = ["Mon, ", "Sun, ", "Xyz, ", "Mon,", "", " ", "0", "1", "16", "31", "32", "99", "Nov", "Feb", "nov", "Foo",
+               "2026", "1969", "0026", "9999", "10000", "00", "09", "23", "24", "59", "60", ":", "+0100", "-0000",
+               "+0000", "-0500", "+9999", "-2400", "+2359", "+0160", "-0001", "+1400", "GMT", "EST", "(EST)", "\u0660"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(DATE_PIECES), max_size=14), st.integers(1, 31), st.integers(0, 61))
+def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], day: int, second: int) -> None:
+    import email.utils
+
+    from replydraft.headers import parse_date
+
+    def general(value: str) -> object:
+        try:
+            return email.utils.parsedate_to_datetime(value) if value else None
+        except Exception:
+            return None
+
+    for value in ("".join(pieces), " ".join(pieces),
+                  f"{''.join(pieces[:1])}{day} Nov 2026 {''.join(pieces[1:3])}:{second:02d}:{second:02d} {''.join(pieces[3:])}"):
+        assert repr(parse_date(value)) == repr(general(value))
+
+
+@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000", "Sun, 31 Feb 2026 10:00:00 +0000"])
+def test_plain_dates_take_the_shortcut(value: str) -> None:
+    from replydraft.headers import _PLAIN_DATE
+
+    assert _PLAIN_DATE.fullmatch(value)
+
+
+# -- attributions -----------------------------------------------------------------------
+
+ATTRIBUTION_PIECES = ["On Fri, 13 Nov 2026 at 10:00, Acme", " ", "  ", "\t", ":", " :", "wrote", "WROTE", "wrote:",
+                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev", "s\u212arev",
+                      "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-", ":x", "：", "\u2028"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ATTRIBUTION_PIECES), max_size=10))
+def test_the_attribution_search_finds_what_the_pattern_matches(pieces: list[str]) -> None:
+    for candidate in ("".join(pieces), " ".join(pieces)):
+        whole, tail = quotes._ATTRIBUTION.match(candidate), quotes._attribution(candidate)
+        assert (whole is None) == (tail is None)
+        if whole is not None and tail is not None:
+            assert whole.span("verb") == tail.span("verb") and whole.group("post") == tail.group("post")
+
+
+# -- header values and content types ----------------------------------------------------
+
+VALUE_PIECES = ["a", "Re: x", " ", "  ", "\t", "=?", "=?utf-8?q?J=C3=BCrgen?=", "\x00", "\x7f", "caf\udce9", "é",
+                "\u2028", ";", "/", "text/plain", "TEXT/HTML", "multipart/mixed", "text/plain/x", "x" * 1000,
+                "y" * 17000, "charset=utf-8", '"', "\r\n ", "\n\t"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=6))
+def test_header_values_and_content_types_are_what_the_general_code_returns(pieces: list[str]) -> None:
+    from email.message import Message
+    from email.policy import compat32
+
+    value = "".join(pieces)
+    part = Message(policy=compat32)
+    part.set_raw("Content-Type", value)
+    part.set_raw("Subject", value)
+    headers = HeaderIndex(part)
+    assert headers.value("Subject") == header_value(part, "Subject")
+    try:
+        expected = part.get_content_type()
+    except Exception:
+        expected = "text/plain"
+    assert body._ctype(part, headers) == expected

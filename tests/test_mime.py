@@ -40,8 +40,14 @@ def _fast_only(raw: bytes) -> Message:
     return mime._Parser(raw.decode("ascii", "surrogateescape")).parse()
 
 
+def _plain_only(raw: bytes) -> Message:
+    """The tree read from positions, where it reads the message (else the stdlib's)."""
+    return mime._plain_tree(raw.decode("ascii", "surrogateescape")) or _stdlib(raw)
+
+
 def assert_same(raw: bytes) -> None:
     assert _outcome(_fast_only, raw) == _outcome(_stdlib, raw)
+    assert _outcome(_plain_only, raw) == _outcome(_stdlib, raw)
     assert _outcome(mime.message_from_bytes, raw) == _outcome(_stdlib, raw)
 
 
@@ -109,6 +115,18 @@ CASES = [
     b"Subject: caf\xc3\xa9\r\nFrom: J\xe9r\xf4me <j@x>\r\n\r\nbody \xe9\r\n",
     b"Subject: form\x0cfeed\x1cand\x1dthings\x0b\r\n\r\nline\x0cwith\x1cseparators\x1e\x85\r\nnext\r\n",
     b"Subject: x\rTo: y\r\n\rbody with lone CR\rline2\n\rline3\r",
+    HEAD + NESTED.replace(b"\r\n--IN--\r\ninner epilogue\r\n", b"\r\n--IN--\r\n"),   # an empty inner epilogue
+    HEAD + ALT.replace(b"\r\n", b"\n", 3), HEAD + ALT.replace(b"preamble\r\n", b""), HEAD + ALT.replace(b"\"ALT\"", b"ALT"),
+    HEAD + ALT.replace(b"\"ALT\"", b"\"ALT \"").replace(b"--ALT", b"--ALT "), HEAD + ALT.replace(b"\"ALT\"", b"\"<ALT>\""),
+    HEAD + ALT.replace(b"\"ALT\"", b"\"A:T\"").replace(b"--ALT", b"--A:T"), HEAD + ALT.replace(b"boundary", b"BOUNDARY"),
+    HEAD + ALT.replace(b"--ALT\r\nContent-Type: text/html\r\n\r\n", b"--ALT\r\n\r\n"),
+    HEAD + ALT.replace(b"--ALT\r\nContent-Type: text/html\r\n\r\n", b"--ALT\r\nContent-Type: text/html\r\n"),
+    HEAD + ALT.replace(b"\r\n\r\npreamble", b"\r\nContent-Type: text/plain\r\n\r\npreamble"),
+    HEAD + ALT.replace(b"Content-Type: text/html", b"Content-Type: text/html; charset=\"\xe9\""),
+    b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b--",
+    b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\nx\r\n--b\r\n\r\n--b--\r\n",
+    b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\n\r\n--b-- \r\n--b\r\n--b--\r\n",
+    b"Content-Type: multipart/mixed; boundary=b\r\n\r\nx--b\r\n--b\r\n\r\ny\r\n--b--\r\n",
 ]
 
 
@@ -131,7 +149,7 @@ def test_deep_nesting_gives_what_the_stdlib_gives() -> None:
     assert _outcome(mime.message_from_bytes, raw) == _outcome(_stdlib, raw)
 
 
-LINES = [b"", b"--b", b"--b--", b"--c", b"--c--", b"--b ", b"--b--x", b"From x@y Mon", b" cont", b"\tcont", b":bad",
+LINES = [b"", b"--b", b"--b--", b"--c", b"--c--", b"--b ", b"--b--x", b"--b\t--", b"--b-- ", b"--bc", b"x--b", b"From x@y Mon", b" cont", b"\tcont", b":bad",
          b"X: 1", b"Subject: =?utf-8?b?w6k=?=", b"Content-Type: multipart/mixed; boundary=b",
          b"Content-Type: multipart/alternative; boundary=\"c\"", b"Content-Type: multipart/digest; boundary=c",
          b"Content-Type: message/rfc822", b"Content-Type: message/delivery-status", b"Content-Type: text/plain",
@@ -142,3 +160,42 @@ LINES = [b"", b"--b", b"--b--", b"--c", b"--c--", b"--b ", b"--b--x", b"From x@y
 @given(st.lists(st.tuples(st.sampled_from(LINES), st.sampled_from([b"\r\n", b"\n", b"\r", b""])), max_size=40))
 def test_random_line_soup(parts: list[tuple[bytes, bytes]]) -> None:
     assert_same(b"".join(line + end for line, end in parts))
+
+
+FIELDS = [b"Subject: x", b"X-A:1", b"X-B: \t v ", b"content-type: text/html", b"Content-Type: TEXT/plain; charset=utf-8",
+          b"Content-Type: text", b"Content-Type: message/rfc822", b"Content-Transfer-Encoding: quoted-printable",
+          b"X-Folded: a\r\n b", b"From nobody", b"Subject: caf\xe9", b"--b: x", b"X-Dash: --b"]
+BODIES = [b"", b"text", b"--b", b"--b--", b"--bx", b" --b", b"-- ", b"x\r\n", b"\r", b"caf\xe9", b"From me"]
+
+
+@st.composite
+def _trees(draw: st.DrawFn, depth: int = 0) -> bytes:
+    """A message that is mostly well formed: header fields, maybe a multipart of such messages."""
+    eol = draw(st.sampled_from([b"\r\n", b"\n"]))
+    head = b"".join(field + draw(st.sampled_from([eol, eol, eol, b"\r"])) for field in
+                    draw(st.lists(st.sampled_from(FIELDS), max_size=3)))
+    if depth < 2 and draw(st.booleans()):
+        boundary = draw(st.sampled_from([b"b", b"c", b"=_a", b"b:c", b"bb"]))
+        kind = draw(st.sampled_from([b"mixed", b"alternative", b"digest", b"related"]))
+        quoted = draw(st.sampled_from([b'"%s"', b"%s", b'"%s "', b'%s; x=y']))
+        head += b"Content-Type: multipart/" + kind + b"; boundary=" + quoted % boundary + eol
+        parts = draw(st.lists(_trees(depth + 1), min_size=0, max_size=3))
+        body = draw(st.sampled_from([b"", b"preamble" + eol])) + b"".join(
+            b"--" + boundary + draw(st.sampled_from([eol, b" " + eol, eol + b"--" + boundary + eol])) + part + eol
+            for part in parts)
+        body += draw(st.sampled_from([b"--" + boundary + b"--" + eol, b"--" + boundary + b"--", b"", b"--" + boundary + eol]))
+        body += draw(st.sampled_from([b"", b"epilogue" + eol, eol, b"--" + boundary + eol]))
+    else:
+        body = eol.join(draw(st.lists(st.sampled_from(BODIES), max_size=4)))
+    return head + draw(st.sampled_from([eol, eol, b""])) + body
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_trees())
+def test_random_trees(raw: bytes) -> None:
+    assert_same(raw)
+
+
+def test_plain_messages_take_the_positional_path() -> None:
+    for raw in (HEAD + b"\r\nHello\r\n", HEAD + ALT, HEAD + NESTED, (HEAD + NESTED).replace(b"\r\n", b"\n")):
+        assert mime._plain_tree(raw.decode("ascii", "surrogateescape")) is not None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import binascii
 import codecs
+import functools
 import re
 
 __all__ = ["decode_bytes", "b64decode"]
@@ -55,8 +56,10 @@ _CP1252_HIGH = bytes(range(0x80, 0x100)).decode("cp1252", "replace")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 
 
+@functools.lru_cache(maxsize=512)
 def _codec(label: str | None) -> tuple[str | None, bool]:
-    """(Python codec for a charset label, label was given but unknown)."""
+    """(Python codec for a charset label, label was given but unknown). Cached: a mailbox
+    has few distinct labels, and the normalising and lookups cost 2-3 us a part."""
     if not label:
         return None, False
     text = label.strip().strip("\"'\\ ").lower()

@@ -59,8 +59,9 @@ def parse(raw: bytes) -> InboundEmail:
 def _parse(raw: bytes) -> InboundEmail:
     raw, defects = shrink(raw)
     msg = message_from_bytes(raw)
+    headers = HeaderIndex(msg)
     body = Body()
-    collect(msg, body)
+    collect(msg, body, headers=headers)
     full, fresh = "\n".join(body.full), "\n".join(body.fresh)
     if not full.strip():
         full, fresh = without_own_text(body)
@@ -68,7 +69,6 @@ def _parse(raw: bytes) -> InboundEmail:
     if "MessageTruncated" in defects:
         notes.append(f"the message is over {MAX_PARSE // 2**20} MB without its attachments; "
                      "only the beginning was read")
-    headers = HeaderIndex(msg)
     from_name, from_addr = address(headers.raw("From"))
     _, reply_to = address(headers.raw("Reply-To"))
     return InboundEmail(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import binascii
 import email.utils
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.message import Message
 
 from replydraft.charsets import b64decode, decode_bytes
@@ -65,10 +65,8 @@ class HeaderIndex:
     __slots__ = ("_first",)
 
     def __init__(self, msg: Message) -> None:
-        first: dict[str, str] = {}
-        for key, value in msg.raw_items():
-            first.setdefault(key.lower(), str(value))
-        self._first = first
+        # Built backwards, so the first header of a name is the one that stays.
+        self._first = {key.lower(): str(value) for key, value in reversed(list(msg.raw_items()))}
 
     def full(self, name: str) -> str | None:
         """The first ``name`` header as received, not capped at MAX_HEADER."""
@@ -81,12 +79,22 @@ class HeaderIndex:
 
     def value(self, name: str) -> str:
         """``header_value(msg, name)``."""
-        return _decoded(self.raw(name))
+        value = self.raw(name)
+        if value is None:
+            return ""
+        if value.isascii() and value.isprintable() and "  " not in value and "=?" not in value:
+            return value.strip()[:998]   # nothing to unfold, decode or clean: what _decoded returns
+        return _decoded(value)
+
+    def has_any(self, names: tuple[str, ...]) -> bool:
+        """Whether there is a header of one of ``names`` (given in lower case)."""
+        return any(name in self._first for name in names)
 
 
 def unfold(value: str) -> str:
     """One line; raw 8-bit bytes (kept as surrogates by the parser) decoded as utf-8 or cp1252."""
-    value = _FOLD.sub("", value)
+    if "\n" in value:
+        value = _FOLD.sub("", value)
     if value.isascii():
         return value
     return decode_bytes(value.encode("utf-8", "surrogateescape"), None)[0]
@@ -183,11 +191,46 @@ def msgids(value: str) -> list[str]:
 
 def parse_date(value: str) -> datetime | None:
     try:
+        plain = _PLAIN_DATE.fullmatch(value)
+        if plain:
+            return _plain_date(plain)
         return email.utils.parsedate_to_datetime(value) if value else None
     except Exception:  # TypeError, ValueError, IndexError, OverflowError on junk dates
         return None
 
 
+# "Mon, 16 Nov 2026 09:12:00 +0100", the form nearly every mailer writes. For it
+# parsedate_to_datetime's token shuffling (about 5 us, a tenth of the header work) comes
+# down to reading six numbers; every other form still goes to it.
+_MONTHS = {name: number for number, name in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
+_PLAIN_DATE = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?([0-9]{1,2}) (%s) ([1-9][0-9]{3}) "
+                         r"([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-][0-9]{4})" % "|".join(_MONTHS))
+_ZONES: dict[str, timezone | None] = {}
+
+
+def _plain_date(found: re.Match[str]) -> datetime:
+    """``parsedate_to_datetime`` of a ``_PLAIN_DATE`` (it raises where this raises)."""
+    day, month, year, hour, minute, second, zone = found.groups()
+    if zone not in _ZONES:
+        _ZONES[zone] = _zone(zone)
+    tz = _ZONES[zone]
+    if tz is None:                       # "-0000": UTC, but the sender's zone is unknown
+        return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second))
+    return datetime(int(year), _MONTHS[month], int(day), int(hour), int(minute), int(second), tzinfo=tz)
+
+
+def _zone(zone: str) -> timezone | None:
+    """The zone as email.utils computes it ("+0160" is 2 hours); raises where it raises."""
+    offset = int(zone)
+    if offset == 0 and zone.startswith("-"):
+        return None
+    sign, offset = (-1, -offset) if offset < 0 else (1, offset)
+    return timezone(timedelta(seconds=sign * ((offset // 100) * 3600 + (offset % 100) * 60)))
+
+
+_LIST_HEADERS = ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress")
+_LIST_NAMES = tuple(name.lower() for name in _LIST_HEADERS)
 _NOREPLY = re.compile(r"^(no[-_.]?reply|do[-_.]?not[-_.]?reply|mailer-daemon|postmaster|bounces?)[@+-]")
 
 
@@ -199,9 +242,9 @@ def automated_reason(headers: HeaderIndex, from_addr: str) -> str | None:
     precedence = headers.value("Precedence").lower()
     if precedence in ("bulk", "list", "junk", "auto_reply"):
         return f"Precedence: {precedence}"
-    for name in ("List-Id", "List-Unsubscribe", "X-Autoreply", "X-Autorespond", "X-Auto-Response-Suppress"):
-        if headers.raw(name) is not None:
-            return f"{name} header"
+    if headers.has_any(_LIST_NAMES):
+        name = next(name for name in _LIST_HEADERS if headers.raw(name) is not None)
+        return f"{name} header"
     if headers.raw("Return-Path") is not None and headers.value("Return-Path") in ("<>", ""):
         return "empty Return-Path (bounce)"
     if _NOREPLY.match(from_addr):
