@@ -1218,3 +1218,14 @@ def test_normalising_replaces_exactly_what_the_table_says() -> None:
     odd = "".join(map(chr, _NORMALISE)) + "aé’ \n"
     texts = _all_test_texts() + [odd, odd * 3, "", "plain"]
     assert all(_normalise(t) == t.translate(_NORMALISE) for t in texts)
+
+
+def test_detect_many_is_detect_for_each() -> None:
+    from dataclasses import replace
+
+    from replydraft.detect import detect_many
+    base = parse(b"From: a@b.example\r\nSubject: Invoice 2231 overdue\r\n\r\nhello\r\n")
+    emails = [replace(base, new_text=text) for text in _all_test_texts()]
+    emails += [replace(base, new_text="   "), replace(base, new_text="I will sue you.", automated="a bounce")]
+    settings = DetectorSettings(disabled_rules=frozenset({"review.bbb"}))
+    assert detect_many(emails, settings) == [detect(email, settings) for email in emails]

@@ -147,37 +147,35 @@ def test_messages_older_than_the_lookback_are_ignored(world) -> None:
     assert report.examined == 0 and draft_ids(mailbox) == []
 
 
-def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, on_call: int) -> None:
-    """detect raises ``error`` for the ``on_call``-th message it examines."""
-    from replydraft import triage
-    calls = []
+def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, where: str) -> None:
+    """Detection raises ``error`` on the message whose text holds ``where``."""
+    from replydraft import detect as detection
+    real = detection._detect
 
-    def detect(email, settings):
-        calls.append(email)
-        if len(calls) == on_call:
+    def broken(examined, *args):
+        if where in examined.text:
             raise error
-        return real(email, settings)
+        return real(examined, *args)
 
-    real = triage.detect
-    monkeypatch.setattr(triage, "detect", detect)
+    monkeypatch.setattr(detection, "_detect", broken)
 
 
 def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(world, monkeypatch) -> None:
     mailbox, config, run = world
-    _break_detection(monkeypatch, RuntimeError("a bug"), on_call=3)
+    _break_detection(monkeypatch, RuntimeError("a bug"), where="an online shop and a German version")
     report = run()
     assert report.examined == 8
     assert len(report.drafted) + report.no_signal + report.skipped == 8
     store = Store.open(config.state_path)
     errors = [i for i in store.incidents() if i["status"] == "error"]
     assert len(errors) == 1 and "RuntimeError: a bug" in errors[0]["reason"]
-    assert len(report.drafted) >= 4
+    assert len(report.drafted) == 4            # the other escalations, as without the bug
 
 
 def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> None:
     from replydraft.errors import ConfigError
     mailbox, config, run = world
-    _break_detection(monkeypatch, ConfigError("a company pattern is broken"), on_call=2)
+    _break_detection(monkeypatch, ConfigError("a company pattern is broken"), where="My lawyer will be in touch")
     with pytest.raises(ConfigError, match="company pattern"):
         run()
 

