@@ -181,16 +181,17 @@ def _below_history(lines: list[str], marker: _Marker | None, depth: int) -> tupl
 # letters of one of their words, matched with the same re.IGNORECASE, so every line they match
 # matches this too. Most lines are the customer's prose and fail this at the first letter or
 # two instead of going through six full patterns (tests/test_extract_fast.py checks each word).
-_MAYBE_MARKER = re.compile(r"""--|_|\*      # _SIGNATURE, _FORWARD, _ORIGINAL, _RULE; [*_] before a _FROM_KEY
-    | se|ge|vo|en|in|ve|sk      # _SIGNATURE: sent, get, von, gesendet, envoyé, enviado, inviato, verzonden, skickat
-    | fr|de|da|va               # _FROM_KEY: from, fra, från, de, da, van (von: "vo")
-    | on|am|le|el|il|op|em|ma|ti|to|lø|sø   # _OPENER (den: "de", fre: "fr")
-    """, re.IGNORECASE | re.VERBOSE)
-
-
-# The first characters of _MAYBE_MARKER's alternatives, in both cases. re.IGNORECASE also
-# matches some non-ASCII letters to ASCII ones ("ſ" to "s", "İ" to "i"): those go to the pattern.
-_MARKER_INITIALS = "-_*sgveifdoalmtSGVEIFDOALMT"
+_MARKER_STARTS = (
+    "--", "_", "*",                              # _SIGNATURE, _FORWARD, _ORIGINAL, _RULE; [*_] before a _FROM_KEY
+    "se", "ge", "vo", "en", "in", "ve", "sk",    # _SIGNATURE: sent, get, von, gesendet, envoyé, enviado, inviato,
+                                                 # verzonden, skickat
+    "fr", "de", "da", "va",                      # _FROM_KEY: from, fra, från, de, da, van (von: "vo")
+    "on", "am", "le", "el", "il", "op", "em", "ma", "ti", "to", "lø", "sø",   # _OPENER (den: "de", fre: "fr")
+)
+_MAYBE_MARKER = re.compile("|".join(map(re.escape, _MARKER_STARTS)), re.IGNORECASE)
+# Their first characters, in both cases. re.IGNORECASE also matches some non-ASCII letters
+# to ASCII ones ("ſ" to "s", "İ" to "i"): those go to the pattern.
+_MARKER_INITIALS = frozenset(c for start in _MARKER_STARTS for c in (start[0].lower(), start[0].upper()))
 
 
 def _first_marker(lines: list[str], start: int, history: bool = False) -> _Marker | None:
@@ -317,9 +318,11 @@ def _plausible_attribution(found: re.Match[str], candidate: str, lines: list[str
 # the first word of a _FOOTER_ENVIRONMENT, _FOOTER_HEADING or _FOOTER_SENTENCE form, or has
 # no \w at all (a _FOOTER_SENTENCE may begin on the next line). Other lines are skipped
 # with this one test (tests/test_extract_fast.py compares with the plain loop).
-_MAYBE_FOOTER = re.compile(r"""\W{0,3}(?:please|consider|think|bitte|pensez
-    |confidentiality|legal|e-?mail|disclaimer|privileged|vertraulichkeitshinweis|haftungsausschluss|avis|aviso|avviso
-    |this|the|if|diese|ce|este|questo|dit)|\W+$""", re.IGNORECASE | re.VERBOSE)
+_FOOTER_WORDS = ("please", "consider", "think", "bitte", "pensez", "confidentiality", "legal", "e-?mail",
+                 "disclaimer", "privileged", "vertraulichkeitshinweis", "haftungsausschluss", "avis", "aviso",
+                 "avviso", "this", "the", "if", "diese", "ce", "este", "questo", "dit")   # regex, each a word
+_MAYBE_FOOTER = re.compile(r"\W{0,3}(?:" + "|".join(_FOOTER_WORDS) + r")|\W+$", re.IGNORECASE)
+_FOOTER_INITIALS = frozenset(c for word in _FOOTER_WORDS for c in (word[0].lower(), word[0].upper()))
 
 
 def _footer_start(head: list[str]) -> int | None:
@@ -339,7 +342,7 @@ def _footer_start(head: list[str]) -> int | None:
         line = head[i].strip()
         if not line or block_size > FOOTER_CHARS or line.startswith(">"):
             continue
-        if line[0] not in "pctbledvhaiqPCTBLEDVHAIQ" and line[0].isascii() and (line[0].isalnum() or line[0] == "_"):
+        if line[0] not in _FOOTER_INITIALS and line[0].isascii() and (line[0].isalnum() or line[0] == "_"):
             continue               # a word character (no \W before it) that starts none of _MAYBE_FOOTER's words
         if not _MAYBE_FOOTER.match(line):
             continue
