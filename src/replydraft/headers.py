@@ -55,7 +55,11 @@ def header_value(msg: Message, name: str) -> str:
 
 
 def _decoded(raw: str | None) -> str:
-    return clean_header(decode_words(unfold(raw))) if raw is not None else ""
+    if raw is None:
+        return ""
+    if raw.isascii() and raw.isprintable() and "  " not in raw and "=?" not in raw:
+        return raw.strip()[:998]         # nothing to unfold, decode or clean: what the line below returns
+    return clean_header(decode_words(unfold(raw)))
 
 
 class HeaderIndex:
@@ -79,12 +83,7 @@ class HeaderIndex:
 
     def value(self, name: str) -> str:
         """``header_value(msg, name)``."""
-        value = self.raw(name)
-        if value is None:
-            return ""
-        if value.isascii() and value.isprintable() and "  " not in value and "=?" not in value:
-            return value.strip()[:998]   # nothing to unfold, decode or clean: what _decoded returns
-        return _decoded(value)
+        return _decoded(self.raw(name))
 
     def has_any(self, names: tuple[str, ...]) -> bool:
         """Whether there is a header of one of ``names`` (given in lower case)."""
