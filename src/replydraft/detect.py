@@ -116,9 +116,7 @@ class DetectorSettings:
 
 def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings()) -> Detection:
     """Signals in the customer's new text; automated mail is skipped, not examined."""
-    if email.automated:
-        return Detection((), (), skipped=email.automated)
-    return detect_text(f"{email.new_text}", settings, topic=email.subject)
+    return detect_many([email], settings)[0]
 
 
 def detect_many(emails: Sequence[InboundEmail], settings: DetectorSettings = DetectorSettings()) -> list[Detection]:
