@@ -427,7 +427,7 @@ def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_incidents_list(args: argparse.Namespace) -> int:
-    from replydraft.incidents import reply_text
+    from replydraft.incidents import escalated, one_line, reply_text
 
     with _store(args) as store:
         rows = list(store.incidents(_filter(args)))
@@ -438,17 +438,34 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
     table: list[tuple[object, ...]] = [("ID", "WHEN", "FROM", "SIGNALS", "THEIR WORDS", "REPLY")]
     for r in rows:
         when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
-        signals = ", ".join(s["name"] for s in r["signals"]) + (" (repeat offender)" if r["repeat_offender"] else "")
-        words = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
+        signals = ", ".join(s["name"] for s in r["signals"])
+        if signals and not escalated(r):        # skipped mail: what it would have raised, not an escalation
+            signals = f"(would be {signals})"
+        signals += " (repeat offender)" if r["repeat_offender"] else ""
+        words = one_line("; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1]))
         who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
-        table.append((r["id"], when, _cut(who, 36), signals, _cut(words, 60), reply_text(r)))
+        table.append((r["id"], when, _cut(one_line(who), 36), signals, _cut(words, 60), reply_text(r)))
     _print_table(table, sys.stdout)
-    print(f"\n{len(rows)} incident(s). `replydraft incidents show ID` gives every piece of evidence.")
+    print(f"\n{_count_line(rows)}. `replydraft incidents show ID` gives every piece of evidence.")
     return EXIT_OK
 
 
+def _count_line(rows: Sequence[dict[str, Any]]) -> str:
+    """"7 incident(s): 5 escalation(s), 2 skipped_automated": escalations counted as `stats` and
+    `report` count them, the rest by status."""
+    from collections import Counter
+
+    from replydraft.incidents import escalated
+
+    others = Counter(r["status"] for r in rows if not escalated(r))
+    if not others:
+        return f"{len(rows)} incident(s)"
+    return (f"{len(rows)} incident(s): {len(rows) - others.total()} escalation(s), "
+            + ", ".join(f"{n} {status}" for status, n in sorted(others.items())))
+
+
 def cmd_incidents_show(args: argparse.Namespace) -> int:
-    from replydraft.incidents import reply_text
+    from replydraft.incidents import one_line, reply_text
 
     with _store(args) as store:
         r = store.incident(args.id)
@@ -464,9 +481,9 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
         lines.append(f"  {s['name']} {s['score']:.2f}")
         rules = (s.get("rules") or []) + [""] * len(s["evidence"])     # older incidents have no rules
         for phrase, rule in zip(s["evidence"], rules[:len(s["evidence"])], strict=True):
-            lines.append(f"      \"{phrase}\"" + (f"   [{rule}]" if rule else ""))
+            lines.append(f"      \"{one_line(phrase)}\"" + (f"   [{rule}]" if rule else ""))
     for s in r["near_misses"]:
-        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{e}"' for e in s["evidence"]))
+        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{one_line(e)}"' for e in s["evidence"]))
     if r["draft_message_id"]:
         lines.append(f"  draft      {r['draft_message_id']} in {r['drafts_folder']}"
                      + (f" uid {r['draft_uid']}" if r["draft_uid"] else ""))
@@ -478,7 +495,7 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
         if r[key]:
             lines.append(f"  {label:<10} {r[key]}")
     if r["excerpt"]:
-        lines.append(f"  they wrote {r['excerpt']}")
+        lines.append(f"  they wrote {one_line(r['excerpt'])}")
     print("\n".join(lines))
     return EXIT_OK
 
@@ -571,6 +588,7 @@ def cmd_incidents_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from replydraft.incidents import escalated
     from replydraft.report import render_report
     from replydraft.store import IncidentFilter
 
@@ -584,7 +602,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.write_text(page, encoding="utf-8")
     out.chmod(0o600)                         # names and their words: as private as the database
-    escalations = sum(1 for r in rows if r["status"] in ("drafted", "appending", "dry_run"))
+    escalations = sum(1 for r in rows if escalated(r))
     print(f"Wrote {out} ({escalations} escalation(s) since {since:%Y-%m-%d}); it opens offline in any browser.")
     return EXIT_OK
 
