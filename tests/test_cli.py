@@ -111,6 +111,17 @@ def test_demo_then_incidents(capsys, tmp_path: Path) -> None:
     assert len([json.loads(line) for line in out.splitlines()]) == 5
 
 
+def test_demo_hint_names_a_message_that_exists(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    for _ in range(2):                                   # the first run delivers, the second doesn't
+        code, out, _ = run(capsys, "demo", str(tmp_path / "d"))
+        [hint] = re.findall(r"^Try:  replydraft preview (\S+)", out, re.MULTILINE)
+        assert code == 0 and Path(hint).is_file()
+        code, out, _ = run(capsys, "preview", hint)
+        assert code == 0 and "Subject: Re: " in out and "review_threat" in out
+
+
 def test_incidents_without_a_database(capsys, tmp_path: Path) -> None:
     config = tmp_path / "rd.toml"
     config.write_text("")

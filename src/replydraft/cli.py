@@ -716,7 +716,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for path in result.drafts:
             print(f"  {path.name}")
     print(f"\nIncident log: {result.database}")
-    print(f"Try:  replydraft preview {result.maildir}/cur/<file>     or open the Maildir in a mail client.")
+    if result.example:
+        print(f"Try:  replydraft preview {result.example}     or open the Maildir in a mail client.")
     print(f"Run it again on the same folder to see that nothing is drafted twice:  replydraft demo {result.directory}")
     return EXIT_OK
 
