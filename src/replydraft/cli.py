@@ -676,7 +676,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"ok   ledger {config.ledger.path}: {len(load_invoices(config))} open invoice(s)")
     if not config.accounts:
         print("note no [[accounts]] configured")
-    failures = 0
+    codes = [EXIT_OK]
     for account in config.accounts:
         try:
             mailbox = open_mailbox(account)
@@ -690,9 +690,11 @@ def cmd_check(args: argparse.Namespace) -> int:
                   f"{account.host}:{account.port} ({account.tls}); watching {', '.join(account.folders)}; "
                   f"drafts go to {drafts!r}")
         except (MailboxError, SecretError) as exc:
-            failures += 1
+            # Every account is checked; a secret that can't be had is for you to fix (2), as
+            # in `auth test`, and outranks a server that refused or couldn't be reached (1).
+            codes.append(EXIT_USAGE if isinstance(exc, SecretError) else EXIT_FAILURE)
             print(f"FAIL {exc}")
-    return EXIT_FAILURE if failures else EXIT_OK
+    return max(codes)
 
 
 # -- demo, auth, evaluate ----------------------------------------------------------------
