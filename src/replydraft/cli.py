@@ -131,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
     command("check", "Validate the config and templates, log in to every account and show the "
             "Drafts folder each will use.", cmd_check)
 
+    c = command("init", "Write a starter config with every option, its default and a comment "
+                "(never overwrites a file).", cmd_init, config=False)
+    c.add_argument("path", nargs="?", default=DEFAULT_CONFIG, metavar="PATH",
+                   help=f"where to write it (default: ./{DEFAULT_CONFIG})")
+
     c = command("demo", "Run the whole pipeline on bundled sample mail in a local Maildir "
                 "(no server, no config needed).", cmd_demo, config=False)
     c.add_argument("directory", nargs="?", metavar="DIR", help="where to put it (default: a new temporary folder)")
@@ -248,13 +253,14 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from replydraft.config import EVERY_OPTION
     from replydraft.daemon import Daemon, load_checked
     from replydraft.service import run_once
 
     path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
-        raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
+        raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
     from replydraft import fastscan
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile (and
@@ -697,6 +703,43 @@ def cmd_check(args: argparse.Namespace) -> int:
     return max(codes)
 
 
+# -- init ------------------------------------------------------------------------------
+
+EXAMPLE_CONFIG = "config.example.toml"
+
+
+def example_config() -> str:
+    """config.example.toml: inside the installed wheel, else the source tree's."""
+    from importlib.resources import files
+
+    packaged = files("replydraft") / EXAMPLE_CONFIG
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / EXAMPLE_CONFIG).read_text(encoding="utf-8")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    try:   # O_EXCL: an existing file (someone's edited config) is never replaced
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; nothing was written. Edit it, or give another PATH "
+                         f"(`replydraft init new.toml`) to see every option.") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: can't create it: {exc.strerror or exc}.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        os.fchmod(fd, 0o600)         # passwords never go in it, but account names and policy do
+        out.write(example_config())
+    flag = "" if args.path == DEFAULT_CONFIG and not os.environ.get("REPLYDRAFT_CONFIG") else f" -c {path}"
+    print(f"Wrote {path} (readable by you only): every option with its default and a comment. Next:\n"
+          f"  1. edit it: [policy] (your company, the signature) and one [[accounts]] per mailbox\n"
+          f"  2. replydraft auth set{flag} support       the IMAP password, into the keyring "
+          f"(or password_env / password_command)\n"
+          f"  3. replydraft check{flag}                  validate it, log in, show the Drafts folder\n"
+          f"  4. replydraft run{flag} --once --dry-run   what would be drafted; then `replydraft run{flag}`")
+    return EXIT_OK
+
+
 # -- demo, auth, evaluate ----------------------------------------------------------------
 
 
@@ -765,6 +808,7 @@ def cmd_auth_test(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_oauth(args: argparse.Namespace) -> int:
+    from replydraft.config import EVERY_OPTION
     from replydraft.credentials import check_keyring, store_refresh_token
     from replydraft.mailbox import ImapMailbox
     from replydraft.oauth_flow import authorize, write_secret_file
@@ -773,8 +817,8 @@ def cmd_auth_oauth(args: argparse.Namespace) -> int:
     account = config.account(args.account)
     if not account.uses_oauth2:
         raise ConfigError(f"{config.source}: account {account.name!r} does not use OAuth2; set auth = \"oauth2\", "
-                          f"oauth_provider and oauth_client_id (see config.example.toml), or store a password "
-                          f"with `replydraft auth set {account.name}`.")
+                          f"oauth_provider and oauth_client_id, or store a password with "
+                          f"`replydraft auth set {account.name}`. {EVERY_OPTION}")
     output = Path(args.output) if args.output else None
     reads_from = ("oauth_refresh_token_env" if account.oauth_refresh_token_env else
                   "oauth_refresh_token_command" if account.oauth_refresh_token_command else None)
