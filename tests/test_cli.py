@@ -7,6 +7,7 @@ import io
 import json
 import mailbox
 import re
+import stat
 from pathlib import Path
 
 import pytest
@@ -109,6 +110,54 @@ def test_demo_then_incidents(capsys, tmp_path: Path) -> None:
     assert len(rows) == 5 and rows[0]["evidence"] and rows[0]["status"] == "drafted"
     code, out, _ = run(capsys, "incidents", "--config", str(config), "export", "--format", "jsonl")
     assert len([json.loads(line) for line in out.splitlines()]) == 5
+
+
+def test_demo_hint_names_a_message_that_exists(capsys, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    for _ in range(2):                                   # the first run delivers, the second doesn't
+        code, out, _ = run(capsys, "demo", str(tmp_path / "d"))
+        [hint] = re.findall(r"^Try:  replydraft preview (\S+)", out, re.MULTILINE)
+        assert code == 0 and Path(hint).is_file()
+        code, out, _ = run(capsys, "preview", hint)
+        assert code == 0 and "Subject: Re: " in out and "review_threat" in out
+
+
+def test_init_writes_the_commented_example_once(capsys, tmp_path: Path, monkeypatch) -> None:
+    from replydraft.config import load
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    code, out, _ = run(capsys, "init")
+    written = tmp_path / "replydraft.toml"
+    assert code == 0 and written.read_text() == (ROOT / "config.example.toml").read_text()
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert "replydraft check " in out and "replydraft auth set support" in out and " -c " not in out
+    assert load(written).accounts[0].name == "support"
+    written.write_text("# mine\n")
+    code, _, err = run(capsys, "init")
+    assert code == 2 and "replydraft.toml already exists; nothing was written" in err
+    assert written.read_text() == "# mine\n"
+    code, out, _ = run(capsys, "init", str(tmp_path / "other.toml"))
+    assert code == 0 and f"replydraft check -c {tmp_path / 'other.toml'}" in out
+    code, _, err = run(capsys, "init", str(tmp_path / "no" / "such" / "dir.toml"))
+    assert code == 2 and "can't create it" in err
+
+
+def test_the_wheel_carries_what_init_writes() -> None:
+    import tomllib
+
+    build = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["hatch"]["build"]["targets"]
+    assert build["wheel"]["force-include"]["config.example.toml"] == "replydraft/config.example.toml"
+
+
+def test_a_missing_config_points_at_init(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "check", "-c", str(tmp_path / "rd.toml"))
+    assert code == 2 and f"Run `replydraft init {tmp_path / 'rd.toml'}`" in err
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[policy]\ncompanny = 'x'\n")
+    code, _, err = run(capsys, "check", "-c", str(bad))
+    assert code == 2 and "`replydraft init example.toml` writes every option" in err and "config.example" not in err
 
 
 def test_incidents_without_a_database(capsys, tmp_path: Path) -> None:

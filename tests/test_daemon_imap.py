@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -168,3 +169,38 @@ def test_wait_for_mail_waits_and_wakes(imap, tmp_path: Path, monkeypatch) -> Non
         started = time.monotonic()
         assert mailbox.wait_for_mail(10, threading.Event()) is True
         assert time.monotonic() - started < 3
+
+
+def test_status_sees_the_passes_of_run_once(imap, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`run --once` from cron: `status` sees its passes as it sees the daemon's, failures included."""
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user, poll_interval='"5m"'))
+    imap.server.append(imap.user, "INBOX", escalation(1))
+    assert main(["run", "--once", "--config", str(config)]) == 0
+    capsys.readouterr()
+    assert main(["status", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert "ok   every watched folder is healthy" in out and "never" not in out
+    assert re.search(r"^support\s+INBOX\s+once\s+\d+s ago\s+0\s+0\s", out, re.MULTILINE), out
+    dead = write_config(tmp_path, account_toml("dead", 1, imap.user))         # nothing listens on port 1
+    for _ in range(3):
+        assert main(["run", "--once", "--config", str(dead)]) == 1
+    capsys.readouterr()
+    assert main(["status", "--config", str(dead)]) == 1
+    assert "warn dead/INBOX: failing: 3 failures in a row" in capsys.readouterr().out
+
+
+def test_check_exits_2_when_a_secret_is_missing(imap, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    """As `auth test` and the README say: a secret that can't be had is for you to fix (2); every
+    account is still checked."""
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    monkeypatch.delenv("REPLYDRAFT_TEST_UNSET", raising=False)
+    config = write_config(tmp_path, account_toml("nosecret", imap.server.port, imap.user,
+                                                 password_env='"REPLYDRAFT_TEST_UNSET"'),
+                          account_toml("support", imap.server.port, imap.user))
+    assert main(["check", "--config", str(config)]) == 2
+    out = capsys.readouterr().out
+    assert "FAIL" in out and "REPLYDRAFT_TEST_UNSET" in out and "ok   account support: logged in" in out
+    config = write_config(tmp_path, account_toml("dead", 1, imap.user), account_toml("support", imap.server.port,
+                                                                                      imap.user))
+    assert main(["check", "--config", str(config)]) == 1                       # a server that can't be reached

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from replydraft.cli import main
-from replydraft.incidents import EXPORT_COLUMNS, parse_when, stats
+from replydraft.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
 from replydraft.report import render_report
 from replydraft.store import IncidentFilter, Store
 
@@ -149,26 +149,99 @@ def test_the_database_is_private(tmp_path: Path) -> None:
     assert stat.S_IMODE((tmp_path / "fresh.db").stat().st_mode) == 0o600
 
 
-def test_skipped_and_below_threshold_mail_is_logged_with_why(tmp_path: Path) -> None:
+NEWSLETTER = (b"From: Shop <news@shop.example>\r\nList-Unsubscribe: <mailto:u@shop.example>\r\n"
+              b"Message-ID: <n1@shop.example>\r\nSubject: Weekly\r\n\r\n"
+              b"I will leave a 1-star review on Google if this isn't fixed by Friday.\r\n")
+
+
+def logged(tmp_path: Path, *messages: bytes, excerpts: bool = False) -> Path:
+    """One pass of the demo's pipeline over these messages; returns a config for the incident log."""
+    from dataclasses import replace
+
     from replydraft.demo import DEMO_ACCOUNT, demo_config
     from replydraft.maildir import MaildirMailbox
     from replydraft.render import Renderer
     from replydraft.service import make_context, process_folder
 
     mailbox = MaildirMailbox(tmp_path / "Maildir")
-    mailbox.deliver("INBOX", b"From: Shop <news@shop.example>\r\nList-Unsubscribe: <mailto:u@shop.example>\r\n"
-                             b"Message-ID: <n1@shop.example>\r\nSubject: Weekly\r\n\r\n"
-                             b"I will leave a 1-star review on Google if this isn't fixed by Friday.\r\n")
-    mailbox.deliver("INBOX", b"From: Ann <ann@client.example>\r\nMessage-ID: <a1@client.example>\r\nSubject: Hi\r\n\r\n"
-                             b"Please bear with us on the invoice.\r\n")
-    config = demo_config(tmp_path)
-    store = Store.open(config.state_path)
-    process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store),
-                   folder="INBOX", drafts=mailbox.resolve_drafts("auto"), lookback=timedelta(days=3650))
-    found = {i["message_id"]: i for i in store.incidents()}
-    store.close()
+    for raw in messages:
+        mailbox.deliver("INBOX", raw)
+    config = replace(demo_config(tmp_path), store_excerpts=excerpts)
+    with Store.open(config.state_path) as store:
+        process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store),
+                       folder="INBOX", drafts=mailbox.resolve_drafts("auto"), lookback=timedelta(days=3650))
+    path = tmp_path / "rd.toml"
+    path.write_text(f'[state]\npath = "{config.state_path}"\n')
+    return path
+
+
+def test_skipped_and_below_threshold_mail_is_logged_with_why(tmp_path: Path) -> None:
+    logged(tmp_path, NEWSLETTER, b"From: Ann <ann@client.example>\r\nMessage-ID: <a1@client.example>\r\n"
+                                 b"Subject: Hi\r\n\r\nPlease bear with us on the invoice.\r\n")
+    with Store.open(tmp_path / "replydraft.db") as store:
+        found = {i["message_id"]: i for i in store.incidents()}
     skipped = found["<n1@shop.example>"]
     assert skipped["status"] == "skipped_automated" and "List-" in skipped["reason"]
     assert {s["name"] for s in skipped["signals"]} >= {"review_threat"}       # what it would have raised
     near = found["<a1@client.example>"]
     assert near["status"] == "below_threshold" and "overdue_payment 0.40 < 0.6" in near["reason"]
+
+
+def escalation(n: int, subject: str = "Order", name: str = "Customer", text: str = "") -> bytes:
+    return (f'From: "{name}" <c{n}@client.example>\r\nMessage-ID: <e{n}@client.example>\r\nSubject: {subject}\r\n\r\n'
+            f"{text}I will leave a 1-star review on Google if this isn't fixed by Friday.\r\n").encode()
+
+
+@pytest.mark.parametrize("cell,exported", [
+    ("=HYPERLINK(\"http://x.example\")", "'=HYPERLINK(\"http://x.example\")"), ("+1+cmd", "'+1+cmd"),
+    ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("plain = words", "plain = words"), ("", ""), ("'quoted", "'quoted"), (-3, -3), (7, 7), (None, None),
+])
+def test_csv_cell_neutralises_what_a_spreadsheet_would_run(cell: object, exported: object) -> None:
+    assert csv_cell(cell) == exported
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_csv_export_has_no_formula_cells_and_json_stays_exact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hostile = [("=HYPERLINK(\"http://evil.example\",\"x\")", "=cmd|' /C calc'!A0"), ("+1+cmd", "+Plus"),
+               ("-2+3", "-Minus"), ("@SUM(A1:A9)", "@At")]
+    config = logged(tmp_path, *(escalation(n, subject, name, "=1+1 ") for n, (subject, name) in enumerate(hostile)),
+                    excerpts=True)
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 4
+    assert [c for r in rows for c in r.values() if c.startswith(FORMULA_START)] == []
+    assert sorted((r["subject"], r["customer_name"]) for r in rows) == sorted((f"'{s}", f"'{n}") for s, n in hostile)
+    assert all(r["excerpt"].startswith("'=1+1 I will leave") for r in rows)
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "export", "--format", "jsonl")
+    exact = [json.loads(line) for line in out.splitlines()]
+    assert sorted((i["subject"], i["sender_name"]) for i in exact) == sorted(hostile)
+
+
+def test_list_and_show_keep_customer_words_on_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = logged(tmp_path, b"From: Bo <bo@client.example>\r\nMessage-ID: <b1@client.example>\r\nSubject: x\r\n\r\n"
+                              b"Fix it now or I will leave a 1-star\r\nreview on Google.\r\n", excerpts=True)
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "list")
+    assert code == 0 and '"I will leave a 1-star review"' in out
+    assert len(out.strip().splitlines()) == 4                 # header, one row, a blank line, the count
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "show", "RD-")
+    assert '      "I will leave a 1-star review"   [review.' in out
+    assert "they wrote Fix it now or I will leave a 1-star review on Google." in out
+
+
+def test_list_counts_skipped_mail_as_the_report_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A skipped newsletter is listed with what it would have raised, but not counted as an escalation."""
+    config = logged(tmp_path, NEWSLETTER, escalation(1))
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "list")
+    assert code == 0 and "2 incident(s): 1 escalation(s), 1 skipped_automated." in out
+    newsletter = next(line for line in out.splitlines() if "news@shop.example" in line)
+    assert "(would be review_threat" in newsletter and "skipped: automated mail" in newsletter
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "list", "--signal", "review_threat",
+                       "--status", "skipped_automated")
+    assert "1 incident(s): 0 escalation(s), 1 skipped_automated." in out
+    code, out, _ = run(capsys, "report", "--config", str(config), "--out", str(tmp_path / "r.html"))
+    assert "(1 escalation(s)" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "stats")
+    assert "1 escalation(s), 1 customer(s)" in out

@@ -131,6 +131,11 @@ def _parser() -> argparse.ArgumentParser:
     command("check", "Validate the config and templates, log in to every account and show the "
             "Drafts folder each will use.", cmd_check)
 
+    c = command("init", "Write a starter config with every option, its default and a comment "
+                "(never overwrites a file).", cmd_init, config=False)
+    c.add_argument("path", nargs="?", default=DEFAULT_CONFIG, metavar="PATH",
+                   help=f"where to write it (default: ./{DEFAULT_CONFIG})")
+
     c = command("demo", "Run the whole pipeline on bundled sample mail in a local Maildir "
                 "(no server, no config needed).", cmd_demo, config=False)
     c.add_argument("directory", nargs="?", metavar="DIR", help="where to put it (default: a new temporary folder)")
@@ -248,13 +253,14 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from replydraft.config import EVERY_OPTION
     from replydraft.daemon import Daemon, load_checked
     from replydraft.service import run_once
 
     path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
-        raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one (see config.example.toml).")
+        raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
     from replydraft import fastscan
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile (and
@@ -427,7 +433,7 @@ def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_incidents_list(args: argparse.Namespace) -> int:
-    from replydraft.incidents import reply_text
+    from replydraft.incidents import escalated, one_line, reply_text
 
     with _store(args) as store:
         rows = list(store.incidents(_filter(args)))
@@ -438,17 +444,34 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
     table: list[tuple[object, ...]] = [("ID", "WHEN", "FROM", "SIGNALS", "THEIR WORDS", "REPLY")]
     for r in rows:
         when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
-        signals = ", ".join(s["name"] for s in r["signals"]) + (" (repeat offender)" if r["repeat_offender"] else "")
-        words = "; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1])
+        signals = ", ".join(s["name"] for s in r["signals"])
+        if signals and not escalated(r):        # skipped mail: what it would have raised, not an escalation
+            signals = f"(would be {signals})"
+        signals += " (repeat offender)" if r["repeat_offender"] else ""
+        words = one_line("; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1]))
         who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
-        table.append((r["id"], when, _cut(who, 36), signals, _cut(words, 60), reply_text(r)))
+        table.append((r["id"], when, _cut(one_line(who), 36), signals, _cut(words, 60), reply_text(r)))
     _print_table(table, sys.stdout)
-    print(f"\n{len(rows)} incident(s). `replydraft incidents show ID` gives every piece of evidence.")
+    print(f"\n{_count_line(rows)}. `replydraft incidents show ID` gives every piece of evidence.")
     return EXIT_OK
 
 
+def _count_line(rows: Sequence[dict[str, Any]]) -> str:
+    """"7 incident(s): 5 escalation(s), 2 skipped_automated": escalations counted as `stats` and
+    `report` count them, the rest by status."""
+    from collections import Counter
+
+    from replydraft.incidents import escalated
+
+    others = Counter(r["status"] for r in rows if not escalated(r))
+    if not others:
+        return f"{len(rows)} incident(s)"
+    return (f"{len(rows)} incident(s): {len(rows) - others.total()} escalation(s), "
+            + ", ".join(f"{n} {status}" for status, n in sorted(others.items())))
+
+
 def cmd_incidents_show(args: argparse.Namespace) -> int:
-    from replydraft.incidents import reply_text
+    from replydraft.incidents import one_line, reply_text
 
     with _store(args) as store:
         r = store.incident(args.id)
@@ -464,9 +487,9 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
         lines.append(f"  {s['name']} {s['score']:.2f}")
         rules = (s.get("rules") or []) + [""] * len(s["evidence"])     # older incidents have no rules
         for phrase, rule in zip(s["evidence"], rules[:len(s["evidence"])], strict=True):
-            lines.append(f"      \"{phrase}\"" + (f"   [{rule}]" if rule else ""))
+            lines.append(f"      \"{one_line(phrase)}\"" + (f"   [{rule}]" if rule else ""))
     for s in r["near_misses"]:
-        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{e}"' for e in s["evidence"]))
+        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{one_line(e)}"' for e in s["evidence"]))
     if r["draft_message_id"]:
         lines.append(f"  draft      {r['draft_message_id']} in {r['drafts_folder']}"
                      + (f" uid {r['draft_uid']}" if r["draft_uid"] else ""))
@@ -478,7 +501,7 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
         if r[key]:
             lines.append(f"  {label:<10} {r[key]}")
     if r["excerpt"]:
-        lines.append(f"  they wrote {r['excerpt']}")
+        lines.append(f"  they wrote {one_line(r['excerpt'])}")
     print("\n".join(lines))
     return EXIT_OK
 
@@ -571,6 +594,7 @@ def cmd_incidents_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from replydraft.incidents import escalated
     from replydraft.report import render_report
     from replydraft.store import IncidentFilter
 
@@ -584,7 +608,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.write_text(page, encoding="utf-8")
     out.chmod(0o600)                         # names and their words: as private as the database
-    escalations = sum(1 for r in rows if r["status"] in ("drafted", "appending", "dry_run"))
+    escalations = sum(1 for r in rows if escalated(r))
     print(f"Wrote {out} ({escalations} escalation(s) since {since:%Y-%m-%d}); it opens offline in any browser.")
     return EXIT_OK
 
@@ -658,7 +682,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"ok   ledger {config.ledger.path}: {len(load_invoices(config))} open invoice(s)")
     if not config.accounts:
         print("note no [[accounts]] configured")
-    failures = 0
+    codes = [EXIT_OK]
     for account in config.accounts:
         try:
             mailbox = open_mailbox(account)
@@ -672,9 +696,48 @@ def cmd_check(args: argparse.Namespace) -> int:
                   f"{account.host}:{account.port} ({account.tls}); watching {', '.join(account.folders)}; "
                   f"drafts go to {drafts!r}")
         except (MailboxError, SecretError) as exc:
-            failures += 1
+            # Every account is checked; a secret that can't be had is for you to fix (2), as
+            # in `auth test`, and outranks a server that refused or couldn't be reached (1).
+            codes.append(EXIT_USAGE if isinstance(exc, SecretError) else EXIT_FAILURE)
             print(f"FAIL {exc}")
-    return EXIT_FAILURE if failures else EXIT_OK
+    return max(codes)
+
+
+# -- init ------------------------------------------------------------------------------
+
+EXAMPLE_CONFIG = "config.example.toml"
+
+
+def example_config() -> str:
+    """config.example.toml: inside the installed wheel, else the source tree's."""
+    from importlib.resources import files
+
+    packaged = files("replydraft") / EXAMPLE_CONFIG
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / EXAMPLE_CONFIG).read_text(encoding="utf-8")
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    try:   # O_EXCL: an existing file (someone's edited config) is never replaced
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; nothing was written. Edit it, or give another PATH "
+                         f"(`replydraft init new.toml`) to see every option.") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: can't create it: {exc.strerror or exc}.") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        os.fchmod(fd, 0o600)         # passwords never go in it, but account names and policy do
+        out.write(example_config())
+    flag = "" if args.path == DEFAULT_CONFIG and not os.environ.get("REPLYDRAFT_CONFIG") else f" -c {path}"
+    print(f"Wrote {path} (readable by you only): every option with its default and a comment. Next:\n"
+          f"  1. edit it: [policy] (your company, the signature) and one [[accounts]] per mailbox\n"
+          f"  2. replydraft auth set{flag} support       the IMAP password, into the keyring "
+          f"(or password_env / password_command)\n"
+          f"  3. replydraft check{flag}                  validate it, log in, show the Drafts folder\n"
+          f"  4. replydraft run{flag} --once --dry-run   what would be drafted; then `replydraft run{flag}`")
+    return EXIT_OK
 
 
 # -- demo, auth, evaluate ----------------------------------------------------------------
@@ -698,7 +761,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         for path in result.drafts:
             print(f"  {path.name}")
     print(f"\nIncident log: {result.database}")
-    print(f"Try:  replydraft preview {result.maildir}/cur/<file>     or open the Maildir in a mail client.")
+    if result.example:
+        print(f"Try:  replydraft preview {result.example}     or open the Maildir in a mail client.")
     print(f"Run it again on the same folder to see that nothing is drafted twice:  replydraft demo {result.directory}")
     return EXIT_OK
 
@@ -744,6 +808,7 @@ def cmd_auth_test(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_oauth(args: argparse.Namespace) -> int:
+    from replydraft.config import EVERY_OPTION
     from replydraft.credentials import check_keyring, store_refresh_token
     from replydraft.mailbox import ImapMailbox
     from replydraft.oauth_flow import authorize, write_secret_file
@@ -752,8 +817,8 @@ def cmd_auth_oauth(args: argparse.Namespace) -> int:
     account = config.account(args.account)
     if not account.uses_oauth2:
         raise ConfigError(f"{config.source}: account {account.name!r} does not use OAuth2; set auth = \"oauth2\", "
-                          f"oauth_provider and oauth_client_id (see config.example.toml), or store a password "
-                          f"with `replydraft auth set {account.name}`.")
+                          f"oauth_provider and oauth_client_id, or store a password with "
+                          f"`replydraft auth set {account.name}`. {EVERY_OPTION}")
     output = Path(args.output) if args.output else None
     reads_from = ("oauth_refresh_token_env" if account.oauth_refresh_token_env else
                   "oauth_refresh_token_command" if account.oauth_refresh_token_command else None)

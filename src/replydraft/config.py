@@ -33,6 +33,8 @@ TLS_MODES = ("ssl", "starttls", "none")
 WATCH_MODES = ("poll", "idle")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 AUTH_MODES = ("password", "oauth2")
+# Where an error sends you for the options: a file `init` writes beside yours, never over it.
+EVERY_OPTION = "`replydraft init example.toml` writes every option with its default and a comment."
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +174,7 @@ class _Problems:
         if self.items:
             head = f"{self.source}: invalid configuration"
             lines = "\n".join(f"  - {item}" for item in self.items)
-            raise ConfigError(f"{head}:\n{lines}\nSee config.example.toml for every option.")
+            raise ConfigError(f"{head}:\n{lines}\n{EVERY_OPTION}")
 
 
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list", dict: "a table"}
@@ -649,7 +651,8 @@ def load(path: Path | str) -> Config:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file. Start from config.example.toml "
+        start = "replydraft init" + ("" if str(path) == "replydraft.toml" else f" {path}")
+        raise ConfigError(f"{path}: no such config file. Run `{start}` to write a commented starter config "
                           f"(or try `replydraft demo`, which needs no config).") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: can't read the config file: {exc}.") from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from dataclasses import dataclass
 from datetime import timedelta
+from email.parser import BytesHeaderParser
 from importlib.resources import files
 from pathlib import Path
 
@@ -22,6 +23,7 @@ DEMO_POLICY = Policy(
     signature="Dana Reyes\nClient Success, Acme Design Co",
     phone="+1 555 0100",
 )
+EXAMPLE_SAMPLE = "01-review-threat.eml"      # the file the demo's hint offers to `preview`
 DEMO_ACCOUNT = Account(name="demo", host="localhost", username="demo",
                        from_address="Acme Support <support@acme.test>")
 
@@ -34,6 +36,7 @@ class DemoResult:
     database: Path
     report: FolderReport
     delivered: int
+    example: Path | None = None     # an escalating sample in the Maildir, for `replydraft preview`
 
 
 def demo_config(directory: Path) -> Config:
@@ -58,6 +61,7 @@ def run_demo(directory: Path | None = None) -> DemoResult:
         for _, raw in sample_messages():
             mailbox.deliver("INBOX", raw)
             delivered += 1
+    example_id = str(BytesHeaderParser().parsebytes(dict(sample_messages())[EXAMPLE_SAMPLE])["Message-ID"])
     config = demo_config(directory)
     store = Store.open(config.state_path)
     try:
@@ -68,4 +72,4 @@ def run_demo(directory: Path | None = None) -> DemoResult:
     finally:
         store.close()
     return DemoResult(directory, maildir_path, mailbox.draft_paths(drafts), config.state_path,
-                      report, delivered)
+                      report, delivered, mailbox.message_path("INBOX", example_id))

@@ -15,7 +15,8 @@ from typing import Any
 
 from replydraft.detect import SIGNALS
 
-__all__ = ["parse_when", "EXPORT_COLUMNS", "flatten", "Stats", "stats", "week_of", "customer", "reply_text"]
+__all__ = ["parse_when", "EXPORT_COLUMNS", "flatten", "csv_cell", "ESCALATED", "escalated", "one_line", "Stats",
+           "stats", "week_of", "customer", "reply_text"]
 
 _AGO = re.compile(r"(\d+)\s*([hdwm])", re.IGNORECASE)
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1), "m": timedelta(days=30)}
@@ -44,16 +45,44 @@ EXPORT_COLUMNS = (
 )
 
 
+# The statuses of an escalation: drafted, being drafted, or drafted in a dry run. The others
+# (near misses, skipped mail that would have raised a signal, errors) are logged, not counted.
+ESCALATED = frozenset({"drafted", "appending", "dry_run"})
+
+# A cell starting with one of these is a formula to a spreadsheet (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")
+
+
+def escalated(incident: dict[str, Any]) -> bool:
+    return incident["status"] in ESCALATED
+
+
+def csv_cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula, made inert with a leading ``'``
+    (OWASP's rule); numbers and everything else as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def one_line(text: str) -> str:
+    """Customer text for one line of a terminal table: newlines and other control
+    characters collapsed to a space."""
+    return _CONTROL.sub(" ", text)
+
+
 def customer(incident: dict[str, Any]) -> dict[str, str]:
     email = incident.get("sender") or ""
     return {"name": incident.get("sender_name") or "", "email": email, "domain": email.rpartition("@")[2]}
 
 
 def flatten(incident: dict[str, Any]) -> dict[str, Any]:
-    """One incident as one CSV row of EXPORT_COLUMNS: lists joined with " | "."""
+    """One incident as one CSV row of EXPORT_COLUMNS: lists joined with " | ", text cells
+    that a spreadsheet would take for a formula neutralised (``csv_cell``)."""
     signals = incident["signals"]
     who = customer(incident)
-    return {
+    row = {
         **{key: incident.get(key) for key in EXPORT_COLUMNS if key in incident},
         "customer_name": who["name"], "customer_email": who["email"], "customer_domain": who["domain"],
         "signals": " | ".join(s["name"] for s in signals),
@@ -64,6 +93,7 @@ def flatten(incident: dict[str, Any]) -> dict[str, Any]:
         "templates": " | ".join(incident.get("templates") or []),
         "repeat_offender": "yes" if incident.get("repeat_offender") else "no",
     }
+    return {key: csv_cell(value) for key, value in row.items()}
 
 
 def reply_text(incident: dict[str, Any]) -> str:
@@ -120,7 +150,7 @@ def stats(incidents: Iterable[dict[str, Any]], *, escalations_only: bool = True)
     (drafted, being drafted, or drafted in a dry run), not near misses or skipped mail."""
     result = Stats()
     for incident in incidents:
-        if escalations_only and incident["status"] not in ("drafted", "appending", "dry_run"):
+        if escalations_only and not escalated(incident):
             continue
         result.total += 1
         result.by_status[incident["status"]] += 1

@@ -84,12 +84,11 @@ class MaildirMailbox:
     def drafts_state(self, drafts: str) -> tuple[int, int] | None:
         return None                    # no UIDs here: find_draft reads every draft
 
+    def _key(self, folder: stdlib_mailbox.Maildir, message_id: str) -> str | None:
+        return next((k for k in folder.keys() if folder.get_message(k).get("Message-ID") == message_id), None)
+
     def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
-        folder = self._folder(drafts)
-        for key in folder.keys():
-            if folder.get_message(key).get("Message-ID") == message_id:
-                return 0
-        return None
+        return None if self._key(self._folder(drafts), message_id) is None else 0
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:
@@ -103,10 +102,8 @@ class MaildirMailbox:
 
     def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
         folder = self._folder(drafts)
-        for key in folder.keys():
-            if folder.get_message(key).get("Message-ID") == message_id:
-                return 0, body_hash(folder.get_bytes(key))
-        return None
+        key = self._key(folder, message_id)
+        return None if key is None else (0, body_hash(folder.get_bytes(key)))
 
     def remove_draft(self, drafts: str, uid: int) -> bool:
         return False                    # Maildir drafts have no UIDs here; a person removes them
@@ -124,6 +121,13 @@ class MaildirMailbox:
 
     def close(self) -> None:
         pass
+
+    def message_path(self, folder: str, message_id: str) -> Path | None:
+        """The file of the message with this Message-ID, for pointing a person at it: new
+        mail stays in ``new/`` (it is only read), drafts are in ``cur/``."""
+        box = self._folder(folder)
+        key = self._key(box, message_id)
+        return None if key is None else Path(box._path) / box._lookup(key)
 
     def draft_paths(self, drafts: str) -> list[Path]:
         """The files of the drafts, for showing where they are."""

@@ -12,7 +12,7 @@ from datetime import datetime
 from html import escape
 from typing import Any
 
-from replydraft.incidents import Stats, customer, reply_text, signal_order, stats
+from replydraft.incidents import Stats, customer, escalated, reply_text, signal_order, stats
 
 __all__ = ["render_report", "SIGNAL_COLOURS"]
 
@@ -35,8 +35,8 @@ height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}.muted{col
 
 def render_report(incidents: Sequence[dict[str, Any]], *, since: datetime, now: datetime, company: str) -> str:
     """The whole page for the incidents logged between ``since`` and ``now``."""
-    escalated = [i for i in incidents if i["status"] in ("drafted", "appending", "dry_run")]
-    summary = stats(escalated)
+    escalations = [i for i in incidents if escalated(i)]
+    summary = stats(escalations)
     title = f"Escalations at {company}" if company else "Escalations"
     period = f"{since:%d %b %Y} – {now:%d %b %Y}"
     parts = [
@@ -45,11 +45,11 @@ def render_report(incidents: Sequence[dict[str, Any]], *, since: datetime, now: 
         f"<title>{escape(title)}, {escape(period)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1><p class=\"sub\">{escape(period)} · generated {now:%Y-%m-%d %H:%M} by "
         f"replydraft</p>",
-        _cards(summary, escalated),
+        _cards(summary, escalations),
         "<h2>Escalations per week, by signal</h2>", _chart(summary, since, now),
-        "<h2>Top customers</h2>", _customers(summary, escalated),
+        "<h2>Top customers</h2>", _customers(summary, escalations),
         "<h2>Repeat offenders</h2>", _repeat_offenders(summary),
-        "<h2>Every incident</h2>", _table(escalated),
+        "<h2>Every incident</h2>", _table(escalations),
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"

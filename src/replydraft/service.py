@@ -338,7 +338,15 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
 
 def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
              connect: Connect = ImapMailbox.connect) -> list[FolderReport]:
+    """One pass over every account (`run --once`, from cron say). Each folder's outcome is
+    recorded for `replydraft status`, as the daemon records its passes (mode "once")."""
     reports: list[FolderReport] = []
     for account in config.accounts:
         reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect))
+    with Store.open(config.state_path) as store:
+        for r in reports:
+            if r.error:
+                store.record_failure(r.account, r.folder, "once", r.error, auth=r.auth, next_try=None)
+            else:
+                store.record_success(r.account, r.folder, "once", r.waiting)
     return reports
