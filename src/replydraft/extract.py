@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from email.errors import MissingHeaderBodySeparatorDefect
 
+from replydraft.authresults import dmarc_failed
 from replydraft.body import BLANK_LINE, MAX_PARSE, MAX_TEXT, Body, collect, shrink, without_own_text
 from replydraft.charsets import decode_bytes
 from replydraft.headers import HeaderIndex, address, automated_reason, clean_header, msgid, msgids, parse_date
@@ -44,6 +45,7 @@ class InboundEmail:
     automated: str | None = None  # why this looks like machine-sent mail, or None
     defects: tuple[str, ...] = ()  # what is wrong with the message as sent (MIME, charsets, size)
     notes: tuple[str, ...] = ()    # where new_text is a guess: one sentence each, for the log
+    dmarc_failed: bool = False     # the receiving server's Authentication-Results: DMARC failed for From
 
     @property
     def reply_address(self) -> str:
@@ -90,7 +92,12 @@ def _parse(raw: bytes) -> InboundEmail:
         automated=automated_reason(headers, from_addr),
         defects=tuple(dict.fromkeys(defects + body.defects)),
         notes=tuple(dict.fromkeys(body.notes + notes)),
+        dmarc_failed=headers.has_any(_AUTH_RESULTS) and dmarc_failed(
+            [str(v) for k, v in msg.raw_items() if k.lower() == _AUTH_RESULTS[0]], from_addr.rpartition("@")[2]),
     )
+
+
+_AUTH_RESULTS = ("authentication-results",)
 
 
 _BARE_CR = re.compile(rb"\r(?!\n)")
