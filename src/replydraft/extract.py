@@ -47,10 +47,6 @@ class InboundEmail:
     notes: tuple[str, ...] = ()    # where new_text is a guess: one sentence each, for the log
     dmarc_failed: bool = False     # the receiving server's Authentication-Results: DMARC failed for From
 
-    @property
-    def reply_address(self) -> str:
-        return self.reply_to or self.from_addr
-
 
 def parse(raw: bytes) -> InboundEmail:
     """Parse one message. Never raises: a message the parser can't read still gets its body text."""
