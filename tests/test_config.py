@@ -224,3 +224,9 @@ def test_watch_options_and_state_options_are_validated_with_their_keys() -> None
     account = parse({"accounts": [{**ACCOUNT, "mode": "idle", "folders": [
         "INBOX", {"name": "Billing", "mode": "poll", "poll_interval": "15m"}]}]}).accounts[0]
     assert account.watch("INBOX") == ("idle", 120.0) and account.watch("Billing") == ("poll", 900.0)
+
+
+def test_reply_to_policy() -> None:
+    assert parse({"policy": {}}).policy.reply_to == "from-domain"
+    assert parse({"policy": {"reply_to": "reply-to"}}).policy.reply_to == "reply-to"
+    assert 'policy.reply_to: expected "from-domain"' in errors_of({"policy": {"reply_to": "reply_to"}})

@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from replydraft.draft import body_hash, build_draft, draft_message_id, reply_subject, safe_header, thread_keys
+from replydraft.draft import (body_hash, build_draft, draft_message_id, recipient, replies_in_thread, reply_subject,
+                              safe_header, thread_keys)
 from replydraft.extract import parse
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
@@ -117,3 +118,44 @@ def _thread_message(n: int, refs: str = "") -> bytes:
     threading = f"In-Reply-To: {refs}\r\nReferences: {refs}\r\n" if refs else ""
     return (f"From: Rita <rita@client.example>\r\nSubject: {'Re: ' if refs else ''}Logo files\r\n"
             f"Message-ID: <m{n}@client.example>\r\n{threading}\r\nbody\r\n").encode()
+
+
+@pytest.mark.parametrize("headers, mode, to, noted", [
+    ("", "from-domain", "jane@customer.example", False),
+    ("Reply-To: help@customer.example\r\n", "from-domain", "help@customer.example", False),
+    ("Reply-To: help@eu.customer.example\r\n", "from-domain", "help@eu.customer.example", False),
+    ("Reply-To: billing@evil.example\r\n", "from-domain", "jane@customer.example", True),
+    ("Reply-To: billing@notcustomer.example\r\n", "from-domain", "jane@customer.example", True),
+    ("Reply-To: billing@evil.example\r\n", "reply-to", "billing@evil.example", True),
+    ("Reply-To: help@customer.example\r\n", "reply-to", "help@customer.example", False),
+])
+def test_the_recipient_is_in_the_from_domain_unless_configured(headers: str, mode: str, to: str,
+                                                                noted: bool) -> None:
+    address, note = recipient(parse(original(headers)), mode)
+    assert address == to and bool(note) is noted and (not noted or "billing@" in note)
+
+
+def test_an_unreadable_from_has_no_recipient_unless_reply_to_is_followed() -> None:
+    email = parse(original("Reply-To: help@customer.example\r\n").replace(b"jane@customer.example", b"ja\x01ne@x"))
+    assert recipient(email)[0] == "" and recipient(email, "reply-to")[0] == "help@customer.example"
+
+
+def test_notes_for_the_reviewer_head_the_draft_in_both_parts() -> None:
+    draft = build_draft(parse(original()), "Hello Jane,\n", html="<html><body><p>Hello Jane,</p></body></html>",
+                        from_address="Acme <support@acme.test>", message_id="<d@acme.test>", incident_id="RD-1",
+                        signals=("ultimatum",), now=NOW, to="jane@customer.example", notes=("Check <this>.",))
+    msg = reparse(draft.raw)
+    assert msg.get_body(("plain",)).get_content().startswith("[replydraft] Check <this>.\r\n\r\nHello Jane,")
+    assert "<body>\r\n<p><strong>[replydraft] Check &lt;this&gt;.</strong></p>" in msg.get_body(("html",)).get_content()
+    assert draft.recipient == "jane@customer.example" and draft.to == "Jane Doe <jane@customer.example>"
+
+
+@pytest.mark.parametrize("headers, reaches", [
+    ("", False),                                                     # same subject only
+    ("In-Reply-To: <ABC@customer.example>\r\n", True),               # a reply to it
+    ("References: <root@customer.example> <x@y.example>\r\n", True),  # a reply further down its thread
+    ("References: <other@customer.example>\r\n", False),
+])
+def test_a_follow_up_reaches_a_thread_only_by_its_message_ids(headers: str, reaches: bool) -> None:
+    email = parse(original(headers).replace(b"<abc@customer.example>", b"<new@customer.example>"))
+    assert replies_in_thread(email, "<abc@customer.example>", "<root@customer.example>") is reaches

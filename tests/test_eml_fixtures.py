@@ -24,6 +24,7 @@ import pytest
 
 from replydraft.config import Policy
 from replydraft.detect import SIGNALS, DetectorSettings
+from replydraft.draft import recipient
 from replydraft.render import Renderer
 from replydraft.triage import Context, Outcome, triage
 
@@ -90,7 +91,7 @@ def test_positive_raises_its_signal_and_gets_a_draft(path: Path) -> None:
     assert not missing, f"missed {sorted(missing)}; raised: {explain(outcome)}; near misses: {near}"
     draft = outcome.draft
     assert draft is not None and draft.body.strip()
-    assert outcome.email.reply_address in draft.to and draft.subject.lower().startswith("re:")
+    assert recipient(outcome.email)[0] in draft.to and draft.subject.lower().startswith("re:")
     assert f"In-Reply-To: {outcome.email.message_id}".encode() in draft.raw
 
 

@@ -48,6 +48,29 @@ def test_only_usable_addresses_are_returned(value: str, addr: str) -> None:
     assert parse(f"From: {value}\r\n\r\nhi".encode()).from_addr == addr
 
 
+@pytest.mark.parametrize("value, name, addr", [
+    (b"Rita\rAmes <rita@client.example>", "Rita Ames", "rita@client.example"),        # bare CR in the name
+    (b"Rita\r\nAmes <rita@client.example>", "Rita Ames", "rita@client.example"),     # ... stored as a line end
+    (b"Rita <rita@client\r.example>", "Rita", "rita@client.example"),                # bare CR in the address
+    (b"Rita <rita@client\r\n.example>", "Rita", "rita@client.example"),             # not "rita@client"
+    (b"Rita\x01 Ames\x1b <rita@client.example>", "Rita Ames", "rita@client.example"),
+    (b"Rita <rita@[192.0.2.1]>", "Rita", "rita@[192.0.2.1]"),                       # IP literals
+    (b"rita@[IPv6:2001:DB8::1]", "", "rita@[ipv6:2001:db8::1]"),
+    (b"Rita <ri\x01ta@client.example>", "Rita", ""),                                # which address? unreadable
+    (b"Rita <rita@client.example\x7f>", "Rita", ""),
+    (b"ri\x00ta@client.example", "", ""),
+    (b"Rita <rita@[300.1.1.1.1]>", "Rita", ""),
+])
+def test_a_from_with_control_characters_or_an_ip_literal(value: bytes, name: str, addr: str) -> None:
+    email = parse(b"From: " + value + b"\r\nSubject: Logo\r\nMessage-ID: <a@b.example>\r\n\r\nhi\r\n")
+    assert (email.from_name, email.from_addr, email.subject, email.text) == (name, addr, "Logo", "hi\n")
+
+
+def test_a_missing_blank_line_after_the_header_is_not_mended_elsewhere() -> None:
+    email = parse(b"Subject: x\r\nHello there\r\n\r\nMore\r\n")
+    assert (email.subject, email.text) == ("x", "Hello there\n\nMore\n")
+
+
 def test_charsets_and_encodings() -> None:
     latin = "Grüße, Müller".encode("latin-1")
     raw = b"From: a@b.example\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\n" + latin

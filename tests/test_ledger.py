@@ -50,11 +50,15 @@ def test_errors_name_the_line() -> None:
         parse_ledger("customer,invoice,amount,due_date\nbob,1,5,2026-01-01\n", source="r.csv")
 
 
+def ledger_context(**policy: str) -> Context:
+    config = parse({"policy": {"company": "Acme", **policy}})
+    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=config.detector,
+                   renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=timezone.utc),
+                   invoices=tuple(parse_ledger(LEDGER)))
+
+
 def test_an_overdue_sender_gets_the_invoices_in_the_reply() -> None:
-    config = parse({"policy": {"company": "Acme"}})
-    ctx = Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=config.detector,
-                  renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=timezone.utc),
-                  invoices=tuple(parse_ledger(LEDGER)))
+    ctx = ledger_context()
     raw = (b"From: Jane Roe <jane@client.example>\r\nSubject: next steps\r\nMessage-ID: <j1@client.example>\r\n\r\n"
            b"Hi, can you send me the draft of the new flyer this week? Thanks!\r\n")
     outcome = triage(raw, ctx)
@@ -65,3 +69,14 @@ def test_an_overdue_sender_gets_the_invoices_in_the_reply() -> None:
     body = outcome.draft.body
     assert "2 open invoices past due" in body and "INV-1: €1,250.00, due September 30, 2026" in body
     assert "€1,330.00 in total" in body
+
+
+def test_ledger_facts_go_only_to_the_ledgers_customer() -> None:
+    """The ledger is matched on From; a draft to a Reply-To elsewhere must not list the invoices."""
+    raw = (b"From: Jane Roe <jane@client.example>\r\nReply-To: <pay@evil.example>\r\nSubject: bank details\r\n"
+           b"Message-ID: <j2@client.example>\r\n\r\nHi, can you send me the draft of the new flyer this week?\r\n")
+    outcome = triage(raw, ledger_context(reply_to="reply-to"))
+    assert outcome.draft is None and "overdue_payment" not in outcome.detection.names   # nothing else to say
+    default = triage(raw, ledger_context())
+    assert default.draft is not None and default.draft.recipient == "jane@client.example"
+    assert "INV-1" in default.draft.body

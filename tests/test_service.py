@@ -186,3 +186,38 @@ def test_classify_many_gives_what_classify_gives_in_order() -> None:
     raws = [raw for _, raw in sample_messages()]
     settings = DetectorSettings()
     assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]
+
+
+def test_messages_recorded_before_fingerprints_are_still_recognised(world) -> None:
+    """Rows written before schema 7 have no fingerprint: an upgrade must not draft them again,
+    nor lose an APPEND that was under way (the message's key, and so its draft's, is unchanged)."""
+    mailbox, config, run = world
+    mailbox.crash_after_append = True
+    with pytest.raises(Crash):
+        run()
+    mailbox.crash_after_append = False
+    with Store.open(config.state_path) as store:
+        store.db.execute("UPDATE messages SET fingerprint = ''")
+    report = run()
+    assert report.recovered == 1 and len(draft_ids(mailbox)) == 5
+    with Store.open(config.state_path) as store:
+        store.db.execute("UPDATE messages SET fingerprint = ''")
+        store.db.execute("DELETE FROM folder_state")              # read everything again
+    again = run()
+    assert again.already == 8 and not again.drafted and len(draft_ids(mailbox)) == 5
+
+
+def test_a_reused_message_id_gets_a_draft_of_its_own_exactly_once(world) -> None:
+    mailbox, config, run = world
+    run()
+    with Store.open(config.state_path) as store:
+        taken = next(store.incidents())["message_id"]
+    mailbox.deliver("INBOX", (f"From: Sam Vale <sam@other.example>\r\nSubject: Refund\r\nMessage-ID: {taken}\r\n"
+                              "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\n\r\n"
+                              "Refund me by Friday or I will take you to small claims court.\r\n").encode())
+    mailbox.crash_after_append = True
+    with pytest.raises(Crash):
+        run()
+    mailbox.crash_after_append = False
+    assert run().recovered == 1
+    assert len(draft_ids(mailbox)) == len(set(draft_ids(mailbox))) == 6

@@ -30,6 +30,7 @@ from replydraft.errors import ConfigError
 __all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
+REPLY_TO_MODES = ("from-domain", "reply-to")    # [policy] reply_to: see draft.recipient
 WATCH_MODES = ("poll", "idle")
 DEFAULT_PORTS = {"ssl": 993, "starttls": 143, "none": 143}
 AUTH_MODES = ("password", "oauth2")
@@ -100,6 +101,7 @@ class Policy:
     tiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # [policy.tiers]: tier -> senders
     rules: tuple[PolicyRule, ...] = ()  # [[policy.rules]]: tone and templates by sender or tier
     repeat_offender: RepeatOffender | None = RepeatOffender()   # None: never switch tone
+    reply_to: str = "from-domain"       # a Reply-To in another domain than From: "from-domain" | "reply-to"
 
 
 @dataclass(frozen=True, slots=True)
@@ -445,8 +447,14 @@ _POLICY_TABLES = {"scope", "tiers", "rules", "repeat_offender"}
 
 
 def _policy(data: Any, problems: _Problems) -> Policy:
-    d = _section(data, "policy", {*_POLICY_TEXT_KEYS, "locale", "currency"} | _POLICY_TABLES, problems)
+    d = _section(data, "policy", {*_POLICY_TEXT_KEYS, "locale", "currency", "reply_to"} | _POLICY_TABLES, problems)
     values: dict[str, Any] = {key: _get(d, key, str, "policy", problems) for key in _POLICY_TEXT_KEYS if key in d}
+    if "reply_to" in d and (reply_to := _get(d, "reply_to", str, "policy", problems)) is not None:
+        if reply_to in REPLY_TO_MODES:
+            values["reply_to"] = reply_to
+        else:
+            problems.add("policy.reply_to", f'expected "from-domain" (reply to the sender\'s domain) or '
+                         f'"reply-to" (follow Reply-To anywhere), got {_show(reply_to)}')
     for key, check in (("locale", check_locale), ("currency", check_currency)):
         if key in d and (raw := _get(d, key, str, "policy", problems)) is not None:
             values[key] = _converted(raw, check, f"policy.{key}", problems, None)

@@ -23,7 +23,7 @@ from html import escape
 
 from replydraft.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "build_draft", "html_with_quote", "body_hash", "body_text_hash", "thread_keys", "reply_subject", "quote", "safe_header", "draft_message_id"]
+__all__ = ["Draft", "build_draft", "recipient", "html_with_quote", "body_hash", "body_text_hash", "thread_keys", "replies_in_thread", "reply_subject", "quote", "safe_header", "draft_message_id"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
            "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
@@ -31,6 +31,7 @@ HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "Refere
 _ENCODED_WORD = re.compile(r"=\?", re.ASCII)
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|réf|ref|wg|fwd?)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 MAX_REFERENCES = 20
+NOTE_PREFIX = "[replydraft] "
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class Draft:
     subject: str
     body: str
     raw: bytes        # CRLF line ends, ready for IMAP APPEND
+    recipient: str = ""   # the bare address in To:
 
 
 def safe_header(value: str, limit: int = 998) -> str:
@@ -73,6 +75,33 @@ def thread_keys(original: InboundEmail) -> tuple[str, str]:
     root = original.references[0] if original.references else original.in_reply_to or original.message_id
     subject = " ".join(_REPLY_PREFIX.sub("", original.subject).lower().split())
     return root.strip().lower(), subject
+
+
+def recipient(original: InboundEmail, reply_to: str = "from-domain") -> tuple[str, str]:
+    """(the address to reply to, a note for a person or ""). Reply-To is followed within the
+    From domain; one in another domain only with ``reply_to = "reply-to"``, and noted either
+    way: anyone can write a customer's From with their own Reply-To. "" when From is unreadable
+    (and Reply-To is not to be followed): nobody to write to."""
+    sender, asked = original.from_addr, original.reply_to
+    if not asked or asked == sender or (sender and _in_domain(asked, sender.rpartition("@")[2])):
+        return asked or sender, ""
+    if reply_to == "reply-to":
+        return asked, (f"The message asks for replies to {asked}, in another domain than the sender "
+                       f"{sender or '(unreadable)'}; this draft goes there as [policy] reply_to says. Check before sending.")
+    return sender, (f"The message asks for replies to {asked}, in another domain than the sender "
+                    f"{sender or '(unreadable)'}; this draft is addressed to the sender. Check before sending.")
+
+
+def _in_domain(address: str, domain: str) -> bool:
+    at = address.rpartition("@")[2]
+    return at == domain or at.endswith("." + domain)
+
+
+def replies_in_thread(original: InboundEmail, message_id: str, thread_key: str) -> bool:
+    """Whether ``original``'s In-Reply-To or References name that message or its thread's
+    first one: a subject can be copied by anyone, a thread's Message-IDs only by who has them."""
+    named = {ref.strip().lower() for ref in (original.in_reply_to, *original.references) if ref}
+    return bool(named) and (message_id.strip().lower() in named or thread_key in named)
 
 
 def draft_message_id(key: str, domain: str) -> str:
@@ -109,14 +138,19 @@ def build_draft(
     incident_id: str,
     signals: tuple[str, ...],
     now: datetime,
+    to: str | None = None,
+    notes: tuple[str, ...] = (),
 ) -> Draft:
     """A UTF-8 reply to ``original``, threaded with In-Reply-To and References.
 
     text/plain, or multipart/alternative when the templates also give an ``html`` part.
+    ``to``: the address (default: ``recipient(original)``); ``notes``: lines for the person
+    who reviews it, at the top of the draft.
     """
     msg = EmailMessage(policy=email.policy.default)
     msg["From"] = from_address
-    to = _recipient(original)
+    addr = recipient(original)[0] if to is None else to
+    to = _recipient(original, addr)
     msg["To"] = to
     subject = reply_subject(safe_header(original.subject, 900))
     msg["Subject"] = subject
@@ -128,22 +162,31 @@ def build_draft(
         msg["References"] = " ".join([*refs, original.message_id])
     msg["X-Replydraft-Incident"] = safe_header(incident_id, 100)
     msg["X-Replydraft-Signals"] = ", ".join(signals)
-    full_body = f"{body.rstrip()}\n\n{quote(original)}\n"
+    top = "".join(f"{NOTE_PREFIX}{note}\n" for note in notes) + ("\n" if notes else "")
+    full_body = f"{top}{body.rstrip()}\n\n{quote(original)}\n"
     plain = full_body.isascii() and all(len(line) < 998 for line in full_body.splitlines())
     msg.set_content(full_body, charset="utf-8", cte="7bit" if plain else "quoted-printable")
     if html is not None:
-        msg.add_alternative(html_with_quote(html, original), subtype="html", charset="utf-8",
+        msg.add_alternative(html_with_quote(_html_with_notes(html, notes), original), subtype="html", charset="utf-8",
                             cte="quoted-printable")
     raw = msg.as_bytes(policy=email.policy.SMTP)
     _check_headers(raw)
-    return Draft(message_id=message_id, to=to, subject=subject, body=full_body, raw=raw)
+    return Draft(message_id=message_id, to=to, subject=subject, body=full_body, raw=raw, recipient=addr)
 
 
-def _recipient(original: InboundEmail) -> str:
-    addr = original.reply_address
+def _html_with_notes(html: str, notes: tuple[str, ...]) -> str:
+    if not notes:
+        return html
+    block = "".join(f"<p><strong>{escape(NOTE_PREFIX + note)}</strong></p>\n" for note in notes)
+    body = re.search(r"<body[^>]*>", html, re.IGNORECASE)
+    return html[:body.end()] + "\n" + block + html[body.end():] if body else block + html
+
+
+def _recipient(original: InboundEmail, addr: str) -> str:
+    """``addr`` for To:, with the sender's name when it is the sender's address."""
     if not addr:
         return ""
-    name = safe_header(original.from_name, 200) if not original.reply_to else ""
+    name = safe_header(original.from_name, 200) if addr == original.from_addr else ""
     try:
         return str(Address(display_name=name, addr_spec=addr))
     except (ValueError, IndexError, email.errors.HeaderParseError):

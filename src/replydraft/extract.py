@@ -14,9 +14,12 @@ signatures or footers).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from email.errors import MissingHeaderBodySeparatorDefect
 
+from replydraft.authresults import dmarc_failed
 from replydraft.body import BLANK_LINE, MAX_PARSE, MAX_TEXT, Body, collect, shrink, without_own_text
 from replydraft.charsets import decode_bytes
 from replydraft.headers import HeaderIndex, address, automated_reason, clean_header, msgid, msgids, parse_date
@@ -42,10 +45,7 @@ class InboundEmail:
     automated: str | None = None  # why this looks like machine-sent mail, or None
     defects: tuple[str, ...] = ()  # what is wrong with the message as sent (MIME, charsets, size)
     notes: tuple[str, ...] = ()    # where new_text is a guess: one sentence each, for the log
-
-    @property
-    def reply_address(self) -> str:
-        return self.reply_to or self.from_addr
+    dmarc_failed: bool = False     # the receiving server's Authentication-Results: DMARC failed for From
 
 
 def parse(raw: bytes) -> InboundEmail:
@@ -57,8 +57,11 @@ def parse(raw: bytes) -> InboundEmail:
 
 
 def _parse(raw: bytes) -> InboundEmail:
-    raw, defects = shrink(raw)
+    raw, defects = shrink(_bare_cr_as_space(raw))
     msg = message_from_bytes(raw)
+    if any(isinstance(d, MissingHeaderBodySeparatorDefect) for d in msg.defects):
+        mended = _address_lines_joined(raw)
+        msg = message_from_bytes(mended) if mended != raw else msg
     headers = HeaderIndex(msg)
     body = Body()
     collect(msg, body, headers=headers)
@@ -85,7 +88,49 @@ def _parse(raw: bytes) -> InboundEmail:
         automated=automated_reason(headers, from_addr),
         defects=tuple(dict.fromkeys(defects + body.defects)),
         notes=tuple(dict.fromkeys(body.notes + notes)),
+        dmarc_failed=headers.has_any(_AUTH_RESULTS) and dmarc_failed(
+            [str(v) for k, v in msg.raw_items() if k.lower() == _AUTH_RESULTS[0]], from_addr.rpartition("@")[2]),
     )
+
+
+_AUTH_RESULTS = ("authentication-results",)
+
+
+_BARE_CR = re.compile(rb"\r(?!\n)")
+
+
+def _header_end(raw: bytes) -> int:
+    blank = BLANK_LINE.search(raw)
+    return blank.start() if blank else len(raw)
+
+
+def _bare_cr_as_space(raw: bytes) -> bytes:
+    """A CR without LF in the header is a space: the parser would end the header line there
+    and read the rest ("Rita <rita@client\r.example>") as the body, or as a wrong address
+    ("rita@client"). RFC 5322's obsolete syntax allows the space around the dot."""
+    end = _header_end(raw)
+    if raw.count(b"\r", 0, end) == raw.count(b"\r\n", 0, end):
+        return raw
+    return _BARE_CR.sub(b" ", raw[:end]) + raw[end:]
+
+
+_FIELD = re.compile(rb"[!-9;-~]+[ \t]*:")
+_ADDRESS_FIELD = re.compile(rb"(?:from|reply-to|sender|to|cc)[ \t]*:", re.IGNORECASE)
+
+
+def _address_lines_joined(raw: bytes) -> bytes:
+    """The header with a line that is no header field, right after an address field, joined
+    to it: a CR in a From stored as a line end ("From: Rita <rita@client" + ".example>")
+    would otherwise end the header there. Other such lines are left to the parser."""
+    end = _header_end(raw)
+    lines = raw[:end].splitlines(keepends=True)
+    in_address = False
+    for i, line in enumerate(lines):
+        if _FIELD.match(line):
+            in_address = bool(_ADDRESS_FIELD.match(line))
+        elif in_address and line[:1] not in (b" ", b"\t"):
+            lines[i] = b" " + line
+    return b"".join(lines) + raw[end:]
 
 
 def _unparsed(raw: bytes, exc: Exception) -> InboundEmail:

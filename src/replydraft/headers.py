@@ -133,7 +133,9 @@ def address(raw: str | None) -> tuple[str, str]:
     an encoded comma or "<" in it can't move the address."""
     if not raw:
         return "", ""
-    value = unfold(raw)
+    value = unfold(raw).strip()
+    if _CONTROL.search(value):
+        value = _without_controls(value)
     try:
         name, addr = _simple_address(value) or email.utils.parseaddr(value)
     except Exception:  # parseaddr has raised on odd input in some Python releases
@@ -149,6 +151,19 @@ _PHRASE_WORD = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+"
 _DOT_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _BARE_ADDRESS = re.compile(rf"{_DOT_ATOM}@{_DOT_ATOM}")
 _NAMED_ADDRESS = re.compile(rf"(?P<name>{_PHRASE_WORD}(?: {_PHRASE_WORD})*) <(?P<addr>{_DOT_ATOM}@{_DOT_ATOM})>")
+
+
+_ANGLE_ADDR = re.compile(r"(?P<name>[^<>]*)<(?P<addr>[^<>]*)>")
+
+
+def _without_controls(value: str) -> str:
+    """A bare CR or other control character in the display name is a space; in the address
+    itself it makes the address unreadable (which address was meant is a guess), so only
+    the name is kept."""
+    named = _ANGLE_ADDR.fullmatch(value)
+    if named and not _CONTROL.search(named.group("addr")):
+        return f'{_CONTROL.sub(" ", named.group("name"))}<{named.group("addr")}>'
+    return _CONTROL.sub(" ", named.group("name")) + "<>" if named else ""
 
 
 def _simple_address(value: str) -> tuple[str, str] | None:
@@ -171,11 +186,13 @@ def _addr_spec(addr: str) -> str:
     return addr if _ADDR_SPEC.fullmatch(addr) else ""
 
 
-# A dot-atom addr-spec (RFC 5322 3.4.1), ASCII only: anything else, such as "jane@customer."
-# from a broken header or a UTF-8 local part, can't be written into a reply's To: header.
+# A dot-atom addr-spec (RFC 5322 3.4.1), ASCII only, at a host name or an IP literal
+# ("[192.0.2.1]", "[IPv6:2001:db8::1]"): anything else, such as "jane@customer." from a
+# broken header or a UTF-8 local part, can't be written into a reply's To: header.
 _ATOM = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_ADDR_SPEC = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@{_LABEL}(?:\.{_LABEL})*")
+_IP_LITERAL = r"\[(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|ipv6:[0-9a-f:.]+)\]"
+_ADDR_SPEC = re.compile(rf"{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}(?:\.{_LABEL})*|{_IP_LITERAL})")
 _MSGID = re.compile(r"<[^<>\s@]+@[^<>\s@]+>")
 
 

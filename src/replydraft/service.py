@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 from replydraft.config import Account, Config
 from replydraft.credentials import Secret, get_secret
@@ -28,7 +28,8 @@ from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
 from replydraft.progress import Progress
 from replydraft.render import Renderer
-from replydraft.store import TERMINAL, FolderRow, Store
+from replydraft.draft import replies_in_thread
+from replydraft.store import COLLISION, TERMINAL, FolderRow, Store
 from replydraft.triage import Classified, Context, Outcome, classify_many, failed_outcome, triage
 
 log = logging.getLogger(__name__)
@@ -137,13 +138,21 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         return
     if outcome.email.notes:        # extract had to guess which words are new: say so
         log.info("%s: new text: %s", where, "; ".join(outcome.email.notes))
-    status = store.message_status(account, outcome.source_key)
+    status = store.message_status(account, outcome.source_key, outcome.fingerprint)
+    if status == COLLISION:        # a reused Message-ID: this is another message, under a key of its own
+        log.warning("%s: Message-ID %s was already used by another message (other sender, date or subject); "
+                    "handled as a message of its own", where, outcome.email.message_id)
+        outcome = triage(raw, ctx, classified if isinstance(classified, Classified) else None, distinct=True)
+        status = store.message_status(account, outcome.source_key, outcome.fingerprint)
     if status in TERMINAL:
         report.already += 1
         if not dry_run:
             store.advance(account, folder, uidvalidity, uid)
         return
     detection = outcome.detection
+    if outcome.needs_person:
+        _needs_person(store, ctx, report, uid, outcome, received, uidvalidity=uidvalidity, dry_run=dry_run)
+        return
     if detection.skipped or outcome.draft is None:
         kind = "skipped" if detection.skipped else "no_signal"
         reason = detection.skipped or json.dumps(
@@ -191,7 +200,21 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
              drafts, f" uid {draft_uid}" if draft_uid else "")
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
-    _follow_up(mailbox, store, account, drafts, outcome.incident_id, where)
+    _follow_up(mailbox, store, account, drafts, outcome, where)
+
+
+def _needs_person(store: Store, ctx: Context, report: FolderReport, uid: int, outcome: Outcome,
+                  received: datetime | None, *, uidvalidity: int, dry_run: bool) -> None:
+    """An escalation with nobody to address a draft to: no draft, an incident for a person."""
+    where = f"{ctx.account}/{report.folder} uid {uid}"
+    log.warning("%s: escalation (%s) but no draft: %s; logged %s as needs_person, for a person to answer",
+                where, _signals_text(outcome), outcome.needs_person, outcome.incident_id)
+    report.skipped += 1
+    if not dry_run:              # the incident first: the message's record ends the matter
+        store.record_incident(ctx.account, report.folder, uid, outcome, "needs_person",
+                              reason=outcome.needs_person, received=received)
+        store.record_message(ctx.account, report.folder, uidvalidity, uid, outcome, "needs_person",
+                             outcome.needs_person)
 
 
 REPLY_CHECK_EVERY = timedelta(minutes=10)
@@ -223,22 +246,39 @@ def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now
         log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
 
 
-def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, incident_id: str, where: str) -> None:
+def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, outcome: Outcome, where: str) -> None:
     """The customer wrote again in a thread we have an unsent draft for: link the incidents,
     and remove the earlier draft if nobody touched it, since the new one answers the latest
-    message. A draft a person edited (its body changed) or already sent is never touched."""
+    message. Only a reply in the thread (In-Reply-To/References), to the same address, that
+    didn't fail DMARC may replace: anyone can copy a From and a subject. A draft a person
+    edited (its body changed) or already sent is never touched."""
+    incident_id = outcome.incident_id
+    if outcome.email.dmarc_failed:
+        log.info("%s: %s failed DMARC: not taken as a follow-up of the sender's earlier mail", where, incident_id)
+        return
     earlier = store.earlier_in_thread(account, incident_id)
     if earlier is None:
         return
-    found = mailbox.draft_body_hash(drafts, earlier["draft_message_id"])
+    why = _not_replaceable(outcome, earlier)
+    found = None if why else mailbox.draft_body_hash(drafts, earlier["draft_message_id"])
     untouched = found is not None and bool(earlier["draft_hash"]) and found[1] == earlier["draft_hash"]
     replaced = untouched and found is not None and mailbox.remove_draft(drafts, found[0])
     store.link_follow_up(incident_id, earlier["id"], replaced=replaced)
-    why = ("replaced its untouched draft" if replaced else
-           "its draft is gone (sent or deleted): left alone" if found is None else
-           "its draft was edited by a person: left alone" if not untouched else
-           "the server can't remove a single draft safely (no UIDPLUS): left alone")
+    why = why or ("replaced its untouched draft" if replaced else
+                  "its draft is gone (sent or deleted): left alone" if found is None else
+                  "its draft was edited by a person: left alone" if not untouched else
+                  "the server can't remove a single draft safely (no UIDPLUS): left alone")
     log.info("%s: %s follows up %s in the same thread; %s", where, incident_id, earlier["id"], why)
+
+
+def _not_replaceable(outcome: Outcome, earlier: dict[str, Any]) -> str:
+    """Why the earlier incident's draft must stay whatever its state, or ""."""
+    if not replies_in_thread(outcome.email, earlier["message_id"], earlier["thread_key"]):
+        return "same subject, but not a reply in its thread (In-Reply-To/References): its draft left alone"
+    to = outcome.draft.recipient if outcome.draft else ""
+    if not earlier["draft_to"] or earlier["draft_to"] != to:
+        return f"its draft is to {earlier['draft_to'] or 'an unrecorded address'}, this one to {to}: left alone"
+    return ""
 
 
 _ledger_cache: dict[Path, tuple[float, tuple[Invoice, ...]]] = {}

@@ -26,7 +26,7 @@ from replydraft.errors import StateError
 from replydraft.policy_rules import History
 from replydraft.triage import Outcome
 
-__all__ = ["Store", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS", "INCIDENT_STATUSES"]
+__all__ = ["Store", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS", "INCIDENT_STATUSES", "COLLISION"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -44,7 +44,7 @@ CREATE TABLE IF NOT EXISTS messages (
     uidvalidity INTEGER NOT NULL,
     uid         INTEGER NOT NULL,
     message_id  TEXT NOT NULL,
-    status      TEXT NOT NULL,              -- appending | drafted | no_signal | skipped
+    status      TEXT NOT NULL,              -- appending | drafted | no_signal | skipped | needs_person
     reason      TEXT NOT NULL DEFAULT '',   -- why skipped, or near misses
     incident_id TEXT,
     updated_at  TEXT NOT NULL,
@@ -110,6 +110,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE incidents ADD COLUMN reply_state TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE incidents ADD COLUMN reply_checked_at TEXT",
         "CREATE INDEX IF NOT EXISTS incidents_status ON incidents (status, created_at)"),
+    # Forged and colliding mail: who the message is (From, Date, Subject: a reused Message-ID
+    # with another one is another message), whom the draft went to (a follow-up replaces only
+    # a draft to the same address), and whether DMARC failed (then it is nobody's history).
+    7: ("ALTER TABLE messages ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''",   # '': recorded before 7
+        "ALTER TABLE incidents ADD COLUMN draft_to TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE incidents ADD COLUMN dmarc_failed INTEGER NOT NULL DEFAULT 0"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 INCIDENT_COLUMNS = (
@@ -118,10 +124,13 @@ INCIDENT_COLUMNS = (
     "tone", "policy_rule", "repeat_offender", "drafts_uidvalidity", "drafts_uidnext",
     "thread_key", "subject_key", "draft_hash", "follows", "replaced_by",
     "sender_name", "reason", "templates", "excerpt", "reply_state", "reply_checked_at",
+    "draft_to", "dmarc_failed",
 )
 # Incident statuses: an APPEND under way, a draft saved, or why there is none.
-INCIDENT_STATUSES = ("appending", "drafted", "dry_run", "skipped_automated", "below_threshold", "error")
-TERMINAL = ("drafted", "no_signal", "skipped")
+INCIDENT_STATUSES = ("appending", "drafted", "dry_run", "skipped_automated", "below_threshold", "error",
+                     "needs_person")
+TERMINAL = ("drafted", "no_signal", "skipped", "needs_person")
+COLLISION = "collision"     # message_status: another message was recorded under this Message-ID
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +272,17 @@ class Store:
 
     # -- messages ----------------------------------------------------------------
 
-    def message_status(self, account: str, source_key: str) -> str | None:
-        row = self.db.execute("SELECT status FROM messages WHERE account=? AND source_key=?",
+    def message_status(self, account: str, source_key: str, fingerprint: str = "") -> str | None:
+        """The message's status, None if new, or COLLISION if the key (its Message-ID) was
+        recorded for a message with another fingerprint. Rows recorded before the fingerprint
+        was (schema 7) have none and count as this message, so nothing is drafted twice."""
+        row = self.db.execute("SELECT status, fingerprint FROM messages WHERE account=? AND source_key=?",
                               (account, source_key)).fetchone()
-        return row["status"] if row else None
+        if row is None:
+            return None
+        if fingerprint and row["fingerprint"] and row["fingerprint"] != fingerprint:
+            return COLLISION
+        return row["status"]
 
     def record_message(self, account: str, folder: str, uidvalidity: int, uid: int,
                        outcome: Outcome, status: str, reason: str = "") -> None:
@@ -319,9 +335,10 @@ class Store:
             "drafts_uidnext": drafts_state[1] if drafts_state else None,
             "thread_key": thread_key, "subject_key": subject_key,
             "draft_hash": body_hash(draft.raw) if draft else "", "follows": None, "replaced_by": None,
-            "sender_name": email.from_name, "reason": reason,
+            "sender_name": email.from_name, "reason": reason or " ".join(outcome.notes),
             "templates": json.dumps(list(outcome.templates)), "excerpt": outcome.excerpt,
             "reply_state": "", "reply_checked_at": None, "updated_at": now,
+            "draft_to": draft.recipient if draft else "", "dmarc_failed": int(email.dmarc_failed),
         }
         keep = "" if status == "appending" else " WHERE incidents.status NOT IN ('appending', 'drafted')"
         self.db.execute(
@@ -329,7 +346,7 @@ class Store:
             "ON CONFLICT(id) DO UPDATE SET folder=excluded.folder, uid=excluded.uid, status=excluded.status, "
             "reason=excluded.reason, signals=excluded.signals, near_misses=excluded.near_misses, "
             "tone=excluded.tone, templates=excluded.templates, drafts_folder=excluded.drafts_folder, "
-            "draft_message_id=excluded.draft_message_id, draft_hash=excluded.draft_hash, "
+            "draft_message_id=excluded.draft_message_id, draft_hash=excluded.draft_hash, draft_to=excluded.draft_to, "
             "drafts_uidvalidity=excluded.drafts_uidvalidity, drafts_uidnext=excluded.drafts_uidnext, "
             f"updated_at=excluded.updated_at{keep}", tuple(row.values()))
 
@@ -347,12 +364,14 @@ class Store:
     def _upsert_message(self, account: str, folder: str, uidvalidity: int, uid: int, outcome: Outcome,
                         status: str, reason: str, incident_id: str | None) -> None:
         self.db.execute(
-            "INSERT INTO messages VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(account, source_key) DO UPDATE SET "
+            "INSERT INTO messages (account, source_key, folder, uidvalidity, uid, message_id, status, reason, "
+            "incident_id, updated_at, fingerprint) VALUES (?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT(account, source_key) DO UPDATE SET "
             "folder=excluded.folder, uidvalidity=excluded.uidvalidity, uid=excluded.uid, "
             "status=excluded.status, reason=excluded.reason, incident_id=excluded.incident_id, "
             "updated_at=excluded.updated_at",
             (account, outcome.source_key, folder, uidvalidity, uid, outcome.email.message_id, status,
-             reason, incident_id, _now()))
+             reason, incident_id, _now(), outcome.fingerprint))
 
     def earlier_in_thread(self, account: str, incident_id: str, days: int = 30) -> dict[str, Any] | None:
         """The sender's latest other drafted incident in the same thread (by root Message-ID or
@@ -428,7 +447,7 @@ class Store:
         """When ``sender``'s incidents of the last ``days`` were logged (``exclude``: this one)."""
         since = (now - timedelta(days=days)).astimezone(timezone.utc).isoformat(timespec="seconds")
         rows = self.db.execute("SELECT created_at FROM incidents WHERE sender=? AND created_at >= ? AND id != ? "
-                               "ORDER BY created_at DESC", (sender.lower(), since, exclude))
+                               "AND dmarc_failed = 0 ORDER BY created_at DESC", (sender.lower(), since, exclude))
         return History(tuple(datetime.fromisoformat(r["created_at"]) for r in rows))
 
     def incidents(self, where: "IncidentFilter | None" = None) -> Iterator[dict[str, Any]]:
@@ -522,6 +541,7 @@ def _incident(row: sqlite3.Row) -> dict[str, Any]:
     for key in ("signals", "near_misses", "templates"):
         item[key] = json.loads(item[key])
     item["repeat_offender"] = bool(item["repeat_offender"])
+    item["dmarc_failed"] = bool(item["dmarc_failed"])
     return item
 
 

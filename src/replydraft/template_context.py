@@ -38,6 +38,7 @@ class ReplyInputs:
     overdue: tuple[OverdueInvoice, ...] = ()
     history: History = History()
     choice: Choice = Choice()
+    recipient: str = ""                 # the address the draft goes to (default: the sender's)
 
 
 def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
@@ -50,8 +51,8 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
         "customer": {
             "name": email.from_name,
             "first_name": first_name(email.from_name),
-            "email": email.reply_address,
-            "domain": email.reply_address.rpartition("@")[2],
+            "email": inputs.recipient or email.from_addr,
+            "domain": (inputs.recipient or email.from_addr).rpartition("@")[2],
             "tier": choice.tier,
         },
         "message": {

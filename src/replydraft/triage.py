@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from replydraft.config import Policy
 from replydraft.detect import Detection, DetectorSettings, Evidence, Signal, detect, detect_many, detect_text
-from replydraft.draft import Draft, build_draft, draft_message_id
+from replydraft.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.extract import InboundEmail, parse
 from replydraft.formatting import Formatter
 from replydraft.ledger import Invoice, OverdueInvoice, overdue_for
@@ -23,7 +23,7 @@ from replydraft.render import Renderer, signal_template
 from replydraft.template_context import ReplyInputs, excerpt, reply_context
 
 __all__ = ["Classified", "Context", "Outcome", "classify", "classify_many", "triage", "failed_outcome",
-           "source_key"]
+           "source_key", "fingerprint"]
 _T = TypeVar("_T")
 
 
@@ -63,12 +63,26 @@ class Outcome:
     templates: tuple[str, ...] = ()        # the signal blocks the draft was rendered from
     unexamined: tuple[Signal, ...] = ()    # what skipped mail would have raised (logged, never drafted)
     excerpt: str = ""                      # the start of the new text, only with [state] store_excerpts
+    fingerprint: str = ""                  # who sent it, when, about what: tells a reused Message-ID apart
+    notes: tuple[str, ...] = ()            # for the reviewer: at the top of the draft, and in the incident
+    needs_person: str = ""                 # why an escalation got no draft and a person must answer it
 
 
-def source_key(raw: bytes, parsed: InboundEmail) -> str:
-    """sha256 of the Message-ID; without one, of the whole header block (never From|Subject|Date)."""
+def fingerprint(email: InboundEmail) -> str:
+    """sha256 of the headers the author wrote (From, Date, Subject), not those added on the
+    way, so copies of one message in two folders agree and a reused Message-ID doesn't."""
+    when = email.date.isoformat() if email.date else ""
+    return hashlib.sha256(f"{email.from_addr}\0{when}\0{email.subject}".encode()).hexdigest()
+
+
+def source_key(raw: bytes, parsed: InboundEmail, distinct: bool = False) -> str:
+    """sha256 of the Message-ID; without one, of the whole header block (never From|Subject|Date).
+    ``distinct``: the Message-ID was already used by another message (another ``fingerprint``),
+    so this one's key is of both."""
     if parsed.message_id:
         basis = parsed.message_id.strip().lower().encode()
+        if distinct:
+            basis += b"\0" + fingerprint(parsed).encode()
     else:
         basis = raw.split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
     return hashlib.sha256(basis).hexdigest()
@@ -121,29 +135,35 @@ def _attempt(step: Callable[..., _T], *args: Any) -> _T | Exception:
         return exc
 
 
-def triage(raw: bytes, ctx: Context, classified: Classified | None = None) -> Outcome:
+def triage(raw: bytes, ctx: Context, classified: Classified | None = None, *, distinct: bool = False) -> Outcome:
     """The outcome for one message: ``classified`` if given (from ``classify_many``), else
-    classified here; then the draft for an escalation, with the sender's history as it is now."""
+    classified here; then the draft for an escalation, with the sender's history as it is now.
+    ``distinct``: its Message-ID was already used by another message (see ``source_key``)."""
     if classified is None:
         classified = classify(raw, ctx.detector, ctx.domain)
     email, detection = classified.email, classified.detection
     # Skipped mail is not acted on, but the log says what it would have raised, so a threat
     # hidden in mail that looks automated is still seen by a person.
     unexamined = detect_text(email.new_text, ctx.detector, topic=email.subject).signals if detection.skipped else ()
-    overdue = overdue_for(email.from_addr, ctx.invoices, ctx.now.date(), ctx.grace_days) if email.from_addr else []
+    to, reply_to_note = recipient(email, ctx.policy.reply_to)
+    overdue = _ledger_facts(email.from_addr, to, ctx)
     if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:
         detection = with_ledger_evidence(detection, overdue, Formatter(ctx.policy.locale, ctx.policy.currency))
-    key = source_key(raw, email)
+    key = source_key(raw, email, distinct)
     draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
     incident_id = _incident_id(ctx.account, key)
-    draft, choice = None, Choice()
-    if detection.escalated:
-        history = ctx.history(email.from_addr, incident_id)
+    notes = tuple(n for n in (_dmarc_note(email), reply_to_note) if n)
+    draft, choice, needs_person = None, Choice(), ""
+    if detection.escalated and not to:
+        needs_person = f"no address to reply to: the From header can't be read ({email.from_name or 'no name'})"
+    elif detection.escalated:
+        # A message that failed DMARC may not be the customer's: their history is not its business.
+        history = History() if email.dmarc_failed else ctx.history(email.from_addr, incident_id)
         p = ctx.policy
         choice = choose(email.from_addr, detection.names, history, ctx.now, rules=p.rules, tiers=p.tiers,
                         signal_templates=ctx.signal_templates, repeat=p.repeat_offender)
         context = reply_context(ReplyInputs(email, detection, p, incident_id, ctx.now, tuple(overdue),
-                                            history, choice))
+                                            history, choice, to))
         draft = build_draft(
             email, ctx.renderer.render_reply(context, choice.tone),
             html=ctx.renderer.render_html(context, choice.tone),
@@ -152,10 +172,32 @@ def triage(raw: bytes, ctx: Context, classified: Classified | None = None) -> Ou
             incident_id=incident_id,
             signals=detection.names,
             now=ctx.now,
+            to=to,
+            notes=notes,
         )
     templates = tuple(choice.templates.get(n) or signal_template(n) for n in detection.names) if draft else ()
     return Outcome(email, detection, key, incident_id, draft, choice, templates, unexamined,
-                   excerpt(email.new_text) if ctx.store_excerpts else "")
+                   excerpt(email.new_text) if ctx.store_excerpts else "", fingerprint(email), notes, needs_person)
+
+
+def _ledger_facts(sender: str, to: str, ctx: Context) -> list[OverdueInvoice]:
+    """The sender's overdue invoices (the ledger is matched on From), only those that are also
+    the recipient's: a draft to another address must not tell it the customer's debts."""
+    if not sender or not to:
+        return []
+    overdue = overdue_for(sender, ctx.invoices, ctx.now.date(), ctx.grace_days)
+    if to == sender or not overdue:
+        return overdue
+    theirs = {o.invoice for o in overdue_for(to, ctx.invoices, ctx.now.date(), ctx.grace_days)}
+    return [o for o in overdue if o.invoice in theirs]
+
+
+def _dmarc_note(email: InboundEmail) -> str:
+    if not email.dmarc_failed:
+        return ""
+    domain = email.from_addr.rpartition("@")[2]
+    return (f"Warning: the receiving server found that DMARC failed for {domain}: this message may not be "
+            f"from {email.from_addr}. It does not replace an earlier draft or count in the sender's history.")
 
 
 def failed_outcome(raw: bytes, ctx: Context) -> Outcome:
