@@ -22,7 +22,8 @@ from typing import Callable, Sequence
 
 from replydraft.config import Account, Config
 from replydraft.credentials import Secret, get_secret
-from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError
+from replydraft.draft import body_hash
+from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.oauth import AccessToken
 from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
@@ -219,7 +220,7 @@ def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now
                 log.info("%s: %s: %s", account, incident["id"], {"waiting": "draft waiting in Drafts",
                          "replied": "replied (found in Sent)", "draft_gone": "draft deleted, no reply in Sent"}[state])
             store.set_reply_state(incident["id"], state)
-    except MailboxError as exc:
+    except (MailboxError, StateError) as exc:
         log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
 
 
@@ -305,12 +306,14 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     A failing account reports its error instead of raising, so the others go on.
     """
     folders = list(account.folders if folders is None else folders)
-    store = Store.open(config.state_path)
+    store = None
     try:
+        store = Store.open(config.state_path)
         ctx = make_context(config, account, renderer, store=store)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
-        store.close()
+        if store is not None:
+            store.close()
         log.error("%s", exc)
         return [FolderReport(account.name, folder, error=str(exc), auth=isinstance(exc, (LoginError, SecretError)))
                 for folder in folders]
@@ -322,12 +325,12 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,
                                               lookback=timedelta(seconds=account.lookback),
                                               dry_run=dry_run, stop=stop))
-            except MailboxError as exc:
+            except (MailboxError, StateError) as exc:      # the next pass tries again
                 log.error("%s", exc)
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
-    except MailboxError as exc:
+    except (MailboxError, StateError) as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])
     finally:
