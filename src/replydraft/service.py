@@ -188,11 +188,34 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
     store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received,
                       drafts_state=mailbox.drafts_state(drafts))
     draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now, original_uid=uid)
+    draft_uid = _one_copy(mailbox, drafts, outcome, draft_uid, where)
     store.finish_draft(account, folder, uidvalidity, uid, outcome, draft_uid)
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
              drafts, f" uid {draft_uid}" if draft_uid else "")
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
     _follow_up(mailbox, store, account, drafts, outcome.incident_id, where)
+
+
+def _one_copy(mailbox: Mailbox, drafts: str, outcome: Outcome, draft_uid: int | None, where: str) -> int | None:
+    """Another process (a second daemon on another state file) may have looked in Drafts and
+    appended the same draft at the same moment: keep the copy with the lowest UID (both keep
+    the same one) and remove ours if it is a later one. Returns the UID of the copy kept."""
+    assert outcome.draft is not None
+    try:
+        copies = mailbox.remove_copies(drafts, outcome.draft.message_id, body_hash(outcome.draft.raw))
+    except MailboxError as exc:       # the draft is saved: record it; a copy stays at worst
+        log.warning("%s: could not check %s for a second copy of draft %s: %s", where, drafts,
+                    outcome.incident_id, exc)
+        return draft_uid
+    if copies.removed:
+        log.warning("%s: draft %s was also appended by another replydraft at the same moment; removed the "
+                    "later copy (uid %s) and kept uid %s", where, outcome.incident_id,
+                    ", ".join(map(str, copies.removed)), copies.kept)
+    if copies.left:
+        log.warning("%s: %s holds %d more cop(ies) of draft %s (uid %s) that were edited, or the server can't "
+                    "remove one draft safely (no UIDPLUS): left alone", where, drafts, len(copies.left),
+                    outcome.incident_id, ", ".join(map(str, copies.left)))
+    return copies.kept if copies.kept is not None else draft_uid
 
 
 REPLY_CHECK_EVERY = timedelta(minutes=10)
