@@ -8,14 +8,18 @@ import os
 import re
 import signal
 import statistics
+import resource
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from replydraft.cli import main
+from replydraft.store import Store
 
 pytestmark = pytest.mark.integration
 
@@ -59,20 +63,41 @@ def wait_for(predicate, timeout: float = 20.0, step: float = 0.02) -> float:  # 
 
 
 class Daemon:
-    def __init__(self, config: Path, password: str, *args: str) -> None:
+    def __init__(self, config: Path, password: str, *args: str,
+                 preexec_fn: Callable[[], None] | None = None) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "replydraft", *args, "run", "--config", str(config)],
-                                     env={**os.environ, PASSWORD_ENV: password},
+                                     env={**os.environ, PASSWORD_ENV: password}, preexec_fn=preexec_fn,
                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for_output(self, text: str, timeout: float = 30.0) -> None:
+        """Until the log has ``text``: what a test waits for instead of a guessed sleep."""
+        try:
+            wait_for(lambda: text in self.output() or self.proc.poll() is not None, timeout)
+        except AssertionError:
+            raise AssertionError(f"no {text!r} in the log:\n{self.output()}") from None
+        assert text in self.output(), f"the daemon ended (exit {self.proc.returncode}):\n{self.output()}"
 
     def stop(self) -> str:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
         try:
-            out, _ = self.proc.communicate(timeout=15)
+            self.proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             self.proc.kill()
-            out, _ = self.proc.communicate()
-        return out
+            self.proc.wait()
+        self._reader.join(5)
+        return self.output()
 
     def __enter__(self) -> "Daemon":
         return self
@@ -131,13 +156,13 @@ def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> Non
     config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user))
     good = config.read_text()
     with Daemon(config, imap.password) as daemon:
-        time.sleep(1.5)
+        daemon.wait_for_output("watching 1 folder(s)")
         config.write_text(good.replace('company = "Acme Design Co"', 'company = "Acme Renamed Ltd"'))
         daemon.proc.send_signal(signal.SIGHUP)
-        time.sleep(1.5)
+        daemon.wait_for_output("reloaded")
         config.write_text(good.replace("[[accounts]]", "[[accounts]]\nbogus_key = 1"))
         daemon.proc.send_signal(signal.SIGHUP)
-        time.sleep(1.5)
+        daemon.wait_for_output("reload refused")
         imap.server.append(imap.user, "INBOX", escalation(7))   # still drafting, with the last good config
         wait_for(lambda: draft_count(imap.server, imap.user) == 1)
         out = daemon.stop()
@@ -148,6 +173,83 @@ def test_sighup_reloads_and_a_bad_config_is_refused(imap, tmp_path: Path) -> Non
     body = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"]).popitem()[1][b"BODY[]"]
     client.logout()
     assert b"Acme Renamed Ltd" in body.replace(b"=\r\n", b"")
+
+
+def sighup_caught(pid: int) -> bool:
+    """Has process ``pid`` a handler for SIGHUP (bit 0 of SigCgt in /proc/PID/status)?"""
+    status = Path(f"/proc/{pid}/status").read_text()
+    return bool(int(status.split("SigCgt:")[1].split()[0], 16) & 1 << (signal.SIGHUP - 1))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_a_sighup_just_after_the_start_is_a_reload(imap, tmp_path: Path) -> None:
+    """`systemctl reload` just after a start: a SIGHUP as soon as the process can take one
+    (long before it is watching) is done as a reload once it runs, and never ends it."""
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user))
+    with Daemon(config, imap.password) as daemon:
+        wait_for(lambda: daemon.proc.poll() is not None or sighup_caught(daemon.proc.pid), timeout=30, step=0.001)
+        daemon.proc.send_signal(signal.SIGHUP)
+        daemon.wait_for_output(f"reloaded {config}")
+        imap.server.append(imap.user, "INBOX", escalation(1))
+        wait_for(lambda: draft_count(imap.server, imap.user) == 1)
+        out = daemon.stop()
+    assert daemon.proc.returncode == 0, out
+    assert "received SIGHUP while starting; reloading now" in out, out
+
+
+def test_systemd_is_told_ready_once_a_reload_can_be_taken(imap, tmp_path: Path, monkeypatch) -> None:
+    """With Type=notify, systemd holds a `systemctl reload` until READY=1: the handlers come first."""
+    import socket
+
+    address = f"@replydraft-test-{os.getpid()}-{time.monotonic_ns()}"       # abstract, as systemd's
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user))
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind("\0" + address[1:])
+        listener.settimeout(30)
+        monkeypatch.setenv("NOTIFY_SOCKET", address)
+        with Daemon(config, imap.password) as daemon:
+            assert listener.recv(100) == b"READY=1"
+            assert sighup_caught(daemon.proc.pid)
+            out = daemon.stop()
+    assert daemon.proc.returncode == 0, out
+
+
+def limit_file_size(limit: int) -> Callable[[], None]:
+    """For a child process: no file can grow past ``limit`` bytes, as on a full disk (a write
+    fails with EFBIG instead of SIGXFSZ killing the process)."""
+    def limited() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return limited
+
+
+FULL = 40_000      # bytes: the state file opens (its -shm is 32 KB), a few writes fill the rest
+
+
+def test_a_full_disk_stops_run_once_with_one_line(imap, tmp_path: Path) -> None:
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user))
+    for n in range(5):
+        imap.server.append(imap.user, "INBOX", escalation(n))
+    Store.open(tmp_path / "state.db").close()                 # the disk fills up after the first start
+    done = subprocess.run([sys.executable, "-m", "replydraft", "run", "--once", "--config", str(config)],
+                          env={**os.environ, PASSWORD_ENV: imap.password}, capture_output=True, text=True,
+                          timeout=120, preexec_fn=limit_file_size(FULL))
+    errors = [line for line in done.stderr.splitlines() if line.startswith("ERROR")]
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert len(errors) == 1 and "Free some space on its disk" in errors[0], done.stderr
+
+
+def test_a_full_disk_is_a_failure_with_backoff_in_the_daemon(imap, tmp_path: Path) -> None:
+    config = write_config(tmp_path, account_toml("support", imap.server.port, imap.user, retry_max='"1h"'))
+    for n in range(5):
+        imap.server.append(imap.user, "INBOX", escalation(n))
+    Store.open(tmp_path / "state.db").close()
+    with Daemon(config, imap.password, preexec_fn=limit_file_size(FULL)) as daemon:
+        daemon.wait_for_output("support/INBOX: failure 1 in a row; next try in")
+        assert daemon.proc.poll() is None
+        out = daemon.stop()
+    assert daemon.proc.returncode == 0 and "Traceback" not in out, out
+    assert "can't write to the state database" in out and "Free some space on its disk" in out, out
 
 
 def test_wait_for_mail_waits_and_wakes(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ def test_unit_runs_the_daemon_and_reloads_with_sighup() -> None:
     service = unit()["Service"]
     assert service["ExecStart"].split()[1:3] == ["run", "--config"]
     assert service["ExecReload"] == "/bin/kill -HUP $MAINPID"
+    assert service["Type"] == "notify"       # started = READY=1, sent once SIGHUP is handled
     assert service["NoNewPrivileges"] == "yes" and service["ProtectSystem"] == "strict"
     assert service["UMask"] == "0077" and service["User"] == "replydraft"
 

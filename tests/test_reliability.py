@@ -220,3 +220,120 @@ def test_a_uidvalidity_change_redrafts_nothing(dovecot_servers, tmp_path: Path, 
     again = run_once(config, Renderer.create())[0]
     assert again.drafted == [] and again.already == ESCALATIONS
     assert_exactly_one_draft_each(server, user, config_path)
+
+
+BACKLOG = 60
+
+
+def backlog_escalation(n: int) -> bytes:
+    return (f"From: Customer {n} <c{n}@client.example>\r\nTo: support@acme.test\r\nSubject: Order {n}\r\n"
+            f"Message-ID: <backlog{n}@client.example>\r\nDate: Mon, 30 Nov 2026 09:{n:02d}:00 +0000\r\n\r\n"
+            f"If order {n} isn't here by Friday I will leave a 1-star review on Google.\r\n").encode()
+
+
+def deliver_at_once(server, user: str, messages: list[bytes]) -> None:
+    """Put ``messages`` in INBOX in one command (appended elsewhere, then copied), as a burst of mail."""
+    staging = server.drafts_folder.rpartition("Drafts")[0] + "Backlog"     # Cyrus: INBOX.Backlog
+    client = server.client(user)
+    try:
+        client.create_folder(staging)
+        for raw in messages:
+            client.append(staging, raw)
+        client.select_folder(staging)
+        client.copy(client.search(["ALL"]), "INBOX")
+    finally:
+        client.logout()
+
+
+def draft_message_ids(server, user: str) -> list[str]:
+    """The Message-ID of every draft (while daemons may be removing some)."""
+    client = server.client(user)
+    try:
+        client.select_folder(server.drafts_folder, readonly=True)
+        data = client.fetch(client.search(["ALL"]), ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+        headers = [next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), None) for item in data.values()]
+        return [h.decode().partition(":")[2].strip() for h in headers if h]
+    finally:
+        client.logout()
+
+
+def polled(config: Path) -> bool:
+    """Has the daemon of ``config`` finished a first pass?"""
+    path = load(config).state_path
+    if not path.exists():
+        return False
+    store = Store.open(path)
+    try:
+        return bool(store.watch_statuses())
+    finally:
+        store.close()
+
+
+def test_two_daemons_on_one_mailbox_leave_one_draft_each(imap, tmp_path: Path, monkeypatch) -> None:
+    """Two daemons with their own state files, both in IDLE, race through one burst of mail
+    (woken together, they handle the same messages at the same moment): no draft twice."""
+    monkeypatch.setenv(PASSWORD_ENV, imap.password)
+    configs = []
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        config = write_config(tmp_path / name, imap.server.port, imap.user)
+        config.write_text(config.read_text() + 'mode = "idle"\n')
+        configs.append(config)
+    daemons = [Daemon(config, imap.password) for config in configs]
+    try:
+        wait_for(lambda: all(polled(config) for config in configs), what="both daemons watching")
+        deliver_at_once(imap.server, imap.user, [backlog_escalation(n) for n in range(BACKLOG)])
+        wait_for(lambda: len(set(draft_message_ids(imap.server, imap.user))) >= BACKLOG, timeout=120,
+                 what="a draft for every message")
+        time.sleep(3)                              # a few more passes each: nothing further may appear
+    finally:
+        outs = [d.stop() for d in daemons]
+    ids = draft_message_ids(imap.server, imap.user)
+    removed = sum(out.count("removed the later copy") for out in outs)
+    print(f"two daemons, {BACKLOG} escalations: {len(ids)} drafts, {len(ids) - len(set(ids))} duplicates "
+          f"({removed} copies appended at the same moment were removed)")
+    assert all(d.proc.returncode == 0 for d in daemons), outs
+    assert len(set(ids)) == BACKLOG and len(ids) == BACKLOG, outs
+
+
+
+class NoUidplus(ImapMailbox):
+    """A server without UIDPLUS: no UID EXPUNGE, so no single draft can be removed safely."""
+
+    def _call(self, what, func, *args, **kwargs):  # type: ignore[no-untyped-def]
+        result = super()._call(what, func, *args, **kwargs)
+        return tuple(c for c in result if c != b"UIDPLUS") if what == "capabilities" else result
+
+
+DRAFT = b"Message-ID: <replydraft.abc@acme.test>\r\nSubject: Re: Order 1\r\n\r\nDear Rita,\r\n\r\nour reply\r\n"
+
+
+@pytest.mark.parametrize("mailbox_type", [ImapMailbox, NoUidplus], ids=["uidplus", "no-uidplus"])
+def test_only_later_identical_copies_of_our_draft_are_removed(imap, tmp_path: Path, mailbox_type) -> None:
+    from replydraft.draft import body_hash
+
+    config = load(write_config(tmp_path, imap.server.port, imap.user))
+    first = imap.server.append(imap.user, imap.drafts, DRAFT)
+    edited = imap.server.append(imap.user, imap.drafts, DRAFT.replace(b"our reply", b"our reply, edited"))
+    copy = imap.server.append(imap.user, imap.drafts, DRAFT)
+    other = imap.server.append(imap.user, imap.drafts, DRAFT.replace(b"abc@", b"other@"))
+    with mailbox_type.connect(config.accounts[0], imap.password) as mailbox:
+        copies = mailbox.remove_copies(imap.drafts, "<replydraft.abc@acme.test>", body_hash(DRAFT))
+        alone = mailbox.remove_copies(imap.drafts, "<replydraft.other@acme.test>", body_hash(DRAFT))
+    left = sorted(_uids(imap.server, imap.user, imap.drafts))
+    if mailbox_type is ImapMailbox:
+        assert (copies.kept, copies.removed, copies.left) == (first, (copy,), (edited,))
+        assert left == [first, edited, other]
+    else:
+        assert (copies.kept, copies.removed, copies.left) == (first, (), (edited, copy))
+        assert left == [first, edited, copy, other]
+    assert (alone.kept, alone.removed, alone.left) == (other, (), ())
+
+
+def _uids(server, user: str, folder: str) -> list[int]:
+    client = server.client(user)
+    try:
+        client.select_folder(folder, readonly=True)
+        return list(client.search(["ALL"]))
+    finally:
+        client.logout()

@@ -10,7 +10,9 @@ import argparse
 import json
 import logging
 import os
+import signal
 import sys
+import threading
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
@@ -253,21 +255,32 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    reload_requested = None if args.once else _catch_sighup()
     from replydraft.config import EVERY_OPTION
-    from replydraft.daemon import Daemon, load_checked
-    from replydraft.service import run_once
+    from replydraft.daemon import load_checked
+    from replydraft.store import StateLock, Store
 
     path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
+    with StateLock.acquire(config.state_path):   # one `run` per state file: a second is refused
+        Store.open(config.state_path).close()      # created or migrated once, before any pass
+        return _run(args, path, config, renderer, reload_requested)
+
+
+def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
+         reload_requested: threading.Event | None) -> int:
+    from replydraft.daemon import Daemon
     from replydraft import fastscan
+    from replydraft.service import run_once
+
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile (and
     # starts it only once everything else is loaded, so its signal handlers come at once);
     # a one-off pass (from cron, say) waits, or it would end before the result was kept.
     if not args.once:
-        daemon = Daemon(path, config, renderer, dry_run=args.dry_run)
+        daemon = Daemon(path, config, renderer, dry_run=args.dry_run, reload_requested=reload_requested)
         fastscan.prepare(cache, background=True)
         daemon.run()
         return EXIT_OK
@@ -280,6 +293,15 @@ def cmd_run(args: argparse.Namespace) -> int:
                  r.account, r.folder, r.examined, len(r.drafted), " (dry run)" if args.dry_run else "",
                  r.no_signal, r.skipped, r.already)
     return EXIT_FAILURE if any(r.error for r in reports) else EXIT_OK
+
+
+def _catch_sighup() -> threading.Event:
+    """From now on SIGHUP asks for a reload, which the daemon does once it runs. Its default
+    action ends the process: a `systemctl reload` just after a start would stop the service."""
+    requested = threading.Event()
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, lambda _signum, _frame: requested.set())
+    return requested
 
 
 # -- classify --------------------------------------------------------------------------

@@ -11,15 +11,20 @@ APScheduler runs every watched folder as its own job, so a folder or account tha
   reconnects with the same backoff when the session drops. A server without IDLE is polled.
 
 Signals: SIGTERM/SIGINT stop every watcher at the next message (IDLE wakes within a second);
-SIGHUP reloads the config and templates, and keeps the running ones if the new ones are bad.
-Two passes never run on one folder at once (a lock per folder), so a reload can't double-draft.
+SIGHUP reloads the config and templates, and keeps the running ones if the new ones are bad
+(one caught during the start-up, by ``cli run``'s early handler, is done once running).
+Two passes never run on one folder at once (a lock per folder), so a reload can't double-draft;
+two processes never run on one state file (``store.StateLock``, taken by ``cli run``).
+A state file that can't be written fails a pass like a server does: backoff, ``status``.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import random
 import signal
+import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,7 +33,7 @@ from pathlib import Path
 from types import FrameType
 
 from replydraft.config import Account, Config, load
-from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError
+from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mailbox import ImapMailbox
 from replydraft.render import Renderer
 from replydraft.service import (Connect, FolderReport, check_replies, load_invoices, make_context, open_mailbox,
@@ -61,6 +66,7 @@ class _Watch:
     interval: float
     lock: threading.Lock                  # one pass at a time per folder, kept across reloads
     wake: threading.Event = field(default_factory=threading.Event)   # set: end the session (stop, reload)
+    failures: int = 0                     # in a row; counted here too for when the state file can't be written
 
     @property
     def key(self) -> str:
@@ -68,6 +74,23 @@ class _Watch:
 
 
 Loader = Callable[[Path], tuple[Config, Renderer]]
+
+
+def notify_systemd(state: bytes) -> None:
+    """Tell systemd (``Type=notify``) how the service is; nothing when not started by it.
+
+    With READY=1 sent only once the signal handlers are in place, systemd holds a
+    ``systemctl reload`` issued during the start-up until the daemon can take it.
+    """
+    address = os.environ.get("NOTIFY_SOCKET", "")
+    if not address.startswith(("/", "@")):
+        return
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.connect("\0" + address[1:] if address.startswith("@") else address)
+            sock.sendall(state)
+    except OSError as exc:
+        log.warning("could not notify systemd (%s): %s", address, exc)
 
 
 def load_checked(path: Path) -> tuple[Config, Renderer]:
@@ -81,14 +104,16 @@ def load_checked(path: Path) -> tuple[Config, Renderer]:
 
 class Daemon:
     def __init__(self, config_path: Path, config: Config, renderer: Renderer, *, dry_run: bool = False,
-                 connect: Connect = ImapMailbox.connect, loader: Loader = load_checked) -> None:
+                 connect: Connect = ImapMailbox.connect, loader: Loader = load_checked,
+                 reload_requested: threading.Event | None = None) -> None:
         self.config_path = config_path
         self.config, self.renderer = config, renderer
         self.dry_run = dry_run
         self.connect = connect
         self.loader = loader
         self.stop = threading.Event()
-        self._reload_requested = threading.Event()
+        # Set by SIGHUP; given by `cli run`, whose handler catches one during the start-up.
+        self._reload_requested = reload_requested or threading.Event()
         self._watches: dict[str, _Watch] = {}
         self._locks: dict[str, threading.Lock] = {}
         from apscheduler.executors.pool import ThreadPoolExecutor
@@ -106,10 +131,13 @@ class Daemon:
         signal.signal(signal.SIGINT, self._on_stop)
         if hasattr(signal, "SIGHUP"):
             signal.signal(signal.SIGHUP, self._on_hup)
+        if self._reload_requested.is_set():
+            log.info("received SIGHUP while starting; reloading now")
         self.scheduler.start()
         self._sync_jobs()
         log.info("watching %d folder(s) in %d account(s); stop with Ctrl-C or SIGTERM, reload with SIGHUP",
                  len(self._watches), len(self.config.accounts))
+        notify_systemd(b"READY=1")
         while not self.stop.wait(0.5):
             if self._reload_requested.is_set():
                 self._reload_requested.clear()
@@ -186,13 +214,18 @@ class Daemon:
         with watch.lock:
             [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
                                     connect=self.connect, stop=self.stop, folders=[watch.folder])
-        if report.error:
-            delay = self._failed(watch, account, report.error, auth=report.auth)
-            job = self.scheduler.get_job(watch.key)
-            if job is not None and not self.stop.is_set():
-                job.modify(next_run_time=datetime.now(timezone.utc) + timedelta(seconds=delay))
-        else:
-            self._succeeded(watch, report, next_in=watch.interval)
+        error, auth = report.error, report.auth
+        if error is None:
+            try:
+                self._succeeded(watch, report, next_in=watch.interval)
+                return
+            except StateError as exc:
+                log.error("%s", exc)
+                error, auth = str(exc), False
+        delay = self._failed(watch, account, error, auth=auth)
+        job = self.scheduler.get_job(watch.key)
+        if job is not None and not self.stop.is_set():
+            job.modify(next_run_time=datetime.now(timezone.utc) + timedelta(seconds=delay))
 
     # -- push ---------------------------------------------------------------------------
 
@@ -206,7 +239,7 @@ class Daemon:
             try:
                 with watch.lock:
                     self._idle_session(watch, account)
-            except (MailboxError, SecretError) as exc:   # a config or template error is not retried
+            except (MailboxError, SecretError, StateError) as exc:   # a config or template error is not retried
                 log.error("%s", exc)
                 delay = self._failed(watch, account, str(exc), auth=isinstance(exc, (LoginError, SecretError)))
                 watch.wake.wait(delay)
@@ -253,26 +286,36 @@ class Daemon:
         if report.drafted or report.recovered:
             log.info("%s: %d new message(s), %d draft(s)%s", watch.key, report.examined, len(report.drafted),
                      " (dry run)" if self.dry_run else "")
-        store = Store.open(self.config.state_path)
-        try:
+        with Store.open(self.config.state_path) as store:
             next_try = datetime.now(timezone.utc) + timedelta(seconds=next_in) if next_in else None
             store.record_success(watch.account, watch.folder, watch.mode, report.waiting, next_try)
-        finally:
-            store.close()
+        watch.failures = 0
 
     def _failed(self, watch: _Watch, account: Account, error: str, *, auth: bool) -> float:
-        """Record a failure; returns the seconds until the next try, which the log line names."""
-        store = Store.open(self.config.state_path)
+        """Record a failure (for `status`); returns the seconds until the next try, which the log
+        line names. If the state file can't be written either (a full disk), the failures are
+        counted in memory, with the same backoff."""
+        auth_failures = 0
         try:
-            previous = next((s.failures for s in store.watch_statuses()
-                             if (s.account, s.folder) == (watch.account, watch.folder)), 0)
-            delay = backoff_delay(previous + 1, account.retry_max)
-            at = datetime.now(timezone.utc) + timedelta(seconds=delay)
-            status = store.record_failure(watch.account, watch.folder, watch.mode, error, auth=auth, next_try=at)
-        finally:
-            store.close()
-        log.warning("%s: failure %d in a row; next try in %.0f s (at %s)%s", watch.key, status.failures, delay,
+            with Store.open(self.config.state_path) as store:
+                watch.failures = next((s.failures for s in store.watch_statuses()
+                                       if (s.account, s.folder) == (watch.account, watch.folder)), 0)
+                delay, at = self._backoff(watch.failures + 1, account)
+                status = store.record_failure(watch.account, watch.folder, watch.mode, error, auth=auth,
+                                              next_try=at)
+            watch.failures, auth_failures = status.failures, status.auth_failures
+        except StateError as exc:
+            if str(exc) != error:
+                log.error("%s", exc)
+            watch.failures += 1
+            delay, at = self._backoff(watch.failures, account)
+        log.warning("%s: failure %d in a row; next try in %.0f s (at %s)%s", watch.key, watch.failures, delay,
                     at.astimezone().strftime("%H:%M:%S"),
-                    f"; the login was refused {status.auth_failures} times in a row: check the credentials"
-                    if status.auth_failures >= 2 else "")
+                    f"; the login was refused {auth_failures} times in a row: check the credentials"
+                    if auth_failures >= 2 else "")
         return delay
+
+    @staticmethod
+    def _backoff(failures: int, account: Account) -> tuple[float, datetime]:
+        delay = backoff_delay(failures, account.retry_max)
+        return delay, datetime.now(timezone.utc) + timedelta(seconds=delay)

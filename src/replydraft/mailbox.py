@@ -38,7 +38,8 @@ from replydraft.oauth import AccessToken
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "ImapMailbox", "pick_drafts_folder", "WELL_KNOWN_DRAFTS"]
+__all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "Copies", "ImapMailbox", "pick_drafts_folder",
+           "WELL_KNOWN_DRAFTS"]
 
 FETCH_BATCH = 200          # messages per BODYSTRUCTURE FETCH
 PART_BYTES = 16 * 1024 * 1024   # planned bytes (fetchplan's estimates) asked for at once, at most
@@ -71,6 +72,15 @@ class Fetched:
     uid: int
     raw: bytes
     internaldate: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """The drafts carrying one Message-ID, just after our APPEND (see ``Mailbox.remove_copies``)."""
+
+    kept: int | None = None              # the lowest UID: the copy every process keeps
+    removed: tuple[int, ...] = ()        # later copies identical to ours, removed
+    left: tuple[int, ...] = ()           # later copies not provably ours, or not removable (no UIDPLUS)
 
 
 @dataclass(eq=False, slots=True)
@@ -138,6 +148,12 @@ class Mailbox(Protocol):
 
     def remove_draft(self, drafts: str, uid: int) -> bool:
         """Delete one of *our own* drafts, by UID only; False where that can't be done safely."""
+
+    def remove_copies(self, drafts: str, message_id: str, digest: str) -> Copies:
+        """After an APPEND: remove the copies of our draft that another process appended at the
+        same moment (each looked, found nothing, appended). The lowest UID is kept, so every
+        process keeps the same one; only later copies whose body is ours (``draft.body_hash``
+        equal to ``digest``) are removed, by UID."""
 
     def message_ids(self, folder: str) -> set[str]:
         """The Message-IDs (lower-cased) of every message in ``folder``."""
@@ -581,6 +597,24 @@ class ImapMailbox:
         self._call("flag draft", self.client.add_flags, [uid], [imapclient.DELETED])
         self._call("expunge draft", self.client.uid_expunge, [uid])
         return True
+
+    def remove_copies(self, drafts: str, message_id: str, digest: str) -> Copies:
+        self._select(drafts)              # afresh: the search must see the other process's APPEND
+        try:
+            found = sorted(self._call("search drafts", self.client.search, ["HEADER", "Message-ID", message_id]))
+        except FolderError:
+            raise
+        except MailboxError as exc:       # a server that can't search this header (see find_draft)
+            log.info("%s; not looking for a second copy of the draft", exc)
+            return Copies()
+        if len(found) < 2:
+            return Copies(found[0] if found else None)
+        later = found[1:]
+        data = self._call("fetch drafts", self.client.fetch, later, ["BODY.PEEK[TEXT]"])
+        ours = [uid for uid in later
+                if (body := data.get(uid, {}).get(b"BODY[TEXT]")) is not None and body_text_hash(body) == digest]
+        removed = tuple(uid for uid in ours if self.remove_draft(drafts, uid))
+        return Copies(found[0], removed, tuple(uid for uid in later if uid not in removed))
 
     # -- replies -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 
 from replydraft.draft import body_hash
 from replydraft.errors import FolderError
-from replydraft.mailbox import Fetched, FolderState, pick_drafts_folder, pick_sent_folder
+from replydraft.mailbox import Copies, Fetched, FolderState, pick_drafts_folder, pick_sent_folder
 
 __all__ = ["MaildirMailbox"]
 
@@ -107,6 +107,9 @@ class MaildirMailbox:
 
     def remove_draft(self, drafts: str, uid: int) -> bool:
         return False                    # Maildir drafts have no UIDs here; a person removes them
+
+    def remove_copies(self, drafts: str, message_id: str, digest: str) -> Copies:
+        return Copies()                 # one process per Maildir (the state file's lock)
 
     def message_ids(self, folder: str) -> set[str]:
         box = self._folder(folder)

@@ -22,7 +22,8 @@ from typing import Any, Callable, Sequence
 
 from replydraft.config import Account, Config
 from replydraft.credentials import Secret, get_secret
-from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError
+from replydraft.draft import body_hash
+from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.oauth import AccessToken
 from replydraft.ledger import Invoice, parse_ledger
 from replydraft.mailbox import ImapMailbox, Mailbox
@@ -196,6 +197,7 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
     store.begin_draft(account, folder, uidvalidity, uid, outcome, drafts, received,
                       drafts_state=mailbox.drafts_state(drafts))
     draft_uid = mailbox.append_draft(drafts, outcome.draft.raw, ctx.now, original_uid=uid)
+    draft_uid = _one_copy(mailbox, drafts, outcome, draft_uid, where)
     store.finish_draft(account, folder, uidvalidity, uid, outcome, draft_uid)
     log.info("%s: drafted %s (%s) in %s%s", where, outcome.incident_id, _signals_text(outcome),
              drafts, f" uid {draft_uid}" if draft_uid else "")
@@ -215,6 +217,28 @@ def _needs_person(store: Store, ctx: Context, report: FolderReport, uid: int, ou
                               reason=outcome.needs_person, received=received)
         store.record_message(ctx.account, report.folder, uidvalidity, uid, outcome, "needs_person",
                              outcome.needs_person)
+
+
+def _one_copy(mailbox: Mailbox, drafts: str, outcome: Outcome, draft_uid: int | None, where: str) -> int | None:
+    """Another process (a second daemon on another state file) may have looked in Drafts and
+    appended the same draft at the same moment: keep the copy with the lowest UID (both keep
+    the same one) and remove ours if it is a later one. Returns the UID of the copy kept."""
+    assert outcome.draft is not None
+    try:
+        copies = mailbox.remove_copies(drafts, outcome.draft.message_id, body_hash(outcome.draft.raw))
+    except MailboxError as exc:       # the draft is saved: record it; a copy stays at worst
+        log.warning("%s: could not check %s for a second copy of draft %s: %s", where, drafts,
+                    outcome.incident_id, exc)
+        return draft_uid
+    if copies.removed:
+        log.warning("%s: draft %s was also appended by another replydraft at the same moment; removed the "
+                    "later copy (uid %s) and kept uid %s", where, outcome.incident_id,
+                    ", ".join(map(str, copies.removed)), copies.kept)
+    if copies.left:
+        log.warning("%s: %s holds %d more cop(ies) of draft %s (uid %s) that were edited, or the server can't "
+                    "remove one draft safely (no UIDPLUS): left alone", where, drafts, len(copies.left),
+                    outcome.incident_id, ", ".join(map(str, copies.left)))
+    return copies.kept if copies.kept is not None else draft_uid
 
 
 REPLY_CHECK_EVERY = timedelta(minutes=10)
@@ -242,7 +266,7 @@ def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now
                 log.info("%s: %s: %s", account, incident["id"], {"waiting": "draft waiting in Drafts",
                          "replied": "replied (found in Sent)", "draft_gone": "draft deleted, no reply in Sent"}[state])
             store.set_reply_state(incident["id"], state)
-    except MailboxError as exc:
+    except (MailboxError, StateError) as exc:
         log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
 
 
@@ -345,12 +369,14 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     A failing account reports its error instead of raising, so the others go on.
     """
     folders = list(account.folders if folders is None else folders)
-    store = Store.open(config.state_path)
+    store = None
     try:
+        store = Store.open(config.state_path)
         ctx = make_context(config, account, renderer, store=store)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
-        store.close()
+        if store is not None:
+            store.close()
         log.error("%s", exc)
         return [FolderReport(account.name, folder, error=str(exc), auth=isinstance(exc, (LoginError, SecretError)))
                 for folder in folders]
@@ -362,12 +388,12 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,
                                               lookback=timedelta(seconds=account.lookback),
                                               dry_run=dry_run, stop=stop))
-            except MailboxError as exc:
+            except (MailboxError, StateError) as exc:      # the next pass tries again
                 log.error("%s", exc)
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
-    except MailboxError as exc:
+    except (MailboxError, StateError) as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])
     finally:

@@ -26,7 +26,8 @@ from replydraft.errors import StateError
 from replydraft.policy_rules import History
 from replydraft.triage import Outcome
 
-__all__ = ["Store", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS", "INCIDENT_STATUSES", "COLLISION"]
+__all__ = ["Store", "StateLock", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS",
+           "INCIDENT_STATUSES", "COLLISION"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -190,7 +191,6 @@ class Store:
             db.row_factory = sqlite3.Row
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
-            db.executescript(SCHEMA)
             _migrate(db, path)
         except (sqlite3.Error, OSError) as exc:
             raise StateError(f"can't open the state database {path}: {exc}. "
@@ -198,8 +198,10 @@ class Store:
         return cls(db, path)
 
     def close(self) -> None:
-        self._flush()
-        self.db.close()
+        try:
+            self._flush()
+        finally:
+            self.db.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -213,7 +215,7 @@ class Store:
             return _Batched(self)
         self._flush()
         self._set_synchronous("FULL")
-        return _Transaction(self.db)
+        return _Transaction(self.db, self.path)
 
     def _set_synchronous(self, level: str) -> None:
         """FULL: a commit is on disk when it returns. NORMAL (WAL): it survives a crash of the
@@ -240,8 +242,8 @@ class Store:
 
     def _flush(self) -> None:
         if self._batch_open:
-            self.db.execute("COMMIT")
             self._batch_open, self._batched = False, 0
+            _commit(self.db, self.path)
 
     # -- folders -----------------------------------------------------------------
 
@@ -493,6 +495,50 @@ class Store:
                             (state, _now(), _now(), incident_id))
 
 
+class StateLock:
+    """An OS lock (``flock``) on ``<state>.lock``, held while a process runs passes on a state file.
+
+    Two processes on one state file would each look for a draft, miss the other's APPEND and
+    append it again; a second ``replydraft run`` (a daemon, or ``run --once`` from cron) is
+    refused instead. The OS releases the lock when the process ends, even after ``kill -9``.
+    Reading commands (status, incidents, report) don't take it.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+
+    @classmethod
+    def acquire(cls, state_path: Path) -> "StateLock":
+        import fcntl
+
+        path = state_path.with_name(state_path.name + ".lock")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise StateError(f"can't create the lock file {path}: {exc.strerror}. "
+                             f"Check [state] path and that its folder is writable.") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+            os.close(fd)
+            raise StateError(f"another replydraft (PID {holder}) is running on the state database {state_path}; "
+                             f"stop it first, or give this one its own [state] path.") from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        return cls(fd)
+
+    def release(self) -> None:
+        os.close(self.fd)             # closing the file ends the lock
+
+    def __enter__(self) -> "StateLock":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
 @dataclass(frozen=True, slots=True)
 class IncidentFilter:
     """Which incidents to show: every given condition must hold."""
@@ -546,16 +592,53 @@ def _incident(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Bring an older database up to SCHEMA_VERSION, each step in one transaction."""
-    version = max(1, db.execute("PRAGMA user_version").fetchone()[0])
+    """Create the tables, or bring an older database up to SCHEMA_VERSION, in one transaction.
+
+    The version is read again once the write lock is held: processes or threads opening a new
+    file at once would otherwise each run the same ALTER TABLEs ("duplicate column name").
+    """
+    if _schema_version(db, path) == SCHEMA_VERSION:
+        return
+    with _Transaction(db, path):
+        version = _schema_version(db, path)
+        if version == SCHEMA_VERSION:
+            return
+        for statement in SCHEMA.split(";"):
+            if statement.strip():
+                db.execute(statement)
+        for target in range(max(1, version) + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[target]:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _schema_version(db: sqlite3.Connection, path: Path) -> int:
+    version = int(db.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise StateError(f"the state database {path} was written by a newer replydraft (schema {version}, "
                          f"this one knows {SCHEMA_VERSION}); upgrade replydraft, or point [state] path elsewhere.")
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        with _Transaction(db):
-            for statement in MIGRATIONS[target]:
-                db.execute(statement)
-            db.execute(f"PRAGMA user_version = {target}")
+    return version
+
+
+def _write_error(path: Path, exc: sqlite3.Error) -> StateError:
+    return StateError(f"can't write to the state database {path}: {exc}. Free some space on its disk and check "
+                      f"that the file and its folder are writable; the next pass tries again.")
+
+
+def _commit(db: sqlite3.Connection, path: Path) -> None:
+    """COMMIT; if that fails (a full disk), roll back and raise a StateError that says what to do."""
+    try:
+        db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        _rollback(db)
+        raise _write_error(path, exc) from None
+
+
+def _rollback(db: sqlite3.Connection) -> None:
+    try:
+        db.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass                        # nothing open any more: SQLite already rolled back
 
 
 class _Batched:
@@ -567,14 +650,16 @@ class _Batched:
     def __enter__(self) -> None:
         if not self.store._batch_open:
             self.store._set_synchronous("NORMAL")
-            self.store.db.execute("BEGIN IMMEDIATE")
+            _begin(self.store.db, self.store.path)
             self.store._batch_open = True
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
+    def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
         store = self.store
         if exc_type is not None:
-            store.db.execute("ROLLBACK")
+            _rollback(store.db)
             store._batch_open, store._batched = False, 0
+            if isinstance(exc, sqlite3.Error):
+                raise _write_error(store.path, exc) from None
             return
         store._batched += 1
         if store._batched >= store._batch_size:
@@ -582,13 +667,26 @@ class _Batched:
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception."""
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception; an SQLite error (a full
+    disk, a read-only file, a lock held too long) becomes a StateError that says what to do."""
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
+        self.db, self.path = db, path
 
     def __enter__(self) -> None:
-        self.db.execute("BEGIN IMMEDIATE")
+        _begin(self.db, self.path)
 
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self.db.execute("COMMIT" if exc_type is None else "ROLLBACK")
+    def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
+        if exc_type is None:
+            _commit(self.db, self.path)
+            return
+        _rollback(self.db)
+        if isinstance(exc, sqlite3.Error):
+            raise _write_error(self.path, exc) from None
+
+
+def _begin(db: sqlite3.Connection, path: Path) -> None:
+    try:
+        db.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise _write_error(path, exc) from None
