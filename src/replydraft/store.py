@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -187,11 +188,7 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():           # who wrote to whom, and why: readable by its owner only
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            db = sqlite3.connect(path, timeout=30, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            _migrate(db, path)
+            db = _connect(path)
         except (sqlite3.Error, OSError) as exc:
             raise StateError(f"can't open the state database {path}: {exc}. "
                              f"Check [state] path and that the folder is writable.") from None
@@ -610,6 +607,27 @@ def _migrate(db: sqlite3.Connection, path: Path) -> None:
             for statement in MIGRATIONS[target]:
                 db.execute(statement)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _connect(path: Path, patience: float = 30.0) -> sqlite3.Connection:
+    """A connection in WAL mode with the schema up to date. Switching a new file to WAL, or
+    recovering one's WAL, answers "database is locked" at once to other openers (SQLite's busy
+    timeout doesn't cover it), so a process opening the file at the same moment as another
+    (a first start's jobs, `status`) tries again for up to ``patience`` seconds."""
+    deadline = time.monotonic() + patience
+    while True:
+        db = sqlite3.connect(path, timeout=patience, isolation_level=None)
+        try:
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+            _migrate(db, path)
+            return db
+        except sqlite3.OperationalError as exc:
+            db.close()
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _schema_version(db: sqlite3.Connection, path: Path) -> int:
