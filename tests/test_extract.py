@@ -414,3 +414,16 @@ def test_new_text_only_keeps_lines_of_the_input(text: str) -> None:
 def test_html_to_text_never_raises(parts: list[str]) -> None:
     text = html_to_text("".join(parts))
     assert "<div" not in text and "<blockquote" not in text
+
+
+@pytest.mark.parametrize("data, label, text", [
+    ("Grüße, I will sue".encode("utf-16-le"), "utf-8", "Grüße, I will sue"),
+    ("Grüße, I will sue".encode("utf-16-be"), None, "Grüße, I will sue"),
+    ("Grüße, I will sue".encode("utf-16-be"), "utf-16", "Grüße, I will sue"),
+    ("日本語".encode("utf-16-le"), "utf-16", "日本語"),                  # no NUL pattern: the label decides
+    (b"my\x00lawyer\x00\x00will", "utf-8", "my\x00lawyer\x00\x00will"),  # NULs, but not UTF-16
+    (b"a\x00", None, "a\x00"),
+])
+def test_utf16_without_a_byte_order_mark_is_recognised(data: bytes, label: str | None, text: str) -> None:
+    from replydraft.charsets import decode_bytes
+    assert decode_bytes(data, label)[0] == text
