@@ -427,3 +427,13 @@ def test_html_to_text_never_raises(parts: list[str]) -> None:
 def test_utf16_without_a_byte_order_mark_is_recognised(data: bytes, label: str | None, text: str) -> None:
     from replydraft.charsets import decode_bytes
     assert decode_bytes(data, label)[0] == text
+
+
+def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_attached() -> None:
+    body = (b'Content-Type: multipart/mixed; boundary="in"\r\n\r\n--in\r\nContent-Type: text/plain\r\n\r\nhello\r\n'
+            b"--in\r\nContent-Type: message/rfc822\r\n\r\nSubject: old\r\n\r\nI will sue\r\n--in--\r\n")
+    for level in range(30):
+        b = f"n{level}".encode()
+        body = b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body + b"\r\n--" + b + b"--\r\n"
+    mail = parse(b"From: a@b.example\r\n" + body)
+    assert mail.new_text == "hello" and "NestingTooDeep" in mail.defects

@@ -88,7 +88,7 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
     body.defects.extend(type(d).__name__ for d in getattr(part, "defects", ()))
     if depth > MAX_DEPTH:
         body.defects.append("NestingTooDeep")
-        return False
+        return _deep_leaves(part, body)
     if headers is None:
         headers = HeaderIndex(part)
     ctype = _ctype(part, headers)
@@ -108,6 +108,11 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
         if recovered is not None:
             return collect(recovered, body, depth + 1)
         ctype = "text/plain"     # best effort: read the unparsable multipart as text
+    return _text_leaf(part, body, headers, ctype)
+
+
+def _text_leaf(part: Message, body: Body, headers: HeaderIndex, ctype: str) -> bool:
+    """Add the text of a leaf part, if it is a text part that is not an attachment."""
     if ctype not in ("text/plain", "text/html"):
         return False
     name = _filename(part, headers)
@@ -120,6 +125,24 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
     body.full.append(full)
     body.fresh.append(fresh)
     return True
+
+
+def _deep_leaves(part: Message, body: Body) -> bool:
+    """The text parts below MAX_DEPTH, found without recursion and read in order (both of
+    any alternatives): text nested 50 multiparts deep to hide it is still read."""
+    found = False
+    stack = [part]
+    while stack:
+        node = stack.pop()
+        headers = HeaderIndex(node)
+        ctype = _ctype(node, headers)
+        if ctype.startswith("message/"):
+            body.attached.extend(_children(node))
+        elif node.is_multipart():
+            stack.extend(reversed(_children(node)))
+        else:
+            found = _text_leaf(node, body, headers, ctype) or found
+    return found
 
 
 def readable_text(part: Message) -> bool:
@@ -148,14 +171,17 @@ def _alternative(kids: list[Message], body: Body, depth: int) -> bool:
 
 
 def without_own_text(body: Body) -> tuple[str, str]:
-    """No readable text of its own: use an attached message (a forward as attachment)."""
-    if body.attached:
+    """No readable text of its own: use an attached message (a forward as attachment), or
+    the one attached to that, and so on (one level at a time: no recursion, however deep)."""
+    attached = body.attached
+    while attached:
         inner = Body()
-        collect(body.attached[0], inner, 1)
+        collect(attached[0], inner, 1)
         if inner.full:
             body.notes.append("the message has no text of its own; classified the attached message")
             body.defects.extend(inner.defects)
             return "\n".join(inner.full), "\n".join(inner.fresh)
+        attached = inner.attached
     if body.named:
         body.notes.append(f"the only text is in attachment(s) {', '.join(body.named[:3])}; not classified")
     return "", ""
