@@ -437,3 +437,26 @@ def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_atta
         body = b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body + b"\r\n--" + b + b"--\r\n"
     mail = parse(b"From: a@b.example\r\n" + body)
     assert mail.new_text == "hello" and "NestingTooDeep" in mail.defects
+
+
+MARKUP_PIECES = ["<p>", "</p>", "<style>", "<STYLE type=x>", "</style>", "</style >", "<script>", "</script>",
+                 "<title>", "</title>", "<!--", "-->", "<", ">", "a", "b c", "<div class='gmail_quote'>",
+                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=30))
+def test_dropping_what_the_tokenizer_skips_never_changes_the_text(pieces: list[str]) -> None:
+    from replydraft.html_text import drop_skipped, html_texts
+    markup = "".join(pieces)
+    assert html_texts(drop_skipped(markup.encode()).decode()) == html_texts(markup)
+
+
+@pytest.mark.parametrize("markup, cut", [
+    ("<p>calm text</p>", False), ("<p>a &lt; b", False), ("<style>p{}</style><p>x", False),
+    ("<style>p{color:red}", True), ("<p>x<script>if (a<b) {", True), ("<p>x<!-- note", True),
+    ('<p><img src="data:image/png;base64,AAAA', True),
+])
+def test_a_cut_in_what_the_text_leaves_out_is_recognised(markup: str, cut: bool) -> None:
+    from replydraft.html_text import cut_in_markup
+    assert cut_in_markup(markup.encode()) is cut

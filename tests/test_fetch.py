@@ -333,3 +333,61 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
         partly.close()
         assert sorted(mailbox.client.search(["ALL"])) == sorted(uids)
         assert [f.uid for f in mailbox.fetch(uids[-3:])] == uids[-3:]
+
+
+# -- the same message read the same way by the daemon and by preview (issue 14) ---------------
+
+def wrong_boundary(declared: bytes = b"declared") -> Callable[[], bytes]:
+    """The header names one boundary, the body uses another (the parser recovers the parts)."""
+    def build() -> bytes:
+        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\nMessage-ID: <boundary@customer.example>\r\n"
+                b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + declared + b"\"\r\n\r\n"
+                b"--actual\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + THREAT.encode() + b"\r\n"
+                b"--actual\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + base64.encodebytes(random.Random(3).randbytes(400_000)).replace(b"\n", b"\r\n") + b"--actual--\r\n")
+    return build
+
+
+def style_first(cte: str) -> Callable[[], bytes]:
+    """6 MB of <style> before the text, with a picture attached."""
+    def build() -> bytes:
+        rule = ".c{color:#123456;margin:0 0 0 4px}\n"
+        markup = f"<html><head><style>{rule * (6 * 1024 * 1024 // len(rule))}</style></head><body><p>{THREAT}</p>"
+        msg = headers(EmailMessage(), f"style-{cte}")
+        msg.set_content(markup + "</body></html>", subtype="html", cte=cte)
+        big_attachment(msg, 1)
+        return msg.as_bytes()
+    return build
+
+
+def nested(depth: int) -> bytes:
+    body = f"Content-Type: text/plain; charset=utf-8\r\n\r\n{THREAT}\r\n".encode()
+    for level in range(depth):
+        b = f"nest{level}".encode()
+        body = (b"Content-Type: multipart/mixed; boundary=\"" + b + b"\"\r\n\r\n--" + b + b"\r\n" + body
+                + b"\r\n--" + b + b"\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + base64.encodebytes(b"%PDF" * 3000) + b"--" + b + b"--\r\n")
+    return b"From: Jane Doe <jane@customer.example>\r\nMessage-ID: <nested@customer.example>\r\n" + body
+
+
+HOSTILE: dict[str, Callable[[], bytes]] = {
+    "wrong-boundary": wrong_boundary(), "boundary-of-another-case": wrong_boundary(b"ACTUAL"),
+    "boundary-that-starts-the-used-one": wrong_boundary(b"act"),
+    "style-6mb-8bit": style_first("8bit"), "style-6mb-quoted-printable": style_first("quoted-printable"),
+    "style-6mb-base64": style_first("base64"), "nested-50": lambda: nested(50),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name: str) -> None:
+    from replydraft.detect import DetectorSettings
+    from replydraft.triage import classify, classify_many
+    account, proxy = proxied
+    raw = HOSTILE[name]()
+    got, whole, _, _ = fetch_one(imap, account, proxy, raw)
+    daemon = classify_many([got], DetectorSettings(), "acme.test")[0]
+    offline = classify(raw, DetectorSettings(), "acme.test")           # what preview and classify run
+    assert not isinstance(daemon, Exception)
+    assert "review_threat" in offline.detection.names
+    assert daemon.detection == offline.detection
+    assert same(parse(got), parse(whole))
