@@ -101,6 +101,7 @@ VARIANTS: dict[str, Callable[[str], bytes]] = {
     "zero-width-space-in-words": lambda t: plain(interleave(t, "\u200b")),
     "zero-width-mixed-in-words": lambda t: plain(interleave(t, INVISIBLE)),
     "zero-width-beside-spaces": lambda t: plain(t.replace(" ", " \u200b\u2060\ufeff")),
+    "zero-width-flood-before-text": lambda t: plain("\u200b" * 60_000 + " " + t),
     "soft-hyphens-in-words": lambda t: plain(interleave(t, "\u00ad")),
     "html-entities-in-words": lambda t: html("<p>" + interleave(t, "\x00").replace("\x00", "&#8203;&shy;") + "</p>"),
     "html-nul-between-words": lambda t: html("<p>" + between_words(t, "\x00\x01") + "</p>"),

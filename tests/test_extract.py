@@ -441,10 +441,10 @@ def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_atta
 
 MARKUP_PIECES = ["<p>", "</p>", "<style>", "<STYLE type=x>", "</style>", "</style >", "<script>", "</script>",
                  "<title>", "</title>", "<!--", "-->", "<", ">", "a", "b c", "<div class='gmail_quote'>",
-                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>"]
+                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>", "</style\xa0>", "é"]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=30))
 def test_dropping_what_the_tokenizer_skips_never_changes_the_text(pieces: list[str]) -> None:
     from replydraft.html_text import drop_skipped, html_texts

@@ -141,10 +141,15 @@ class _Text:
 
     @classmethod
     def of(cls, text: str, settings: DetectorSettings) -> "_Text | None":
-        text = text[: settings.max_chars]
+        limit = settings.max_chars
+        whole, text = text, text[:limit]
         if not text.strip():
             return None
         norm, origin = _normalise(text)
+        if origin is not None and len(whole) > limit:   # what no one sees doesn't count against max_chars
+            text = whole[:limit * _INVISIBLE_ALLOWANCE]
+            norm, origin = _normalise(text)
+            norm, origin = norm[:limit], origin[:limit + 1] if origin is not None else None
         norm = _unwrap(norm)
         return cls(text, norm, norm.lower(), _rule_index(_key_of(settings)), origin)
 
@@ -278,6 +283,9 @@ _NORMALISE = str.maketrans({
 _INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 _TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + _INVISIBLE + "]")
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+# A text with invisible characters is read up to max_chars visible ones, within this many
+# times max_chars (a flood of zero-width spaces must not push the words out of view).
+_INVISIBLE_ALLOWANCE = 20
 
 
 def _normalise(text: str) -> tuple[str, list[int] | None]:

@@ -89,7 +89,9 @@ def _tokens(markup: str) -> Iterator[tuple[str, str, str]]:
 # the markup), in bytes of any ASCII-compatible charset and in linear time.
 
 _SKIP_OPEN = re.compile(rb"<!--|<(script|style|title|textarea)(?![A-Za-z0-9:_-])", re.IGNORECASE)
-_SKIP_CLOSE = {name.encode(): re.compile(rf"</{name}\s*>".encode(), re.IGNORECASE) for name in _RAW_TEXT}
+# Closes wherever _RAW_TEXT does (\s of a decoded text is also non-ASCII; an end found too
+# early only means less is dropped, which is safe).
+_SKIP_CLOSE = {name.encode(): re.compile(rf"</{name}[\s\x80-\xff]*>".encode(), re.IGNORECASE) for name in _RAW_TEXT}
 
 
 def _skipped(markup: bytes) -> Iterator[tuple[int, int, bool]]:
@@ -133,8 +135,8 @@ def drop_skipped(markup: bytes, min_size: int = 0, closed_only: bool = False) ->
     pieces: list[bytes] = []
     last = 0
     for start, end, closed in _skipped(markup):
-        if end - start < max(min_size, 1):
-            continue
+        if end - start < max(min_size, 1) or not closed and markup.startswith(b"<!--", start - 4):
+            continue                     # (a ">" in an unclosed comment may end a tag before it)
         if closed_only and (not closed or markup.find(b"\n--", start, end) >= 0):
             continue
         pieces.append(markup[last:start])
