@@ -207,16 +207,22 @@ def test_a_multi_mb_attachment_is_never_transferred(imap, proxied, tmp_path: Pat
               f"({len(recorder.items)} FETCH commands)")
 
 
-def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
-                                                                 monkeypatch) -> None:
-    account, proxy = proxied
+def write_config(imap, proxy: TcpProxy, tmp_path: Path, monkeypatch) -> Path:
+    """A config for the test account, through the proxy."""
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
-    imap.server.append(imap.user, "INBOX", with_attachment())
     config = tmp_path / "replydraft.toml"
     config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme Design Co"\n'
                       f'[[accounts]]\nname = "support"\nhost = "127.0.0.1"\nport = {proxy.port}\ntls = "none"\n'
                       f'username = "{imap.user}"\npassword_env = "{PASSWORD_ENV}"\n'
                       f'from_address = "Acme Support <support@acme.test>"\n')
+    return config
+
+
+def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    account, proxy = proxied
+    imap.server.append(imap.user, "INBOX", with_attachment())
+    config = write_config(imap, proxy, tmp_path, monkeypatch)
     before = proxy.received["server"]
     (report,) = run_once(load(config), Renderer.create())
     assert len(report.drafted) == 1 and "review_threat" in report.drafted[0]
@@ -391,3 +397,18 @@ def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name:
     assert "review_threat" in offline.detection.names
     assert daemon.detection == offline.detection
     assert same(parse(got), parse(whole))
+
+
+def test_a_message_with_a_wrong_boundary_is_drafted_by_the_daemon_as_by_preview(imap, proxied, tmp_path: Path,
+                                                                               monkeypatch, capsys) -> None:
+    from replydraft.cli import main
+    _, proxy = proxied
+    raw = wrong_boundary()()
+    (tmp_path / "m.eml").write_bytes(raw)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    assert main(["preview", str(tmp_path / "m.eml")]) == 0
+    assert "review_threat" in capsys.readouterr().out.split("-- why --")[1]
+    imap.server.append(imap.user, "INBOX", raw)
+    (report,) = run_once(load(write_config(imap, proxy, tmp_path, monkeypatch)), Renderer.create())
+    assert len(report.drafted) == 1 and "review_threat" in report.drafted[0]
