@@ -26,7 +26,7 @@ THREATS = {
 }
 HEADER = (b"From: Jane Doe <jane@customer.example>\r\nTo: support@acme.test\r\nSubject: my order\r\n"
           b"Message-ID: <evasion@customer.example>\r\nMIME-Version: 1.0\r\n")
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\ufe0f\U000e0041"
 
 
 def plain(text: str, charset: str = "utf-8") -> bytes:

@@ -279,8 +279,10 @@ _NORMALISE = str.maketrans({
     **dict.fromkeys(_CONTROLS, " "),
 })
 # Characters a reader doesn't see, removed (so "re\u200bview" is "review"): zero-width
-# spaces and joiners, soft hyphens, word joiners, byte-order marks, direction marks and overrides.
-_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+# spaces and joiners, soft hyphens, word joiners, byte-order marks, direction marks and
+# overrides, variation selectors, tag characters.
+_INVISIBLE = ("\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f"
+              "\ufeff\U000e0000-\U000e007f")
 _TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + _INVISIBLE + "]")
 _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
 # A text with invisible characters is read up to max_chars visible ones, within this many
