@@ -437,3 +437,49 @@ def test_new_text_only_keeps_lines_of_the_input(text: str) -> None:
 def test_html_to_text_never_raises(parts: list[str]) -> None:
     text = html_to_text("".join(parts))
     assert "<div" not in text and "<blockquote" not in text
+
+
+@pytest.mark.parametrize("data, label, text", [
+    ("Grüße, I will sue".encode("utf-16-le"), "utf-8", "Grüße, I will sue"),
+    ("Grüße, I will sue".encode("utf-16-be"), None, "Grüße, I will sue"),
+    ("Grüße, I will sue".encode("utf-16-be"), "utf-16", "Grüße, I will sue"),
+    ("日本語".encode("utf-16-le"), "utf-16", "日本語"),                  # no NUL pattern: the label decides
+    (b"my\x00lawyer\x00\x00will", "utf-8", "my\x00lawyer\x00\x00will"),  # NULs, but not UTF-16
+    (b"a\x00", None, "a\x00"),
+])
+def test_utf16_without_a_byte_order_mark_is_recognised(data: bytes, label: str | None, text: str) -> None:
+    from replydraft.charsets import decode_bytes
+    assert decode_bytes(data, label)[0] == text
+
+
+def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_attached() -> None:
+    body = (b'Content-Type: multipart/mixed; boundary="in"\r\n\r\n--in\r\nContent-Type: text/plain\r\n\r\nhello\r\n'
+            b"--in\r\nContent-Type: message/rfc822\r\n\r\nSubject: old\r\n\r\nI will sue\r\n--in--\r\n")
+    for level in range(30):
+        b = f"n{level}".encode()
+        body = b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body + b"\r\n--" + b + b"--\r\n"
+    mail = parse(b"From: a@b.example\r\n" + body)
+    assert mail.new_text == "hello" and "NestingTooDeep" in mail.defects
+
+
+MARKUP_PIECES = ["<p>", "</p>", "<style>", "<STYLE type=x>", "</style>", "</style >", "<script>", "</script>",
+                 "<title>", "</title>", "<!--", "-->", "<", ">", "a", "b c", "<div class='gmail_quote'>",
+                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>", "</style\xa0>", "é"]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=30))
+def test_dropping_what_the_tokenizer_skips_never_changes_the_text(pieces: list[str]) -> None:
+    from replydraft.html_text import drop_skipped, html_texts
+    markup = "".join(pieces)
+    assert html_texts(drop_skipped(markup.encode()).decode()) == html_texts(markup)
+
+
+@pytest.mark.parametrize("markup, cut", [
+    ("<p>calm text</p>", False), ("<p>a &lt; b", False), ("<style>p{}</style><p>x", False),
+    ("<style>p{color:red}", True), ("<p>x<script>if (a<b) {", True), ("<p>x<!-- note", True),
+    ('<p><img src="data:image/png;base64,AAAA', True),
+])
+def test_a_cut_in_what_the_text_leaves_out_is_recognised(markup: str, cut: bool) -> None:
+    from replydraft.html_text import cut_in_markup
+    assert cut_in_markup(markup.encode()) is cut

@@ -207,16 +207,22 @@ def test_a_multi_mb_attachment_is_never_transferred(imap, proxied, tmp_path: Pat
               f"({len(recorder.items)} FETCH commands)")
 
 
-def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
-                                                                 monkeypatch) -> None:
-    account, proxy = proxied
+def write_config(imap, proxy: TcpProxy, tmp_path: Path, monkeypatch) -> Path:
+    """A config for the test account, through the proxy."""
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
-    imap.server.append(imap.user, "INBOX", with_attachment())
     config = tmp_path / "replydraft.toml"
     config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n[policy]\ncompany = "Acme Design Co"\n'
                       f'[[accounts]]\nname = "support"\nhost = "127.0.0.1"\nport = {proxy.port}\ntls = "none"\n'
                       f'username = "{imap.user}"\npassword_env = "{PASSWORD_ENV}"\n'
                       f'from_address = "Acme Support <support@acme.test>"\n')
+    return config
+
+
+def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    account, proxy = proxied
+    imap.server.append(imap.user, "INBOX", with_attachment())
+    config = write_config(imap, proxy, tmp_path, monkeypatch)
     before = proxy.received["server"]
     (report,) = run_once(load(config), Renderer.create())
     assert len(report.drafted) == 1 and "review_threat" in report.drafted[0]
@@ -333,3 +339,76 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
         partly.close()
         assert sorted(mailbox.client.search(["ALL"])) == sorted(uids)
         assert [f.uid for f in mailbox.fetch(uids[-3:])] == uids[-3:]
+
+
+# -- the same message read the same way by the daemon and by preview (issue 14) ---------------
+
+def wrong_boundary(declared: bytes = b"declared") -> Callable[[], bytes]:
+    """The header names one boundary, the body uses another (the parser recovers the parts)."""
+    def build() -> bytes:
+        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\nMessage-ID: <boundary@customer.example>\r\n"
+                b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + declared + b"\"\r\n\r\n"
+                b"--actual\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + THREAT.encode() + b"\r\n"
+                b"--actual\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + base64.encodebytes(random.Random(3).randbytes(400_000)).replace(b"\n", b"\r\n") + b"--actual--\r\n")
+    return build
+
+
+def style_first(cte: str) -> Callable[[], bytes]:
+    """6 MB of <style> before the text, with a picture attached."""
+    def build() -> bytes:
+        rule = ".c{color:#123456;margin:0 0 0 4px}\n"
+        markup = f"<html><head><style>{rule * (6 * 1024 * 1024 // len(rule))}</style></head><body><p>{THREAT}</p>"
+        msg = headers(EmailMessage(), f"style-{cte}")
+        msg.set_content(markup + "</body></html>", subtype="html", cte=cte)
+        big_attachment(msg, 1)
+        return msg.as_bytes()
+    return build
+
+
+def nested(depth: int) -> bytes:
+    body = f"Content-Type: text/plain; charset=utf-8\r\n\r\n{THREAT}\r\n".encode()
+    for level in range(depth):
+        b = f"nest{level}".encode()
+        body = (b"Content-Type: multipart/mixed; boundary=\"" + b + b"\"\r\n\r\n--" + b + b"\r\n" + body
+                + b"\r\n--" + b + b"\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + base64.encodebytes(b"%PDF" * 3000) + b"--" + b + b"--\r\n")
+    return b"From: Jane Doe <jane@customer.example>\r\nMessage-ID: <nested@customer.example>\r\n" + body
+
+
+HOSTILE: dict[str, Callable[[], bytes]] = {
+    "wrong-boundary": wrong_boundary(), "boundary-of-another-case": wrong_boundary(b"ACTUAL"),
+    "boundary-that-starts-the-used-one": wrong_boundary(b"act"),
+    "style-6mb-8bit": style_first("8bit"), "style-6mb-quoted-printable": style_first("quoted-printable"),
+    "style-6mb-base64": style_first("base64"), "nested-50": lambda: nested(50),
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name: str) -> None:
+    from replydraft.detect import DetectorSettings
+    from replydraft.triage import classify, classify_many
+    account, proxy = proxied
+    raw = HOSTILE[name]()
+    got, whole, _, _ = fetch_one(imap, account, proxy, raw)
+    daemon = classify_many([got], DetectorSettings(), "acme.test")[0]
+    offline = classify(raw, DetectorSettings(), "acme.test")           # what preview and classify run
+    assert not isinstance(daemon, Exception)
+    assert "review_threat" in offline.detection.names
+    assert daemon.detection == offline.detection
+    assert same(parse(got), parse(whole))
+
+
+def test_a_message_with_a_wrong_boundary_is_drafted_by_the_daemon_as_by_preview(imap, proxied, tmp_path: Path,
+                                                                               monkeypatch, capsys) -> None:
+    from replydraft.cli import main
+    _, proxy = proxied
+    raw = wrong_boundary()()
+    (tmp_path / "m.eml").write_bytes(raw)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("REPLYDRAFT_CONFIG", raising=False)
+    assert main(["preview", str(tmp_path / "m.eml")]) == 0
+    assert "review_threat" in capsys.readouterr().out.split("-- why --")[1]
+    imap.server.append(imap.user, "INBOX", raw)
+    (report,) = run_once(load(write_config(imap, proxy, tmp_path, monkeypatch)), Renderer.create())
+    assert len(report.drafted) == 1 and "review_threat" in report.drafted[0]

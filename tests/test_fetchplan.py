@@ -5,6 +5,8 @@ the top level, as leading tuples inside a message/rfc822 part)."""
 
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from replydraft.extract import parse
@@ -94,3 +96,30 @@ def test_rebuild_refuses_what_the_parser_would_read_differently(change: dict[str
     sections = {k: v for k, v in {**SECTIONS, **change}.items() if v is not None}
     with pytest.raises(Unusable):
         rebuild(TREE, sections)
+
+
+@pytest.mark.parametrize("cte", ["8bit", "base64"])
+@pytest.mark.parametrize("markup, usable", [
+    (b"<style>" + b"p{}" * PART_CAP, False), (b"<p>calm " * PART_CAP, True),
+    (b'<img src="data:image/png;base64,' + b"A" * PART_CAP, False),
+], ids=["style", "text", "image"])
+def test_a_capped_html_part_that_ends_in_a_style_block_or_tag_is_read_whole(cte: str, markup: bytes,
+                                                                           usable: bool) -> None:
+    html = HTML[:5] + (cte.encode(), BIG) + HTML[7:]
+    p = plan(mixed(PLAIN, html), BIG)
+    content = base64.encodebytes(markup) if cte == "base64" else markup
+    sections = {**SECTIONS, "2.MIME": f"Content-Type: text/html\r\nContent-Transfer-Encoding: {cte}\r\n\r\n".encode(),
+                "2": content[:PART_CAP]}
+    assert p.root is not None
+    if usable:
+        assert "calm" in parse(rebuild(p.root, sections)).text
+    else:
+        with pytest.raises(Unusable, match="style block, comment or tag"):
+            rebuild(p.root, sections)
+
+
+def test_a_multipart_whose_body_lacks_the_declared_boundary_is_fetched_whole() -> None:
+    nothing_found = (b"text", b"plain", (b"charset", b"us-ascii"), None, None, b"7bit", 0, 0, None, None, None, None)
+    assert plan(mixed(nothing_found), BIG).whole                                      # Dovecot and Cyrus say this
+    assert plan(mixed(PLAIN, mixed(nothing_found, boundary=b"in")), BIG).whole         # also further down
+    assert not plan(mixed(PLAIN), BIG).whole

@@ -6,6 +6,7 @@ attachment costs milliseconds), ``collect`` walks the MIME tree and decodes only
 
 from __future__ import annotations
 
+import base64
 import binascii
 import re
 from dataclasses import dataclass, field
@@ -14,10 +15,10 @@ from email.policy import compat32
 
 from replydraft.charsets import b64decode, decode_bytes
 from replydraft.headers import HeaderIndex, clean_header
-from replydraft.html_text import html_texts
+from replydraft.html_text import cut_in_markup, drop_skipped, html_texts
 from replydraft.mime import message_from_bytes
 
-__all__ = ["Body", "collect", "readable_text", "shrink", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
+__all__ = ["Body", "collect", "readable_text", "shrink", "transfer_decoded", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
 
 
 # -- size limits and the attachment pre-pass ---------------------------------------------
@@ -36,6 +37,7 @@ MAX_DEPTH = 16                # MIME nesting
 _RUN = re.compile(rb"(?<![A-Za-z0-9+/=\r\n])[A-Za-z0-9+/=\r\n]{%d,}" % RUN_MIN)
 BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _TEXT_PART = re.compile(rb"content-type:[ \t]*text/", re.IGNORECASE)
+_HTML_PART = re.compile(rb"content-type:[ \t]*text/html", re.IGNORECASE)
 _NAMED_PART = re.compile(rb"content-disposition:[ \t]*attachment|name\*?(?:\d+\*?)?[ \t]*=", re.IGNORECASE)
 
 
@@ -52,11 +54,19 @@ def shrink(raw: bytes) -> tuple[bytes, list[str]]:
         headers = raw[max(0, start - 2048):start].rsplit(b"\n--", 1)[-1]
         if _TEXT_PART.search(headers) and not _NAMED_PART.search(headers):
             done.append("LargeTextPartTruncated")
-            return head + raw[start + len(head):start + len(head) + TEXT_KEEP] + b"\r\n"
+            kept = raw[start + len(head):start + len(head) + TEXT_KEEP]
+            if _HTML_PART.search(headers) and cut_in_markup(b64decode(kept)[0]):
+                done.append("LargeMarkupDropped")   # what is kept is what follows a huge style block
+                kept = base64.encodebytes(drop_skipped(b64decode(run.group()[len(head):])[0]))[:TEXT_KEEP]
+            return head + kept + b"\r\n"
         done.append("LargeAttachmentSkipped")
         return head + b"\r\n"
 
     smaller = _RUN.sub(replace, raw)
+    if len(smaller) > MAX_PARSE:         # what a huge style or script block holds is not text: not cut for it
+        smaller = drop_skipped(smaller, RUN_MIN, closed_only=True)
+        if len(smaller) <= MAX_PARSE:
+            done.append("LargeMarkupDropped")
     if len(smaller) > MAX_PARSE:
         cut = smaller.rfind(b"\n", MAX_PARSE - 65536, MAX_PARSE) + 1 or MAX_PARSE   # at a line end if one is near
         smaller = smaller[:cut]
@@ -88,7 +98,7 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
     body.defects.extend(type(d).__name__ for d in getattr(part, "defects", ()))
     if depth > MAX_DEPTH:
         body.defects.append("NestingTooDeep")
-        return False
+        return _deep_leaves(part, body)
     if headers is None:
         headers = HeaderIndex(part)
     ctype = _ctype(part, headers)
@@ -108,6 +118,11 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
         if recovered is not None:
             return collect(recovered, body, depth + 1)
         ctype = "text/plain"     # best effort: read the unparsable multipart as text
+    return _text_leaf(part, body, headers, ctype)
+
+
+def _text_leaf(part: Message, body: Body, headers: HeaderIndex, ctype: str) -> bool:
+    """Add the text of a leaf part, if it is a text part that is not an attachment."""
     if ctype not in ("text/plain", "text/html"):
         return False
     name = _filename(part, headers)
@@ -120,6 +135,24 @@ def collect(part: Message, body: Body, depth: int = 0, headers: HeaderIndex | No
     body.full.append(full)
     body.fresh.append(fresh)
     return True
+
+
+def _deep_leaves(part: Message, body: Body) -> bool:
+    """The text parts below MAX_DEPTH, found without recursion and read in order (both of
+    any alternatives): text nested 50 multiparts deep to hide it is still read."""
+    found = False
+    stack = [part]
+    while stack:
+        node = stack.pop()
+        headers = HeaderIndex(node)
+        ctype = _ctype(node, headers)
+        if ctype.startswith("message/"):
+            body.attached.extend(_children(node))
+        elif node.is_multipart():
+            stack.extend(reversed(_children(node)))
+        else:
+            found = _text_leaf(node, body, headers, ctype) or found
+    return found
 
 
 def readable_text(part: Message) -> bool:
@@ -148,14 +181,17 @@ def _alternative(kids: list[Message], body: Body, depth: int) -> bool:
 
 
 def without_own_text(body: Body) -> tuple[str, str]:
-    """No readable text of its own: use an attached message (a forward as attachment)."""
-    if body.attached:
+    """No readable text of its own: use an attached message (a forward as attachment), or
+    the one attached to that, and so on (one level at a time: no recursion, however deep)."""
+    attached = body.attached
+    while attached:
         inner = Body()
-        collect(body.attached[0], inner, 1)
+        collect(attached[0], inner, 1)
         if inner.full:
             body.notes.append("the message has no text of its own; classified the attached message")
             body.defects.extend(inner.defects)
             return "\n".join(inner.full), "\n".join(inner.fresh)
+        attached = inner.attached
     if body.named:
         body.notes.append(f"the only text is in attachment(s) {', '.join(body.named[:3])}; not classified")
     return "", ""
@@ -229,6 +265,8 @@ def _recover_multipart(part: Message) -> Message | None:
 def _leaf_text(part: Message, headers: HeaderIndex, ctype: str, defects: list[str]) -> tuple[str, str]:
     """(full, fresh) text of one text/plain or text/html part."""
     data = _transfer_decoded(part, headers, defects)
+    if ctype == "text/html" and len(data) > MAX_HTML:
+        data = drop_skipped(data)        # a huge style block must not be what fills MAX_HTML
     charset = _charset(part, headers)
     if ctype == "text/html" and charset is None:
         charset = _meta_charset(data)
@@ -278,10 +316,15 @@ def _transfer_decoded(part: Message, headers: HeaderIndex, defects: list[str]) -
     data = _raw_payload(part)
     if data is None:
         return b""
-    cte = (headers.raw("Content-Transfer-Encoding") or "").split(";", 1)[0].strip().lower()
+    return transfer_decoded(data, headers.raw("Content-Transfer-Encoding"), defects)
+
+
+def transfer_decoded(data: bytes, cte: str | None, defects: list[str] | None = None) -> bytes:
+    """``data`` with the Content-Transfer-Encoding ``cte`` (base64, quoted-printable) undone, leniently."""
+    cte = (cte or "").split(";", 1)[0].strip().lower()
     if cte == "base64":
         decoded, problem = b64decode(data)
-        if problem:
+        if problem and defects is not None:
             defects.append(problem)
         return decoded
     if cte == "quoted-printable":

@@ -91,6 +91,10 @@ def _decode_checked(data: bytes, charset: str | None) -> tuple[str, str | None]:
     if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         return data.decode("utf-16", "replace"), None
     codec, unknown = _codec(charset)
+    if b"\x00" in data:                  # text has no NUL bytes, but UTF-16 of Latin letters is half NULs
+        utf16 = _utf16_order(data)
+        if utf16 is not None:
+            return data.decode(utf16, "replace"), None if codec in ("utf-16", utf16) else "CharsetMismatch"
     if codec is None:                    # none declared, or unknown: utf-8, else windows-1252
         return _utf8_or_cp1252(data)[0], "UnknownCharset" if unknown else None
     if codec == "utf-8":
@@ -109,6 +113,21 @@ def _decode_checked(data: bytes, charset: str | None) -> tuple[str, str | None]:
         except UnicodeDecodeError:
             continue
     return data.decode(codec, "replace"), "UndecodableBytes"
+
+
+def _utf16_order(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 without a byte-order mark (whatever the label
+    says): most characters of mail are Latin, and each is a NUL byte beside its letter,
+    always on the same side. None if the NUL bytes don't fall that way."""
+    half = len(data) // 2
+    if half < 2:
+        return None
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    if odd * 2 >= half and even * 8 <= odd:
+        return "utf-16-le"
+    if even * 2 >= half and odd * 8 <= even:
+        return "utf-16-be"
+    return None
 
 
 def _utf8_or_cp1252(data: bytes) -> tuple[str, bool]:

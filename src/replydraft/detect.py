@@ -134,17 +134,24 @@ def detect_many(emails: Sequence[InboundEmail], settings: DetectorSettings = Det
 class _Text:
     """A text as the rules read it."""
     text: str               # the examined text (its first max_chars)
-    norm: str               # normalised and unwrapped: same length, so offsets stay valid
+    norm: str               # normalised and unwrapped
     low: str
     index: _RuleIndex
+    origin: list[int] | None = None   # offset in text of each offset in norm, if invisible characters were removed
 
     @classmethod
     def of(cls, text: str, settings: DetectorSettings) -> "_Text | None":
-        text = text[: settings.max_chars]
+        limit = settings.max_chars
+        whole, text = text, text[:limit]
         if not text.strip():
             return None
-        norm = _unwrap(_normalise(text))
-        return cls(text, norm, norm.lower(), _rule_index(_key_of(settings)))
+        norm, origin = _normalise(text)
+        if origin is not None and len(whole) > limit:   # what no one sees doesn't count against max_chars
+            text = whole[:limit * _INVISIBLE_ALLOWANCE]
+            norm, origin = _normalise(text)
+            norm, origin = norm[:limit], origin[:limit + 1] if origin is not None else None
+        norm = _unwrap(norm)
+        return cls(text, norm, norm.lower(), _rule_index(_key_of(settings)), origin)
 
 
 def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topic: str = "") -> Detection:
@@ -205,7 +212,7 @@ def _detect(examined: _Text, candidates: list[int], settings: DetectorSettings, 
         by_rule = found.get(name)
         if not by_rule:
             continue
-        signal = _score(name, by_rule, text)
+        signal = _score(name, by_rule, text, examined.origin)
         (signals if signal.score >= settings.threshold(name) else near).append(signal)
     return Detection(tuple(signals), tuple(near))
 
@@ -223,7 +230,8 @@ def _anchored(regex: re.Pattern[str], text: str, anchors: list[int]) -> Iterator
 
 # -- scoring -------------------------------------------------------------------------
 
-def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], text: str) -> Signal:
+def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], text: str,
+           origin: list[int] | None = None) -> Signal:
     keep = 1.0
     spans: list[tuple[float, int, int, str]] = []
     for rule_id, hits in by_rule.items():
@@ -244,6 +252,8 @@ def _score(name: SignalName, by_rule: dict[str, list[tuple[float, int, int]]], t
         else:
             kept.append((start, end, rule_id))
             best.append(weight)
+    if origin is not None:               # spans in the text without invisible characters -> in the text
+        kept = [(origin[s], origin[e - 1] + 1, r) for s, e, r in kept]
     evidence = tuple(Evidence(text[s:e], s, e, r) for s, e, r in kept)
     return Signal(name, round(1.0 - keep, 4), evidence)
 
@@ -258,22 +268,58 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 # -- context -------------------------------------------------------------------------
 
-# One-for-one replacements only, so that offsets into the normalised text are offsets
-# into the original: curly quotes, odd spaces and dashes, full-width asterisks.
+# One-for-one replacements: curly quotes, odd spaces and dashes, full-width asterisks, and
+# control characters (NUL, C0 but tab and line breaks, DEL, C1), which are spaces to a reader
+# and must not glue or split words ("my\x00lawyer").
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), *range(0x7f, 0xa0)]))
 _NORMALISE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00a0": " ", "\u2007": " ", "\u202f": " ",
     "\u2009": " ", "\u2013": "-", "\u2014": "-", "\u2212": "-", "\uff0a": "*", "\u2217": "*",
+    **dict.fromkeys(_CONTROLS, " "),
 })
-_TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + "]")
+# Characters a reader doesn't see, removed (so "re\u200bview" is "review"): zero-width
+# spaces and joiners, soft hyphens, word joiners, byte-order marks, direction marks and
+# overrides, variation selectors, tag characters.
+_INVISIBLE = ("\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufe00-\ufe0f"
+              "\ufeff\U000e0000-\U000e007f")
+_TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + _INVISIBLE + "]")
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+# A text with invisible characters is read up to max_chars visible ones, within this many
+# times max_chars (a flood of zero-width spaces must not push the words out of view).
+_INVISIBLE_ALLOWANCE = 20
 
 
-def _normalise(text: str) -> str:
-    """``text.translate(_NORMALISE)``, but replacing just the characters present (str.translate
-    with a dict looks up every character: ~50 us on a 700-character text; this takes ~3)."""
-    for char in set(_TO_NORMALISE.findall(text)):
-        text = text.replace(char, _NORMALISE[ord(char)])
-    return text
+def _normalise(text: str) -> tuple[str, list[int] | None]:
+    """``text.translate(_NORMALISE)`` without its invisible characters, and where each character
+    of the result was in ``text`` (None if nothing was removed, so offsets are the same).
+    Replaces just the characters present (str.translate with a dict looks up every
+    character: ~50 us on a 700-character text; this takes ~3)."""
+    present = set(_TO_NORMALISE.findall(text))
+    for char in present:
+        replacement = _NORMALISE.get(ord(char))
+        if replacement is not None:
+            text = text.replace(char, replacement)
+    if len(present) == sum(ord(char) in _NORMALISE for char in present):
+        return text, None
+    return _visible(text)
+
+
+def _visible(text: str) -> tuple[str, list[int]]:
+    """``text`` without invisible characters, and the offset in ``text`` of each remaining one
+    (and of its end)."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for run in _INVISIBLE_RUN.finditer(text):
+        pieces.append(text[last:run.start()])
+        origin.extend(range(last, run.start()))
+        last = run.end()
+    pieces.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(pieces), origin
+
+
 # A line break inside a paragraph that the mail client wrapped (after a line of 45+ characters
 # that doesn't end a sentence, before a line that isn't a list item) is a space: otherwise
 # "I'm going to tell everyone ... how easy\nyou made this" would be read as two sentences.

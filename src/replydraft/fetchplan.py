@@ -11,9 +11,11 @@ headers, as the parser will read them) holding the text parts and, for every oth
 its MIME header with an empty body. ``extract.parse`` reads it as it read the whole message.
 
 A message the planner can't describe exactly (no or odd structure, too deep, too many
-parts, or a single part small enough that fetching it whole costs no more) gets
-``Plan.whole``; so does one whose fetched headers disagree with the server's structure
-(``rebuild`` raises :class:`Unusable`): the caller then fetches it whole.
+parts, a multipart whose declared boundary the body doesn't use, or a single part small
+enough that fetching it whole costs no more) gets ``Plan.whole``; so does one whose
+fetched headers disagree with the server's structure, or whose capped HTML part ends in
+a style block or tag (``rebuild`` raises :class:`Unusable`): the caller then fetches it
+whole, and ``preview`` and the daemon read it the same way.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from replydraft.body import TEXT_KEEP, MAX_DEPTH, readable_text
+from replydraft.body import TEXT_KEEP, MAX_DEPTH, readable_text, transfer_decoded
+from replydraft.html_text import cut_in_markup
 
 __all__ = ["PART_CAP", "Leaf", "Multipart", "Encapsulated", "Node", "Plan", "Unusable", "plan", "whole", "rebuild",
            "section_of"]
@@ -34,6 +37,9 @@ __all__ = ["PART_CAP", "Leaf", "Multipart", "Encapsulated", "Node", "Plan", "Unu
 # of a huge base64 text part, so such a part reads exactly as before; a longer 8-bit or
 # quoted-printable text part is cut here (the parser would keep up to MAX_TEXT characters),
 # well past the 50,000 characters detection reads and the 5,000 lines quotes.py reads.
+# The cap is sound only where text fills it: an HTML part whose first PART_CAP bytes end
+# inside a style or script block, a comment or a tag (a 6 MB <style> or inline image before
+# the text) is fetched whole, and body.shrink drops such blocks before its own caps.
 PART_CAP = TEXT_KEEP
 MAX_PARTS = 200               # beyond this many sections the command line gets long: fetch it whole
 _HEADER_PARSER = BytesHeaderParser(policy=email.policy.compat32)
@@ -152,6 +158,10 @@ def _multipart(structure: Sequence[object], header: str, prefix: str, depth: int
     kids, rest = _split(structure)
     if not kids:
         raise Unusable("a multipart without parts")
+    if len(kids) == 1 and not _is_multipart(kids[0]) and kids[0][6] == 0:
+        # What Dovecot and Cyrus show when the body has no line with the declared boundary
+        # (one empty text/plain part): the parser finds the boundary the body does use.
+        raise Unusable("no part with the declared boundary")
     parts = tuple(_part(kid, f"{prefix}.{i}" if prefix else str(i), depth + 1) for i, kid in enumerate(kids, start=1))
     params = _params(rest[1] if len(rest) > 1 else None)
     boundary = params.get("boundary")
@@ -254,7 +264,11 @@ def _emit(node: Node, got: Mapping[str, bytes], out: list[bytes]) -> None:
         if kind != node.kind:
             raise Unusable(f"{node.header}: {kind} to the parser, {node.kind} to the server")
         if node.content is not None:
-            out.append(_section(got, node.content))
+            data = _section(got, node.content)
+            if kind == "text/html" and len(data) >= PART_CAP and cut_in_markup(
+                    transfer_decoded(data, str(parsed.get("Content-Transfer-Encoding", "")))):
+                raise Unusable(f"{node.content}: its first {PART_CAP} bytes end in a style block, comment or tag")
+            out.append(data)
         elif _parser_reads(parsed):
             raise Unusable(f"{node.header}: text to the parser but not fetched")
         return

@@ -10,7 +10,7 @@ import html
 import re
 from collections.abc import Iterator
 
-__all__ = ["html_to_text", "html_texts"]
+__all__ = ["html_to_text", "html_texts", "cut_in_markup", "drop_skipped"]
 
 SPACES = re.compile(r"\s+")
 
@@ -77,6 +77,74 @@ def _tokens(markup: str) -> Iterator[tuple[str, str, str]]:
         if not tag.group(1) and name in _RAW_TEXT:
             skip = _RAW_TEXT[name].search(markup, pos)
             pos = end if skip is None else skip.end()
+
+
+# -- what the tokenizer skips, found in bytes ----------------------------------------------
+#
+# A 6 MB <style> block before the text must not be what fills a size cap (of a part fetched
+# from the server, of the message parsed, of the HTML converted). The tokenizer skips the
+# content of comments and of raw-text elements (style, script, title, textarea) without
+# reading it, so that content can be dropped before a cap without changing the text: these
+# find it as ``_tokens`` does (a "<" inside a tag starts another tag; an unclosed tag ends
+# the markup), in bytes of any ASCII-compatible charset and in linear time.
+
+_SKIP_OPEN = re.compile(rb"<!--|<(script|style|title|textarea)(?![A-Za-z0-9:_-])", re.IGNORECASE)
+# Closes wherever _RAW_TEXT does (\s of a decoded text is also non-ASCII; an end found too
+# early only means less is dropped, which is safe).
+_SKIP_CLOSE = {name.encode(): re.compile(rf"</{name}[\s\x80-\xff]*>".encode(), re.IGNORECASE) for name in _RAW_TEXT}
+
+
+def _skipped(markup: bytes) -> Iterator[tuple[int, int, bool]]:
+    """(start, end, closed) of the content of every comment and raw-text element; an
+    unclosed one ends at the end of ``markup``."""
+    pos, end, close = 0, len(markup), -1
+    while (found := _SKIP_OPEN.search(markup, pos)) is not None:
+        lt = found.start()
+        if found.group(1) is None:       # a comment
+            stop = markup.find(b"-->", lt + 4)
+            yield lt + 4, end if stop < 0 else stop, stop >= 0
+            pos = end if stop < 0 else stop + 3
+            continue
+        if close < lt:
+            close = markup.find(b">", lt)
+            if close < 0:                # no tag can close any more: the rest is text
+                return
+        if markup.find(b"<", lt + 1, close) >= 0:
+            pos = lt + 1                 # "<" that starts no tag
+            continue
+        stop = _SKIP_CLOSE[found.group(1).lower()].search(markup, close + 1)
+        yield close + 1, end if stop is None else stop.start(), stop is not None
+        pos = end if stop is None else stop.end()
+
+
+def cut_in_markup(markup: bytes) -> bool:
+    """Whether the end of this (cut) markup falls in what the text leaves out: a comment, a
+    style or script block, or a tag (a huge inline image): then the cut hides what follows."""
+    last = None
+    for last in _skipped(markup):
+        pass
+    if last is not None and not last[2]:
+        return True
+    return markup.rfind(b"<") > markup.rfind(b">")
+
+
+def drop_skipped(markup: bytes, min_size: int = 0, closed_only: bool = False) -> bytes:
+    """``markup`` without the content of its comments and raw-text elements of at least
+    ``min_size`` bytes (only of those closed, and with no line that could be a MIME boundary
+    in them, if ``closed_only``: for a whole message, where "the end" is not the part's)."""
+    pieces: list[bytes] = []
+    last = 0
+    for start, end, closed in _skipped(markup):
+        if end - start < max(min_size, 1) or not closed and markup.startswith(b"<!--", start - 4):
+            continue                     # (a ">" in an unclosed comment may end a tag before it)
+        if closed_only and (not closed or markup.find(b"\n--", start, end) >= 0):
+            continue
+        pieces.append(markup[last:start])
+        last = end
+    if not pieces:
+        return markup
+    pieces.append(markup[last:])
+    return b"".join(pieces)
 
 
 def _attributes(source: str) -> dict[str, str]:
