@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from imapclient.exceptions import IMAPClientError
 from account_config import PASSWORD_ENV, write_config
 from cyrusserver import CyrusServer
 from test_followups import drafts, incidents, message, thread  # noqa: F401  (thread is a fixture)
@@ -122,7 +123,9 @@ def test_a_from_with_odd_characters_is_read(imap, tmp_path: Path, monkeypatch, s
     config = load(write_config(tmp_path, imap.server.port, imap.user))
     raw = forged(6, sender=sender).replace(b"Reply-To: <billing@evil.example>\r\n", b"")
     if "\r" in sender and isinstance(imap.server, CyrusServer):
-        pytest.skip("Cyrus refuses a message with a bare CR in its header (APPEND: invalid header)")
+        with pytest.raises(IMAPClientError, match="(?i)header"):   # Cyrus refuses it: nothing to read
+            imap.server.append(imap.user, "INBOX", raw)
+        return
     run(imap, config, raw)
     [draft] = drafts(imap).values()
     assert draft["To"].addresses[0].addr_spec == to
