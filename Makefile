@@ -1,7 +1,10 @@
 # `make test` is the one command for the tests: it installs what they need (Dovecot, Cyrus and
 # Chromium from the distribution's packages when they are missing, the Python test
-# dependencies) and runs them all.
+# dependencies into a venv of its own, TEST_VENV) and runs them all. It never installs
+# anything into the Python or venv it is run from.
 PYTHON ?= python3
+TEST_VENV ?= .cache/test-venv
+VENV_PYTHON := $(TEST_VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
@@ -10,12 +13,22 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --n
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test test-deps test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
+.PHONY: test test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
 test: test-deps
-	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(PYTHON) -m pytest $(PYTEST_ARGS)
+	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
-test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser
-	$(PYTHON) -m pip install -q -e ".[test]"
+test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-venv
+
+# replydraft (editable) and the test dependencies in a venv of their own: made once, and
+# installed again only when pyproject.toml changes.
+test-venv: $(TEST_VENV)/.installed
+$(TEST_VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+		echo "installing python3-venv (Python's venv module) for the test venv"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) python3-venv >/dev/null; }
+	@[ -x $(VENV_PYTHON) ] || { echo "making the test venv $(TEST_VENV)"; $(PYTHON) -m venv $(TEST_VENV); }
+	$(VENV_PYTHON) -m pip install -q -e ".[test]"
+	@touch $@
 
 # The HTML report is checked in a real headless browser.
 test-deps-browser:
@@ -47,5 +60,5 @@ bench-deps: test-deps-dovecot
 		echo "installing imapfilter (the peer of the backlog benchmark)"; \
 		$(SUDO) apt-get update -qq && $(APT_INSTALL) imapfilter >/dev/null; }
 
-bench: bench-deps
-	PYTHONPATH=src $(PYTHON) benchmarks/backlog.py $(BENCH_ARGS)
+bench: bench-deps test-venv
+	PYTHONPATH=src $(VENV_PYTHON) benchmarks/backlog.py $(BENCH_ARGS)

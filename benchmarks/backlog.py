@@ -23,7 +23,7 @@ pass (FETCH BODYSTRUCTURE) then lets Dovecot index them, so every timed run sees
 server, as a client that has been connected before would. The N/4 mailbox hard-links the
 same files. Each replydraft run finds the rules compiled for Hyperscan in its cache (see
 src/replydraft/fastscan.py), as every start of a daemon after its first does; they are
-compiled once per machine into .cache/fastscan (~13 s). imapfilter comes from the Debian package (`apt-get install imapfilter`, or
+compiled once per machine into .cache/fastscan (15-40 s). imapfilter comes from the Debian package (`apt-get install imapfilter`, or
 `make bench-deps`); without it row 3 is skipped with a note. Prints a table with each
 target's PASS/MISS and writes a JSON file (default benchmarks/results/backlog-DATE.json).
 """

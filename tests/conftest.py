@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,7 +32,47 @@ os.environ["REPLYDRAFT_CACHE_DIR"] = str(RULES_CACHE)
 
 def _warm_rules_cache() -> None:
     from replydraft import fastscan
-    fastscan.load_rules(RULES_CACHE)    # ~13 s once per machine, then ms
+    fastscan.load_rules(RULES_CACHE)    # 15-40 s once per machine (and after a change to fastscan.py), then ms
+
+
+# A first compile takes 15-40 s: tests of a cold cache stand in a process that
+# "compiles" until told to stop, and copy the compiled rules from RULES_CACHE (as the real
+# one would have left them).
+@pytest.fixture
+def slow_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A cold rules cache folder (also REPLYDRAFT_CACHE_DIR) whose compile ends at finish_compile()."""
+    from replydraft import detect, fastscan
+
+    _warm_rules_cache()
+    cache = tmp_path / "rules-cache"
+    waits = "import os, sys, time\nwhile not os.path.exists(sys.argv[1]): time.sleep(0.02)"
+    monkeypatch.setattr(fastscan, "_compiler_command",
+                        lambda folder: [sys.executable, "-c", waits, str(folder / "stop")])
+    monkeypatch.setenv("REPLYDRAFT_CACHE_DIR", str(cache))
+    before = detect._fast
+    detect.use_fastscan(None)
+    try:
+        yield cache
+    finally:
+        finish_compile(cache, keep=False)
+        detect.use_fastscan(before)
+
+
+def finish_compile(cache: Path, *, keep: bool = True) -> None:
+    """End slow_compile's stand-in (having kept the compiled rules, if ``keep``); wait for prepare."""
+    cache.mkdir(parents=True, exist_ok=True)
+    if keep:
+        for kept in RULES_CACHE.glob("rules-*.hsdb"):
+            (cache / kept.name).write_bytes(kept.read_bytes())
+    (cache / "stop").touch()
+    for thread in threading.enumerate():
+        if thread.name == "replydraft-fastscan":
+            thread.join(timeout=60)
+
+
+def compiling() -> bool:
+    """A compile started by fastscan.prepare is still running."""
+    return any(thread.name == "replydraft-fastscan" for thread in threading.enumerate())
 
 
 # What the `imap` fixture runs each test against. `-m "not cyrus"` leaves Cyrus out.

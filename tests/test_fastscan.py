@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import RULES_CACHE
+from conftest import RULES_CACHE, finish_compile
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_detect import _all_test_texts
@@ -208,3 +209,35 @@ def test_prepare_hands_the_scanner_to_detect(tmp_path: Path, scanner: fastscan.F
         assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
     finally:
         detect.use_fastscan(None)
+
+
+def test_a_first_compile_runs_aside_and_detection_works_meanwhile(
+        slow_compile: Path, scanner: fastscan.FastScan, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="replydraft.fastscan")
+    fastscan.prepare(slow_compile, background=True)      # returns at once, or this test would hang
+    assert "compiling the detection rules for Hyperscan in the background" in caplog.text
+    assert not detect.using_fastscan()
+    assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
+    finish_compile(slow_compile)
+    assert detect.using_fastscan()
+    assert "compiled the detection rules for Hyperscan in" in caplog.text
+    assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
+
+
+def test_a_compile_that_leaves_nothing_is_a_warning(slow_compile: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("INFO", logger="replydraft.fastscan")
+    fastscan.prepare(slow_compile, background=True)
+    finish_compile(slow_compile, keep=False)
+    assert not detect.using_fastscan()
+    assert "left nothing in" in caplog.text and "slower prefilter" in caplog.text
+
+
+def test_the_compiling_process_runs_this_code(tmp_path: Path) -> None:
+    """The real command, on a cache that holds the rules already (no half-minute compile)."""
+    for kept in CACHE.glob("rules-*.hsdb"):
+        (tmp_path / kept.name).write_bytes(kept.read_bytes())
+    done = subprocess.run(fastscan._compiler_command(tmp_path), env=fastscan._child_env(), capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "compiling.lock").exists()
+    assert fastscan.load_rules(tmp_path, cached_only=True) is not None

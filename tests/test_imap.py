@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import email
 import email.policy
+import logging
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import compiling, finish_compile
 
 from replydraft.cli import main
 from replydraft.config import load
@@ -105,6 +108,34 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
 
     assert main(["run", "--once", "--config", str(account)]) == 0
     assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing
+
+
+@pytest.fixture
+def replydraft_logs() -> Iterator[None]:
+    """The replydraft loggers as `run` has them: a `demo` (test_cli) in this process leaves them at WARNING."""
+    logger = logging.getLogger("replydraft")
+    level = logger.level
+    logger.setLevel(logging.NOTSET)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def test_a_first_run_once_does_not_wait_for_the_rules_compile(imap, account: Path, slow_compile: Path,
+                                                              replydraft_logs: None, capsys) -> None:
+    """With an empty rules cache the pass runs on the keyword prefilter at once; the compile
+    (held up here until finish_compile) says so first, and goes on after the pass."""
+    imap.server.append(imap.user, "INBOX", ESCALATION)
+    assert main(["run", "--once", "--config", str(account)]) == 0
+    assert compiling()                                   # the pass ended before the compile
+    one_threaded_draft(imap.server, imap.user, imap.drafts, ESCALATION)
+    log = capsys.readouterr().err
+    assert log.startswith(f"INFO replydraft: reading {account}, its templates and the detection rules\n")
+    start = log.index("compiling the detection rules for Hyperscan in the background")
+    assert start < log.index("uid 1: drafted")
+    finish_compile(slow_compile)
+    assert not compiling()
 
 
 def test_dry_run_writes_nothing(imap, account: Path) -> None:

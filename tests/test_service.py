@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from replydraft import service
 from replydraft.demo import DEMO_ACCOUNT, demo_config, sample_messages
 from replydraft.maildir import MaildirMailbox
 from replydraft.render import Renderer
@@ -135,6 +136,18 @@ def test_dry_run_drafts_nothing_and_logs_what_it_would_have_drafted(world) -> No
     assert len(run().drafted) == 5           # a real pass afterwards still drafts everything
     statuses = sorted(i["status"] for i in Store.open(config.state_path).incidents())
     assert statuses.count("drafted") == 5 and "dry_run" not in statuses
+
+
+@pytest.mark.parametrize(("from_count", "said"), [(8, True), (9, False)])
+def test_a_big_backlog_is_announced_before_its_first_batch(world, monkeypatch, caplog, from_count: int,
+                                                           said: bool) -> None:
+    """A first scan says how much there is at once: its first lines come only after a whole batch."""
+    monkeypatch.setattr(service, "PROGRESS_FROM", from_count)
+    caplog.set_level("INFO", logger="replydraft.service")
+    world[2]()
+    messages = [r.getMessage() for r in caplog.records]
+    assert messages[0].endswith("/INBOX: 8 new message(s) to examine") is said
+    assert len(messages) == 8 + said
 
 
 def test_messages_older_than_the_lookback_are_ignored(world) -> None:

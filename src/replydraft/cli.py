@@ -256,11 +256,12 @@ def _renderer(config: Config):  # type: ignore[no-untyped-def]
 
 def cmd_run(args: argparse.Namespace) -> int:
     reload_requested = None if args.once else _catch_sighup()
+    path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
+    log.info("reading %s, its templates and the detection rules", path)     # a second or two: say so
     from replydraft.config import EVERY_OPTION
     from replydraft.daemon import load_checked
     from replydraft.store import StateLock, Store
 
-    path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
@@ -276,15 +277,15 @@ def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
     from replydraft.service import run_once
 
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
-    # Faster detection (with Hyperscan). The daemon doesn't wait for a first compile (and
-    # starts it only once everything else is loaded, so its signal handlers come at once);
-    # a one-off pass (from cron, say) waits, or it would end before the result was kept.
+    # Faster detection (with Hyperscan). Neither the daemon nor a one-off pass waits for a
+    # first compile (the daemon starts it once everything else is loaded, so its signal
+    # handlers come at once); the compile keeps its result even if a one-off pass ends first.
     if not args.once:
         daemon = Daemon(path, config, renderer, dry_run=args.dry_run, reload_requested=reload_requested)
         fastscan.prepare(cache, background=True)
         daemon.run()
         return EXIT_OK
-    fastscan.prepare(cache)
+    fastscan.prepare(cache, background=True)
     reports = run_once(config, renderer, dry_run=args.dry_run)
     for r in reports:
         if r.error:

@@ -91,6 +91,8 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
         if not dry_run:
             store.set_folder_state(account, folder, row)
     uids = mailbox.new_uids(row.last_uid, row.cutoff)
+    if len(uids) >= PROGRESS_FROM:     # the first lines about them come after a batch is fetched and read
+        log.info("%s/%s: %d new message(s) to examine", account, folder, len(uids))
     progress = Progress(len(uids), f"{account}/{folder}", enabled=len(uids) >= PROGRESS_FROM)
     handled = 0
     messages = iter(mailbox.fetch(uids))
