@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 # dovecot-imapd and cyrus-imapd conflict: cyrus-common (master, libraries) is installed and
-# imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/cyrusserver.py looks.
+# imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/support/cyrusserver.py looks.
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 

@@ -2,7 +2,7 @@
 
     python benchmarks/backlog.py [--n 10000] [--seed 7] [--json PATH] [--skip-peer] [--quick]
 
-Starts a private Dovecot on 127.0.0.1 (tests/imapserver.py), fills a mailbox with N
+Starts a private Dovecot on 127.0.0.1 (tests/support/imapserver.py), fills a mailbox with N
 deterministic, realistic messages (benchmarks/mailgen.py: ~2% escalations, ~15% with
 attachments, 1% of 2-8 MB), and measures in one run:
 
@@ -50,7 +50,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
 import mailgen  # noqa: E402
-from imapserver import DovecotServer  # noqa: E402
+from support.imapserver import DovecotServer  # noqa: E402
 
 LIMIT_BATCH = 500
 FASTSCAN_CACHE = ROOT / ".cache" / "fastscan"      # compiled rules, shared with the tests
@@ -206,15 +206,15 @@ def _scan(config_path: str, log_path: str) -> None:
     from datetime import timedelta
 
     from replydraft.config import load
-    from replydraft.render import Renderer
-    from replydraft.service import make_context, open_mailbox
-    from replydraft.service import process_folder
-    from replydraft.store import Store
+    from replydraft.reply.render import Renderer
+    from replydraft.app.service import make_context, open_mailbox
+    from replydraft.app.service import process_folder
+    from replydraft.state.store import Store
 
     logging.basicConfig(level=logging.INFO, filename=log_path, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("imapclient").setLevel(logging.WARNING)
     config = load(Path(config_path))
-    from replydraft import fastscan
+    from replydraft.detection import prefilter as fastscan
     fastscan.prepare(config.cache_dir, background=True)     # as `replydraft run` does
     account = config.accounts[0]
     renderer = Renderer.create(config.templates_dir)
@@ -282,11 +282,11 @@ def measure_peer(server: DovecotServer, user: str, work: Path) -> tuple[float | 
 def measure_classify(n: int, seed: int, runs: int) -> "Classified":
     """parse + detect messages/s on one core, as a scan does it (in batches of CLASSIFY_BATCH):
     on the fetched form, and on whole messages; and detect alone."""
-    from replydraft import fastscan
-    from replydraft.detect import DetectorSettings, detect, using_fastscan
-    from replydraft.extract import parse
-    from replydraft.service import CLASSIFY_BATCH
-    from replydraft.triage import classify_many
+    from replydraft.detection import prefilter as fastscan
+    from replydraft.detection.detector import DetectorSettings, detect, using_fastscan
+    from replydraft.message.extract import parse
+    from replydraft.app.service import CLASSIFY_BATCH
+    from replydraft.pipeline import classify_many
 
     fastscan.prepare(FASTSCAN_CACHE)           # as `replydraft run` does (compiled once, then cached)
     fetched, whole, escalated = [], [], 0
@@ -335,7 +335,7 @@ class Classified:
 
 def warm_rules_cache(cache_dir: Path) -> None:
     """Put the compiled rules where a scan's config keeps them, as after a daemon's first start."""
-    from replydraft import fastscan
+    from replydraft.detection import prefilter as fastscan
 
     fastscan.load_rules(FASTSCAN_CACHE)      # compiles once per machine
     cache_dir.mkdir(parents=True, exist_ok=True)

@@ -17,9 +17,9 @@ import time
 from email.message import EmailMessage
 from pathlib import Path
 
-from replydraft import fastscan
-from replydraft.detect import detect, using_fastscan
-from replydraft.extract import parse
+from replydraft.detection import prefilter as fastscan
+from replydraft.detection.detector import detect, using_fastscan
+from replydraft.message.extract import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
 from backlog import PASSWORD_ENV, fill, index, link_first, write_config
-from imapserver import DovecotServer
+from support.imapserver import DovecotServer
 
 # The command, in a fresh interpreter; "hide" makes `import hyperscan` fail, as without the package.
 RUN = ("import sys\nif sys.argv[1] == 'hide': sys.modules['hyperscan'] = None\n"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.authresults import dmarc_failed, results
-from replydraft.extract import parse
+from replydraft.message.authresults import dmarc_failed, results
+from replydraft.message.extract import parse
 
 GMAIL_FAIL = ("mx.google.com;\r\n       dkim=pass header.i=@mailer.example header.s=s1 header.b=AbC12;\r\n"
               "       spf=pass (google.com: domain of bounce@mailer.example designates 192.0.2.7 as permitted "

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from replydraft.cli import _parser, main
-from replydraft.demo import sample_messages
+from replydraft.app.demo import sample_messages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -186,7 +186,7 @@ PREVIEWED = sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")) + 
 
 @pytest.mark.parametrize("path", PREVIEWED, ids=[p.name for p in PREVIEWED])
 def test_preview_gives_a_draft_one_could_send(capsys, path: Path) -> None:
-    from replydraft.template_lint import repeated_sentences
+    from replydraft.reply.lint import repeated_sentences
 
     assert main(["preview", "--config", str(ROOT / "config.example.toml"), str(path)]) == 0
     out = capsys.readouterr().out

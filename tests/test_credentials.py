@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 from conftest import MemoryKeyring
-from oauthserver import FakeOAuthProvider
+from support.oauthserver import FakeOAuthProvider
 
-from replydraft import credentials
+from replydraft.auth import credentials
 from replydraft.cli import main
 from replydraft.config import Account, parse
-from replydraft.credentials import (
+from replydraft.auth.credentials import (
     KEYRING_SERVICE, TokenCache, get_password, get_secret, refresh_token_stored_at, store_refresh_token,
 )
 from replydraft.errors import MailboxError, SecretError
-from replydraft.oauth import AccessToken
+from replydraft.auth.oauth import AccessToken
 
 USER = "support@acme.test"
 

@@ -6,9 +6,9 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from replydraft.config import parse
-from replydraft.daemon import RETRY_FIRST, backoff_delay
-from replydraft.status import assess
-from replydraft.store import Store, WatchStatus
+from replydraft.app.daemon import RETRY_FIRST, backoff_delay
+from replydraft.state.status import assess
+from replydraft.state.store import Store, WatchStatus
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 ACCOUNT = {"name": "support", "host": "imap.example.com", "username": "u", "from_address": "a@acme.test",
@@ -92,7 +92,7 @@ class _Terminal:
 
 
 def test_progress_shows_on_a_terminal_only() -> None:
-    from replydraft.progress import Progress
+    from replydraft.app.progress import Progress
 
     terminal, pipe = _Terminal(True), _Terminal(False)
     for stream in (terminal, pipe):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from replydraft.cli import main
-from replydraft.store import Store
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 
@@ -257,7 +257,7 @@ def test_wait_for_mail_waits_and_wakes(imap, tmp_path: Path, monkeypatch) -> Non
     import threading
 
     from replydraft.config import load
-    from replydraft.mailbox import ImapMailbox
+    from replydraft.mail.imap import ImapMailbox
 
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
     config = load(write_config(tmp_path, account_toml("support", imap.server.port, imap.user)))

@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from replydraft.config import Policy
-from replydraft.detect import DetectorSettings
-from replydraft.extract import InboundEmail, parse
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.detection.detector import DetectorSettings
+from replydraft.message.extract import InboundEmail, parse
+from replydraft.reply.render import Renderer
+from replydraft.pipeline import Context, triage
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decoding"
 

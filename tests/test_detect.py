@@ -12,10 +12,10 @@ from types import MappingProxyType
 
 import pytest
 
-from replydraft.detect import SIGNALS, Detection, DetectorSettings, detect, detect_text
+from replydraft.detection.detector import SIGNALS, Detection, DetectorSettings, detect, detect_text
 from replydraft.errors import ConfigError
-from replydraft.extract import InboundEmail, parse
-from replydraft.rules import RULE_IDS, RULES, word_view
+from replydraft.message.extract import InboundEmail, parse
+from replydraft.detection.rules import RULE_IDS, RULES, word_view
 
 # (signal, message, a phrase that must be inside the evidence)
 POSITIVES = [
@@ -1187,10 +1187,11 @@ def _all_test_texts() -> list[str]:
             + MORE_NEGATIVES + [t for _, t in FAMILY_POSITIVES] + FAMILY_NEGATIVES)
 
 
+@pytest.mark.slow
 def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
-    from replydraft.anchors import stem_positions
-    from replydraft.detect import _NORMALISE, _anchored
-    from replydraft.rules import SUBJECT_ANCHOR
+    from replydraft.detection.stems import stem_positions
+    from replydraft.detection.detector import _NORMALISE, _anchored
+    from replydraft.detection.rules import SUBJECT_ANCHOR
     texts = [t.translate(_NORMALISE) for t in _all_test_texts()]
     matched = 0
     for rule in RULES:
@@ -1214,7 +1215,7 @@ def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
 
 
 def test_normalising_replaces_exactly_what_the_table_says() -> None:
-    from replydraft.detect import _INVISIBLE_RUN, _NORMALISE, _normalise
+    from replydraft.detection.detector import _INVISIBLE_RUN, _NORMALISE, _normalise
     odd = "".join(map(chr, _NORMALISE)) + "aé’ \n"
     texts = _all_test_texts() + [odd, odd * 3, "", "plain", odd + "\u200b"]
     for text in texts:
@@ -1224,7 +1225,7 @@ def test_normalising_replaces_exactly_what_the_table_says() -> None:
 
 
 def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
-    from replydraft.detect import _normalise
+    from replydraft.detection.detector import _normalise
     assert _normalise("re\u200bvi\u00ad\u2060ew\ufeff") == ("review", [0, 1, 3, 4, 7, 8, 10])
     text = "My\x00law\u200byer will hear\x1fabout this.\u200d"
     (signal,) = detect_text(text).signals
@@ -1233,10 +1234,11 @@ def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
     assert text[evidence.start:evidence.end] == evidence.phrase
 
 
+@pytest.mark.slow
 def test_detect_many_is_detect_for_each() -> None:
     from dataclasses import replace
 
-    from replydraft.detect import detect_many
+    from replydraft.detection.detector import detect_many
     base = parse(b"From: a@b.example\r\nSubject: Invoice 2231 overdue\r\n\r\nhello\r\n")
     emails = [replace(base, new_text=text) for text in _all_test_texts()]
     emails += [replace(base, new_text="   "), replace(base, new_text="I will sue you.", automated="a bounce")]

@@ -8,9 +8,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from replydraft.draft import (body_hash, build_draft, draft_message_id, recipient, replies_in_thread, reply_subject,
+from replydraft.reply.draft import (body_hash, build_draft, draft_message_id, recipient, replies_in_thread, reply_subject,
                               safe_header, thread_keys)
-from replydraft.extract import parse
+from replydraft.message.extract import parse
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
 

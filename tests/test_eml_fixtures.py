@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 
 from replydraft.config import Policy
-from replydraft.detect import SIGNALS, DetectorSettings
-from replydraft.draft import recipient
-from replydraft.render import Renderer
-from replydraft.triage import Context, Outcome, triage
+from replydraft.detection.detector import SIGNALS, DetectorSettings
+from replydraft.reply.draft import recipient
+from replydraft.reply.render import Renderer
+from replydraft.pipeline import Context, Outcome, triage
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted([*FIXTURES.glob("negatives/*.eml"), *FIXTURES.glob("positives/*.eml")])

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from replydraft.detect import SIGNALS, DetectorSettings
+from replydraft.detection.detector import SIGNALS, DetectorSettings
 from replydraft.errors import InputError
-from replydraft.evaluate import Example, Report, evaluate, load_corpus, main
+from replydraft.detection.evaluate import Example, Report, evaluate, load_corpus, main
 
 DEV = Path(__file__).parent / "data" / "dev.jsonl"
 

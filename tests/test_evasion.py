@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from replydraft import detect, fastscan
-from replydraft.detect import DetectorSettings
-from replydraft.triage import classify, classify_many
+from replydraft.detection import detector as detect
+
+from replydraft.detection import prefilter as fastscan
+from replydraft.detection.detector import DetectorSettings
+from replydraft.pipeline import classify, classify_many
 
 from conftest import RULES_CACHE
 

@@ -10,9 +10,13 @@ import re
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from replydraft import body, quotes
-from replydraft.headers import HeaderIndex, clean_header, header_value, raw_header
-from replydraft.mime import message_from_bytes
+from replydraft.message import body
+
+from replydraft.message import quotes
+from replydraft.message.headers import HeaderIndex, clean_header, header_value, raw_header
+from replydraft.message.mime import message_from_bytes
+
+pytestmark = pytest.mark.slow      # thousands of random inputs per comparison
 
 # -- headers and parameters -------------------------------------------------------------
 
@@ -230,7 +234,7 @@ ADDRESS_PIECES = ["Jane", "Doe", "J.", "O'Brien", "=?utf-8?q?J=C3=BCrgen?=", "a+
 def test_simple_addresses_are_what_parseaddr_returns(pieces: list[str]) -> None:
     import email.utils
 
-    from replydraft.headers import _simple_address
+    from replydraft.message.headers import _simple_address
 
     for value in ("".join(pieces), " ".join(pieces), " ".join(pieces[:-1]) + " <" + "".join(pieces[-1:]) + ">"):
         simple = _simple_address(value)
@@ -243,7 +247,7 @@ def test_simple_addresses_are_what_parseaddr_returns(pieces: list[str]) -> None:
 def test_plain_addresses_take_the_shortcut(value: str) -> None:
     import email.utils
 
-    from replydraft.headers import _simple_address
+    from replydraft.message.headers import _simple_address
 
     assert _simple_address(value) == email.utils.parseaddr(value) != ("", "")
 
@@ -252,7 +256,7 @@ def test_plain_addresses_take_the_shortcut(value: str) -> None:
 @given(st.text(alphabet=st.sampled_from(" \t\x00\x1f\x7f\x85\u2028\u200bab:é"), max_size=20) | st.text(max_size=20),
        st.integers(0, 30))
 def test_clean_header_shortcut(value: str, limit: int) -> None:
-    from replydraft.headers import _CONTROL, SPACES
+    from replydraft.message.headers import _CONTROL, SPACES
 
     assert clean_header(value, limit) == SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()[:limit]
 
@@ -269,7 +273,7 @@ DATE_PIECES = ["Mon, ", "Sun, ", "Xyz, ", "Mon,", "", " ", "0", "1", "16", "31",
 def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], day: int, second: int) -> None:
     import email.utils
 
-    from replydraft.headers import parse_date
+    from replydraft.message.headers import parse_date
 
     def general(value: str) -> object:
         try:
@@ -284,7 +288,7 @@ def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], d
 
 @pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000", "Sun, 31 Feb 2026 10:00:00 +0000"])
 def test_plain_dates_take_the_shortcut(value: str) -> None:
-    from replydraft.headers import _PLAIN_DATE
+    from replydraft.message.headers import _PLAIN_DATE
 
     assert _PLAIN_DATE.fullmatch(value)
 

@@ -16,9 +16,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_detect import _all_test_texts
 
-from replydraft import detect, fastscan
-from replydraft.detect import _NORMALISE, DetectorSettings, _unwrap, detect_text
-from replydraft.rules import RULES
+from replydraft.detection import detector as detect
+
+from replydraft.detection import prefilter as fastscan
+from replydraft.detection.detector import _NORMALISE, DetectorSettings, _unwrap, detect_text
+from replydraft.detection.rules import RULES
 
 pytest.importorskip("hyperscan")   # a dependency wherever wheels exist; .ci/run fails on skips
 CACHE = RULES_CACHE      # compiled once per machine
@@ -45,6 +47,7 @@ def fast(scanner: fastscan.FastScan) -> Iterator[None]:
         detect.use_fastscan(None)
 
 
+@pytest.mark.slow
 def test_every_rule_that_matches_is_a_candidate(scanner: fastscan.FastScan, texts: list[str]) -> None:
     matched = 0
     for text in texts:
@@ -145,7 +148,7 @@ def test_a_pattern_without_a_loose_form_is_always_a_candidate() -> None:
 
 def test_the_compiled_rules_are_kept_and_reused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     patterns = [re.compile(r"\bsmall\s+claims\b", re.IGNORECASE), re.compile(r"chargeback", re.IGNORECASE)]
-    caplog.set_level("INFO", logger="replydraft.fastscan")
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
     first = fastscan.load(patterns, tmp_path)
     kept = list(tmp_path.glob("rules-*.hsdb"))
     assert first is not None and len(kept) == 1
@@ -213,7 +216,7 @@ def test_prepare_hands_the_scanner_to_detect(tmp_path: Path, scanner: fastscan.F
 
 def test_a_first_compile_runs_aside_and_detection_works_meanwhile(
         slow_compile: Path, scanner: fastscan.FastScan, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("INFO", logger="replydraft.fastscan")
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
     fastscan.prepare(slow_compile, background=True)      # returns at once, or this test would hang
     assert "compiling the detection rules for Hyperscan in the background" in caplog.text
     assert not detect.using_fastscan()
@@ -225,7 +228,7 @@ def test_a_first_compile_runs_aside_and_detection_works_meanwhile(
 
 
 def test_a_compile_that_leaves_nothing_is_a_warning(slow_compile: Path, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("INFO", logger="replydraft.fastscan")
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
     fastscan.prepare(slow_compile, background=True)
     finish_compile(slow_compile, keep=False)
     assert not detect.using_fastscan()

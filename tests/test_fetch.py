@@ -19,14 +19,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tcpproxy import TcpProxy
+from support.tcpproxy import TcpProxy
 
 from replydraft.config import Account, load
-from replydraft.extract import InboundEmail, parse
-from replydraft import mailbox as mailbox_module
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import run_once
+from replydraft.message.extract import InboundEmail, parse
+from replydraft.mail import imap as mailbox_module
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.app.service import run_once
 
 pytestmark = pytest.mark.integration
 
@@ -386,8 +386,8 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name: str) -> None:
-    from replydraft.detect import DetectorSettings
-    from replydraft.triage import classify, classify_many
+    from replydraft.detection.detector import DetectorSettings
+    from replydraft.pipeline import classify, classify_many
     account, proxy = proxied
     raw = HOSTILE[name]()
     got, whole, _, _ = fetch_one(imap, account, proxy, raw)

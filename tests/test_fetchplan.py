@@ -9,8 +9,8 @@ import base64
 
 import pytest
 
-from replydraft.extract import parse
-from replydraft.fetchplan import PART_CAP, Encapsulated, Leaf, Multipart, Unusable, plan, rebuild, section_of
+from replydraft.message.extract import parse
+from replydraft.mail.fetchplan import PART_CAP, Encapsulated, Leaf, Multipart, Unusable, plan, rebuild, section_of
 
 PLAIN = (b"text", b"plain", (b"charset", b"utf-8"), None, None, b"7bit", 120, 3, None, None, None, None)
 HTML = (b"text", b"html", (b"charset", b"utf-8"), None, None, b"quoted-printable", 300, 9, None, None, None, None)

@@ -8,12 +8,12 @@ import email.policy
 from pathlib import Path
 
 import pytest
-from account_config import PASSWORD_ENV, write_config
+from support.account_config import PASSWORD_ENV, write_config
 
 from replydraft.config import load
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.reply.render import Renderer
+from replydraft.app.service import run_once
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from imapclient.exceptions import IMAPClientError
-from account_config import PASSWORD_ENV, write_config
-from cyrusserver import CyrusServer
+from support.account_config import PASSWORD_ENV, write_config
+from support.cyrusserver import CyrusServer
 from test_followups import drafts, incidents, message, thread  # noqa: F401  (thread is a fixture)
 
 from replydraft.config import load
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.reply.render import Renderer
+from replydraft.app.service import run_once
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 

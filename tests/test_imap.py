@@ -22,12 +22,12 @@ from conftest import compiling, finish_compile
 
 from replydraft.cli import main
 from replydraft.config import load
-from replydraft.demo import sample_messages
+from replydraft.app.demo import sample_messages
 from replydraft.errors import MailboxError
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.app.service import run_once
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 

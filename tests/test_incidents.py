@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from replydraft.cli import main
-from replydraft.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
-from replydraft.report import render_report
-from replydraft.store import IncidentFilter, Store
+from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
+from replydraft.state.html_report import render_report
+from replydraft.state.store import IncidentFilter, Store
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
 
@@ -158,10 +158,10 @@ def logged(tmp_path: Path, *messages: bytes, excerpts: bool = False) -> Path:
     """One pass of the demo's pipeline over these messages; returns a config for the incident log."""
     from dataclasses import replace
 
-    from replydraft.demo import DEMO_ACCOUNT, demo_config
-    from replydraft.maildir import MaildirMailbox
-    from replydraft.render import Renderer
-    from replydraft.service import make_context, process_folder
+    from replydraft.app.demo import DEMO_ACCOUNT, demo_config
+    from replydraft.mail.maildir import MaildirMailbox
+    from replydraft.reply.render import Renderer
+    from replydraft.app.service import make_context, process_folder
 
     mailbox = MaildirMailbox(tmp_path / "Maildir")
     for raw in messages:

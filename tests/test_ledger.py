@@ -9,9 +9,9 @@ import pytest
 
 from replydraft.config import parse
 from replydraft.errors import ConfigError
-from replydraft.ledger import overdue_for, parse_ledger
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.reply.ledger import overdue_for, parse_ledger
+from replydraft.reply.render import Renderer
+from replydraft.pipeline import Context, triage
 
 LEDGER = """customer,invoice,amount,currency,due_date,status
 jane@client.example,INV-1,1250.00,EUR,2026-09-30,open

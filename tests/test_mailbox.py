@@ -16,7 +16,7 @@ import pytest
 from imapclient.exceptions import IMAPClientError
 
 from replydraft.config import Account
-from replydraft.mailbox import ImapMailbox
+from replydraft.mail.imap import ImapMailbox
 
 ACCOUNT = Account(name="support", host="imap.gmail.com", username="support@acme.test",
                   from_address="support@acme.test")
@@ -113,7 +113,7 @@ def test_without_the_original_uid_nothing_is_checked() -> None:
     FakeGmail({("INBOX", 5): 1111}),                        # no thread id for the draft
 ], ids=["fetch-fails", "fetch-in-drafts-fails", "no-thread-id"])
 def test_a_failed_check_never_fails_the_append(client: FakeGmail, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="replydraft.mailbox")
+    caplog.set_level(logging.INFO, logger="replydraft.mail.imap")
     assert append(client) == 42
     assert warnings(caplog) == []
     assert any("support" in r.getMessage() and "thread" in r.getMessage() for r in caplog.records)

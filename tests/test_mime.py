@@ -1,4 +1,4 @@
-"""replydraft.mime builds exactly the tree that email.message_from_bytes(policy=compat32) builds."""
+"""replydraft.message.mime builds exactly the tree that email.message_from_bytes(policy=compat32) builds."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from email.message import Message
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from replydraft import mime
+from replydraft.message import mime
 
 Tree = tuple[object, ...]
 
@@ -190,6 +190,7 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> bytes:
     return head + draw(st.sampled_from([eol, eol, b""])) + body
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(_trees())
 def test_random_trees(raw: bytes) -> None:

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from replydraft.errors import SecretError
-from replydraft.oauth import (
+from replydraft.auth.oauth import (
     PROVIDERS, AccessToken, TokenResponseError, authorization_url, code_form, decode_refresh_entry,
     encode_refresh_entry, needs_refresh, parse_redirect, parse_token_response, pkce_pair, refresh_form,
 )

@@ -22,17 +22,17 @@ from pathlib import Path
 
 import pytest
 from conftest import MemoryKeyring
-from imapserver import DovecotServer, ImapAccount
-from oauthserver import FakeOAuthProvider
+from support.imapserver import DovecotServer, ImapAccount
+from support.oauthserver import FakeOAuthProvider
 
 from replydraft.cli import main
 from replydraft.config import Account, load
-from replydraft.credentials import KEYRING_SERVICE, get_secret, store_refresh_token
-from replydraft.demo import sample_messages
+from replydraft.auth.credentials import KEYRING_SERVICE, get_secret, store_refresh_token
+from replydraft.app.demo import sample_messages
 from replydraft.errors import LoginError
-from replydraft.mailbox import ImapMailbox
-from replydraft.oauth import AccessToken, decode_refresh_entry
-from replydraft.service import open_mailbox
+from replydraft.mail.imap import ImapMailbox
+from replydraft.auth.oauth import AccessToken, decode_refresh_entry
+from replydraft.app.service import open_mailbox
 
 pytestmark = pytest.mark.integration
 

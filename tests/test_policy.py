@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from replydraft.config import parse
-from replydraft.demo import DEMO_ACCOUNT, demo_config
+from replydraft.app.demo import DEMO_ACCOUNT, demo_config
 from replydraft.errors import ConfigError, StateError
-from replydraft.maildir import MaildirMailbox
-from replydraft.policy_rules import Choice, History, PolicyRule, RepeatOffender, choose, sender_matches
-from replydraft.render import Renderer
-from replydraft.service import make_context, process_folder
-from replydraft.store import SCHEMA_VERSION, Store
+from replydraft.mail.maildir import MaildirMailbox
+from replydraft.reply.voice import Choice, History, PolicyRule, RepeatOffender, choose, sender_matches
+from replydraft.reply.render import Renderer
+from replydraft.app.service import make_context, process_folder
+from replydraft.state.store import SCHEMA_VERSION, Store
 
 NOW = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
 

@@ -14,17 +14,17 @@ from pathlib import Path
 import pytest
 
 from replydraft.config import Policy
-from replydraft.detect import SIGNALS, Detection, Evidence, Signal
-from replydraft.draft import build_draft
+from replydraft.detection.detector import SIGNALS, Detection, Evidence, Signal
+from replydraft.reply.draft import build_draft
 from replydraft.errors import TemplateError
-from replydraft.extract import parse
-from replydraft.formatting import Formatter, check_currency, check_locale, plural
-from replydraft.ledger import Invoice, OverdueInvoice
-from replydraft.policy_rules import Choice, History
-from replydraft.render import Renderer, builtin_templates_dir, join_and
-from replydraft.scope import Scope
-from replydraft.template_context import ReplyInputs, excerpt, first_name, reply_context
-from replydraft.template_lint import repeated_sentences
+from replydraft.message.extract import parse
+from replydraft.reply.formatting import Formatter, check_currency, check_locale, plural
+from replydraft.reply.ledger import Invoice, OverdueInvoice
+from replydraft.reply.voice import Choice, History
+from replydraft.reply.render import Renderer, builtin_templates_dir, join_and
+from replydraft.detection.scope import Scope
+from replydraft.reply.context import ReplyInputs, excerpt, first_name, reply_context
+from replydraft.reply.lint import repeated_sentences
 
 NOW = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
 POLICY = Policy(company="Acme Design Co", sender_name="Dana Reyes", signature="Dana Reyes\nAcme", phone="555 0100",

@@ -7,13 +7,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from account_config import PASSWORD_ENV, write_config
+from support.account_config import PASSWORD_ENV, write_config
 
 from replydraft.config import load
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import check_replies, run_once
-from replydraft.store import Store
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.app.service import check_replies, run_once
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 

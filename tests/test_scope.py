@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.detect import SCOPE_RULE, DetectorSettings, detect_text
-from replydraft.scope import Scope
+from replydraft.detection.detector import SCOPE_RULE, DetectorSettings, detect_text
+from replydraft.detection.scope import Scope
 
 SCOPE = DetectorSettings(scope=Scope(included=("logo design", "three rounds of revisions", "homepage"),
                                      excluded=("copywriting", "SEO", "hosting", "stock photo")))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from replydraft import service
-from replydraft.demo import DEMO_ACCOUNT, demo_config, sample_messages
-from replydraft.maildir import MaildirMailbox
-from replydraft.render import Renderer
-from replydraft.service import make_context, process_folder
-from replydraft.store import Store
+from replydraft.app import service
+from replydraft.app.demo import DEMO_ACCOUNT, demo_config, sample_messages
+from replydraft.mail.maildir import MaildirMailbox
+from replydraft.reply.render import Renderer
+from replydraft.app.service import make_context, process_folder
+from replydraft.state.store import Store
 
 LOOKBACK = timedelta(days=30)
 
@@ -143,7 +143,7 @@ def test_a_big_backlog_is_announced_before_its_first_batch(world, monkeypatch, c
                                                            said: bool) -> None:
     """A first scan says how much there is at once: its first lines come only after a whole batch."""
     monkeypatch.setattr(service, "PROGRESS_FROM", from_count)
-    caplog.set_level("INFO", logger="replydraft.service")
+    caplog.set_level("INFO", logger="replydraft.app.service")
     world[2]()
     messages = [r.getMessage() for r in caplog.records]
     assert messages[0].endswith("/INBOX: 8 new message(s) to examine") is said
@@ -162,7 +162,7 @@ def test_messages_older_than_the_lookback_are_ignored(world) -> None:
 
 def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, where: str) -> None:
     """Detection raises ``error`` on the message whose text holds ``where``."""
-    from replydraft import detect as detection
+    from replydraft.detection import detector as detection
     real = detection._detect
 
     def broken(examined, *args):
@@ -194,8 +194,8 @@ def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> N
 
 
 def test_classify_many_gives_what_classify_gives_in_order() -> None:
-    from replydraft.detect import DetectorSettings
-    from replydraft.triage import classify, classify_many
+    from replydraft.detection.detector import DetectorSettings
+    from replydraft.pipeline import classify, classify_many
     raws = [raw for _, raw in sample_messages()]
     settings = DetectorSettings()
     assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]

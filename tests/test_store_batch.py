@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from replydraft.config import Policy
-from replydraft.detect import DetectorSettings
-from replydraft.render import Renderer
-from replydraft.store import FolderRow, Store
-from replydraft.triage import Context, triage
+from replydraft.detection.detector import DetectorSettings
+from replydraft.reply.render import Renderer
+from replydraft.state.store import FolderRow, Store
+from replydraft.pipeline import Context, triage
 
 CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=Policy(), detector=DetectorSettings(),
               renderer=Renderer.create(), now=datetime(2026, 12, 1, tzinfo=timezone.utc))

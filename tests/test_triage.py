@@ -7,9 +7,9 @@ from dataclasses import replace
 from datetime import datetime, timezone
 
 from replydraft.config import parse as parse_config
-from replydraft.policy_rules import History
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.reply.voice import History
+from replydraft.reply.render import Renderer
+from replydraft.pipeline import Context, triage
 
 CONFIG = parse_config({"policy": {"company": "Acme"}})
 CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=CONFIG.policy, detector=CONFIG.detector,

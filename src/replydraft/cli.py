@@ -239,14 +239,14 @@ def _config_or_demo(args: argparse.Namespace) -> Config:
     """The given config; without one (and no ./replydraft.toml), the demo's built-in policy."""
     if getattr(args, "config", None) or os.path.exists(DEFAULT_CONFIG):
         return _config(args)
-    from replydraft.demo import demo_config
+    from replydraft.app.demo import demo_config
 
     print("replydraft: note: no config given; using the demo policy (Acme Design Co).", file=sys.stderr)
     return demo_config(Path.cwd())
 
 
 def _renderer(config: Config):  # type: ignore[no-untyped-def]
-    from replydraft.render import Renderer
+    from replydraft.reply.render import Renderer
 
     return Renderer.create(config.templates_dir)
 
@@ -259,8 +259,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     log.info("reading %s, its templates and the detection rules", path)     # a second or two: say so
     from replydraft.config import EVERY_OPTION
-    from replydraft.daemon import load_checked
-    from replydraft.store import StateLock, Store
+    from replydraft.app.daemon import load_checked
+    from replydraft.state.store import StateLock, Store
 
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
@@ -272,9 +272,9 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
          reload_requested: threading.Event | None) -> int:
-    from replydraft.daemon import Daemon
-    from replydraft import fastscan
-    from replydraft.service import run_once
+    from replydraft.app.daemon import Daemon
+    from replydraft.detection import prefilter as fastscan
+    from replydraft.app.service import run_once
 
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). Neither the daemon nor a one-off pass waits for a
@@ -337,8 +337,8 @@ def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from replydraft.config import load
-    from replydraft.detect import DetectorSettings, detect
-    from replydraft.extract import parse
+    from replydraft.detection.detector import DetectorSettings, detect
+    from replydraft.message.extract import parse
 
     settings = load(args.config).detector if args.config else DetectorSettings()
     failed = False
@@ -366,8 +366,8 @@ def cmd_classify(args: argparse.Namespace) -> int:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from replydraft.service import make_context
-    from replydraft.triage import triage
+    from replydraft.app.service import make_context
+    from replydraft.pipeline import triage
 
     config = _config_or_demo(args)
     path = Path(args.message)
@@ -378,7 +378,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
     if config.accounts:
         account = config.account(args.account) if args.account else config.accounts[0]
     else:
-        from replydraft.demo import DEMO_ACCOUNT as account
+        from replydraft.app.demo import DEMO_ACCOUNT as account
     outcome = triage(raw, make_context(config, account, _renderer(config)))
     if outcome.draft is None:
         why = outcome.detection.skipped or "no escalation signal found"
@@ -414,7 +414,7 @@ def render_draft_for_terminal(raw: bytes) -> str:
 
 
 def _store(args: argparse.Namespace, config: Config | None = None):  # type: ignore[no-untyped-def]
-    from replydraft.store import Store
+    from replydraft.state.store import Store
 
     config = config or _config(args)
     if not config.state_path.exists():
@@ -433,7 +433,7 @@ def _filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _when(option: str, value: str | None) -> datetime | None:
-    from replydraft.incidents import parse_when
+    from replydraft.state.incidents import parse_when
 
     if not value:
         return None
@@ -444,8 +444,8 @@ def _when(option: str, value: str | None) -> datetime | None:
 
 
 def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from replydraft.detect import SIGNALS
-    from replydraft.store import INCIDENT_STATUSES, IncidentFilter
+    from replydraft.detection.detector import SIGNALS
+    from replydraft.state.store import INCIDENT_STATUSES, IncidentFilter
 
     if args.signal and args.signal not in SIGNALS:
         raise UsageError(f"--signal {args.signal!r}: use one of {', '.join(SIGNALS)}.")
@@ -456,7 +456,7 @@ def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_incidents_list(args: argparse.Namespace) -> int:
-    from replydraft.incidents import escalated, one_line, reply_text
+    from replydraft.state.incidents import escalated, one_line, reply_text
 
     with _store(args) as store:
         rows = list(store.incidents(_filter(args)))
@@ -484,7 +484,7 @@ def _count_line(rows: Sequence[dict[str, Any]]) -> str:
     `report` count them, the rest by status."""
     from collections import Counter
 
-    from replydraft.incidents import escalated
+    from replydraft.state.incidents import escalated
 
     others = Counter(r["status"] for r in rows if not escalated(r))
     if not others:
@@ -494,7 +494,7 @@ def _count_line(rows: Sequence[dict[str, Any]]) -> str:
 
 
 def cmd_incidents_show(args: argparse.Namespace) -> int:
-    from replydraft.incidents import one_line, reply_text
+    from replydraft.state.incidents import one_line, reply_text
 
     with _store(args) as store:
         r = store.incident(args.id)
@@ -542,8 +542,8 @@ def _print_table(rows: Sequence[Sequence[object]], out: TextIO) -> None:
 def cmd_incidents_export(args: argparse.Namespace) -> int:
     import csv
 
-    from replydraft.incidents import EXPORT_COLUMNS, flatten
-    from replydraft.progress import Progress
+    from replydraft.state.incidents import EXPORT_COLUMNS, flatten
+    from replydraft.app.progress import Progress
 
     with _store(args) as store:
         where = _filter(args)
@@ -574,7 +574,7 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
 
 
 def cmd_incidents_stats(args: argparse.Namespace) -> int:
-    from replydraft.incidents import stats
+    from replydraft.state.incidents import stats
 
     with _store(args) as store:
         summary = stats(store.incidents(_filter(args)))
@@ -596,7 +596,7 @@ def cmd_incidents_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_incidents_purge(args: argparse.Namespace) -> int:
-    from replydraft.store import IncidentFilter
+    from replydraft.state.store import IncidentFilter
 
     before = _when("--before", args.before)
     assert before is not None
@@ -617,9 +617,9 @@ def cmd_incidents_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from replydraft.incidents import escalated
-    from replydraft.report import render_report
-    from replydraft.store import IncidentFilter
+    from replydraft.state.incidents import escalated
+    from replydraft.state.html_report import render_report
+    from replydraft.state.store import IncidentFilter
 
     config = _config(args)
     since = _when("--since", args.since)
@@ -641,7 +641,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """Exit 0 when every watched folder is healthy, 1 when one is failing or hasn't run."""
-    from replydraft.status import assess
+    from replydraft.state.status import assess
 
     config = _config(args)
     with _store(args, config) as store:
@@ -657,7 +657,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _token_ages(config: Config) -> dict[str, datetime | None]:
     """When each OAuth2 account's refresh token was stored in the keyring (if it is there)."""
-    from replydraft.credentials import refresh_token_stored_at
+    from replydraft.auth.credentials import refresh_token_stored_at
 
     ages: dict[str, datetime | None] = {}
     for account in config.accounts:
@@ -674,7 +674,7 @@ def _token_ages(config: Config) -> dict[str, datetime | None]:
 
 def _lint(renderer: Any, config: Config, *, verbose: bool = False) -> None:
     """Render every template in every tone so a broken one fails now, not on a customer's mail."""
-    from replydraft.template_lint import lint, require_clean
+    from replydraft.reply.lint import lint, require_clean
 
     report = lint(renderer, config)
     if verbose:
@@ -693,14 +693,14 @@ def cmd_templates_lint(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from replydraft.service import open_mailbox
+    from replydraft.app.service import open_mailbox
 
     config = _config(args)
     print(f"ok   config {config.source}")
     renderer = _renderer(config)
     _lint(renderer, config, verbose=True)
     if config.ledger:
-        from replydraft.service import load_invoices
+        from replydraft.app.service import load_invoices
 
         print(f"ok   ledger {config.ledger.path}: {len(load_invoices(config))} open invoice(s)")
     if not config.accounts:
@@ -767,7 +767,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from replydraft.demo import run_demo
+    from replydraft.app.demo import run_demo
 
     if logging.getLogger().level > logging.DEBUG:
         logging.getLogger("replydraft").setLevel(logging.WARNING)  # the summary below says it all
@@ -793,7 +793,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_auth_set(args: argparse.Namespace) -> int:
     import getpass
 
-    from replydraft.credentials import check_keyring, set_password
+    from replydraft.auth.credentials import check_keyring, set_password
 
     config = _config(args)
     account = config.account(args.account)
@@ -813,8 +813,8 @@ def cmd_auth_set(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_test(args: argparse.Namespace) -> int:
-    from replydraft.credentials import describe_source
-    from replydraft.service import open_mailbox
+    from replydraft.auth.credentials import describe_source
+    from replydraft.app.service import open_mailbox
 
     account = _config(args).account(args.account)
     try:
@@ -832,9 +832,9 @@ def cmd_auth_test(args: argparse.Namespace) -> int:
 
 def cmd_auth_oauth(args: argparse.Namespace) -> int:
     from replydraft.config import EVERY_OPTION
-    from replydraft.credentials import check_keyring, store_refresh_token
-    from replydraft.mailbox import ImapMailbox
-    from replydraft.oauth_flow import authorize, write_secret_file
+    from replydraft.auth.credentials import check_keyring, store_refresh_token
+    from replydraft.mail.imap import ImapMailbox
+    from replydraft.auth.oauth_flow import authorize, write_secret_file
 
     config = _config(args)
     account = config.account(args.account)
@@ -872,8 +872,8 @@ def cmd_auth_oauth(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from replydraft.detect import DEFAULT_THRESHOLD, SIGNALS
-    from replydraft.rules import RULES
+    from replydraft.detection.detector import DEFAULT_THRESHOLD, SIGNALS
+    from replydraft.detection.rules import RULES
 
     if args.signal and args.signal not in SIGNALS:
         raise ConfigError(f"--signal: {args.signal!r} is not a signal; use one of {', '.join(SIGNALS)}.")
@@ -890,8 +890,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from replydraft.config import load
-    from replydraft.detect import DetectorSettings
-    from replydraft.evaluate import evaluate, load_corpus
+    from replydraft.detection.detector import DetectorSettings
+    from replydraft.detection.evaluate import evaluate, load_corpus
 
     settings = load(args.config).detector if args.config else DetectorSettings()
     report = evaluate(load_corpus(Path(args.corpus)), settings)

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
-from replydraft.formatting import check_currency, check_locale
-from replydraft.oauth import MECHANISMS, PROVIDERS
-from replydraft.policy_rules import PolicyRule, RepeatOffender
-from replydraft.rules import RULES
-from replydraft.scope import Scope
+from replydraft.detection.detector import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
+from replydraft.reply.formatting import check_currency, check_locale
+from replydraft.auth.oauth import MECHANISMS, PROVIDERS
+from replydraft.reply.voice import PolicyRule, RepeatOffender
+from replydraft.detection.rules import RULES
+from replydraft.detection.scope import Scope
 from replydraft.errors import ConfigError
 
 __all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
