@@ -70,7 +70,8 @@ def test_run_once_is_refused_while_another_run_holds_the_state_file(tmp_path: Pa
     with StateLock.acquire(tmp_path / "state.db"):
         assert main(["run", "--once", "--config", str(config)]) == 1
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and f"another replydraft (PID {os.getpid()})" in err, err
+        [error] = [line for line in err.splitlines() if not line.startswith("INFO ")]
+        assert error.startswith("replydraft: error:") and f"another replydraft (PID {os.getpid()})" in error, err
         assert main(["status", "--config", str(config)]) == 1    # reading still works (never read: a warning)
         assert "support  INBOX" in capsys.readouterr().out
 
@@ -88,9 +89,10 @@ def test_a_second_daemon_on_the_same_state_file_exits_with_one_line(tmp_path: Pa
             time.sleep(0.05)
         second = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
         assert second.returncode == 1, second
-        assert second.stderr == (f"replydraft: error: another replydraft (PID {first.pid}) is running on the state "
-                                 f"database {tmp_path / 'state.db'}; stop it first, or give this one its own "
-                                 f"[state] path.\n"), second.stderr
+        assert "Traceback" not in second.stderr
+        assert second.stderr.splitlines()[-1] == (
+            f"replydraft: error: another replydraft (PID {first.pid}) is running on the state database "
+            f"{tmp_path / 'state.db'}; stop it first, or give this one its own [state] path."), second.stderr
         assert first.poll() is None                    # the first one runs on
     finally:
         first.send_signal(signal.SIGTERM)
