@@ -26,7 +26,8 @@ from replydraft.reply.draft import body_hash
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.auth.oauth import AccessToken
 from replydraft.reply.ledger import Invoice, parse_ledger
-from replydraft.mail.imap import ImapMailbox, Mailbox
+from replydraft.mail.imap import ImapMailbox
+from replydraft.mail.protocol import Mailbox
 from replydraft.app.progress import Progress
 from replydraft.reply.render import Renderer
 from replydraft.reply.draft import replies_in_thread
