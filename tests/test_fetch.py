@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import email.policy
+import logging
 import random
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
@@ -24,6 +25,7 @@ from support.tcpproxy import TcpProxy
 from replydraft.config import Account, load
 from replydraft.message.extract import InboundEmail, parse
 from replydraft.mail import imap as mailbox_module
+from replydraft.mail import pipelining
 from replydraft.mail.imap import ImapMailbox
 from replydraft.reply.render import Renderer
 from replydraft.app.service import run_once
@@ -339,6 +341,23 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
         partly.close()
         assert sorted(mailbox.client.search(["ALL"])) == sorted(uids)
         assert [f.uid for f in mailbox.fetch(uids[-3:])] == uids[-3:]
+
+
+def test_without_pipelining_the_same_messages_are_read(imap, proxied, monkeypatch, caplog) -> None:
+    """If imaplib's or imapclient's internals change, fetch falls back to one FETCH at a time."""
+    account, _ = proxied
+    monkeypatch.setattr(pipelining, "_static_problems", lambda: ("imaplib.IMAP4._command is gone",))
+    pipelining._warn_once.cache_clear()
+    builders = [alternative, eml_only, malformed, html_only]
+    uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(12)]
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        whole = {uid: item[b"BODY[]"] for uid, item in mailbox.client.fetch(uids, ["BODY.PEEK[]"]).items()}
+        got = {f.uid: f.raw for f in mailbox.fetch(uids + [max(uids) + 100])}
+    assert list(got) == uids
+    assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
+    assert [r.getMessage()[:26] for r in caplog.records if r.levelno >= logging.WARNING] == [
+        "pipelined FETCH is off: im"]
 
 
 # -- the same message read the same way by the daemon and by preview (issue 14) ---------------

@@ -53,9 +53,9 @@ def test_a_forged_message_with_the_same_subject_never_replaces_the_customers_dra
     text = fake.get_body(("plain",)).get_content()
     assert text.startswith("[replydraft] The message asks for replies to billing@evil.example")
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None
-    assert "billing@evil.example" in rows["<f1@evil.example>"]["reason"]
-    assert rows["<f1@evil.example>"]["draft_to"] == "rita@client.example"
+    assert rows["<m1@client.example>"].replaced_by is None
+    assert "billing@evil.example" in rows["<f1@evil.example>"].reason
+    assert rows["<f1@evil.example>"].draft_to == "rita@client.example"
 
 
 def test_a_reply_in_the_thread_to_another_address_never_replaces_the_draft(thread, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +67,8 @@ def test_a_reply_in_the_thread_to_another_address_never_replaces_the_draft(threa
     found = drafts(imap)
     assert len(found) == 2 and to_other_domains(imap) == 1       # as configured: to the Reply-To
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None
-    assert rows["<f2@evil.example>"]["follows"] == rows["<m1@client.example>"]["id"]
+    assert rows["<m1@client.example>"].replaced_by is None
+    assert rows["<f2@evil.example>"].follows == rows["<m1@client.example>"].id
 
 
 def test_dmarc_failed_no_replacement_no_history_and_a_warning(thread) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_dmarc_failed_no_replacement_no_history_and_a_warning(thread) -> None:  
     assert fake.get_body(("plain",)).get_content().startswith(
         "[replydraft] Warning: the receiving server found that DMARC failed for client.example")
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None and rows["<f3@evil.example>"]["dmarc_failed"]
+    assert rows["<m1@client.example>"].replaced_by is None and rows["<f3@evil.example>"].dmarc_failed
     with Store.open(config.state_path) as store:
         assert len(store.history("rita@client.example", datetime.now(timezone.utc)).times) == 1
 
@@ -110,7 +110,7 @@ def test_a_from_that_cant_be_read_is_left_to_a_person(imap, tmp_path: Path, monk
     run(imap, config, raw)
     assert drafts(imap) == {}
     [incident] = incidents(config).values()
-    assert incident["status"] == "needs_person" and "From" in incident["reason"]
+    assert incident.status == "needs_person" and "From" in incident.reason
 
 
 @pytest.mark.parametrize("sender, to", [

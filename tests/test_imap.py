@@ -103,8 +103,8 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
 
     store = Store.open(load(account).state_path)
     (incident,) = store.incidents()
-    assert incident["id"] == draft["X-Replydraft-Incident"] and incident["status"] == "drafted"
-    assert incident["draft_uid"] is not None
+    assert incident.id == draft["X-Replydraft-Incident"] and incident.status == "drafted"
+    assert incident.draft_uid is not None
 
     assert main(["run", "--once", "--config", str(account)]) == 0
     assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing

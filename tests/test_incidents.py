@@ -10,13 +10,14 @@ import os
 import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from replydraft.cli import main
 from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
 from replydraft.state.html_report import render_report
-from replydraft.state.store import IncidentFilter, Store
+from replydraft.state.store import INCIDENT_COLUMNS, Incident, IncidentFilter, LoggedSignal, Store
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
 
@@ -57,8 +58,8 @@ def test_show_gives_every_piece_of_evidence_and_its_rule(demo: Path, capsys: pyt
     store = Store.open(json_state(demo))
     [incident] = list(store.incidents(IncidentFilter(signal="review_threat")))[:1]
     store.close()
-    code, out, _ = run(capsys, "incidents", "--config", str(demo), "show", incident["id"][:7])
-    assert code == 0 and incident["id"] in out and "review_threat 0.85" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "show", incident.id[:7])
+    assert code == 0 and incident.id in out and "review_threat 0.85" in out
     assert '"I will leave a 1-star review"   [review.' in out and "tone standard" in out and "reply      draft" in out
     code, _, err = run(capsys, "incidents", "--config", str(demo), "show", "RD-nope")
     assert code == 2 and "no incident 'RD-nope'" in err
@@ -85,6 +86,26 @@ def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.Captu
     assert len(items) == 5 and {"signals", "near_misses", "reply_state"} <= set(items[0])
 
 
+def test_an_incident_reads_every_column_and_exports_it_as_stored(demo: Path) -> None:
+    """Incident has a field per column of the table (bar updated_at), and ``as_dict`` (the JSON
+    export) gives back each stored value: times as written, JSON lists decoded, flags as booleans."""
+    store = Store.open(json_state(demo))
+    try:
+        columns = [c["name"] for c in store.db.execute("PRAGMA table_info(incidents)")]
+        assert sorted(columns) == sorted((*INCIDENT_COLUMNS, "updated_at"))
+        rows = store.db.execute("SELECT * FROM incidents ORDER BY created_at, id").fetchall()
+        exported = [i.as_dict() for i in store.incidents()]
+    finally:
+        store.close()
+    assert len(rows) == 5 and all(tuple(e) == INCIDENT_COLUMNS for e in exported)
+    for row, item in zip(rows, exported, strict=True):
+        stored = {key: row[key] for key in INCIDENT_COLUMNS}
+        for key in ("signals", "near_misses", "templates"):
+            stored[key] = json.loads(stored[key])
+        stored["repeat_offender"], stored["dmarc_failed"] = bool(row["repeat_offender"]), bool(row["dmarc_failed"])
+        assert item == stored and json.dumps(item) == json.dumps(stored)
+
+
 def test_stats_by_signal_customer_and_week(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "incidents", "--config", str(demo), "stats")
     assert code == 0 and "5 escalation(s), 5 customer(s)" in out
@@ -102,20 +123,29 @@ def test_report_is_one_self_contained_page(demo: Path, capsys: pytest.CaptureFix
     assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
 
 
+def logged_incident(**values: Any) -> Incident:
+    """An incident as the store reads it: a drafted one, with ``values`` instead."""
+    base = dict.fromkeys(INCIDENT_COLUMNS, "") | {
+        "id": "RD-1", "created_at": NOW, "received_at": NOW, "uid": 1, "signals": (), "near_misses": (),
+        "status": "drafted", "draft_uid": None, "repeat_offender": False, "drafts_uidvalidity": None,
+        "drafts_uidnext": None, "follows": None, "replaced_by": None, "templates": (), "reply_checked_at": None,
+        "dmarc_failed": False}
+    return Incident(**(base | values))
+
+
 def test_report_escapes_customer_text() -> None:
-    incident = {"id": "RD-1", "created_at": "2026-11-30T10:00:00+00:00", "status": "drafted", "sender": "x@y.example",
-                "sender_name": "<script>alert(1)</script>", "subject": "<img src=x onerror=alert(1)>",
-                "signals": [{"name": "ultimatum", "score": 0.9, "evidence": ["</q><b>now</b>"]}], "near_misses": [],
-                "repeat_offender": True, "reply_state": "", "replaced_by": None}
+    incident = logged_incident(created_at=datetime(2026, 11, 30, 10, tzinfo=timezone.utc), sender="x@y.example",
+                               sender_name="<script>alert(1)</script>", subject="<img src=x onerror=alert(1)>",
+                               signals=(LoggedSignal("ultimatum", 0.9, ("</q><b>now</b>",)),), repeat_offender=True)
     page = render_report([incident], since=NOW - timedelta(days=30), now=NOW, company="A & B")
     assert "<script>" not in page and "<img" not in page and "<b>now" not in page
     assert "&lt;script&gt;" in page and "A &amp; B" in page and "x@y.example" in page
 
 
 def test_stats_count_weeks_with_gaps() -> None:
-    def incident(day: int, signal: str) -> dict[str, object]:
-        return {"created_at": f"2026-11-{day:02d}T10:00:00+00:00", "status": "drafted", "sender": "a@b.example",
-                "signals": [{"name": signal, "score": 0.9, "evidence": []}], "repeat_offender": day > 20}
+    def incident(day: int, signal: str) -> Incident:
+        return logged_incident(created_at=datetime(2026, 11, day, 10, tzinfo=timezone.utc), sender="a@b.example",
+                               signals=(LoggedSignal(signal, 0.9, ()),), repeat_offender=day > 20)
     summary = stats([incident(2, "ultimatum"), incident(3, "legal_threat"), incident(24, "ultimatum")])
     assert [str(w) for w in summary.weeks()] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
     assert summary.in_week(summary.weeks()[0]) == 2 and summary.in_week(summary.weeks()[1]) == 0
@@ -179,12 +209,12 @@ def test_skipped_and_below_threshold_mail_is_logged_with_why(tmp_path: Path) -> 
     logged(tmp_path, NEWSLETTER, b"From: Ann <ann@client.example>\r\nMessage-ID: <a1@client.example>\r\n"
                                  b"Subject: Hi\r\n\r\nPlease bear with us on the invoice.\r\n")
     with Store.open(tmp_path / "replydraft.db") as store:
-        found = {i["message_id"]: i for i in store.incidents()}
+        found = {i.message_id: i for i in store.incidents()}
     skipped = found["<n1@shop.example>"]
-    assert skipped["status"] == "skipped_automated" and "List-" in skipped["reason"]
-    assert {s["name"] for s in skipped["signals"]} >= {"review_threat"}       # what it would have raised
+    assert skipped.status == "skipped_automated" and "List-" in skipped.reason
+    assert {s.name for s in skipped.signals} >= {"review_threat"}       # what it would have raised
     near = found["<a1@client.example>"]
-    assert near["status"] == "below_threshold" and "overdue_payment 0.40 < 0.6" in near["reason"]
+    assert near.status == "below_threshold" and "overdue_payment 0.40 < 0.6" in near.reason
 
 
 def escalation(n: int, subject: str = "Order", name: str = "Customer", text: str = "") -> bytes:

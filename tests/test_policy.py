@@ -107,8 +107,8 @@ def test_an_older_database_is_migrated_without_loss(tmp_path: Path) -> None:
     db.close()
     store = Store.open(path)
     [row] = list(store.incidents())
-    assert row["id"] == "RD-1" and row["draft_uid"] == 3
-    assert (row["tone"], row["policy_rule"], row["repeat_offender"]) == ("", "", 0)
+    assert row.id == "RD-1" and row.draft_uid == 3
+    assert (row.tone, row.policy_rule, row.repeat_offender) == ("", "", 0)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert store.history("jo@x.example", NOW).times == (datetime(2026, 11, 18, 10, tzinfo=timezone.utc),)
     assert store.history("jo@x.example", NOW, exclude="RD-1").times == ()
@@ -146,7 +146,7 @@ def test_third_incident_from_a_customer_is_a_repeat_offender(tmp_path: Path) -> 
     store = Store.open(config.state_path)
     incidents = list(store.incidents())
     store.close()
-    by_message = {i["message_id"]: (i["tone"], i["repeat_offender"]) for i in incidents}
+    by_message = {i.message_id: (i.tone, i.repeat_offender) for i in incidents}
     assert by_message == {"<rex0@client.example>": ("standard", 0), "<rex1@client.example>": ("standard", 0),
                           "<rex2@client.example>": ("firm", 1)}
     bodies = [mailbox._folder("Drafts").get_message(k).get_payload(decode=True).decode()

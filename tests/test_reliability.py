@@ -62,7 +62,7 @@ def assert_exactly_one_draft_each(server, user: str, config: Path) -> None:
         incidents = list(store.incidents())
     finally:
         store.close()
-    assert sorted(i["status"] for i in incidents) == ["drafted"] * ESCALATIONS
+    assert sorted(i.status for i in incidents) == ["drafted"] * ESCALATIONS
 
 
 @pytest.fixture

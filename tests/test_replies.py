@@ -34,7 +34,7 @@ def test_reply_states(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignor
     def states() -> dict[str, str]:
         store = Store.open(config.state_path)
         try:
-            return {i["message_id"]: i["reply_state"] for i in store.incidents()}
+            return {i.message_id: i.reply_state for i in store.incidents()}
         finally:
             store.close()
 

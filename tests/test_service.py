@@ -76,8 +76,8 @@ def test_escalations_get_one_draft_each_and_nothing_twice(world) -> None:
     assert draft_ids(mailbox) == first
     store = Store.open(config.state_path)
     incidents = list(store.incidents())
-    assert len(incidents) == 5 and all(i["status"] == "drafted" for i in incidents)
-    assert all(s["evidence"] for i in incidents for s in i["signals"])   # every incident says why
+    assert len(incidents) == 5 and all(i.status == "drafted" for i in incidents)
+    assert all(s.evidence for i in incidents for s in i.signals)   # every incident says why
 
 
 def test_customer_mail_is_left_exactly_as_it_was(world) -> None:
@@ -132,9 +132,9 @@ def test_dry_run_drafts_nothing_and_logs_what_it_would_have_drafted(world) -> No
     report = run(dry_run=True)
     assert len(report.drafted) == 5
     assert draft_ids(mailbox) == []
-    assert [i["status"] for i in Store.open(config.state_path).incidents()] == ["dry_run"] * 5
+    assert [i.status for i in Store.open(config.state_path).incidents()] == ["dry_run"] * 5
     assert len(run().drafted) == 5           # a real pass afterwards still drafts everything
-    statuses = sorted(i["status"] for i in Store.open(config.state_path).incidents())
+    statuses = sorted(i.status for i in Store.open(config.state_path).incidents())
     assert statuses.count("drafted") == 5 and "dry_run" not in statuses
 
 
@@ -180,8 +180,8 @@ def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(wo
     assert report.examined == 8
     assert len(report.drafted) + report.no_signal + report.skipped == 8
     store = Store.open(config.state_path)
-    errors = [i for i in store.incidents() if i["status"] == "error"]
-    assert len(errors) == 1 and "RuntimeError: a bug" in errors[0]["reason"]
+    errors = [i for i in store.incidents() if i.status == "error"]
+    assert len(errors) == 1 and "RuntimeError: a bug" in errors[0].reason
     assert len(report.drafted) == 4            # the other escalations, as without the bug
 
 
@@ -224,7 +224,7 @@ def test_a_reused_message_id_gets_a_draft_of_its_own_exactly_once(world) -> None
     mailbox, config, run = world
     run()
     with Store.open(config.state_path) as store:
-        taken = next(store.incidents())["message_id"]
+        taken = next(store.incidents()).message_id
     mailbox.deliver("INBOX", (f"From: Sam Vale <sam@other.example>\r\nSubject: Refund\r\nMessage-ID: {taken}\r\n"
                               "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\n\r\n"
                               "Refund me by Friday or I will take you to small claims court.\r\n").encode())

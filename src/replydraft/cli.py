@@ -25,6 +25,7 @@ from replydraft.errors import (
 # pay for the detector's rules, Babel or Jinja2 (start-up is a benchmark target).
 if TYPE_CHECKING:
     from replydraft.config import Config
+    from replydraft.state.store import Incident
 
 log = logging.getLogger("replydraft")
 
@@ -466,27 +467,27 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     table: list[tuple[object, ...]] = [("ID", "WHEN", "FROM", "SIGNALS", "THEIR WORDS", "REPLY")]
     for r in rows:
-        when = datetime.fromisoformat(r["created_at"]).astimezone().strftime("%Y-%m-%d %H:%M")
-        signals = ", ".join(s["name"] for s in r["signals"])
+        when = r.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        signals = ", ".join(s.name for s in r.signals)
         if signals and not escalated(r):        # skipped mail: what it would have raised, not an escalation
             signals = f"(would be {signals})"
-        signals += " (repeat offender)" if r["repeat_offender"] else ""
-        words = one_line("; ".join(f'"{e}"' for s in r["signals"] for e in s["evidence"][:1]))
-        who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
-        table.append((r["id"], when, _cut(one_line(who), 36), signals, _cut(words, 60), reply_text(r)))
+        signals += " (repeat offender)" if r.repeat_offender else ""
+        words = one_line("; ".join(f'"{e}"' for s in r.signals for e in s.evidence[:1]))
+        who = f"{r.sender_name} <{r.sender}>" if r.sender_name else r.sender
+        table.append((r.id, when, _cut(one_line(who), 36), signals, _cut(words, 60), reply_text(r)))
     _print_table(table, sys.stdout)
     print(f"\n{_count_line(rows)}. `replydraft incidents show ID` gives every piece of evidence.")
     return EXIT_OK
 
 
-def _count_line(rows: Sequence[dict[str, Any]]) -> str:
+def _count_line(rows: Sequence[Incident]) -> str:
     """"7 incident(s): 5 escalation(s), 2 skipped_automated": escalations counted as `stats` and
     `report` count them, the rest by status."""
     from collections import Counter
 
     from replydraft.state.incidents import escalated
 
-    others = Counter(r["status"] for r in rows if not escalated(r))
+    others = Counter(r.status for r in rows if not escalated(r))
     if not others:
         return f"{len(rows)} incident(s)"
     return (f"{len(rows)} incident(s): {len(rows) - others.total()} escalation(s), "
@@ -501,30 +502,30 @@ def cmd_incidents_show(args: argparse.Namespace) -> int:
     if r is None:
         raise UsageError(f"no incident {args.id!r} (or the prefix matches several); "
                          f"`replydraft incidents list` shows the ids.")
-    who = f"{r['sender_name']} <{r['sender']}>" if r["sender_name"] else r["sender"]
-    lines = [f"{r['id']}  {r['status']}" + (f" ({r['reason']})" if r["reason"] else ""),
-             f"  logged     {r['created_at']}   received {r['received_at']}",
-             f"  account    {r['account']} / {r['folder']} uid {r['uid']}",
-             f"  from       {who}", f"  subject    {r['subject']}", f"  message    {r['message_id']}"]
-    for s in r["signals"]:
-        lines.append(f"  {s['name']} {s['score']:.2f}")
-        rules = (s.get("rules") or []) + [""] * len(s["evidence"])     # older incidents have no rules
-        for phrase, rule in zip(s["evidence"], rules[:len(s["evidence"])], strict=True):
+    who = f"{r.sender_name} <{r.sender}>" if r.sender_name else r.sender
+    lines = [f"{r.id}  {r.status}" + (f" ({r.reason})" if r.reason else ""),
+             f"  logged     {r.created_at.isoformat()}   received {r.received_at.isoformat()}",
+             f"  account    {r.account} / {r.folder} uid {r.uid}",
+             f"  from       {who}", f"  subject    {r.subject}", f"  message    {r.message_id}"]
+    for s in r.signals:
+        lines.append(f"  {s.name} {s.score:.2f}")
+        rules = list(s.rules) + [""] * len(s.evidence)     # older incidents have no rules
+        for phrase, rule in zip(s.evidence, rules[:len(s.evidence)], strict=True):
             lines.append(f"      \"{one_line(phrase)}\"" + (f"   [{rule}]" if rule else ""))
-    for s in r["near_misses"]:
-        lines.append(f"  near miss: {s['name']} {s['score']:.2f}: " + "; ".join(f'"{one_line(e)}"' for e in s["evidence"]))
-    if r["draft_message_id"]:
-        lines.append(f"  draft      {r['draft_message_id']} in {r['drafts_folder']}"
-                     + (f" uid {r['draft_uid']}" if r["draft_uid"] else ""))
-        lines.append(f"  written    tone {r['tone']}" + (f", rules {r['policy_rule']}" if r["policy_rule"] else "")
-                     + (f", templates {', '.join(r['templates'])}" if r["templates"] else "")
-                     + (", repeat offender" if r["repeat_offender"] else ""))
+    for s in r.near_misses:
+        lines.append(f"  near miss: {s.name} {s.score:.2f}: " + "; ".join(f'"{one_line(e)}"' for e in s.evidence))
+    if r.draft_message_id:
+        lines.append(f"  draft      {r.draft_message_id} in {r.drafts_folder}"
+                     + (f" uid {r.draft_uid}" if r.draft_uid else ""))
+        lines.append(f"  written    tone {r.tone}" + (f", rules {r.policy_rule}" if r.policy_rule else "")
+                     + (f", templates {', '.join(r.templates)}" if r.templates else "")
+                     + (", repeat offender" if r.repeat_offender else ""))
     lines.append(f"  reply      {reply_text(r)}")
-    for key, label in (("follows", "follows"), ("replaced_by", "replaced by")):
-        if r[key]:
-            lines.append(f"  {label:<10} {r[key]}")
-    if r["excerpt"]:
-        lines.append(f"  they wrote {one_line(r['excerpt'])}")
+    for value, label in ((r.follows, "follows"), (r.replaced_by, "replaced by")):
+        if value:
+            lines.append(f"  {label:<10} {value}")
+    if r.excerpt:
+        lines.append(f"  they wrote {one_line(r.excerpt)}")
     print("\n".join(lines))
     return EXIT_OK
 
@@ -560,9 +561,9 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
                 if args.format == "csv":
                     writer.writerow(flatten(row))
                 elif args.format == "json":
-                    out.write(("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False))
+                    out.write(("," if n else "") + "\n" + json.dumps(row.as_dict(), ensure_ascii=False))
                 else:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    out.write(json.dumps(row.as_dict(), ensure_ascii=False) + "\n")
                 progress.advance()
             if args.format == "json":
                 out.write("\n]\n")
@@ -585,7 +586,7 @@ def cmd_incidents_stats(args: argparse.Namespace) -> int:
     _print_table([("SIGNAL", "INCIDENTS")] + [(k, n) for k, n in summary.by_signal.most_common()], sys.stdout)
     print()
     _print_table([("CUSTOMER", "INCIDENTS", "LAST", "REPEAT OFFENDER")]
-                 + [(who, n, summary.last_by_customer[who][:10], "yes" if summary.repeat_offenders[who] else "")
+                 + [(who, n, f"{summary.last_by_customer[who]:%Y-%m-%d}", "yes" if summary.repeat_offenders[who] else "")
                     for who, n in summary.top_customers(20)], sys.stdout)
     print()
     names = [k for k, _ in summary.by_signal.most_common()]

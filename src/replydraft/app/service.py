@@ -18,7 +18,7 @@ from itertools import islice
 from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from replydraft.config import Account, Config
 from replydraft.auth.credentials import Secret, get_secret
@@ -26,11 +26,12 @@ from replydraft.reply.draft import body_hash
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.auth.oauth import AccessToken
 from replydraft.reply.ledger import Invoice, parse_ledger
-from replydraft.mail.imap import ImapMailbox, Mailbox
+from replydraft.mail.imap import ImapMailbox
+from replydraft.mail.protocol import Mailbox
 from replydraft.app.progress import Progress
 from replydraft.reply.render import Renderer
 from replydraft.reply.draft import replies_in_thread
-from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Store
+from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Store
 from replydraft.pipeline import Classified, Context, Outcome, classify_many, failed_outcome, triage
 
 log = logging.getLogger(__name__)
@@ -100,10 +101,10 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
         for batch in iter(lambda: list(islice(messages, CLASSIFY_BATCH)), []):
             received = [_local(fetched.internaldate) for fetched in batch]
             # older than the look-back window: never looked at
-            wanted = [f for f, when in zip(batch, received) if when is None or when >= row.cutoff]
+            wanted = [f for f, when in zip(batch, received, strict=True) if when is None or when >= row.cutoff]
             classified = dict(zip([f.uid for f in wanted],
-                                  classify_many([f.raw for f in wanted], ctx.detector, ctx.domain)))
-            for fetched, when in zip(batch, received):
+                                  classify_many([f.raw for f in wanted], ctx.detector, ctx.domain), strict=True))
+            for fetched, when in zip(batch, received, strict=True):
                 progress.advance()
                 if stop is not None and stop.is_set():
                     report.waiting = len(uids) - handled
@@ -258,16 +259,16 @@ def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now
         present = mailbox.message_ids(drafts)
         sent = mailbox.find_sent()
         for incident in pending:
-            if incident["draft_message_id"].lower() in present:
+            if incident.draft_message_id.lower() in present:
                 state = "waiting"
-            elif sent and incident["message_id"] and mailbox.replied_to(sent, incident["message_id"]):
+            elif sent and incident.message_id and mailbox.replied_to(sent, incident.message_id):
                 state = "replied"
             else:
                 state = "draft_gone"
-            if state != incident["reply_state"]:
-                log.info("%s: %s: %s", account, incident["id"], {"waiting": "draft waiting in Drafts",
+            if state != incident.reply_state:
+                log.info("%s: %s: %s", account, incident.id, {"waiting": "draft waiting in Drafts",
                          "replied": "replied (found in Sent)", "draft_gone": "draft deleted, no reply in Sent"}[state])
-            store.set_reply_state(incident["id"], state)
+            store.set_reply_state(incident.id, state)
     except (MailboxError, StateError) as exc:
         log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
 
@@ -286,24 +287,24 @@ def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, outcom
     if earlier is None:
         return
     why = _not_replaceable(outcome, earlier)
-    found = None if why else mailbox.draft_body_hash(drafts, earlier["draft_message_id"])
-    untouched = found is not None and bool(earlier["draft_hash"]) and found[1] == earlier["draft_hash"]
+    found = None if why else mailbox.draft_body_hash(drafts, earlier.draft_message_id)
+    untouched = found is not None and bool(earlier.draft_hash) and found[1] == earlier.draft_hash
     replaced = untouched and found is not None and mailbox.remove_draft(drafts, found[0])
-    store.link_follow_up(incident_id, earlier["id"], replaced=replaced)
+    store.link_follow_up(incident_id, earlier.id, replaced=replaced)
     why = why or ("replaced its untouched draft" if replaced else
                   "its draft is gone (sent or deleted): left alone" if found is None else
                   "its draft was edited by a person: left alone" if not untouched else
                   "the server can't remove a single draft safely (no UIDPLUS): left alone")
-    log.info("%s: %s follows up %s in the same thread; %s", where, incident_id, earlier["id"], why)
+    log.info("%s: %s follows up %s in the same thread; %s", where, incident_id, earlier.id, why)
 
 
-def _not_replaceable(outcome: Outcome, earlier: dict[str, Any]) -> str:
+def _not_replaceable(outcome: Outcome, earlier: Incident) -> str:
     """Why the earlier incident's draft must stay whatever its state, or ""."""
-    if not replies_in_thread(outcome.email, earlier["message_id"], earlier["thread_key"]):
+    if not replies_in_thread(outcome.email, earlier.message_id, earlier.thread_key):
         return "same subject, but not a reply in its thread (In-Reply-To/References): its draft left alone"
     to = outcome.draft.recipient if outcome.draft else ""
-    if not earlier["draft_to"] or earlier["draft_to"] != to:
-        return f"its draft is to {earlier['draft_to'] or 'an unrecorded address'}, this one to {to}: left alone"
+    if not earlier.draft_to or earlier.draft_to != to:
+        return f"its draft is to {earlier.draft_to or 'an unrecorded address'}, this one to {to}: left alone"
     return ""
 
 

@@ -1,10 +1,11 @@
-"""Where mail comes from and drafts go: the ``Mailbox`` protocol and its IMAP implementation.
+"""Where mail comes from and drafts go, over IMAP: ``ImapMailbox``, the ``Mailbox`` of an account.
 
-This is the only module that talks IMAP (imapclient). Customer mail is only ever
-opened read-only (EXAMINE) and read with ``BODY.PEEK``, so it stays unread and
+This module and ``pipelining`` are the only ones that talk IMAP (imapclient). Customer mail
+is only ever opened read-only (EXAMINE) and read with ``BODY.PEEK``, so it stays unread and
 unchanged: per batch the BODYSTRUCTURE first, then only the header and the text parts
 (``fetchplan`` decides and rebuilds), so attachments are never transferred. These FETCHes
-are pipelined: the server prepares the next batches while the caller classifies one.
+are pipelined (``pipelining``): the server prepares the next batches while the caller
+classifies one.
 The only writes are to the Drafts folder: APPEND, and removing one of our
 own untouched drafts by UID when a follow-up replaces it. Every socket operation
 has a timeout, so a hung server cannot freeze an account.
@@ -18,28 +19,29 @@ import ssl
 import threading
 import time
 from collections import deque
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from email.parser import BytesHeaderParser
-from typing import Any, Iterator, Protocol, Sequence
+from typing import Any
 
 import imapclient
-from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
+from imapclient.exceptions import IMAPClientError
 from imapclient.exceptions import LoginError as IMAPLoginError
-from imapclient.imapclient import join_message_ids, seq_to_parenstr_upper
-from imapclient.response_parser import parse_fetch_response
 
-from replydraft.mail import fetchplan
-from replydraft.config import Account
-from replydraft.reply.draft import body_text_hash
-from replydraft.errors import FolderError, LoginError, MailboxError
 from replydraft.auth.oauth import AccessToken
+from replydraft.config import Account
+from replydraft.errors import FolderError, LoginError, MailboxError
+from replydraft.mail import fetchplan
+from replydraft.mail.folders import pick_drafts_folder, pick_sent_folder
+from replydraft.mail.pipelining import Answer, FetchPipeline, Pending
+from replydraft.mail.protocol import Copies, Fetched, FolderState
+from replydraft.reply.draft import body_text_hash
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Mailbox", "Pushing", "FolderState", "Fetched", "Copies", "ImapMailbox", "pick_drafts_folder",
-           "WELL_KNOWN_DRAFTS"]
+__all__ = ["ImapMailbox"]
 
 FETCH_BATCH = 200          # messages per BODYSTRUCTURE FETCH
 PART_BYTES = 16 * 1024 * 1024   # planned bytes (fetchplan's estimates) asked for at once, at most
@@ -49,49 +51,6 @@ WHOLE_BYTES = 8 * 1024 * 1024   # whole messages read per FETCH at most (one lar
 IDLE_SLICE = 1.0          # seconds between checks for a stop request while idling
 IDLE_ROUND = 5.0          # seconds before IDLE is ended and begun again (see wait_for_mail)
 GMAIL_EXTENSION = "X-GM-EXT-1"     # Gmail's IMAP extensions, among them the X-GM-THRID thread id
-# Drafts folders by name, for servers without SPECIAL-USE (compared case-insensitively,
-# also as the last component under a namespace prefix such as "INBOX.").
-WELL_KNOWN_DRAFTS = (
-    "Drafts", "Draft", "[Gmail]/Drafts", "[Google Mail]/Drafts", "Entwürfe", "Brouillons",
-    "Borradores", "Bozze", "Concepten", "Rascunhos", "Utkast", "Kladder", "Luonnokset",
-    "Wersje robocze", "Черновики",
-)
-WELL_KNOWN_SENT = ("Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "[Google Mail]/Sent Mail",
-                   "Gesendet", "Gesendete Elemente", "Envoyés", "Éléments envoyés", "Enviados", "Inviata",
-                   "Verzonden", "Skickat", "Отправленные")
-
-
-@dataclass(frozen=True, slots=True)
-class FolderState:
-    uidvalidity: int
-    uidnext: int
-
-
-@dataclass(frozen=True, slots=True)
-class Fetched:
-    uid: int
-    raw: bytes
-    internaldate: datetime | None
-
-
-@dataclass(frozen=True, slots=True)
-class Copies:
-    """The drafts carrying one Message-ID, just after our APPEND (see ``Mailbox.remove_copies``)."""
-
-    kept: int | None = None              # the lowest UID: the copy every process keeps
-    removed: tuple[int, ...] = ()        # later copies identical to ours, removed
-    left: tuple[int, ...] = ()           # later copies not provably ours, or not removable (no UIDPLUS)
-
-
-@dataclass(eq=False, slots=True)
-class _Sent:
-    """A UID FETCH sent by ``ImapMailbox._send_fetch``, and its answer once read."""
-
-    uids: list[int]
-    items: tuple[str, ...]
-    tag: bytes = b""
-    done: bool = False
-    result: dict[int, dict[bytes, Any]] | None = None
 
 
 @dataclass(eq=False, slots=True)
@@ -99,106 +58,14 @@ class _Part:
     """A run of messages of one ``ImapMailbox.fetch`` batch, planned; then its sections asked for."""
 
     uids: list[int]
-    info: dict[int, dict[bytes, Any]]       # the batch's BODYSTRUCTURE, RFC822.SIZE, INTERNALDATE
+    info: Answer                            # the batch's BODYSTRUCTURE, RFC822.SIZE, INTERNALDATE
     plans: dict[int, fetchplan.Plan]        # the batch's plans
-    sections: list[_Sent] = field(default_factory=list)
+    sections: list[Pending] = field(default_factory=list)
 
 
 def _planned(plan: fetchplan.Plan) -> bool:
     """Fetched with the part's sections: a plan, or a small whole message (larger ones are read when due)."""
     return not plan.whole or 0 < plan.estimate <= fetchplan.PART_CAP
-
-
-class Mailbox(Protocol):
-    """What the pipeline needs from a mail store (IMAP account or local Maildir)."""
-
-    def open_folder(self, folder: str) -> FolderState:
-        """Select ``folder`` read-only."""
-
-    def new_uids(self, after_uid: int, since: datetime) -> list[int]:
-        """UIDs above ``after_uid`` received on or after the day before ``since``, ascending."""
-
-    def fetch(self, uids: Sequence[int]) -> Iterator[Fetched]:
-        """Messages in UID order, as ``extract.parse`` needs them (attachments may be left
-        out), without marking them read; expunged UIDs are left out."""
-
-    def resolve_drafts(self, configured: str) -> str:
-        """The Drafts folder name: the configured one, or found by SPECIAL-USE and by name."""
-
-    def drafts_state(self, drafts: str) -> tuple[int, int] | None:
-        """Drafts' (UIDVALIDITY, UIDNEXT), recorded before an APPEND; None if the store has no UIDs."""
-
-    def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
-        """UID of a draft carrying this Message-ID (0 if the store has no UIDs), or None.
-
-        ``since`` is what ``drafts_state`` said before the APPEND whose outcome is unknown:
-        where the server can't search the header, the drafts from that UID on are read.
-        """
-
-    def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
-                     original_uid: int | None = None) -> int | None:
-        """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it.
-
-        ``original_uid`` is the message replied to, in the open folder: where the store
-        threads on its own (Gmail) the draft is checked to have joined its thread.
-        """
-
-    def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
-        """(UID, ``draft.body_hash``) of our draft with this Message-ID, or None if it is gone."""
-
-    def remove_draft(self, drafts: str, uid: int) -> bool:
-        """Delete one of *our own* drafts, by UID only; False where that can't be done safely."""
-
-    def remove_copies(self, drafts: str, message_id: str, digest: str) -> Copies:
-        """After an APPEND: remove the copies of our draft that another process appended at the
-        same moment (each looked, found nothing, appended). The lowest UID is kept, so every
-        process keeps the same one; only later copies whose body is ours (``draft.body_hash``
-        equal to ``digest``) are removed, by UID."""
-
-    def message_ids(self, folder: str) -> set[str]:
-        """The Message-IDs (lower-cased) of every message in ``folder``."""
-
-    def find_sent(self) -> str | None:
-        """The Sent folder (SPECIAL-USE, then well-known names), or None."""
-
-    def replied_to(self, sent: str, message_id: str) -> bool:
-        """Is there a message in ``sent`` that answers ``message_id`` (In-Reply-To)?"""
-
-    def close(self) -> None: ...
-
-
-class Pushing(Protocol):
-    """A mailbox that can wait for new mail (IMAP IDLE) instead of being polled."""
-
-    def supports_idle(self) -> bool: ...
-
-    def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
-        """IDLE on the open folder up to ``seconds``; True as soon as the server reports new mail."""
-
-
-def pick_drafts_folder(folders: Sequence[tuple[Sequence[str], str]], configured: str = "auto") -> str | None:
-    """Choose Drafts from ``(flags, name)`` pairs: configured name, else ``\\Drafts``, else a known name."""
-    return _pick_folder(folders, configured, "\\drafts", WELL_KNOWN_DRAFTS)
-
-
-def pick_sent_folder(folders: Sequence[tuple[Sequence[str], str]]) -> str | None:
-    return _pick_folder(folders, "auto", "\\sent", WELL_KNOWN_SENT)
-
-
-def _pick_folder(folders: Sequence[tuple[Sequence[str], str]], configured: str, flag: str,
-                 known_names: Sequence[str]) -> str | None:
-    names = [name for _, name in folders]
-    if configured != "auto":
-        return configured if configured in names else None
-    for flags, name in folders:
-        if any(f.lower() == flag for f in flags):   # Cyrus sends flags in lower case
-            return name
-    by_lower = {n.lower(): n for n in names}
-    for known in known_names:
-        for name_lower, name in by_lower.items():
-            if name_lower == known.lower() or re.split(r"[./]", name_lower)[-1] == known.lower():
-                return name
-    return None
 
 
 class ImapMailbox:
@@ -212,20 +79,19 @@ class ImapMailbox:
         self._writable = False                  # the open folder was SELECTed read-write (Drafts only)
         self._opened: dict[bytes, Any] = {}     # its SELECT response
         self._appended = False                  # a draft was appended to it since
-        self._inflight: deque[_Sent] = deque()             # pipelined FETCHes not read yet
-        self._spare: dict[int, dict[bytes, Any]] = {}     # answers read for one of them
+        self._pipeline = FetchPipeline(client, self._refused)
 
     @property
     def client(self) -> imapclient.IMAPClient:
         """The connection, with no pipelined FETCH still due (see ``_send_fetch``)."""
-        if self._inflight:
+        if self._pipeline:
             self._drain()
         return self._client
 
     # -- connection --------------------------------------------------------------
 
     @classmethod
-    def connect(cls, account: Account, secret: str | AccessToken) -> "ImapMailbox":
+    def connect(cls, account: Account, secret: str | AccessToken) -> ImapMailbox:
         """Log in with a password, or with an OAuth2 access token (XOAUTH2 or OAUTHBEARER)."""
         where = f"account {account.name!r} ({account.host}:{account.port})"
         context = ssl.create_default_context(cafile=str(account.cafile) if account.cafile else None)
@@ -263,7 +129,7 @@ class ImapMailbox:
         log.debug("%s: logged in", where)
         return cls(account, client)
 
-    def __enter__(self) -> "ImapMailbox":
+    def __enter__(self) -> ImapMailbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -314,7 +180,7 @@ class ImapMailbox:
         # next batch's structures) are already asked for, so the server works while we
         # classify instead of in turn with it.
         batches = deque(list(uids[start:start + FETCH_BATCH]) for start in range(0, len(uids), FETCH_BATCH))
-        structures: deque[_Sent] = deque()       # asked for, not read yet (one at a time)
+        structures: deque[Pending] = deque()     # asked for, not read yet (one at a time)
         planned: deque[_Part] = deque()          # planned, sections not asked for yet
 
         def ask_structures() -> None:
@@ -340,12 +206,12 @@ class ImapMailbox:
             yield from self._emit_part(current, rebuilt)
             current = following
 
-    def _plan_parts(self, meta_sent: "_Sent") -> list["_Part"]:
+    def _plan_parts(self, meta_sent: Pending) -> list[_Part]:
         """A batch's structures read and planned, cut into runs of at most PART_BYTES planned."""
         batch = meta_sent.uids
         meta = self._receive(meta_sent)
         if meta is None:            # e.g. a message the server can't parse: read them all whole
-            info: dict[int, dict[bytes, Any]] = {}
+            info: Answer = {}
             plans = {uid: fetchplan.whole(0) for uid in batch}
         else:
             info = meta
@@ -363,7 +229,7 @@ class ImapMailbox:
             size += cost
         return parts
 
-    def _ask_sections(self, part: "_Part") -> None:
+    def _ask_sections(self, part: _Part) -> None:
         # Small whole messages come with the planned ones; large ones (a fallback) are read
         # in turn when they are due, so that a part never holds many big messages at once.
         groups: dict[tuple[str, ...], list[int]] = {}
@@ -373,7 +239,7 @@ class ImapMailbox:
                 groups.setdefault(plan.items, []).append(uid)
         part.sections = [self._send_fetch(group, list(items)) for items, group in groups.items()]
 
-    def _rebuilt(self, part: "_Part") -> dict[int, bytes]:
+    def _rebuilt(self, part: _Part) -> dict[int, bytes]:
         """The planned messages of ``part`` (rebuilt, or whole); the ones that can't be
         rebuilt are left out (they are read whole when due)."""
         rebuilt: dict[int, bytes] = {}
@@ -393,7 +259,7 @@ class ImapMailbox:
                     log.debug("%s: uid %s: %s; reading it whole", self.account.name, uid, exc)
         return rebuilt
 
-    def _emit_part(self, part: "_Part", rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
+    def _emit_part(self, part: _Part, rebuilt: dict[int, bytes]) -> Iterator[Fetched]:
         meta, plans = part.info, part.plans
         pending: list[int] = []     # read whole, together, just before they are due (UID order)
         for uid in part.uids:
@@ -410,82 +276,28 @@ class ImapMailbox:
                     pending = []
         yield from self._fetch_whole(pending)
 
-    # -- pipelined FETCH -----------------------------------------------------------
-    # imapclient waits for each command's answer; here a UID FETCH is sent at once and its
-    # answer read later (the commands imapclient's own fetch uses, on its imaplib connection).
-    # Answers are read in the order the commands were sent. Any other use of the connection
-    # (``self.client``) first reads every answer still due, so no command ever sees another's
-    # responses: the pipeline is empty whenever anything else talks to the server.
+    # -- pipelined FETCH (``pipelining``) -------------------------------------------------
+    # Any other use of the connection (``self.client``) first reads every answer still due.
 
-    def _send_fetch(self, uids: list[int], items: list[str]) -> "_Sent":
-        sent = _Sent(uids, tuple(items))
-        if not uids:
-            sent.done, sent.result = True, {}
-            return sent
-        self._watch()
-        imap = self._client._imap
-        try:
-            sent.tag = imap._command("UID", "FETCH", join_message_ids(uids), seq_to_parenstr_upper(items))
-        except (IMAPClientAbortError, OSError) as exc:
-            raise self._error("fetch", exc) from None
-        except IMAPClientError as exc:        # imaplib refused to send it (e.g. no folder open)
-            self._refused(sent, exc)
-            return sent
-        self._inflight.append(sent)
-        return sent
+    def _send_fetch(self, uids: list[int], items: list[str]) -> Pending:
+        if uids:
+            self._watch()
+        pending: Pending = self._call("fetch", self._pipeline.send, uids, items)
+        return pending
 
-    def _receive(self, sent: "_Sent") -> dict[int, dict[bytes, Any]] | None:
+    def _receive(self, sent: Pending) -> Answer | None:
         """The answer to a FETCH sent by ``_send_fetch``; None if the server refused it (NO or
         BAD). A lost connection raises."""
-        while not sent.done:
-            self._read_next()
-        return sent.result
+        answer: Answer | None = self._call("fetch", self._pipeline.receive, sent)
+        return answer
 
     def _drain(self) -> None:
         """Read the answers still due, so that the connection can be used for something else."""
-        while self._inflight:
-            self._read_next()
+        self._call("fetch", self._pipeline.drain)
 
-    def _read_next(self) -> None:
-        sent = self._inflight.popleft()
-        imap = self._client._imap
-        try:
-            typ, data = imap._command_complete("FETCH", sent.tag)
-        except (IMAPClientAbortError, OSError) as exc:
-            for lost in (sent, *self._inflight):
-                lost.done = True
-            self._inflight.clear()
-            raise self._error("fetch", exc) from None
-        except IMAPClientError as exc:        # BAD
-            self._refused(sent, exc)
-            return
-        if typ != "OK":
-            self._refused(sent, IMAPClientError(f"fetch failed: {_reason(data[0] if data else typ)}"))
-            return
-        _, lines = imap._untagged_response(typ, data, "FETCH")
-        try:
-            parsed = parse_fetch_response(lines, self._client.normalise_times, True)
-        except IMAPClientError as exc:          # a response imapclient can't read
-            self._refused(sent, exc)
-            return
-        # A server may interleave the answers to pipelined commands: what belongs to a later
-        # one waits for it; the rest (unsolicited, or for an abandoned command) is dropped.
-        spare = self._spare
-        for uid, item in parsed.items():
-            if uid in spare:
-                spare[uid].update(item)
-            else:
-                spare[uid] = item
-        sent.result = {uid: self._spare.pop(uid) for uid in sent.uids if uid in self._spare}
-        if self._spare:
-            later = {uid for other in self._inflight for uid in other.uids}
-            self._spare = {uid: item for uid, item in self._spare.items() if uid in later}
-        sent.done = True
-
-    def _refused(self, sent: "_Sent", exc: BaseException) -> None:
+    def _refused(self, sent: Pending, exc: BaseException) -> None:
         log.info("%s: fetch %s refused (%s); reading the message(s) whole",
                  self.account.name, " ".join(sent.items), _reason(exc))
-        sent.done, sent.result = True, None
 
     def _fetch_whole(self, uids: list[int]) -> Iterator[Fetched]:
         if not uids:

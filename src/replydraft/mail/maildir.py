@@ -15,7 +15,8 @@ from typing import Iterator, Sequence
 
 from replydraft.reply.draft import body_hash
 from replydraft.errors import FolderError
-from replydraft.mail.imap import Copies, Fetched, FolderState, pick_drafts_folder, pick_sent_folder
+from replydraft.mail.folders import pick_drafts_folder, pick_sent_folder
+from replydraft.mail.protocol import Copies, Fetched, FolderState
 
 __all__ = ["MaildirMailbox"]
 
@@ -130,7 +131,7 @@ class MaildirMailbox:
         mail stays in ``new/`` (it is only read), drafts are in ``cur/``."""
         box = self._folder(folder)
         key = self._key(box, message_id)
-        return None if key is None else Path(box._path) / box._lookup(key)
+        return None if key is None else Path(box._path) / box._lookup(key)  # type: ignore[attr-defined]  # not in typeshed
 
     def draft_paths(self, drafts: str) -> list[Path]:
         """The files of the drafts, for showing where they are."""

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
-from typing import Any
-
 from replydraft.state.incidents import Stats, customer, escalated, reply_text, signal_order, stats
+from replydraft.state.store import Incident
 
 __all__ = ["render_report", "SIGNAL_COLOURS"]
 
@@ -33,7 +32,7 @@ height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}.muted{col
 """
 
 
-def render_report(incidents: Sequence[dict[str, Any]], *, since: datetime, now: datetime, company: str) -> str:
+def render_report(incidents: Sequence[Incident], *, since: datetime, now: datetime, company: str) -> str:
     """The whole page for the incidents logged between ``since`` and ``now``."""
     escalations = [i for i in incidents if escalated(i)]
     summary = stats(escalations)
@@ -55,8 +54,8 @@ def render_report(incidents: Sequence[dict[str, Any]], *, since: datetime, now: 
     return "\n".join(parts) + "\n"
 
 
-def _cards(summary: Stats, escalated: Sequence[dict[str, Any]]) -> str:
-    replied = sum(1 for i in escalated if i.get("reply_state") == "replied")
+def _cards(summary: Stats, escalated: Sequence[Incident]) -> str:
+    replied = sum(1 for i in escalated if i.reply_state == "replied")
     cards = [("escalations", summary.total), ("customers", len(summary.by_customer)),
              ("repeat offenders", len(summary.repeat_offenders)), ("replied", replied)]
     cards += [(name.replace("_", " "), summary.by_signal[name]) for name in signal_order(list(summary.by_signal))]
@@ -100,12 +99,12 @@ def _chart(summary: Stats, since: datetime, now: datetime) -> str:
     return "".join(svg) + legend + note
 
 
-def _customers(summary: Stats, escalated: Sequence[dict[str, Any]]) -> str:
+def _customers(summary: Stats, escalated: Sequence[Incident]) -> str:
     if not summary.by_customer:
         return '<p class="muted">None.</p>'
-    names = {i["sender"]: i.get("sender_name") or "" for i in escalated}
+    names = {i.sender: i.sender_name for i in escalated}
     rows = [f"<tr><td>{escape(names.get(email, ''))}</td><td>{escape(email)}</td><td>{n}</td>"
-            f"<td>{escape(summary.last_by_customer[email][:10])}</td></tr>" for email, n in summary.top_customers()]
+            f"<td>{summary.last_by_customer[email]:%Y-%m-%d}</td></tr>" for email, n in summary.top_customers()]
     return ("<table><tr><th>Customer</th><th>Address</th><th>Incidents</th><th>Last</th></tr>"
             + "".join(rows) + "</table>")
 
@@ -118,19 +117,19 @@ def _repeat_offenders(summary: Stats) -> str:
                       for email, n in summary.repeat_offenders.most_common()) + "</table>")
 
 
-def _table(escalated: Sequence[dict[str, Any]]) -> str:
+def _table(escalated: Sequence[Incident]) -> str:
     if not escalated:
         return '<p class="muted">None.</p>'
     rows = []
-    for i in sorted(escalated, key=lambda i: i["created_at"], reverse=True):
+    for i in sorted(escalated, key=lambda i: i.created_at, reverse=True):
         who = customer(i)
-        tags = "".join(f'<span class="tag" style="background:{SIGNAL_COLOURS.get(s["name"], "#777")}">'
-                       f'{escape(s["name"].replace("_", " "))} {s["score"]:.2f}</span>' for s in i["signals"])
-        quotes = "<br>".join(f"<q>{escape(e)}</q>" for s in i["signals"] for e in s["evidence"])
-        rows.append(f'<tr><td>{escape(i["created_at"][:16].replace("T", " "))}</td>'
-                    f'<td>{escape(who["name"])}<br><span class="muted">{escape(who["email"])}</span></td>'
-                    f'<td>{escape(i["subject"])}</td><td>{tags}</td><td>{quotes}</td>'
-                    f'<td>{escape(reply_text(i))}{" · repeat offender" if i.get("repeat_offender") else ""}'
-                    f'<br><span class="muted">{escape(i["id"])}</span></td></tr>')
+        tags = "".join(f'<span class="tag" style="background:{SIGNAL_COLOURS.get(s.name, "#777")}">'
+                       f'{escape(s.name.replace("_", " "))} {s.score:.2f}</span>' for s in i.signals)
+        quotes = "<br>".join(f"<q>{escape(e)}</q>" for s in i.signals for e in s.evidence)
+        rows.append(f'<tr><td>{i.created_at:%Y-%m-%d %H:%M}</td>'
+                    f'<td>{escape(who.name)}<br><span class="muted">{escape(who.email)}</span></td>'
+                    f'<td>{escape(i.subject)}</td><td>{tags}</td><td>{quotes}</td>'
+                    f'<td>{escape(reply_text(i))}{" · repeat offender" if i.repeat_offender else ""}'
+                    f'<br><span class="muted">{escape(i.id)}</span></td></tr>')
     return ("<table><tr><th>When</th><th>Customer</th><th>Subject</th><th>Signals</th><th>Their words</th>"
             "<th>Reply</th></tr>" + "".join(rows) + "</table>")

@@ -1,6 +1,6 @@
 """The incident log for people: time filters, the export columns, and the statistics.
 
-Pure: incident dicts (as ``Store.incidents`` yields them) in, rows and counts out. The CLI
+Pure: incidents (as ``Store.incidents`` yields them) in, rows and counts out. The CLI
 and the HTML report share these, so a number in the report is the number `stats` prints.
 """
 
@@ -14,9 +14,10 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from replydraft.detection.detector import SIGNALS
+from replydraft.state.store import Incident
 
 __all__ = ["parse_when", "EXPORT_COLUMNS", "flatten", "csv_cell", "ESCALATED", "escalated", "one_line", "Stats",
-           "stats", "week_of", "customer", "reply_text"]
+           "stats", "week_of", "Customer", "customer", "reply_text"]
 
 _AGO = re.compile(r"(\d+)\s*([hdwm])", re.IGNORECASE)
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1), "m": timedelta(days=30)}
@@ -54,8 +55,8 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CONTROL = re.compile(r"\s*[\x00-\x1f\x7f-\x9f\u2028\u2029]+\s*")
 
 
-def escalated(incident: dict[str, Any]) -> bool:
-    return incident["status"] in ESCALATED
+def escalated(incident: Incident) -> bool:
+    return incident.status in ESCALATED
 
 
 def csv_cell(value: Any) -> Any:
@@ -72,46 +73,54 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(" ", text)
 
 
-def customer(incident: dict[str, Any]) -> dict[str, str]:
-    email = incident.get("sender") or ""
-    return {"name": incident.get("sender_name") or "", "email": email, "domain": email.rpartition("@")[2]}
+@dataclass(frozen=True, slots=True)
+class Customer:
+    name: str
+    email: str
+    domain: str
 
 
-def flatten(incident: dict[str, Any]) -> dict[str, Any]:
+def customer(incident: Incident) -> Customer:
+    email = incident.sender
+    return Customer(incident.sender_name, email, email.rpartition("@")[2])
+
+
+def flatten(incident: Incident) -> dict[str, Any]:
     """One incident as one CSV row of EXPORT_COLUMNS: lists joined with " | ", text cells
     that a spreadsheet would take for a formula neutralised (``csv_cell``)."""
-    signals = incident["signals"]
+    signals = incident.signals
     who = customer(incident)
+    stored = incident.as_dict()
     row = {
-        **{key: incident.get(key) for key in EXPORT_COLUMNS if key in incident},
-        "customer_name": who["name"], "customer_email": who["email"], "customer_domain": who["domain"],
-        "signals": " | ".join(s["name"] for s in signals),
-        "scores": " | ".join(f"{s['score']}" for s in signals),
-        "evidence": " | ".join(e for s in signals for e in s["evidence"]),
-        "rules": " | ".join(r for s in signals for r in s.get("rules", [])),
-        "near_misses": " | ".join(f"{s['name']} {s['score']}" for s in incident["near_misses"]),
-        "templates": " | ".join(incident.get("templates") or []),
-        "repeat_offender": "yes" if incident.get("repeat_offender") else "no",
+        **{key: stored[key] for key in EXPORT_COLUMNS if key in stored},
+        "customer_name": who.name, "customer_email": who.email, "customer_domain": who.domain,
+        "signals": " | ".join(s.name for s in signals),
+        "scores": " | ".join(f"{s.score}" for s in signals),
+        "evidence": " | ".join(e for s in signals for e in s.evidence),
+        "rules": " | ".join(r for s in signals for r in s.rules),
+        "near_misses": " | ".join(f"{s.name} {s.score}" for s in incident.near_misses),
+        "templates": " | ".join(incident.templates),
+        "repeat_offender": "yes" if incident.repeat_offender else "no",
     }
     return {key: csv_cell(value) for key, value in row.items()}
 
 
-def reply_text(incident: dict[str, Any]) -> str:
+def reply_text(incident: Incident) -> str:
     """Did we reply? In words, for the table and the report."""
-    status = str(incident["status"])
+    status = incident.status
     if status != "drafted":
         return {"appending": "draft being saved", "dry_run": "dry run: no draft",
                 "skipped_automated": "skipped: automated mail", "below_threshold": "no draft: below threshold",
                 "error": "no draft: error"}.get(status, status)
-    if incident.get("replaced_by"):
-        return f"draft replaced by {incident['replaced_by']}"
+    if incident.replaced_by:
+        return f"draft replaced by {incident.replaced_by}"
     states = {"replied": "replied", "draft_gone": "draft deleted, no reply in Sent", "waiting": "draft waiting"}
-    return states.get(str(incident.get("reply_state") or ""), "draft ready")
+    return states.get(incident.reply_state, "draft ready")
 
 
-def week_of(when: str) -> date:
-    """The Monday of the ISO week an incident was logged in."""
-    return _monday(datetime.fromisoformat(when).date())
+def week_of(when: datetime) -> date:
+    """The Monday of the ISO week an incident was logged in (by its stored time, UTC)."""
+    return _monday(when.date())
 
 
 def _monday(day: date) -> date:
@@ -124,7 +133,7 @@ class Stats:
     by_signal: Counter[str] = field(default_factory=Counter)
     by_status: Counter[str] = field(default_factory=Counter)
     by_customer: Counter[str] = field(default_factory=Counter)
-    last_by_customer: dict[str, str] = field(default_factory=dict)
+    last_by_customer: dict[str, datetime] = field(default_factory=dict)
     by_week: dict[date, Counter[str]] = field(default_factory=dict)   # week -> signal -> count
 
     def in_week(self, week: date, signal: str | None = None) -> int:
@@ -145,7 +154,7 @@ class Stats:
         return self.by_customer.most_common(n)
 
 
-def stats(incidents: Iterable[dict[str, Any]], *, escalations_only: bool = True) -> Stats:
+def stats(incidents: Iterable[Incident], *, escalations_only: bool = True) -> Stats:
     """Counts by signal, status, customer and week; by default only incidents that escalated
     (drafted, being drafted, or drafted in a dry run), not near misses or skipped mail."""
     result = Stats()
@@ -153,15 +162,16 @@ def stats(incidents: Iterable[dict[str, Any]], *, escalations_only: bool = True)
         if escalations_only and not escalated(incident):
             continue
         result.total += 1
-        result.by_status[incident["status"]] += 1
-        who = incident.get("sender") or "(unknown)"
+        result.by_status[incident.status] += 1
+        who = incident.sender or "(unknown)"
         result.by_customer[who] += 1
-        result.last_by_customer[who] = max(result.last_by_customer.get(who, ""), incident["created_at"])
-        week = result.by_week.setdefault(week_of(incident["created_at"]), Counter())
-        for signal in incident["signals"]:
-            result.by_signal[signal["name"]] += 1
-            week[signal["name"]] += 1
-        if incident.get("repeat_offender"):
+        last = result.last_by_customer.get(who)
+        result.last_by_customer[who] = incident.created_at if last is None else max(last, incident.created_at)
+        week = result.by_week.setdefault(week_of(incident.created_at), Counter())
+        for signal in incident.signals:
+            result.by_signal[signal.name] += 1
+            week[signal.name] += 1
+        if incident.repeat_offender:
             result.repeat_offenders[who] += 1
     return result
 

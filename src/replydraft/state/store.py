@@ -16,19 +16,20 @@ import json
 import os
 import sqlite3
 import time
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from replydraft.reply.draft import body_hash, thread_keys
 from replydraft.errors import StateError
 from replydraft.reply.voice import History
 from replydraft.pipeline import Outcome
 
-__all__ = ["Store", "StateLock", "FolderRow", "WatchStatus", "IncidentFilter", "INCIDENT_COLUMNS",
-           "INCIDENT_STATUSES", "COLLISION"]
+__all__ = ["Store", "StateLock", "FolderRow", "WatchStatus", "Incident", "LoggedSignal", "IncidentFilter",
+           "INCIDENT_COLUMNS", "INCIDENT_STATUSES", "COLLISION"]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -120,14 +121,6 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE incidents ADD COLUMN dmarc_failed INTEGER NOT NULL DEFAULT 0"),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
-INCIDENT_COLUMNS = (
-    "id", "created_at", "account", "folder", "uid", "message_id", "received_at", "sender",
-    "subject", "signals", "near_misses", "status", "drafts_folder", "draft_message_id", "draft_uid",
-    "tone", "policy_rule", "repeat_offender", "drafts_uidvalidity", "drafts_uidnext",
-    "thread_key", "subject_key", "draft_hash", "follows", "replaced_by",
-    "sender_name", "reason", "templates", "excerpt", "reply_state", "reply_checked_at",
-    "draft_to", "dmarc_failed",
-)
 # Incident statuses: an APPEND under way, a draft saved, or why there is none.
 INCIDENT_STATUSES = ("appending", "drafted", "dry_run", "skipped_automated", "below_threshold", "error",
                      "needs_person")
@@ -155,6 +148,108 @@ class FolderRow:
     uidvalidity: int
     last_uid: int
     cutoff: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSignal:
+    """A signal as the incident log keeps it: the customer's phrases, and the rule behind each."""
+
+    name: str
+    score: float
+    evidence: tuple[str, ...]
+    rules: tuple[str, ...] = ()         # incidents logged before rules were recorded have none
+
+    @classmethod
+    def from_json(cls, item: Mapping[str, Any]) -> LoggedSignal:
+        return cls(str(item["name"]), float(item["score"]), tuple(item["evidence"]), tuple(item.get("rules") or ()))
+
+    def as_dict(self) -> dict[str, object]:
+        """The stored JSON shape: ``{name, score, evidence, rules}``."""
+        return {"name": self.name, "score": self.score, "evidence": list(self.evidence), "rules": list(self.rules)}
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """One row of the incident log, as ``Store`` reads it; its fields are INCIDENT_COLUMNS."""
+
+    id: str
+    created_at: datetime
+    account: str
+    folder: str
+    uid: int
+    message_id: str
+    received_at: datetime
+    sender: str
+    subject: str
+    signals: tuple[LoggedSignal, ...]
+    near_misses: tuple[LoggedSignal, ...]
+    status: str
+    drafts_folder: str
+    draft_message_id: str
+    draft_uid: int | None
+    tone: str
+    policy_rule: str
+    repeat_offender: bool
+    drafts_uidvalidity: int | None
+    drafts_uidnext: int | None
+    thread_key: str
+    subject_key: str
+    draft_hash: str
+    follows: str | None
+    replaced_by: str | None
+    sender_name: str
+    reason: str
+    templates: tuple[str, ...]
+    excerpt: str
+    reply_state: str
+    reply_checked_at: datetime | None
+    draft_to: str
+    dmarc_failed: bool
+
+    @classmethod
+    def from_row(cls, row: sqlite3.Row) -> Incident:
+        """The one place a stored incident is decoded: times parsed, JSON lists read, flags as bools."""
+        return cls(
+            id=row["id"], created_at=datetime.fromisoformat(row["created_at"]), account=row["account"],
+            folder=row["folder"], uid=row["uid"], message_id=row["message_id"],
+            received_at=datetime.fromisoformat(row["received_at"]), sender=row["sender"], subject=row["subject"],
+            signals=_logged(row["signals"]), near_misses=_logged(row["near_misses"]), status=row["status"],
+            drafts_folder=row["drafts_folder"], draft_message_id=row["draft_message_id"],
+            draft_uid=row["draft_uid"], tone=row["tone"], policy_rule=row["policy_rule"],
+            repeat_offender=bool(row["repeat_offender"]), drafts_uidvalidity=row["drafts_uidvalidity"],
+            drafts_uidnext=row["drafts_uidnext"], thread_key=row["thread_key"], subject_key=row["subject_key"],
+            draft_hash=row["draft_hash"], follows=row["follows"], replaced_by=row["replaced_by"],
+            sender_name=row["sender_name"], reason=row["reason"], templates=tuple(json.loads(row["templates"])),
+            excerpt=row["excerpt"], reply_state=row["reply_state"], reply_checked_at=_dt(row["reply_checked_at"]),
+            draft_to=row["draft_to"], dmarc_failed=bool(row["dmarc_failed"]))
+
+    def as_dict(self) -> dict[str, Any]:
+        """INCIDENT_COLUMNS as ``export --format json`` writes them: times as stored (ISO 8601),
+        signals as ``{name, score, evidence, rules}``, templates as a list, flags as booleans."""
+        return {
+            "id": self.id, "created_at": self.created_at.isoformat(), "account": self.account,
+            "folder": self.folder, "uid": self.uid, "message_id": self.message_id,
+            "received_at": self.received_at.isoformat(), "sender": self.sender, "subject": self.subject,
+            "signals": [s.as_dict() for s in self.signals], "near_misses": [s.as_dict() for s in self.near_misses],
+            "status": self.status, "drafts_folder": self.drafts_folder, "draft_message_id": self.draft_message_id,
+            "draft_uid": self.draft_uid, "tone": self.tone, "policy_rule": self.policy_rule,
+            "repeat_offender": self.repeat_offender, "drafts_uidvalidity": self.drafts_uidvalidity,
+            "drafts_uidnext": self.drafts_uidnext, "thread_key": self.thread_key, "subject_key": self.subject_key,
+            "draft_hash": self.draft_hash, "follows": self.follows, "replaced_by": self.replaced_by,
+            "sender_name": self.sender_name, "reason": self.reason, "templates": list(self.templates),
+            "excerpt": self.excerpt, "reply_state": self.reply_state,
+            "reply_checked_at": self.reply_checked_at.isoformat() if self.reply_checked_at else None,
+            "draft_to": self.draft_to,
+            "dmarc_failed": self.dmarc_failed,
+        }
+
+
+# The incidents table's columns (bar updated_at), in the order of Incident's fields.
+INCIDENT_COLUMNS = tuple(f.name for f in fields(Incident))
+
+
+def _logged(text: str) -> tuple[LoggedSignal, ...]:
+    return tuple(LoggedSignal.from_json(item) for item in json.loads(text))
 
 
 def _now() -> str:
@@ -281,7 +376,7 @@ class Store:
             return None
         if fingerprint and row["fingerprint"] and row["fingerprint"] != fingerprint:
             return COLLISION
-        return row["status"]
+        return str(row["status"])
 
     def record_message(self, account: str, folder: str, uidvalidity: int, uid: int,
                        outcome: Outcome, status: str, reason: str = "") -> None:
@@ -372,7 +467,7 @@ class Store:
             (account, outcome.source_key, folder, uidvalidity, uid, outcome.email.message_id, status,
              reason, incident_id, _now(), outcome.fingerprint))
 
-    def earlier_in_thread(self, account: str, incident_id: str, days: int = 30) -> dict[str, Any] | None:
+    def earlier_in_thread(self, account: str, incident_id: str, days: int = 30) -> Incident | None:
         """The sender's latest other drafted incident in the same thread (by root Message-ID or
         subject) whose draft hasn't been replaced, within ``days``."""
         me = self.db.execute("SELECT sender, thread_key, subject_key, created_at FROM incidents WHERE id=?",
@@ -385,7 +480,7 @@ class Store:
             "AND replaced_by IS NULL AND created_at >= ? AND (thread_key=? OR (subject_key != '' AND subject_key=?)) "
             "ORDER BY created_at DESC, rowid DESC LIMIT 1",
             (account, me["sender"], incident_id, since, me["thread_key"], me["subject_key"])).fetchone()
-        return {key: row[key] for key in row.keys()} if row else None
+        return Incident.from_row(row) if row else None
 
     def link_follow_up(self, incident_id: str, earlier_id: str, *, replaced: bool) -> None:
         with self._tx():
@@ -449,23 +544,23 @@ class Store:
                                "AND dmarc_failed = 0 ORDER BY created_at DESC", (sender.lower(), since, exclude))
         return History(tuple(datetime.fromisoformat(r["created_at"]) for r in rows))
 
-    def incidents(self, where: "IncidentFilter | None" = None) -> Iterator[dict[str, Any]]:
-        """Incidents, oldest first, as dicts of INCIDENT_COLUMNS (signals decoded from JSON)."""
+    def incidents(self, where: "IncidentFilter | None" = None) -> Iterator[Incident]:
+        """Incidents, oldest first."""
         query, args = _filter_sql(where or IncidentFilter())
         for row in self.db.execute(f"SELECT * FROM incidents WHERE {query} ORDER BY created_at, id", args):
-            yield _incident(row)
+            yield Incident.from_row(row)
 
     def count_incidents(self, where: "IncidentFilter | None" = None) -> int:
         query, args = _filter_sql(where or IncidentFilter())
         return int(self.db.execute(f"SELECT count(*) FROM incidents WHERE {query}", args).fetchone()[0])
 
-    def incident(self, ident: str) -> dict[str, Any] | None:
+    def incident(self, ident: str) -> Incident | None:
         """One incident by its id, or by a unique prefix of it ("RD-3f9a")."""
         rows = self.db.execute("SELECT * FROM incidents WHERE id = ? OR id LIKE ? ESCAPE '\\' LIMIT 2",
                                (ident, ident.replace("_", "\\_").replace("%", "\\%") + "%")).fetchall()
         exact = [r for r in rows if r["id"] == ident]
         if exact or len(rows) == 1:
-            return _incident((exact or rows)[0])
+            return Incident.from_row((exact or rows)[0])
         return None
 
     def purge(self, before: datetime) -> int:
@@ -477,14 +572,14 @@ class Store:
         return done.rowcount
 
     def replies_to_check(self, account: str, now: datetime, every: timedelta,
-                         days: int = 30) -> list[dict[str, Any]]:
+                         days: int = 30) -> list[Incident]:
         """Drafted incidents of the last ``days`` whose reply state is unknown or was checked
         longer ago than ``every`` (waiting drafts only: a reply once seen stays seen)."""
         rows = self.db.execute(
             "SELECT * FROM incidents WHERE account=? AND status='drafted' AND replaced_by IS NULL "
             "AND reply_state IN ('', 'waiting') AND created_at >= ? AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
             (account, _iso(now - timedelta(days=days)), _iso(now - every))).fetchall()
-        return [_incident(r) for r in rows]
+        return [Incident.from_row(r) for r in rows]
 
     def set_reply_state(self, incident_id: str, state: str) -> None:
         with self._tx():
@@ -577,15 +672,6 @@ def _filter_sql(f: IncidentFilter) -> tuple[str, list[Any]]:
             clauses.append("(lower(sender_name) LIKE ? OR sender LIKE ?)")
             args += [f"%{who}%", f"%{who}%"]
     return " AND ".join(clauses), args
-
-
-def _incident(row: sqlite3.Row) -> dict[str, Any]:
-    item = {key: row[key] for key in INCIDENT_COLUMNS}
-    for key in ("signals", "near_misses", "templates"):
-        item[key] = json.loads(item[key])
-    item["repeat_offender"] = bool(item["repeat_offender"])
-    item["dmarc_failed"] = bool(item["dmarc_failed"])
-    return item
 
 
 def _migrate(db: sqlite3.Connection, path: Path) -> None:
