@@ -16,16 +16,30 @@ import hashlib
 import json
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from replydraft.errors import SecretError
 
 __all__ = [
-    "Provider", "PROVIDERS", "MECHANISMS", "AccessToken", "TokenGrant", "TokenResponseError",
-    "parse_token_response", "needs_refresh", "refresh_form", "code_form", "pkce_pair",
-    "authorization_url", "parse_redirect", "RefreshEntry", "encode_refresh_entry", "decode_refresh_entry",
+    "MECHANISMS",
+    "PROVIDERS",
+    "AccessToken",
+    "Provider",
+    "RefreshEntry",
+    "TokenGrant",
+    "TokenResponseError",
+    "authorization_url",
+    "code_form",
+    "decode_refresh_entry",
+    "encode_refresh_entry",
+    "needs_refresh",
+    "parse_redirect",
+    "parse_token_response",
+    "pkce_pair",
+    "refresh_form",
 ]
 
 MECHANISMS = ("xoauth2", "oauthbearer")

@@ -281,7 +281,7 @@ class Store:
             return None
         if fingerprint and row["fingerprint"] and row["fingerprint"] != fingerprint:
             return COLLISION
-        return row["status"]
+        return str(row["status"])
 
     def record_message(self, account: str, folder: str, uidvalidity: int, uid: int,
                        outcome: Outcome, status: str, reason: str = "") -> None:
