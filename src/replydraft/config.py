@@ -107,7 +107,7 @@ class Policy:
 
 @dataclass(frozen=True, slots=True)
 class LedgerSettings:
-    path: Path                          # CSV export of open invoices (see ledger.py)
+    path: Path                          # CSV export of open invoices (see reply/ledger.py)
     grace_days: int = 0                 # days after the due date before an invoice counts as overdue
     date_format: str | None = None      # strptime format of due dates; default: ISO and common forms
 

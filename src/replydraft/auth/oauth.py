@@ -3,7 +3,7 @@
 No network, clock or randomness here: the shells (``credentials.py`` for the token
 endpoint, ``oauth_flow.py`` for the browser step) pass in ``now`` and random bytes.
 The SASL strings (XOAUTH2, OAUTHBEARER) are built by imapclient's ``oauth2_login`` and
-``oauthbearer_login``, which ``mailbox.py`` calls with the access token.
+``oauthbearer_login``, which ``mail/imap.py`` calls with the access token.
 
 Secrets (access and refresh tokens) are kept in fields that ``repr`` leaves out, so a
 token never shows up in a log line or a traceback by accident.
