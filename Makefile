@@ -17,10 +17,13 @@ CYRUS_DIR := .cache/cyrus-imapd
 test: test-deps
 	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
-# ruff and mypy --strict (settings in pyproject.toml), from the test venv; .ci/run runs it after the tests.
+# ruff and mypy --strict (settings in pyproject.toml), from the test venv, both run whatever the first says;
+# .ci/run runs it after the tests.
 lint: test-venv
-	$(VENV_PYTHON) -m ruff check src tests benchmarks
-	$(VENV_PYTHON) -m mypy src/replydraft
+	@status=0; \
+	$(VENV_PYTHON) -m ruff check src tests benchmarks || status=1; \
+	$(VENV_PYTHON) -m mypy src/replydraft || status=1; \
+	exit $$status
 
 test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-venv
 
