@@ -22,10 +22,11 @@ W= sizes in the file names, mtimes one second apart), the fastest way in; one un
 pass (FETCH BODYSTRUCTURE) then lets Dovecot index them, so every timed run sees a warm
 server, as a client that has been connected before would. The N/4 mailbox hard-links the
 same files. Each replydraft run finds the rules compiled for Hyperscan in its cache (see
-src/replydraft/fastscan.py), as every start of a daemon after its first does; they are
-compiled once per machine into .cache/fastscan (15-40 s). imapfilter comes from the Debian package (`apt-get install imapfilter`, or
-`make bench-deps`); without it row 3 is skipped with a note. Prints a table with each
-target's PASS/MISS and writes a JSON file (default benchmarks/results/backlog-DATE.json).
+src/replydraft/detection/prefilter.py), as every start of a daemon after its first does; they
+are compiled once per machine into .cache/fastscan (15-40 s). imapfilter comes from the Debian
+package (`apt-get install imapfilter`, or `make bench-deps`); without it row 3 is skipped with
+a note. Prints a table with each target's PASS/MISS and writes a JSON file (default
+benchmarks/results/backlog-DATE.json).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -121,7 +122,8 @@ def fill(server: DovecotServer, user: str, n: int, seed: int, base: float) -> di
 
 def link_first(server: DovecotServer, source: str, user: str, count: int) -> None:
     """A mailbox with the first ``count`` messages of ``source``, as hard links."""
-    files = sorted((maildir_of(server, source) / "cur").iterdir(), key=lambda p: int(p.name.split(".M")[1].split("P")[0]))
+    files = sorted((maildir_of(server, source) / "cur").iterdir(),
+                   key=lambda p: int(p.name.split(".M")[1].split("P")[0]))
     target = maildir_of(server, user)
     for sub in ("cur", "new", "tmp"):
         (target / sub).mkdir(parents=True, exist_ok=True)
@@ -134,7 +136,7 @@ def link_first(server: DovecotServer, source: str, user: str, count: int) -> Non
 def _chown_tree(top: Path, uid: int, gid: int) -> None:
     if os.geteuid() != 0:
         return
-    for dirpath, dirnames, filenames in os.walk(top):
+    for dirpath, _dirnames, filenames in os.walk(top):
         os.chown(dirpath, uid, gid)
         for name in filenames:
             os.chown(os.path.join(dirpath, name), uid, gid)
@@ -205,10 +207,9 @@ def _scan(config_path: str, log_path: str) -> None:
     import logging
     from datetime import timedelta
 
+    from replydraft.app.service import make_context, open_mailbox, process_folder
     from replydraft.config import load
     from replydraft.reply.render import Renderer
-    from replydraft.app.service import make_context, open_mailbox
-    from replydraft.app.service import process_folder
     from replydraft.state.store import Store
 
     logging.basicConfig(level=logging.INFO, filename=log_path, format="%(levelname)s %(name)s: %(message)s")
@@ -279,13 +280,13 @@ def measure_peer(server: DovecotServer, user: str, work: Path) -> tuple[float | 
 # -- 4: classification alone -----------------------------------------------------------------
 
 
-def measure_classify(n: int, seed: int, runs: int) -> "Classified":
+def measure_classify(n: int, seed: int, runs: int) -> Classified:
     """parse + detect messages/s on one core, as a scan does it (in batches of CLASSIFY_BATCH):
     on the fetched form, and on whole messages; and detect alone."""
+    from replydraft.app.service import CLASSIFY_BATCH
     from replydraft.detection import prefilter as fastscan
     from replydraft.detection.detector import DetectorSettings, detect, using_fastscan
     from replydraft.message.extract import parse
-    from replydraft.app.service import CLASSIFY_BATCH
     from replydraft.pipeline import classify_many
 
     fastscan.prepare(FASTSCAN_CACHE)           # as `replydraft run` does (compiled once, then cached)
@@ -357,30 +358,29 @@ def measure_push(server: DovecotServer, user: str, work: Path, samples: int) -> 
     config = write_config(work / "push", server, user, mode="idle")
     warm_rules_cache(work / "push" / "cache")
     env = {**os.environ, PASSWORD_ENV: "secret", "PYTHONPATH": str(ROOT / "src")}
-    log = open(work / "push" / "daemon.log", "w")
-    daemon = subprocess.Popen([sys.executable, "-m", "replydraft", "run", "--config", str(config)],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
-    watcher = server.client(user, timeout=60)
-    try:
-        latencies = []
-        for k in range(samples + 1):           # the first one only shows the daemon is idling
-            before = int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"])
-            started = time.perf_counter()
-            server.append(user, "INBOX", escalation(k))
-            deadline = started + 30
-            while int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"]) <= before:
-                if time.perf_counter() > deadline or daemon.poll() is not None:
-                    log.flush()
-                    tail = (work / "push" / "daemon.log").read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"no draft within 30 s for push message {k}; the daemon's log ends:\n{tail}")
-                time.sleep(0.005)
-            if k:
-                latencies.append(time.perf_counter() - started)
-    finally:
-        watcher.logout()
-        daemon.terminate()
-        daemon.wait(timeout=30)
-        log.close()
+    with open(work / "push" / "daemon.log", "w") as log:
+        daemon = subprocess.Popen([sys.executable, "-m", "replydraft", "run", "--config", str(config)],
+                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+        watcher = server.client(user, timeout=60)
+        try:
+            latencies = []
+            for k in range(samples + 1):           # the first one only shows the daemon is idling
+                before = int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"])
+                started = time.perf_counter()
+                server.append(user, "INBOX", escalation(k))
+                deadline = started + 30
+                while int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"]) <= before:
+                    if time.perf_counter() > deadline or daemon.poll() is not None:
+                        log.flush()
+                        tail = (work / "push" / "daemon.log").read_text(errors="replace")[-3000:]
+                        raise RuntimeError(f"no draft within 30 s for push message {k}; the daemon's log ends:\n{tail}")
+                    time.sleep(0.005)
+                if k:
+                    latencies.append(time.perf_counter() - started)
+        finally:
+            watcher.logout()
+            daemon.terminate()
+            daemon.wait(timeout=30)
     return latencies
 
 
@@ -405,7 +405,7 @@ def measure_startup(runs: int = 5) -> tuple[float, str]:
 
 
 def run(args: argparse.Namespace) -> Result:
-    result = Result(n=args.n, seed=args.seed, quick=args.quick, started=datetime.now(timezone.utc).isoformat(),
+    result = Result(n=args.n, seed=args.seed, quick=args.quick, started=datetime.now(UTC).isoformat(),
                     machine={"cpus": os.cpu_count(), "python": platform.python_version(),
                              "platform": platform.platform()})
     runs = 1 if args.quick else 2
@@ -441,7 +441,8 @@ def run(args: argparse.Namespace) -> Result:
         first = scan(write_config(work / "scan", server, scan_user), work / "scan.log")
         scan_rate = first["examined"] / first["seconds"]
         rows.append(Row("scan", "2 replydraft first scan (process_folder)", scan_rate, "msg/s",
-                        f"{first['seconds']:.2f} s, {first['drafted']} drafts, ratio to (1) {scan_rate / limit_rate:.2f}x",
+                        f"{first['seconds']:.2f} s, {first['drafted']} drafts, "
+                        f"ratio to (1) {scan_rate / limit_rate:.2f}x",
                         ">= 0.7x (1) and faster than (3)", None))
         progress(f"2 scan: {scan_rate:.0f} msg/s, {first['drafted']} drafts")
 

@@ -36,7 +36,8 @@ def build_messages(corpus: Path, n: int, seed: int = 7) -> list[bytes]:
         msg["Subject"] = item.get("subject") or "Re: our project"
         msg["Message-ID"] = f"<bench-{i}@client.example>"
         msg["Date"] = "Mon, 16 Nov 2026 09:12:00 +0100"
-        history = "\n".join("On Fri, 13 Nov 2026, Acme Support wrote:\n> " + rng.choice(items)["body"].replace("\n", "\n> ")
+        history = "\n".join("On Fri, 13 Nov 2026, Acme Support wrote:\n> "
+                            + rng.choice(items)["body"].replace("\n", "\n> ")
                             for _ in range(rng.randint(1, 3)))
         msg.set_content(f"Hello,\n\n{item['body']}\n\nBest,\nCustomer {i}\n\n{history}\n")
         out.append(msg.as_bytes())

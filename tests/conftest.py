@@ -11,12 +11,12 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import pytest
-from support.cyrusserver import CyrusError, CyrusServer
-from support.imapserver import DovecotServer, ImapAccount, find_dovecot
 from keyring.errors import NoKeyringError, PasswordDeleteError
-from support.oauthserver import FakeOAuthProvider
 
 from replydraft.auth.credentials import TOKENS
+from support.cyrusserver import CyrusError, CyrusServer
+from support.imapserver import DovecotServer, ImapAccount, find_dovecot
+from support.oauthserver import FakeOAuthProvider
 
 # ---------------------------------------------------------------------------------------
 # IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from replydraft.cli import _parser, main
 from replydraft.app.demo import sample_messages
+from replydraft.cli import _parser, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,8 +180,9 @@ def test_readme_documents_every_command() -> None:
         assert f"replydraft {name}" in readme, f"README.md does not mention `replydraft {name}`"
 
 
-PREVIEWED = sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")) + \
-    [p for p in sorted((ROOT / "src" / "replydraft" / "samples").glob("*.eml")) if p.name[:2] in {"01", "02", "03", "04", "05"}]
+PREVIEWED = [*sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")),
+             *(p for p in sorted((ROOT / "src" / "replydraft" / "samples").glob("*.eml"))
+               if p.name[:2] in {"01", "02", "03", "04", "05"})]
 
 
 @pytest.mark.parametrize("path", PREVIEWED, ids=[p.name for p in PREVIEWED])

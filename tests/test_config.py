@@ -101,7 +101,7 @@ def test_duplicate_account_names() -> None:
 def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[state\n")
-    with pytest.raises(ConfigError, match="bad.toml: invalid TOML"):
+    with pytest.raises(ConfigError, match=r"bad\.toml: invalid TOML"):
         load(bad)
     with pytest.raises(ConfigError, match="no such config file"):
         load(tmp_path / "missing.toml")

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import imapclient
 import pytest
-from support.cyrusserver import CyrusServer
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
+from support.cyrusserver import CyrusServer
 from support.imapserver import ImapAccount
 from support.loopback import port_open
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from replydraft.config import parse
 from replydraft.app.daemon import RETRY_FIRST, backoff_delay
+from replydraft.config import parse
 from replydraft.state.status import assess
 from replydraft.state.store import Store, WatchStatus
 
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 ACCOUNT = {"name": "support", "host": "imap.example.com", "username": "u", "from_address": "a@acme.test",
            "poll_interval": "2m", "folders": ["INBOX", {"name": "Billing", "mode": "idle"}]}
 

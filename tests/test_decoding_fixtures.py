@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from replydraft.config import Policy
 from replydraft.detection.detector import DetectorSettings
 from replydraft.message.extract import InboundEmail, parse
-from replydraft.reply.render import Renderer
 from replydraft.pipeline import Context, triage
+from replydraft.reply.render import Renderer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decoding"
 

@@ -24,9 +24,9 @@ import pytest
 
 from replydraft.config import Policy
 from replydraft.detection.detector import SIGNALS, DetectorSettings
+from replydraft.pipeline import Context, Outcome, triage
 from replydraft.reply.draft import recipient
 from replydraft.reply.render import Renderer
-from replydraft.pipeline import Context, Outcome, triage
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted([*FIXTURES.glob("negatives/*.eml"), *FIXTURES.glob("positives/*.eml")])

@@ -14,13 +14,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from conftest import RULES_CACHE
 from replydraft.detection import detector as detect
-
 from replydraft.detection import prefilter as fastscan
 from replydraft.detection.detector import DetectorSettings
 from replydraft.pipeline import classify, classify_many
-
-from conftest import RULES_CACHE
 
 THREATS = {
     "review": ("I will leave a 1-star review on Google.", "review_threat", "I will leave a 1-star review"),

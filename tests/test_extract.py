@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from replydraft.message.extract import InboundEmail, html_to_text, new_text, parse
 
@@ -33,7 +34,7 @@ def test_quoted_history_and_signature_are_not_new_text() -> None:
 def test_html_only_mail_becomes_text_without_quotes() -> None:
     html = ('<html><body><p>Please fix&nbsp;this</p><div class="gmail_quote">On ... wrote:'
             '<blockquote>lawsuit</blockquote></div><script>x()</script></body></html>')
-    assert html_to_text(html + "<p>After the quote</p>").split() == "Please fix this After the quote".split()
+    assert html_to_text(html + "<p>After the quote</p>").split() == ["Please", "fix", "this", "After", "the", "quote"]
     raw = b"From: a@b.example\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hi <b>there</b></p>\r\n"
     assert parse(raw).new_text == "Hi there"
 
@@ -457,14 +458,16 @@ def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_atta
             b"--in\r\nContent-Type: message/rfc822\r\n\r\nSubject: old\r\n\r\nI will sue\r\n--in--\r\n")
     for level in range(30):
         b = f"n{level}".encode()
-        body = b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body + b"\r\n--" + b + b"--\r\n"
+        body = (b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body
+                + b"\r\n--" + b + b"--\r\n")
     mail = parse(b"From: a@b.example\r\n" + body)
     assert mail.new_text == "hello" and "NestingTooDeep" in mail.defects
 
 
 MARKUP_PIECES = ["<p>", "</p>", "<style>", "<STYLE type=x>", "</style>", "</style >", "<script>", "</script>",
                  "<title>", "</title>", "<!--", "-->", "<", ">", "a", "b c", "<div class='gmail_quote'>",
-                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>", "</style\xa0>", "é"]
+                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>",
+                 "</style\xa0>", "é"]
 
 
 @pytest.mark.slow

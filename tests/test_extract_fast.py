@@ -8,11 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from replydraft.message import body
-
-from replydraft.message import quotes
+from replydraft.message import body, quotes
 from replydraft.message.headers import HeaderIndex, clean_header, header_value, raw_header
 from replydraft.message.mime import message_from_bytes
 
@@ -177,8 +176,10 @@ MARKER_LINES = [
     "Inizio messaggio inoltrato:", "Begin doorgestuurd bericht:", "Da: Acme", "Van: Acme", "Fra: Acme", "De: Acme",
     "_From:_ Acme", "**De :** Acme", "LEGAL NOTICE", "E-mail disclaimer:", "***", "  \u00a0This email is privileged.",
     "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-",
-    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x", "  *From:* A",
-    "_From: x", "\u00c9nviado desde mi iPhone", "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
+    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x",
+    "  *From:* A", "_From: x", "\u00c9nviado desde mi iPhone",
+    "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:",
+    "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
 ]
 
 
@@ -281,12 +282,14 @@ def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], d
         except Exception:
             return None
 
-    for value in ("".join(pieces), " ".join(pieces),
-                  f"{''.join(pieces[:1])}{day} Nov 2026 {''.join(pieces[1:3])}:{second:02d}:{second:02d} {''.join(pieces[3:])}"):
+    clock = f"{''.join(pieces[1:3])}:{second:02d}:{second:02d}"
+    spaced = f"{''.join(pieces[:1])}{day} Nov 2026 {clock} {''.join(pieces[3:])}"
+    for value in ("".join(pieces), " ".join(pieces), spaced):
         assert repr(parse_date(value)) == repr(general(value))
 
 
-@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000", "Sun, 31 Feb 2026 10:00:00 +0000"])
+@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000",
+                                   "Sun, 31 Feb 2026 10:00:00 +0000"])
 def test_plain_dates_take_the_shortcut(value: str) -> None:
     from replydraft.message.headers import _PLAIN_DATE
 
@@ -296,8 +299,9 @@ def test_plain_dates_take_the_shortcut(value: str) -> None:
 # -- attributions -----------------------------------------------------------------------
 
 ATTRIBUTION_PIECES = ["On Fri, 13 Nov 2026 at 10:00, Acme", " ", "  ", "\t", ":", " :", "wrote", "WROTE", "wrote:",
-                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev", "s\u212arev",
-                      "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-", ":x", "：", "\u2028"]
+                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev",
+                      "s\u212arev", "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-",
+                      ":x", "：", "\u2028"]
 
 
 @settings(max_examples=3000, deadline=None)

@@ -11,16 +11,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import RULES_CACHE, finish_compile
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_detect import _all_test_texts
 
+from conftest import RULES_CACHE, finish_compile
 from replydraft.detection import detector as detect
-
 from replydraft.detection import prefilter as fastscan
 from replydraft.detection.detector import _NORMALISE, DetectorSettings, _unwrap, detect_text
 from replydraft.detection.rules import RULES
+from test_detect import _all_test_texts
 
 pytest.importorskip("hyperscan")   # a dependency wherever wheels exist; .ci/run fails on skips
 CACHE = RULES_CACHE      # compiled once per machine
@@ -95,7 +94,7 @@ def test_company_phrases_and_disabled_rules_still_apply(scanner: fastscan.FastSc
     settings = DetectorSettings(extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
                                 extra_patterns={"legal_threat": (r"\bcease\s+and\s+desist\b",)},
                                 disabled_rules=frozenset({"review.bbb", "abuse.fword"}))
-    texts = _all_test_texts() + ["We expect rush delivery for free.", "This is a cease and desist letter."]
+    texts = [*_all_test_texts(), "We expect rush delivery for free.", "This is a cease and desist letter."]
     _same_detections(texts, settings, scanner)
 
 

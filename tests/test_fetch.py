@@ -14,21 +14,21 @@ import email.policy
 import logging
 import random
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from support.tcpproxy import TcpProxy
 
+from replydraft.app.service import run_once
 from replydraft.config import Account, load
-from replydraft.message.extract import InboundEmail, parse
 from replydraft.mail import imap as mailbox_module
 from replydraft.mail import pipelining
 from replydraft.mail.imap import ImapMailbox
+from replydraft.message.extract import InboundEmail, parse
 from replydraft.reply.render import Renderer
-from replydraft.app.service import run_once
+from support.tcpproxy import TcpProxy
 
 pytestmark = pytest.mark.integration
 
@@ -136,7 +136,8 @@ def malformed() -> bytes:
     """The header says multipart without a boundary: the server and the parser can't agree."""
     return (b"From: Jane Doe <jane@customer.example>\r\nSubject: broken\r\nMessage-ID: <broken@customer.example>\r\n"
             b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\n"
-            + THREAT.encode() + b"\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + THREAT.encode()
+            + b"\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + base64.encodebytes(random.Random(2).randbytes(400_000)).replace(b"\n", b"\r\n") + b"--zz--\r\n")
 
 
@@ -222,7 +223,7 @@ def write_config(imap, proxy: TcpProxy, tmp_path: Path, monkeypatch) -> Path:
 
 def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
                                                                  monkeypatch) -> None:
-    account, proxy = proxied
+    _account, proxy = proxied
     imap.server.append(imap.user, "INBOX", with_attachment())
     config = write_config(imap, proxy, tmp_path, monkeypatch)
     before = proxy.received["server"]
@@ -257,7 +258,7 @@ def test_parts_are_read_as_the_whole_message_would_be(imap, proxied, name: str) 
 
 def test_a_malformed_structure_is_read_whole(imap, proxied) -> None:
     account, proxy = proxied
-    got, whole, sent, recorder = fetch_one(imap, account, proxy, malformed())
+    got, whole, _sent, recorder = fetch_one(imap, account, proxy, malformed())
     assert got == whole and recorder.whole
     assert THREAT in parse(got).text
 
@@ -278,7 +279,7 @@ def test_every_fixture_reads_the_same(imap, proxied) -> None:
 
 
 def test_without_a_bodystructure_messages_are_read_whole(imap, proxied) -> None:
-    account, proxy = proxied
+    account, _proxy = proxied
     uid = imap.server.append(imap.user, "INBOX", alternative())
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
@@ -308,7 +309,7 @@ def test_many_messages_come_in_uid_order_and_vanished_ones_are_left_out(imap, pr
     uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(60)]
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
-        got = [f.uid for f in mailbox.fetch(uids + [max(uids) + 100])]
+        got = [f.uid for f in mailbox.fetch([*uids, max(uids) + 100])]
     assert got == uids
 
 
@@ -333,7 +334,7 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
             if n % 17 == 3:            # as the pass does for an escalation, in the middle of a batch
                 assert mailbox.find_draft(drafts, f"<none-{n}@acme.test>") is None
                 mailbox.append_draft(drafts, b"Subject: d\r\nMessage-ID: <d%d@acme.test>\r\n\r\nx\r\n" % n,
-                                     datetime.now(timezone.utc))
+                                     datetime.now(UTC))
         assert list(got) == uids
         assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
         partly = mailbox.fetch(uids)
@@ -365,7 +366,8 @@ def test_without_pipelining_the_same_messages_are_read(imap, proxied, monkeypatc
 def wrong_boundary(declared: bytes = b"declared") -> Callable[[], bytes]:
     """The header names one boundary, the body uses another (the parser recovers the parts)."""
     def build() -> bytes:
-        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\nMessage-ID: <boundary@customer.example>\r\n"
+        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\n"
+                b"Message-ID: <boundary@customer.example>\r\n"
                 b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + declared + b"\"\r\n\r\n"
                 b"--actual\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + THREAT.encode() + b"\r\n"
                 b"--actual\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"

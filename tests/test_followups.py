@@ -8,12 +8,12 @@ import email.policy
 from pathlib import Path
 
 import pytest
-from support.account_config import PASSWORD_ENV, write_config
 
+from replydraft.app.service import run_once
 from replydraft.config import load
 from replydraft.reply.render import Renderer
-from replydraft.app.service import run_once
 from replydraft.state.store import Incident, Store
+from support.account_config import PASSWORD_ENV, write_config
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +23,8 @@ def message(n: int, refs: str = "") -> bytes:
     threading = f"In-Reply-To: {refs.split()[-1]}\r\nReferences: {refs}\r\n" if refs else ""
     return (f"From: Rita Ames <rita@client.example>\r\nSubject: {'Re: ' if refs else ''}Logo files\r\n"
             f"Message-ID: <m{n}@client.example>\r\n{threading}Date: Mon, 30 Nov 2026 0{n}:00:00 +0000\r\n\r\n"
-            f"Message {n}: if the logo files aren't here by Friday I will leave a 1-star review on Google.\r\n").encode()
+            f"Message {n}: if the logo files aren't here by Friday I will leave a 1-star review on Google.\r\n"
+            ).encode()
 
 
 @pytest.fixture

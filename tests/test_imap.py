@@ -18,15 +18,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import compiling, finish_compile
 
+from conftest import compiling, finish_compile
+from replydraft.app.demo import sample_messages
+from replydraft.app.service import run_once
 from replydraft.cli import main
 from replydraft.config import load
-from replydraft.app.demo import sample_messages
 from replydraft.errors import MailboxError
 from replydraft.mail.imap import ImapMailbox
 from replydraft.reply.render import Renderer
-from replydraft.app.service import run_once
 from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import imapclient
 import pytest
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
+
 from support.imapserver import DovecotServer, ImapAccount
 
 if TYPE_CHECKING:

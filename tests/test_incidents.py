@@ -8,18 +8,18 @@ import io
 import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from replydraft.cli import main
-from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
 from replydraft.state.html_report import render_report
+from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
 from replydraft.state.store import INCIDENT_COLUMNS, Incident, IncidentFilter, LoggedSignal, Store
 
-NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,7 @@ def json_state(config: Path) -> Path:
 def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.CaptureFixture[str],
                                                 tmp_path: Path) -> None:
     code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "csv")
+    assert code == 0
     reader = csv.DictReader(io.StringIO(out))
     rows = list(reader)
     assert tuple(reader.fieldnames or ()) == EXPORT_COLUMNS and len(rows) == 5
@@ -79,9 +80,10 @@ def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.Captu
     docs = (Path(__file__).resolve().parents[1] / "docs" / "incidents.md").read_text()
     assert all(f"`{column}`" in docs for column in EXPORT_COLUMNS), "docs/incidents.md must list every column"
     code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "jsonl")
-    assert len([json.loads(line) for line in out.splitlines()]) == 5
+    assert code == 0 and len([json.loads(line) for line in out.splitlines()]) == 5
     target = tmp_path / "all.json"
     code, _, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "json", "-o", str(target))
+    assert code == 0
     items = json.loads(target.read_text())
     assert len(items) == 5 and {"signals", "near_misses", "reply_state"} <= set(items[0])
 
@@ -134,7 +136,7 @@ def logged_incident(**values: Any) -> Incident:
 
 
 def test_report_escapes_customer_text() -> None:
-    incident = logged_incident(created_at=datetime(2026, 11, 30, 10, tzinfo=timezone.utc), sender="x@y.example",
+    incident = logged_incident(created_at=datetime(2026, 11, 30, 10, tzinfo=UTC), sender="x@y.example",
                                sender_name="<script>alert(1)</script>", subject="<img src=x onerror=alert(1)>",
                                signals=(LoggedSignal("ultimatum", 0.9, ("</q><b>now</b>",)),), repeat_offender=True)
     page = render_report([incident], since=NOW - timedelta(days=30), now=NOW, company="A & B")
@@ -144,7 +146,7 @@ def test_report_escapes_customer_text() -> None:
 
 def test_stats_count_weeks_with_gaps() -> None:
     def incident(day: int, signal: str) -> Incident:
-        return logged_incident(created_at=datetime(2026, 11, day, 10, tzinfo=timezone.utc), sender="a@b.example",
+        return logged_incident(created_at=datetime(2026, 11, day, 10, tzinfo=UTC), sender="a@b.example",
                                signals=(LoggedSignal(signal, 0.9, ()),), repeat_offender=day > 20)
     summary = stats([incident(2, "ultimatum"), incident(3, "legal_threat"), incident(24, "ultimatum")])
     assert [str(w) for w in summary.weeks()] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
@@ -155,12 +157,13 @@ def test_stats_count_weeks_with_gaps() -> None:
 def test_parse_when() -> None:
     assert parse_when("7d", NOW) == NOW - timedelta(days=7)
     assert parse_when("2w", NOW) == NOW - timedelta(weeks=2) and parse_when("12h", NOW) == NOW - timedelta(hours=12)
-    assert parse_when("2026-11-01", NOW) == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    assert parse_when("2026-11-01", NOW) == datetime(2026, 11, 1, tzinfo=UTC)
     with pytest.raises(ValueError, match="expected a duration"):
         parse_when("yesterday", NOW)
 
 
-def test_purge_removes_old_incidents_but_not_what_was_handled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_purge_removes_old_incidents_but_not_what_was_handled(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", str(tmp_path / "d")]) == 0
     config = tmp_path / "rd.toml"
     config.write_text(f'[state]\npath = "{tmp_path / "d" / "replydraft.db"}"\n')
@@ -189,9 +192,9 @@ def logged(tmp_path: Path, *messages: bytes, excerpts: bool = False) -> Path:
     from dataclasses import replace
 
     from replydraft.app.demo import DEMO_ACCOUNT, demo_config
+    from replydraft.app.service import make_context, process_folder
     from replydraft.mail.maildir import MaildirMailbox
     from replydraft.reply.render import Renderer
-    from replydraft.app.service import make_context, process_folder
 
     mailbox = MaildirMailbox(tmp_path / "Maildir")
     for raw in messages:
@@ -234,7 +237,8 @@ def test_csv_cell_neutralises_what_a_spreadsheet_would_run(cell: object, exporte
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def test_csv_export_has_no_formula_cells_and_json_stays_exact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_export_has_no_formula_cells_and_json_stays_exact(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     hostile = [("=HYPERLINK(\"http://evil.example\",\"x\")", "=cmd|' /C calc'!A0"), ("+1+cmd", "+Plus"),
                ("-2+3", "-Minus"), ("@SUM(A1:A9)", "@At")]
     config = logged(tmp_path, *(escalation(n, subject, name, "=1+1 ") for n, (subject, name) in enumerate(hostile)),

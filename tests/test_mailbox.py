@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from imapclient.exceptions import IMAPClientError
@@ -22,7 +22,7 @@ ACCOUNT = Account(name="support", host="imap.gmail.com", username="support@acme.
                   from_address="support@acme.test")
 DRAFTS = "[Gmail]/Drafts"
 DRAFT = b"From: support@acme.test\r\nMessage-ID: <replydraft.abc@acme.test>\r\nSubject: Re: hi\r\n\r\nHello\r\n"
-WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
 class FakeGmail:

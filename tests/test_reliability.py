@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support.account_config import PASSWORD_ENV, write_config
-from support.tcpproxy import TcpProxy, Trigger
 
+from replydraft.app.service import run_once
 from replydraft.config import load
 from replydraft.mail.imap import ImapMailbox
 from replydraft.reply.render import Renderer
-from replydraft.app.service import run_once
 from replydraft.state.store import Store
+from support.account_config import PASSWORD_ENV, write_config
+from support.tcpproxy import TcpProxy, Trigger
 
 pytestmark = pytest.mark.integration
 

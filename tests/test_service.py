@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from replydraft.app import service
 from replydraft.app.demo import DEMO_ACCOUNT, demo_config, sample_messages
+from replydraft.app.service import make_context, process_folder
 from replydraft.mail.maildir import MaildirMailbox
 from replydraft.reply.render import Renderer
-from replydraft.app.service import make_context, process_folder
 from replydraft.state.store import Store
 
 LOOKBACK = timedelta(days=30)
@@ -61,7 +61,7 @@ def world(tmp_path: Path):
 
 def draft_ids(mailbox: MaildirMailbox) -> list[str]:
     folder = mailbox._folder("Drafts")
-    return sorted(folder.get_message(k)["Message-ID"] for k in folder.keys())
+    return sorted(m["Message-ID"] for m in folder)
 
 
 def test_escalations_get_one_draft_each_and_nothing_twice(world) -> None:
@@ -101,7 +101,7 @@ def test_crash_before_append_is_finished_by_the_next_pass(world) -> None:
 
 
 def test_crash_after_append_does_not_duplicate_the_draft(world) -> None:
-    mailbox, config, run = world
+    mailbox, _config, run = world
     mailbox.crash_after_append = True
     with pytest.raises(Crash):
         run()
@@ -151,10 +151,10 @@ def test_a_big_backlog_is_announced_before_its_first_batch(world, monkeypatch, c
 
 
 def test_messages_older_than_the_lookback_are_ignored(world) -> None:
-    mailbox, config, run = world
+    mailbox, config, _run = world
     store = Store.open(config.state_path)
     ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(),
-                       now=datetime.now(timezone.utc) + timedelta(days=60))
+                       now=datetime.now(UTC) + timedelta(days=60))
     report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
                             lookback=LOOKBACK)
     assert report.examined == 0 and draft_ids(mailbox) == []
@@ -174,7 +174,7 @@ def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, where: s
 
 
 def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(world, monkeypatch) -> None:
-    mailbox, config, run = world
+    _mailbox, config, run = world
     _break_detection(monkeypatch, RuntimeError("a bug"), where="an online shop and a German version")
     report = run()
     assert report.examined == 8
@@ -187,7 +187,7 @@ def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(wo
 
 def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> None:
     from replydraft.errors import ConfigError
-    mailbox, config, run = world
+    _mailbox, _config, run = world
     _break_detection(monkeypatch, ConfigError("a company pattern is broken"), where="My lawyer will be in touch")
     with pytest.raises(ConfigError, match="company pattern"):
         run()

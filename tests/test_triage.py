@@ -4,16 +4,16 @@ Message-ID."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from replydraft.config import parse as parse_config
-from replydraft.reply.voice import History
-from replydraft.reply.render import Renderer
 from replydraft.pipeline import Context, triage
+from replydraft.reply.render import Renderer
+from replydraft.reply.voice import History
 
 CONFIG = parse_config({"policy": {"company": "Acme"}})
 CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=CONFIG.policy, detector=CONFIG.detector,
-              renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=timezone.utc))
+              renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=UTC))
 THREAT = "If this isn't fixed by Friday I will leave a 1-star review on Google.\r\n"
 
 

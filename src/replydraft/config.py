@@ -15,19 +15,20 @@ import ipaddress
 import re
 import tomllib
 import urllib.parse
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from replydraft.detection.detector import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
-from replydraft.reply.formatting import check_currency, check_locale
 from replydraft.auth.oauth import MECHANISMS, PROVIDERS
-from replydraft.reply.voice import PolicyRule, RepeatOffender
+from replydraft.detection.detector import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings
 from replydraft.detection.rules import RULES
 from replydraft.detection.scope import Scope
 from replydraft.errors import ConfigError
+from replydraft.reply.formatting import check_currency, check_locale
+from replydraft.reply.voice import PolicyRule, RepeatOffender
 
-__all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
+__all__ = ["Account", "Config", "LedgerSettings", "Policy", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
 REPLY_TO_MODES = ("from-domain", "reply-to")    # [policy] reply_to: see draft.recipient
@@ -97,16 +98,16 @@ class Policy:
     business_hours: str = ""
     locale: str = "en_US"               # how dates and amounts are written in replies
     currency: str = "USD"               # for ledger rows that name no currency
-    scope: Scope = Scope()              # [policy.scope]: what the agreement includes and excludes
+    scope: Scope = field(default_factory=Scope)   # [policy.scope]: what the agreement includes and excludes
     tiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # [policy.tiers]: tier -> senders
     rules: tuple[PolicyRule, ...] = ()  # [[policy.rules]]: tone and templates by sender or tier
-    repeat_offender: RepeatOffender | None = RepeatOffender()   # None: never switch tone
+    repeat_offender: RepeatOffender | None = field(default_factory=RepeatOffender)   # None: never switch tone
     reply_to: str = "from-domain"       # a Reply-To in another domain than From: "from-domain" | "reply-to"
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerSettings:
-    path: Path                          # CSV export of open invoices (see ledger.py)
+    path: Path                          # CSV export of open invoices (see reply/ledger.py)
     grace_days: int = 0                 # days after the due date before an invoice counts as overdue
     date_format: str | None = None      # strptime format of due dates; default: ISO and common forms
 

@@ -21,6 +21,7 @@ No pytest dependency here: the fixtures live in conftest.py.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pwd
 import re
@@ -36,6 +37,7 @@ from datetime import datetime
 from pathlib import Path
 
 import imapclient
+
 from .loopback import LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
 
 # Where `make test-deps` unpacks the cyrus-imapd package (imapd, idled); REPLYDRAFT_CYRUS_BIN
@@ -233,10 +235,8 @@ class CyrusServer(LoopbackServer):
             except subprocess.TimeoutExpired:
                 self._process.kill()
                 self._process.wait()
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGKILL)   # anything that outlived the master
-            except ProcessLookupError:
-                pass
             self._process = None
         self.wait_until_ports_closed(deadline, CyrusError)
 

@@ -21,6 +21,7 @@ No pytest dependency here: the fixtures live in conftest.py.
 
 from __future__ import annotations
 
+import contextlib
 import grp
 import os
 import pwd
@@ -39,6 +40,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 import imapclient
+
 from .loopback import ImapTestServer, LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
 
 # Only the `namespace inbox { ... }` block (and the mail_location) differ per layout.
@@ -253,10 +255,8 @@ def _kill_until_gone(find: Callable[[], list[int]], sig: signal.Signals, deadlin
         if time.monotonic() > deadline + 5:
             raise DovecotError(f"dovecot processes {pids} survive SIGKILL")
         for pid in pids:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, sig if time.monotonic() < deadline else signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         time.sleep(0.01)
 
 
@@ -377,7 +377,8 @@ class DovecotServer(LoopbackServer):
         self.wait_until_ports_closed(deadline, DovecotError)
 
     def __repr__(self) -> str:
-        oauth2 = f", oauth2_introspection_url={self.oauth2_introspection_url!r}" if self.oauth2_introspection_url else ""
+        url = self.oauth2_introspection_url
+        oauth2 = f", oauth2_introspection_url={url!r}" if url else ""
         return (f"DovecotServer(layout={self.layout!r}{oauth2}, port={self.port}, ssl_port={self.ssl_port}, "
                 f"dir={self.dir})")
 

@@ -22,26 +22,45 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime, timezone
-from typing import Callable, Mapping, Union
+from datetime import UTC, datetime
 
 from replydraft import __version__
+from replydraft.auth.oauth import (
+    PROVIDERS,
+    AccessToken,
+    RefreshEntry,
+    TokenGrant,
+    TokenResponseError,
+    code_form,
+    decode_refresh_entry,
+    encode_refresh_entry,
+    needs_refresh,
+    parse_token_response,
+    refresh_form,
+)
 from replydraft.config import Account
 from replydraft.errors import MailboxError, SecretError
-from replydraft.auth.oauth import (
-    PROVIDERS, AccessToken, RefreshEntry, TokenGrant, TokenResponseError, code_form, decode_refresh_entry,
-    encode_refresh_entry, needs_refresh, parse_token_response, refresh_form,
-)
 
 log = logging.getLogger(__name__)
 
 __all__ = [
-    "Secret", "get_secret", "get_password", "set_password", "store_refresh_token", "refresh_token_stored_at",
-    "check_keyring", "exchange_code", "describe_source", "TokenCache", "TOKENS", "KEYRING_SERVICE",
+    "KEYRING_SERVICE",
+    "TOKENS",
+    "Secret",
+    "TokenCache",
+    "check_keyring",
+    "describe_source",
+    "exchange_code",
+    "get_password",
+    "get_secret",
+    "refresh_token_stored_at",
+    "set_password",
+    "store_refresh_token",
 ]
 
-Secret = Union[str, AccessToken]          # what ImapMailbox.connect logs in with
+Secret = str | AccessToken          # what ImapMailbox.connect logs in with
 
 KEYRING_SERVICE = "replydraft"
 HEADLESS_HINT = (
@@ -198,7 +217,7 @@ def set_password(account: Account, password: str) -> None:
 
 def store_refresh_token(account: Account, token: str, now: datetime | None = None) -> None:
     """Keep a refresh token in the keyring, with the time it was stored (see ``refresh_token_stored_at``)."""
-    entry = encode_refresh_entry(token, now or datetime.now(timezone.utc))
+    entry = encode_refresh_entry(token, now or datetime.now(UTC))
     _keyring_set(account, refresh_token_username(account.name), entry, _oauth_hint(account))
 
 

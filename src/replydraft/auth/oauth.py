@@ -3,7 +3,7 @@
 No network, clock or randomness here: the shells (``credentials.py`` for the token
 endpoint, ``oauth_flow.py`` for the browser step) pass in ``now`` and random bytes.
 The SASL strings (XOAUTH2, OAUTHBEARER) are built by imapclient's ``oauth2_login`` and
-``oauthbearer_login``, which ``mailbox.py`` calls with the access token.
+``oauthbearer_login``, which ``mail/imap.py`` calls with the access token.
 
 Secrets (access and refresh tokens) are kept in fields that ``repr`` leaves out, so a
 token never shows up in a log line or a traceback by accident.
@@ -16,16 +16,30 @@ import hashlib
 import json
 import re
 import urllib.parse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any
 
 from replydraft.errors import SecretError
 
 __all__ = [
-    "Provider", "PROVIDERS", "MECHANISMS", "AccessToken", "TokenGrant", "TokenResponseError",
-    "parse_token_response", "needs_refresh", "refresh_form", "code_form", "pkce_pair",
-    "authorization_url", "parse_redirect", "RefreshEntry", "encode_refresh_entry", "decode_refresh_entry",
+    "MECHANISMS",
+    "PROVIDERS",
+    "AccessToken",
+    "Provider",
+    "RefreshEntry",
+    "TokenGrant",
+    "TokenResponseError",
+    "authorization_url",
+    "code_form",
+    "decode_refresh_entry",
+    "encode_refresh_entry",
+    "needs_refresh",
+    "parse_redirect",
+    "parse_token_response",
+    "pkce_pair",
+    "refresh_form",
 ]
 
 MECHANISMS = ("xoauth2", "oauthbearer")

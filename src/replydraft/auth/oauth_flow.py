@@ -15,14 +15,15 @@ import queue
 import secrets
 import threading
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
-from typing import Callable, Iterable, TextIO
+from typing import TextIO
 
-from replydraft.config import Account
 from replydraft.auth.credentials import exchange_code
-from replydraft.errors import ConfigError, SecretError
 from replydraft.auth.oauth import PROVIDERS, TokenGrant, authorization_url, parse_redirect, pkce_pair
+from replydraft.config import Account
+from replydraft.errors import ConfigError, SecretError
 
 __all__ = ["authorize", "write_secret_file"]
 
@@ -63,7 +64,7 @@ def _instructions(out: TextIO, account: Account, url: str, redirect_uri: str, ti
           f"Waiting up to {_minutes(timeout)} ...", file=out, flush=True)
 
 
-def _wait_for_code(events: "queue.Queue[_Event]", state: str, timeout: float, out: TextIO,
+def _wait_for_code(events: queue.Queue[_Event], state: str, timeout: float, out: TextIO,
                    account: Account) -> str:
     deadline = time.monotonic() + timeout
     while (remaining := deadline - time.monotonic()) > 0:
@@ -90,7 +91,7 @@ def _minutes(seconds: float) -> str:
     return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.0f} min"
 
 
-def _read_pastes(lines: Iterable[str], events: "queue.Queue[_Event]") -> None:
+def _read_pastes(lines: Iterable[str], events: queue.Queue[_Event]) -> None:
     try:
         for line in lines:
             events.put(("paste", line))
@@ -102,7 +103,7 @@ class _RedirectServer:
     """A one-shot HTTP server on 127.0.0.1 that hands the redirect's code to ``events``."""
 
     def __init__(self, port: int, state: str) -> None:
-        self.events: "queue.Queue[_Event]" = queue.Queue()
+        self.events: queue.Queue[_Event] = queue.Queue()
         handler = _handler(state, self.events)
         try:
             # Threads: a browser may open a spare connection and send nothing on it.
@@ -116,7 +117,7 @@ class _RedirectServer:
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.1},
                                         daemon=True)
 
-    def __enter__(self) -> "_RedirectServer":
+    def __enter__(self) -> _RedirectServer:
         self._thread.start()
         return self
 
@@ -127,7 +128,7 @@ class _RedirectServer:
         self._thread.join(timeout=5)
 
 
-def _handler(state: str, events: "queue.Queue[_Event]") -> type[http.server.BaseHTTPRequestHandler]:
+def _handler(state: str, events: queue.Queue[_Event]) -> type[http.server.BaseHTTPRequestHandler]:
     class Handler(http.server.BaseHTTPRequestHandler):
         timeout = 30
 
@@ -136,7 +137,7 @@ def _handler(state: str, events: "queue.Queue[_Event]") -> type[http.server.Base
                 code = parse_redirect(self.path, state)
             except SecretError as exc:
                 events.put(("error", exc))
-                self._reply(400, f"replydraft: {exc}".encode("utf-8"), "text/plain; charset=utf-8")
+                self._reply(400, f"replydraft: {exc}".encode(), "text/plain; charset=utf-8")
                 return
             if code is None:                      # /favicon.ico and the like
                 self._reply(404, b"not found", "text/plain")

@@ -131,7 +131,8 @@ class MaildirMailbox:
         mail stays in ``new/`` (it is only read), drafts are in ``cur/``."""
         box = self._folder(folder)
         key = self._key(box, message_id)
-        return None if key is None else Path(box._path) / box._lookup(key)  # type: ignore[attr-defined]  # not in typeshed
+        # Maildir._lookup (key -> its path under the folder) has no public equivalent or stub
+        return None if key is None else Path(box._path) / box._lookup(key)  # type: ignore[attr-defined]
 
     def draft_paths(self, drafts: str) -> list[Path]:
         """The files of the drafts, for showing where they are."""

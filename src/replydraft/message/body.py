@@ -18,7 +18,8 @@ from replydraft.message.headers import HeaderIndex, clean_header
 from replydraft.message.html_text import cut_in_markup, drop_skipped, html_texts
 from replydraft.message.mime import message_from_bytes
 
-__all__ = ["Body", "collect", "readable_text", "shrink", "transfer_decoded", "without_own_text", "MAX_PARSE", "MAX_TEXT", "BLANK_LINE"]
+__all__ = ["BLANK_LINE", "MAX_PARSE", "MAX_TEXT", "Body", "collect", "readable_text", "shrink", "transfer_decoded",
+           "without_own_text"]
 
 
 # -- size limits and the attachment pre-pass ---------------------------------------------

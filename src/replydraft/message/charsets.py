@@ -10,7 +10,7 @@ import codecs
 import functools
 import re
 
-__all__ = ["decode_bytes", "b64decode"]
+__all__ = ["b64decode", "decode_bytes"]
 
 _B64_CHARS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _NOT_B64 = bytes(b for b in range(256) if b not in _B64_CHARS + b"=")

@@ -27,7 +27,7 @@ from replydraft.message.html_text import html_to_text
 from replydraft.message.mime import message_from_bytes
 from replydraft.message.quotes import new_text, new_text_and_notes, strip_history
 
-__all__ = ["InboundEmail", "parse", "clean_header", "html_to_text", "new_text"]
+__all__ = ["InboundEmail", "clean_header", "html_to_text", "new_text", "parse"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,17 @@ from email.message import Message
 
 from replydraft.message.charsets import b64decode, decode_bytes
 
-__all__ = ["clean_header", "raw_header", "header_value", "HeaderIndex", "address", "msgid", "msgids",
-           "parse_date", "automated_reason"]
+__all__ = [
+    "HeaderIndex",
+    "address",
+    "automated_reason",
+    "clean_header",
+    "header_value",
+    "msgid",
+    "msgids",
+    "parse_date",
+    "raw_header",
+]
 
 
 MAX_HEADER = 16 * 1024
@@ -220,8 +229,8 @@ def parse_date(value: str) -> datetime | None:
 # down to reading six numbers; every other form still goes to it.
 _MONTHS = {name: number for number, name in enumerate(
     ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1)}
-_PLAIN_DATE = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?([0-9]{1,2}) (%s) ([1-9][0-9]{3}) "
-                         r"([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-][0-9]{4})" % "|".join(_MONTHS))
+_PLAIN_DATE = re.compile(r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), )?([0-9]{1,2}) (" + "|".join(_MONTHS) + r") "
+                         r"([1-9][0-9]{3}) ([0-9]{2}):([0-9]{2}):([0-9]{2}) ([+-][0-9]{4})")
 _ZONES: dict[str, timezone | None] = {}
 
 

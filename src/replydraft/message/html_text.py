@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import deque
 from collections.abc import Iterator
 
-__all__ = ["html_to_text", "html_texts", "cut_in_markup", "drop_skipped"]
+__all__ = ["cut_in_markup", "drop_skipped", "html_texts", "html_to_text"]
 
 SPACES = re.compile(r"\s+")
 
@@ -20,9 +21,11 @@ SPACES = re.compile(r"\s+")
 _TAG_NAME = re.compile(r"(/?)([A-Za-z][A-Za-z0-9:_-]*)")
 _ATTR = re.compile(r"""([^\s=/"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+)))?""")
 _RAW_TEXT = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style", "title", "textarea")}
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_BLOCK = frozenset("address article blockquote center dd div dl dt fieldset footer form h1 h2 h3 h4 h5 h6 "
-                   "header hr li ol p pre section table tr ul".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"])
+_BLOCK = frozenset(["address", "article", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset", "footer", "form",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table",
+                    "tr", "ul"])
 
 
 # Everything from one of these to the end is earlier mail (Outlook puts the quoted body
@@ -112,18 +115,16 @@ def _skipped(markup: bytes) -> Iterator[tuple[int, int, bool]]:
         if markup.find(b"<", lt + 1, close) >= 0:
             pos = lt + 1                 # "<" that starts no tag
             continue
-        stop = _SKIP_CLOSE[found.group(1).lower()].search(markup, close + 1)
-        yield close + 1, end if stop is None else stop.start(), stop is not None
-        pos = end if stop is None else stop.end()
+        closing = _SKIP_CLOSE[found.group(1).lower()].search(markup, close + 1)
+        yield close + 1, end if closing is None else closing.start(), closing is not None
+        pos = end if closing is None else closing.end()
 
 
 def cut_in_markup(markup: bytes) -> bool:
     """Whether the end of this (cut) markup falls in what the text leaves out: a comment, a
     style or script block, or a tag (a huge inline image): then the cut hides what follows."""
-    last = None
-    for last in _skipped(markup):
-        pass
-    if last is not None and not last[2]:
+    last = deque(_skipped(markup), maxlen=1)
+    if last and not last[0][2]:
         return True
     return markup.rfind(b"<") > markup.rfind(b">")
 
@@ -135,7 +136,7 @@ def drop_skipped(markup: bytes, min_size: int = 0, closed_only: bool = False) ->
     pieces: list[bytes] = []
     last = 0
     for start, end, closed in _skipped(markup):
-        if end - start < max(min_size, 1) or not closed and markup.startswith(b"<!--", start - 4):
+        if end - start < max(min_size, 1) or (not closed and markup.startswith(b"<!--", start - 4)):
             continue                     # (a ">" in an unclosed comment may end a tag before it)
         if closed_only and (not closed or markup.find(b"\n--", start, end) >= 0):
             continue
@@ -206,7 +207,7 @@ class _HtmlText:
             self.newline()
         if tag in _VOID or source.rstrip().endswith("/"):
             return
-        if self.hidden and tag == self.hidden[-1] or role in ("history", "quote"):
+        if (self.hidden and tag == self.hidden[-1]) or role in ("history", "quote"):
             self.hidden.append(tag)
         if tag == "pre":
             self.pre += 1

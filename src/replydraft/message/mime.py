@@ -26,7 +26,7 @@ from email import errors
 from email.message import Message
 from email.policy import compat32
 from io import StringIO
-from itertools import compress, count, repeat
+from itertools import compress, count, pairwise, repeat
 
 __all__ = ["message_from_bytes"]
 
@@ -375,10 +375,7 @@ class _Parser:
 def _header_source_parse(lines: list[str]) -> tuple[str, str]:
     """``compat32.header_source_parse``: the name as it is, the value unfolded only by the caller."""
     name, value = lines[0].split(":", 1)
-    if len(lines) > 1:
-        value = value.lstrip(" \t") + "".join(lines[1:])
-    else:
-        value = value.lstrip(" \t")
+    value = value.lstrip(" \t") + "".join(lines[1:])
     return name, value.rstrip("\r\n")
 
 
@@ -426,7 +423,7 @@ class _PlainTree:
         msg = Message(policy=compat32)
         if parent is not None:
             parent.attach(msg)
-        getattr(msg, "_headers").extend(fields)      # what set_raw does, field by field
+        msg._headers.extend(fields)  # type: ignore[attr-defined]  # what set_raw does, field by field
         content_type = next((value for name, value in fields   # len() first: lower() on every name costs
                              if len(name) == 12 and name.lower() == "content-type"), None)
         ctype = _content_type(content_type) if content_type is not None else "text/plain"
@@ -475,7 +472,7 @@ class _PlainTree:
             raise _Bail                  # no start boundary, or no close boundary
         if lines[0][0] > start:          # RFC 2046: the last newline belongs to the boundary
             msg.preamble = _without_eol(self.text[start:lines[0][0]])
-        for (_, part_start, _), (part_end, _, _) in zip(lines, lines[1:]):
+        for (_, part_start, _), (part_end, _, _) in pairwise(lines):
             if part_start == part_end:   # a repeated boundary line
                 raise _Bail
             self.message(part_start, part_end, msg)

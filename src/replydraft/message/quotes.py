@@ -162,7 +162,7 @@ def _below_history(lines: list[str], marker: _Marker | None, depth: int) -> tupl
         if forward is not None and forward.kind == "forward":
             new, notes = strip_history("\n".join(inner[forward.body:]), depth + 1)
             if new:
-                return new, notes + ["no new text above a quoted forward; classified the forwarded text"]
+                return new, [*notes, "no new text above a quoted forward; classified the forwarded text"]
         quoted = any(line.lstrip().startswith(">") for line in lines)
         return "", ["nothing new: the message only quotes earlier mail"] if quoted else []
     history = marker if marker.kind != "signature" else _first_marker(lines, marker.body, history=True)
@@ -170,10 +170,10 @@ def _below_history(lines: list[str], marker: _Marker | None, depth: int) -> tupl
         return "", ["nothing new above the signature"]
     new, notes = strip_history("\n".join(lines[history.body:]), depth + 1)
     if not new:
-        return "", notes + [f"nothing new: the message only contains earlier mail ({_clip(history.line)!r})"]
+        return "", [*notes, f"nothing new: the message only contains earlier mail ({_clip(history.line)!r})"]
     what = {"forward": "the forwarded message", "reply": "the quote (an inline reply?)"}.get(
         history.kind, "the quoted header block")
-    return new, notes + [f"no new text above {_clip(history.line)!r}; classified the text of {what}"]
+    return new, [*notes, f"no new text above {_clip(history.line)!r}; classified the text of {what}"]
 
 
 # A line can only be a marker if it ends in a colon (attributions, _FORWARD's "Begin forwarded
@@ -198,7 +198,7 @@ def _first_marker(lines: list[str], start: int, history: bool = False) -> _Marke
     for i in range(start, len(lines)):
         line = lines[i].strip()
         if not line.endswith((":", "\uff1a")) and (
-                not line or line[0] not in _MARKER_INITIALS and line[0].isascii() or not _MAYBE_MARKER.match(line)):
+                not line or (line[0] not in _MARKER_INITIALS and line[0].isascii()) or not _MAYBE_MARKER.match(line)):
             continue                     # cheap tests first: _marker_at would find nothing
         found = _marker_at(lines, i)
         if found and not (history and found.kind == "signature"):

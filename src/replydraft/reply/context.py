@@ -8,7 +8,7 @@ never has to format anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -18,10 +18,10 @@ from replydraft.detection.detector import Detection
 from replydraft.message.extract import InboundEmail
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import OverdueInvoice
-from replydraft.reply.voice import Choice, History
 from replydraft.reply.render import ordered, signal_template
+from replydraft.reply.voice import Choice, History
 
-__all__ = ["ReplyInputs", "reply_context", "first_name", "excerpt"]
+__all__ = ["ReplyInputs", "excerpt", "first_name", "reply_context"]
 
 EXCERPT_CHARS = 300
 
@@ -36,8 +36,8 @@ class ReplyInputs:
     incident_id: str
     now: datetime
     overdue: tuple[OverdueInvoice, ...] = ()
-    history: History = History()
-    choice: Choice = Choice()
+    history: History = field(default_factory=History)
+    choice: Choice = field(default_factory=Choice)
     recipient: str = ""                 # the address the draft goes to (default: the sender's)
 
 

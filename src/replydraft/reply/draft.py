@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import email
 import email.errors
-import hashlib
 import email.policy
 import email.utils
+import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +23,8 @@ from html import escape
 
 from replydraft.message.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "build_draft", "recipient", "html_with_quote", "body_hash", "body_text_hash", "thread_keys", "replies_in_thread", "reply_subject", "quote", "safe_header", "draft_message_id"]
+__all__ = ["Draft", "body_hash", "body_text_hash", "build_draft", "draft_message_id", "html_with_quote", "quote",
+           "recipient", "replies_in_thread", "reply_subject", "safe_header", "thread_keys"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
            "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
@@ -87,7 +88,8 @@ def recipient(original: InboundEmail, reply_to: str = "from-domain") -> tuple[st
         return asked or sender, ""
     if reply_to == "reply-to":
         return asked, (f"The message asks for replies to {asked}, in another domain than the sender "
-                       f"{sender or '(unreadable)'}; this draft goes there as [policy] reply_to says. Check before sending.")
+                       f"{sender or '(unreadable)'}; this draft goes there as [policy] reply_to says. "
+                       "Check before sending.")
     return sender, (f"The message asks for replies to {asked}, in another domain than the sender "
                     f"{sender or '(unreadable)'}; this draft is addressed to the sender. Check before sending.")
 
@@ -196,7 +198,7 @@ def _recipient(original: InboundEmail, addr: str) -> str:
 def _check_headers(raw: bytes) -> None:
     """Defence in depth: the serialized draft must carry exactly the headers we set."""
     parsed = email.message_from_bytes(raw, policy=email.policy.default)
-    unexpected = [k for k in parsed.keys() if k not in HEADERS]
+    unexpected = [k for k in parsed if k not in HEADERS]
     duplicated = [k for k in set(parsed.keys()) if len(parsed.get_all(k) or []) > 1]
     if unexpected or duplicated:
         raise ValueError(f"draft headers were altered: unexpected {unexpected}, duplicated {duplicated}")

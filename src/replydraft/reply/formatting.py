@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from babel.numbers import UnknownCurrencyError, format_currency, format_decimal, get_currency_name
 
-__all__ = ["Formatter", "check_locale", "check_currency", "plural"]
+__all__ = ["Formatter", "check_currency", "check_locale", "plural"]
 
 
 def check_locale(value: str) -> str:

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 
 from replydraft.errors import ConfigError
 
-__all__ = ["Invoice", "OverdueInvoice", "parse_ledger", "overdue_for", "COLUMNS"]
+__all__ = ["COLUMNS", "Invoice", "OverdueInvoice", "overdue_for", "parse_ledger"]
 
 # Our column -> the header names accepted for it (after lower-casing and trimming).
 COLUMNS: dict[str, tuple[str, ...]] = {

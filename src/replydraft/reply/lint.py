@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -21,17 +21,17 @@ import jinja2
 
 from replydraft.config import Config, Policy
 from replydraft.detection.detector import SIGNALS, Detection, Evidence, Signal
+from replydraft.detection.scope import Scope
 from replydraft.errors import TemplateError
 from replydraft.message.extract import parse
-from replydraft.reply.ledger import Invoice, OverdueInvoice
-from replydraft.reply.voice import Choice, History
-from replydraft.reply.render import LAYOUT, Renderer, signal_template
-from replydraft.detection.scope import Scope
 from replydraft.reply.context import ReplyInputs, reply_context
+from replydraft.reply.ledger import Invoice, OverdueInvoice
+from replydraft.reply.render import LAYOUT, Renderer, signal_template
+from replydraft.reply.voice import Choice, History
 
-__all__ = ["LintReport", "lint", "require_clean", "repeated_sentences"]
+__all__ = ["LintReport", "lint", "repeated_sentences", "require_clean"]
 
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 _SAMPLE = parse(b"From: Sam Sample <sam@client.example>\r\nSubject: Where is my order?\r\n"
                 b"Date: Thu, 19 Nov 2026 09:30:00 +0000\r\nMessage-ID: <lint@client.example>\r\n\r\n"
                 b"I want this fixed by Friday or I will leave a review.\r\n")

@@ -26,8 +26,17 @@ from replydraft.errors import TemplateError
 from replydraft.reply.formatting import plural
 from replydraft.reply.voice import DEFAULT_TONE
 
-__all__ = ["Renderer", "builtin_templates_dir", "SIGNAL_ORDER", "LAYOUT", "HTML_LAYOUT", "ordered",
-           "signal_template", "join_and", "paragraph"]
+__all__ = [
+    "HTML_LAYOUT",
+    "LAYOUT",
+    "SIGNAL_ORDER",
+    "Renderer",
+    "builtin_templates_dir",
+    "join_and",
+    "ordered",
+    "paragraph",
+    "signal_template",
+]
 
 LAYOUT = "reply.txt.j2"
 HTML_LAYOUT = "reply.html.j2"
@@ -93,7 +102,7 @@ class Renderer:
         self._envs: dict[tuple[str, bool], jinja2.Environment] = {}
 
     @classmethod
-    def create(cls, user_dir: Path | None = None) -> "Renderer":
+    def create(cls, user_dir: Path | None = None) -> Renderer:
         if user_dir is not None and not user_dir.is_dir():
             raise TemplateError(f"templates dir {user_dir} does not exist; create it or remove "
                                 f"[templates] dir from the config to use the built-in templates.")

@@ -16,8 +16,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from types import MappingProxyType
 
-__all__ = ["PolicyRule", "RepeatOffender", "History", "Choice", "choose", "sender_matches", "tier_of",
-           "DEFAULT_TONE"]
+__all__ = [
+    "DEFAULT_TONE",
+    "Choice",
+    "History",
+    "PolicyRule",
+    "RepeatOffender",
+    "choose",
+    "sender_matches",
+    "tier_of",
+]
 
 DEFAULT_TONE = "standard"
 _EMPTY: Mapping[str, str] = MappingProxyType({})
@@ -27,7 +35,7 @@ def sender_matches(address: str, patterns: Sequence[str]) -> bool:
     """``address`` is one of ``patterns`` ("jo@client.example") or at one of their "@domain"s."""
     address = address.lower()
     domain = "@" + address.rpartition("@")[2]
-    return any(p == address or p == domain for p in patterns)
+    return any(p in (address, domain) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from html import escape
 from replydraft.state.incidents import Stats, customer, escalated, reply_text, signal_order, stats
 from replydraft.state.store import Incident
 
-__all__ = ["render_report", "SIGNAL_COLOURS"]
+__all__ = ["SIGNAL_COLOURS", "render_report"]
 
 # Colour-blind-safe (Okabe-Ito), one per signal, in SIGNALS order.
 SIGNAL_COLOURS = {
@@ -21,14 +21,18 @@ SIGNAL_COLOURS = {
     "overdue_payment": "#009E73", "ultimatum": "#CC79A7", "abusive_language": "#56B4E9",
 }
 _CSS = """
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2433;margin:2rem auto;max-width:1100px;padding:0 1rem}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2433;margin:2rem auto;
+max-width:1100px;padding:0 1rem}
 h1{font-size:1.5rem;margin:0 0 .2rem}h2{font-size:1.1rem;margin:2rem 0 .6rem}.sub{color:#5b6475;margin:0 0 1.5rem}
-.cards{display:flex;gap:1rem;flex-wrap:wrap}.card{border:1px solid #dde1e8;border-radius:8px;padding:.7rem 1rem;min-width:9rem}
-.card b{display:block;font-size:1.6rem}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.35rem .5rem;
-border-bottom:1px solid #e6e9ef;vertical-align:top}th{font-weight:600;color:#5b6475;font-size:.85rem}
+.cards{display:flex;gap:1rem;flex-wrap:wrap}
+.card{border:1px solid #dde1e8;border-radius:8px;padding:.7rem 1rem;min-width:9rem}
+.card b{display:block;font-size:1.6rem}table{border-collapse:collapse;width:100%}
+th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e6e9ef;vertical-align:top}
+th{font-weight:600;color:#5b6475;font-size:.85rem}
 .tag{display:inline-block;border-radius:4px;padding:0 .35rem;margin:0 .2rem .2rem 0;color:#fff;font-size:.8rem}
-q{color:#333;font-style:italic}.legend span{margin-right:1rem;font-size:.85rem}.legend i{display:inline-block;width:.8rem;
-height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}.muted{color:#5b6475}
+q{color:#333;font-style:italic}.legend span{margin-right:1rem;font-size:.85rem}
+.legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
+.muted{color:#5b6475}
 """
 
 

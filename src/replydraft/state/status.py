@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from replydraft.config import Config
 from replydraft.state.store import WatchStatus
 
-__all__ = ["StatusReport", "assess", "STALE_AFTER", "FAILING_AFTER"]
+__all__ = ["FAILING_AFTER", "STALE_AFTER", "StatusReport", "assess"]
 
 FAILING_AFTER = 3            # failures in a row before a folder counts as failing
 STALE_AFTER = 3              # intervals without a successful pass before it counts as stale
