@@ -354,7 +354,7 @@ def test_without_pipelining_the_same_messages_are_read(imap, proxied, monkeypatc
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
         whole = {uid: item[b"BODY[]"] for uid, item in mailbox.client.fetch(uids, ["BODY.PEEK[]"]).items()}
-        got = {f.uid: f.raw for f in mailbox.fetch(uids + [max(uids) + 100])}
+        got = {f.uid: f.raw for f in mailbox.fetch([*uids, max(uids) + 100])}
     assert list(got) == uids
     assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
     assert [r.getMessage()[:26] for r in caplog.records if r.levelno >= logging.WARNING] == [
