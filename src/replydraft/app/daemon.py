@@ -28,22 +28,30 @@ import socket
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
+from replydraft.app.service import (
+    Connect,
+    FolderReport,
+    check_replies,
+    load_invoices,
+    make_context,
+    open_mailbox,
+    poll_account,
+    process_folder,
+)
 from replydraft.config import Account, Config, load
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
-from replydraft.reply.render import Renderer
-from replydraft.app.service import (Connect, FolderReport, check_replies, load_invoices, make_context, open_mailbox,
-                                poll_account, process_folder)
-from replydraft.state.store import Store
 from replydraft.reply.lint import require_clean
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Daemon", "backoff_delay", "RETRY_FIRST", "IDLE_RENEW"]
+__all__ = ["IDLE_RENEW", "RETRY_FIRST", "Daemon", "backoff_delay"]
 
 RETRY_FIRST = 5.0           # seconds before the first retry; doubles with each failure in a row
 IDLE_RENEW = 25 * 60.0      # end and restart IDLE this often (servers may drop it after 30 min)
@@ -180,7 +188,7 @@ class Daemon:
         for key in list(self._watches):
             if key not in wanted or self._watches[key].mode != wanted[key][2]:
                 self._remove(key)
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         for key, (name, folder, mode, interval) in wanted.items():
             watch = self._watches.get(key)
             if watch is None:
@@ -225,7 +233,7 @@ class Daemon:
         delay = self._failed(watch, account, error, auth=auth)
         job = self.scheduler.get_job(watch.key)
         if job is not None and not self.stop.is_set():
-            job.modify(next_run_time=datetime.now(timezone.utc) + timedelta(seconds=delay))
+            job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
 
     # -- push ---------------------------------------------------------------------------
 
@@ -264,7 +272,7 @@ class Daemon:
                 if not self.dry_run:
                     store = Store.open(self.config.state_path)
                     try:
-                        check_replies(mailbox, store, account.name, drafts, datetime.now(timezone.utc))
+                        check_replies(mailbox, store, account.name, drafts, datetime.now(UTC))
                     finally:
                         store.close()
                 self._succeeded(watch, report, next_in=None if pushing else watch.interval)
@@ -287,7 +295,7 @@ class Daemon:
             log.info("%s: %d new message(s), %d draft(s)%s", watch.key, report.examined, len(report.drafted),
                      " (dry run)" if self.dry_run else "")
         with Store.open(self.config.state_path) as store:
-            next_try = datetime.now(timezone.utc) + timedelta(seconds=next_in) if next_in else None
+            next_try = datetime.now(UTC) + timedelta(seconds=next_in) if next_in else None
             store.record_success(watch.account, watch.folder, watch.mode, report.waiting, next_try)
         watch.failures = 0
 
@@ -318,4 +326,4 @@ class Daemon:
     @staticmethod
     def _backoff(failures: int, account: Account) -> tuple[float, datetime]:
         delay = backoff_delay(failures, account.retry_max)
-        return delay, datetime.now(timezone.utc) + timedelta(seconds=delay)
+        return delay, datetime.now(UTC) + timedelta(seconds=delay)

@@ -27,11 +27,22 @@ from dataclasses import dataclass
 from email.message import Message
 from email.parser import BytesHeaderParser
 
-from replydraft.message.body import TEXT_KEEP, MAX_DEPTH, readable_text, transfer_decoded
+from replydraft.message.body import MAX_DEPTH, TEXT_KEEP, readable_text, transfer_decoded
 from replydraft.message.html_text import cut_in_markup
 
-__all__ = ["PART_CAP", "Leaf", "Multipart", "Encapsulated", "Node", "Plan", "Unusable", "plan", "whole", "rebuild",
-           "section_of"]
+__all__ = [
+    "PART_CAP",
+    "Encapsulated",
+    "Leaf",
+    "Multipart",
+    "Node",
+    "Plan",
+    "Unusable",
+    "plan",
+    "rebuild",
+    "section_of",
+    "whole",
+]
 
 # Bytes fetched of one text part (and of one part's MIME header). What body.shrink keeps
 # of a huge base64 text part, so such a part reads exactly as before; a longer 8-bit or
@@ -59,7 +70,7 @@ class Leaf:
 @dataclass(frozen=True, slots=True)
 class Multipart:
     header: str
-    parts: tuple["Node", ...]
+    parts: tuple[Node, ...]
     kind: str = "multipart/mixed"
     boundary: str | None = None     # as the server sees it
 
@@ -69,7 +80,7 @@ class Encapsulated:
     """A message/rfc822 part: its MIME header, then the attached message."""
 
     header: str                 # "2.MIME"
-    message: "Node"             # header "2.HEADER"
+    message: Node             # header "2.HEADER"
 
 
 Node = Leaf | Multipart | Encapsulated
@@ -218,10 +229,9 @@ def _wanted(structure: Sequence[object]) -> bool:
     if _named(structure[2]):
         return False
     disposition = structure[9] if len(structure) > 9 else None       # text: lines come before md5
-    if isinstance(disposition, Sequence) and not isinstance(disposition, (bytes, str)) and disposition:
-        if _lower(disposition[0]) == "attachment" or _named(disposition[1] if len(disposition) > 1 else None):
-            return False
-    return True
+    if not isinstance(disposition, Sequence) or isinstance(disposition, (bytes, str)) or not disposition:
+        return True
+    return not (_lower(disposition[0]) == "attachment" or _named(disposition[1] if len(disposition) > 1 else None))
 
 
 def _named(params: object) -> bool:
@@ -246,7 +256,7 @@ def _sections(node: Node) -> list[str]:
     if isinstance(node, Leaf):
         return [node.header] + ([node.content] if node.content else [])
     if isinstance(node, Encapsulated):
-        return [node.header] + _sections(node.message)
+        return [node.header, *_sections(node.message)]
     return [node.header] + [s for part in node.parts for s in _sections(part)]
 
 

@@ -13,6 +13,7 @@ has a timeout, so a hung server cannot freeze an account.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import ssl
@@ -589,7 +590,5 @@ def _reason(exc: BaseException) -> str:
 
 
 def _quietly(func) -> None:  # type: ignore[no-untyped-def]
-    try:
+    with contextlib.suppress(Exception):  # closing a broken connection may fail in many ways; nothing to do
         func()
-    except Exception:  # closing a broken connection may fail in many ways; nothing to do
-        pass

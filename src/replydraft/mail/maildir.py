@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import json
 import mailbox as stdlib_mailbox
-from datetime import datetime, timezone
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterator, Sequence
 
-from replydraft.reply.draft import body_hash
 from replydraft.errors import FolderError
 from replydraft.mail.folders import pick_drafts_folder, pick_sent_folder
 from replydraft.mail.protocol import Copies, Fetched, FolderState
+from replydraft.reply.draft import body_hash
 
 __all__ = ["MaildirMailbox"]
 
@@ -71,7 +71,7 @@ class MaildirMailbox:
             if key is None or key not in self.folder:
                 continue
             message = self.folder.get_message(key)
-            received = datetime.fromtimestamp(message.get_date(), timezone.utc)
+            received = datetime.fromtimestamp(message.get_date(), UTC)
             yield Fetched(uid, self.folder.get_bytes(key), received)
 
     def resolve_drafts(self, configured: str) -> str:
@@ -86,7 +86,7 @@ class MaildirMailbox:
         return None                    # no UIDs here: find_draft reads every draft
 
     def _key(self, folder: stdlib_mailbox.Maildir, message_id: str) -> str | None:
-        return next((k for k in folder.keys() if folder.get_message(k).get("Message-ID") == message_id), None)
+        return next((k for k in folder.iterkeys() if folder.get_message(k).get("Message-ID") == message_id), None)
 
     def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
         return None if self._key(self._folder(drafts), message_id) is None else 0
@@ -114,14 +114,14 @@ class MaildirMailbox:
 
     def message_ids(self, folder: str) -> set[str]:
         box = self._folder(folder)
-        return {str(box.get_message(k).get("Message-ID", "")).strip().lower() for k in box.keys()} - {""}
+        return {str(box.get_message(k).get("Message-ID", "")).strip().lower() for k in box.iterkeys()} - {""}
 
     def find_sent(self) -> str | None:
         return pick_sent_folder([((), name) for name in self.maildir.list_folders()])
 
     def replied_to(self, sent: str, message_id: str) -> bool:
         box = self._folder(sent)
-        return any(str(box.get_message(k).get("In-Reply-To", "")).strip() == message_id for k in box.keys())
+        return any(str(box.get_message(k).get("In-Reply-To", "")).strip() == message_id for k in box.iterkeys())
 
     def close(self) -> None:
         pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from html import escape
+
 from replydraft.state.incidents import Stats, customer, escalated, reply_text, signal_order, stats
 from replydraft.state.store import Incident
 

@@ -10,14 +10,27 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from replydraft.detection.detector import SIGNALS
 from replydraft.state.store import Incident
 
-__all__ = ["parse_when", "EXPORT_COLUMNS", "flatten", "csv_cell", "ESCALATED", "escalated", "one_line", "Stats",
-           "stats", "week_of", "Customer", "customer", "reply_text"]
+__all__ = [
+    "ESCALATED",
+    "EXPORT_COLUMNS",
+    "Customer",
+    "Stats",
+    "csv_cell",
+    "customer",
+    "escalated",
+    "flatten",
+    "one_line",
+    "parse_when",
+    "reply_text",
+    "stats",
+    "week_of",
+]
 
 _AGO = re.compile(r"(\d+)\s*([hdwm])", re.IGNORECASE)
 _UNITS = {"h": timedelta(hours=1), "d": timedelta(days=1), "w": timedelta(weeks=1), "m": timedelta(days=30)}
@@ -33,7 +46,7 @@ def parse_when(value: str, now: datetime) -> datetime:
     except ValueError:
         raise ValueError(f"{value!r}: expected a duration such as 7d, 12h, 2w or a date such as 2026-11-01") \
             from None
-    return when if when.tzinfo else when.replace(tzinfo=now.tzinfo or timezone.utc)
+    return when if when.tzinfo else when.replace(tzinfo=now.tzinfo or UTC)
 
 
 # The CSV columns, in order. Stable: new columns are only ever added at the end.

@@ -12,6 +12,7 @@ the short evidence phrases that explain why.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -19,17 +20,27 @@ import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from replydraft.reply.draft import body_hash, thread_keys
 from replydraft.errors import StateError
-from replydraft.reply.voice import History
 from replydraft.pipeline import Outcome
+from replydraft.reply.draft import body_hash, thread_keys
+from replydraft.reply.voice import History
 
-__all__ = ["Store", "StateLock", "FolderRow", "WatchStatus", "Incident", "LoggedSignal", "IncidentFilter",
-           "INCIDENT_COLUMNS", "INCIDENT_STATUSES", "COLLISION"]
+__all__ = [
+    "COLLISION",
+    "INCIDENT_COLUMNS",
+    "INCIDENT_STATUSES",
+    "FolderRow",
+    "Incident",
+    "IncidentFilter",
+    "LoggedSignal",
+    "StateLock",
+    "Store",
+    "WatchStatus",
+]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS folder_state (
@@ -253,11 +264,11 @@ def _logged(text: str) -> tuple[LoggedSignal, ...]:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _iso(when: datetime | None) -> str | None:
-    return when.astimezone(timezone.utc).isoformat(timespec="seconds") if when else None
+    return when.astimezone(UTC).isoformat(timespec="seconds") if when else None
 
 
 def _dt(text: str | None) -> datetime | None:
@@ -278,7 +289,7 @@ class Store:
         self._synchronous = "FULL"      # as set in open()
 
     @classmethod
-    def open(cls, path: Path) -> "Store":
+    def open(cls, path: Path) -> Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():           # who wrote to whom, and why: readable by its owner only
@@ -295,13 +306,13 @@ class Store:
         finally:
             self.db.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _tx(self, durable: bool = False) -> "_Transaction | _Batched":
+    def _tx(self, durable: bool = False) -> _Transaction | _Batched:
         """One transaction; inside ``batch()`` (and unless ``durable``) a share of the batch's."""
         if self._batch_size and not durable:
             return _Batched(self)
@@ -419,7 +430,7 @@ class Store:
         row = {
             "id": outcome.incident_id, "created_at": now, "account": account, "folder": folder, "uid": uid,
             "message_id": email.message_id,
-            "received_at": (received or email.date or datetime.now(timezone.utc)).isoformat(timespec="seconds"),
+            "received_at": (received or email.date or datetime.now(UTC)).isoformat(timespec="seconds"),
             "sender": email.from_addr, "subject": email.subject, "signals": _signals_json(signals),
             "near_misses": _signals_json(outcome.detection.near_misses), "status": status,
             "drafts_folder": drafts_folder, "draft_message_id": draft.message_id if draft else "",
@@ -484,7 +495,8 @@ class Store:
 
     def link_follow_up(self, incident_id: str, earlier_id: str, *, replaced: bool) -> None:
         with self._tx():
-            self.db.execute("UPDATE incidents SET follows=?, updated_at=? WHERE id=?", (earlier_id, _now(), incident_id))
+            self.db.execute("UPDATE incidents SET follows=?, updated_at=? WHERE id=?",
+                            (earlier_id, _now(), incident_id))
             if replaced:
                 self.db.execute("UPDATE incidents SET replaced_by=?, updated_at=? WHERE id=?",
                                 (incident_id, _now(), earlier_id))
@@ -539,18 +551,18 @@ class Store:
 
     def history(self, sender: str, now: datetime, days: int = 90, *, exclude: str = "") -> History:
         """When ``sender``'s incidents of the last ``days`` were logged (``exclude``: this one)."""
-        since = (now - timedelta(days=days)).astimezone(timezone.utc).isoformat(timespec="seconds")
+        since = (now - timedelta(days=days)).astimezone(UTC).isoformat(timespec="seconds")
         rows = self.db.execute("SELECT created_at FROM incidents WHERE sender=? AND created_at >= ? AND id != ? "
                                "AND dmarc_failed = 0 ORDER BY created_at DESC", (sender.lower(), since, exclude))
         return History(tuple(datetime.fromisoformat(r["created_at"]) for r in rows))
 
-    def incidents(self, where: "IncidentFilter | None" = None) -> Iterator[Incident]:
+    def incidents(self, where: IncidentFilter | None = None) -> Iterator[Incident]:
         """Incidents, oldest first."""
         query, args = _filter_sql(where or IncidentFilter())
         for row in self.db.execute(f"SELECT * FROM incidents WHERE {query} ORDER BY created_at, id", args):
             yield Incident.from_row(row)
 
-    def count_incidents(self, where: "IncidentFilter | None" = None) -> int:
+    def count_incidents(self, where: IncidentFilter | None = None) -> int:
         query, args = _filter_sql(where or IncidentFilter())
         return int(self.db.execute(f"SELECT count(*) FROM incidents WHERE {query}", args).fetchone()[0])
 
@@ -577,7 +589,8 @@ class Store:
         longer ago than ``every`` (waiting drafts only: a reply once seen stays seen)."""
         rows = self.db.execute(
             "SELECT * FROM incidents WHERE account=? AND status='drafted' AND replaced_by IS NULL "
-            "AND reply_state IN ('', 'waiting') AND created_at >= ? AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
+            "AND reply_state IN ('', 'waiting') AND created_at >= ? "
+            "AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
             (account, _iso(now - timedelta(days=days)), _iso(now - every))).fetchall()
         return [Incident.from_row(r) for r in rows]
 
@@ -600,7 +613,7 @@ class StateLock:
         self.fd = fd
 
     @classmethod
-    def acquire(cls, state_path: Path) -> "StateLock":
+    def acquire(cls, state_path: Path) -> StateLock:
         import fcntl
 
         path = state_path.with_name(state_path.name + ".lock")
@@ -624,7 +637,7 @@ class StateLock:
     def release(self) -> None:
         os.close(self.fd)             # closing the file ends the lock
 
-    def __enter__(self) -> "StateLock":
+    def __enter__(self) -> StateLock:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -739,10 +752,8 @@ def _commit(db: sqlite3.Connection, path: Path) -> None:
 
 
 def _rollback(db: sqlite3.Connection) -> None:
-    try:
+    with contextlib.suppress(sqlite3.Error):   # nothing open any more: SQLite already rolled back
         db.execute("ROLLBACK")
-    except sqlite3.Error:
-        pass                        # nothing open any more: SQLite already rolled back
 
 
 class _Batched:
