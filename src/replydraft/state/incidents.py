@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
-from replydraft.detection.detector import SIGNALS
+from replydraft.detection.settings import SIGNALS
 
 __all__ = ["parse_when", "EXPORT_COLUMNS", "flatten", "csv_cell", "ESCALATED", "escalated", "one_line", "Stats",
            "stats", "week_of", "customer", "reply_text"]
