@@ -216,7 +216,8 @@ def _scan(config_path: str, log_path: str) -> None:
     logging.getLogger("imapclient").setLevel(logging.WARNING)
     config = load(Path(config_path))
     from replydraft.detection import prefilter as fastscan
-    fastscan.prepare(config.cache_dir, background=True)     # as `replydraft run` does
+    from replydraft.detection.detector import Detector
+    prefilter = fastscan.prepare(config.cache_dir, background=True)     # as `replydraft run` does
     account = config.accounts[0]
     renderer = Renderer.create(config.templates_dir)
     store = Store.open(config.state_path)
@@ -224,7 +225,8 @@ def _scan(config_path: str, log_path: str) -> None:
     mailbox = open_mailbox(account)
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        report = process_folder(mailbox, store, make_context(config, account, renderer, store=store),
+        report = process_folder(mailbox, store, make_context(config, account, renderer, store=store,
+                                                              detector=Detector(config.detector, prefilter)),
                                 folder="INBOX", drafts=drafts, lookback=timedelta(seconds=account.lookback))
     finally:
         mailbox.close()
@@ -285,18 +287,17 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
     on the fetched form, and on whole messages; and detect alone."""
     from replydraft.app.service import CLASSIFY_BATCH
     from replydraft.detection import prefilter as fastscan
-    from replydraft.detection.detector import DetectorSettings, detect, using_fastscan
+    from replydraft.detection.detector import Detector
     from replydraft.message.extract import parse
     from replydraft.pipeline import classify_many
 
-    fastscan.prepare(FASTSCAN_CACHE)           # as `replydraft run` does (compiled once, then cached)
+    detector = Detector(prefilter=fastscan.prepare(FASTSCAN_CACHE))   # as `replydraft run` does (compiled once, then cached)
     fetched, whole, escalated = [], [], 0
     for g in mailgen.generate(n, seed):
         fetched.append(g.text_only)
         if len(whole) < 2000:                  # whole messages are big: a sample is enough
             whole.append(g.raw)
-    settings = DetectorSettings()
-    classify_many(fetched[:50], settings, OWN_DOMAIN)   # compile the rules once, as a running daemon has
+    classify_many(fetched[:50], detector, OWN_DOMAIN)   # compile the rules once, as a running daemon has
 
     def rate(messages: list[bytes]) -> tuple[float, int]:
         best, hits = float("inf"), 0
@@ -304,7 +305,7 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
             started = time.perf_counter()
             hits = 0
             for i in range(0, len(messages), CLASSIFY_BATCH):
-                done = classify_many(messages[i:i + CLASSIFY_BATCH], settings, OWN_DOMAIN)
+                done = classify_many(messages[i:i + CLASSIFY_BATCH], detector, OWN_DOMAIN)
                 hits += sum(not isinstance(c, Exception) and c.detection.escalated for c in done)
             best = min(best, time.perf_counter() - started)
         return len(messages) / best, hits
@@ -316,9 +317,9 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
     for _ in range(runs):
         started = time.perf_counter()
         for email in parsed:
-            detect(email)
+            detector.detect(email)
         best = min(best, time.perf_counter() - started)
-    prefilter = "Hyperscan prefilter" if using_fastscan() else "keyword prefilter (no Hyperscan)"
+    prefilter = "Hyperscan prefilter" if detector.fast else "keyword prefilter (no Hyperscan)"
     return Classified(rate_fetched, rate_whole, len(parsed) / best, escalated, prefilter)
 
 

@@ -41,7 +41,6 @@ def _warm_rules_cache() -> None:
 @pytest.fixture
 def slow_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A cold rules cache folder (also REPLYDRAFT_CACHE_DIR) whose compile ends at finish_compile()."""
-    from replydraft.detection import detector as detect
     from replydraft.detection import prefilter as fastscan
 
     _warm_rules_cache()
@@ -50,13 +49,10 @@ def slow_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setattr(fastscan, "_compiler_command",
                         lambda folder: [sys.executable, "-c", waits, str(folder / "stop")])
     monkeypatch.setenv("REPLYDRAFT_CACHE_DIR", str(cache))
-    before = detect._fast
-    detect.use_fastscan(None)
     try:
         yield cache
     finally:
         finish_compile(cache, keep=False)
-        detect.use_fastscan(before)
 
 
 def finish_compile(cache: Path, *, keep: bool = True) -> None:

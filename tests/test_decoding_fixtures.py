@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from replydraft.config import Policy
-from replydraft.detection.detector import DetectorSettings
+from replydraft.detection.detector import Detector
 from replydraft.message.extract import InboundEmail, parse
 from replydraft.pipeline import Context, triage
 from replydraft.reply.render import Renderer
@@ -170,7 +170,7 @@ def test_a_huge_body_without_line_breaks_is_truncated_not_emptied() -> None:
 # -- fuzz: the whole pure pipeline on mutated fixtures ---------------------------------------
 
 CONTEXT = Context(account="fuzz", from_address="Acme Support <support@acme.test>",
-                  policy=Policy(company="Acme", sender_name="Dana"), detector=DetectorSettings(),
+                  policy=Policy(company="Acme", sender_name="Dana"), detector=Detector(),
                   renderer=Renderer.create(), now=datetime(2026, 11, 17, 12, 0, tzinfo=UTC))
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.glob("*.eml"))]
 

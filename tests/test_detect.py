@@ -12,10 +12,20 @@ from types import MappingProxyType
 
 import pytest
 
-from replydraft.detection.detector import SIGNALS, Detection, DetectorSettings, detect, detect_text
+from replydraft.detection.detector import SIGNALS, Detection, Detector, DetectorSettings
 from replydraft.detection.rules import RULE_IDS, RULES, word_view
-from replydraft.errors import ConfigError
+from replydraft.errors import RuleError
 from replydraft.message.extract import InboundEmail, parse
+
+BUILT_IN = Detector()
+
+
+def detect_text(text: str, settings: DetectorSettings | None = None, topic: str = "") -> Detection:
+    return (BUILT_IN if settings is None else Detector(settings)).detect_text(text, topic=topic)
+
+
+def detect(email: InboundEmail, settings: DetectorSettings | None = None) -> Detection:
+    return (BUILT_IN if settings is None else Detector(settings)).detect(email)
 
 # (signal, message, a phrase that must be inside the evidence)
 POSITIVES = [
@@ -270,7 +280,7 @@ def test_disabled_rule() -> None:
     text = "Never again."
     assert detect_text(text).escalated
     assert not detect_text(text, DetectorSettings(disabled_rules=frozenset({"ult.never_again"}))).escalated
-    with pytest.raises(ConfigError, match="no built-in rule"):
+    with pytest.raises(RuleError, match="no built-in rule"):
         detect_text(text, DetectorSettings(disabled_rules=frozenset({"ult.nope"})))
 
 
@@ -284,12 +294,34 @@ def test_company_phrases_and_patterns() -> None:
     ev = next(s for s in d.signals if s.name == "out_of_scope_demand").evidence
     assert any(e.rule.startswith("custom.out_of_scope_demand") for e in ev)
     settings.check()
-    with pytest.raises(ConfigError, match="not a valid regular expression"):
+    with pytest.raises(RuleError, match="not a valid regular expression"):
         DetectorSettings(extra_patterns={"ultimatum": ("(unclosed",)}).check()
-    with pytest.raises(ConfigError, match="not a signal"):
+    with pytest.raises(RuleError, match="not a signal"):
         DetectorSettings(extra_phrases={"rudeness": ("x",)}).check()
-    with pytest.raises(ConfigError, match="empty"):
+    with pytest.raises(RuleError, match="empty"):
         DetectorSettings(extra_patterns={"ultimatum": ("x*",)}).check()
+
+
+def test_a_detector_with_unusable_settings_is_not_built() -> None:
+    with pytest.raises(RuleError, match="not a valid regular expression"):
+        Detector(DetectorSettings(extra_patterns={"ultimatum": ("(unclosed",)}))
+
+
+def test_two_detectors_in_one_process_keep_their_own_settings() -> None:
+    """Each detector owns its rules: building or using one changes nothing for another."""
+    text = "Never again. I want rush delivery for free."
+    plain = Detector()
+    before = plain.detect_text(text)
+    custom = Detector(DetectorSettings(disabled_rules=frozenset({"ult.never_again"}),
+                                       extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
+                                       thresholds={"out_of_scope_demand": 0.5}))
+    mine = custom.detect_text(text)
+    assert "ultimatum" in before.names and "ultimatum" not in mine.names
+    assert any(e.rule.startswith("custom.") for s in mine.signals for e in s.evidence)
+    assert plain.detect_text(text) == before            # interleaved use: still its own rules
+    assert not any(e.rule.startswith("custom.") for s in before.signals + before.near_misses for e in s.evidence)
+    assert custom.detect_text(text) == mine
+    assert (plain.threshold("out_of_scope_demand"), custom.threshold("out_of_scope_demand")) == (0.6, 0.5)
 
 
 def test_empty_and_blank_text() -> None:
@@ -1248,9 +1280,9 @@ def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
 def test_detect_many_is_detect_for_each() -> None:
     from dataclasses import replace
 
-    from replydraft.detection.detector import detect_many
     base = parse(b"From: a@b.example\r\nSubject: Invoice 2231 overdue\r\n\r\nhello\r\n")
     emails = [replace(base, new_text=text) for text in _all_test_texts()]
     emails += [replace(base, new_text="   "), replace(base, new_text="I will sue you.", automated="a bounce")]
     settings = DetectorSettings(disabled_rules=frozenset({"review.bbb"}))
-    assert detect_many(emails, settings) == [detect(email, settings) for email in emails]
+    detector = Detector(settings)
+    assert detector.detect_many(emails) == [detector.detect(email) for email in emails]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from replydraft.detection.detector import SIGNALS, DetectorSettings
+from replydraft.detection.detector import SIGNALS, Detector, DetectorSettings
 from replydraft.detection.evaluate import Example, Report, evaluate, load_corpus, main
 from replydraft.errors import InputError
 
@@ -129,7 +129,7 @@ def test_metrics_on_a_synthetic_corpus(tmp_path: Path) -> None:
 def test_disabled_signals_are_left_out(tmp_path: Path) -> None:
     rows = [{"id": "a", "body": "You idiots.", "labels": ["abusive_language"]}]
     report = evaluate(load_corpus(_write(tmp_path, rows)),
-                      DetectorSettings(disabled=frozenset({"abusive_language"})))
+                      Detector(DetectorSettings(disabled=frozenset({"abusive_language"}))))
     assert "abusive_language" not in {m.name for m in report.metrics}
     assert report.mistakes == []
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from replydraft.config import parse
+from replydraft.detection.detector import Detector
 from replydraft.errors import ConfigError
 from replydraft.pipeline import Context, triage
 from replydraft.reply.ledger import overdue_for, parse_ledger
@@ -52,7 +53,7 @@ def test_errors_name_the_line() -> None:
 
 def ledger_context(**policy: str) -> Context:
     config = parse({"policy": {"company": "Acme", **policy}})
-    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=config.detector,
+    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=Detector(config.detector),
                    renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=UTC),
                    invoices=tuple(parse_ledger(LEDGER)))
 

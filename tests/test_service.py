@@ -194,10 +194,10 @@ def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> N
 
 
 def test_classify_many_gives_what_classify_gives_in_order() -> None:
-    from replydraft.detection.detector import DetectorSettings
+    from replydraft.detection.detector import Detector
     from replydraft.pipeline import classify, classify_many
     raws = [raw for _, raw in sample_messages()]
-    settings = DetectorSettings()
+    settings = Detector()
     assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]
 
 

@@ -7,12 +7,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from replydraft.config import Policy
-from replydraft.detection.detector import DetectorSettings
+from replydraft.detection.detector import Detector
 from replydraft.pipeline import Context, triage
 from replydraft.reply.render import Renderer
 from replydraft.state.store import FolderRow, Store
 
-CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=Policy(), detector=DetectorSettings(),
+CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=Policy(), detector=Detector(),
               renderer=Renderer.create(), now=datetime(2026, 12, 1, tzinfo=UTC))
 
 

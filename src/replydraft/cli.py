@@ -283,11 +283,10 @@ def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
     # handlers come at once); the compile keeps its result even if a one-off pass ends first.
     if not args.once:
         daemon = Daemon(path, config, renderer, dry_run=args.dry_run, reload_requested=reload_requested)
-        fastscan.prepare(cache, background=True)
+        daemon.use_prefilter(fastscan.prepare(cache, background=True))
         daemon.run()
         return EXIT_OK
-    fastscan.prepare(cache, background=True)
-    reports = run_once(config, renderer, dry_run=args.dry_run)
+    reports = run_once(config, renderer, dry_run=args.dry_run, prefilter=fastscan.prepare(cache, background=True))
     for r in reports:
         if r.error:
             continue
@@ -338,16 +337,16 @@ def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
 
 def cmd_classify(args: argparse.Namespace) -> int:
     from replydraft.config import load
-    from replydraft.detection.detector import DetectorSettings, detect
+    from replydraft.detection.detector import Detector, DetectorSettings
     from replydraft.message.extract import parse
 
-    settings = load(args.config).detector if args.config else DetectorSettings()
+    detector = Detector(load(args.config).detector if args.config else DetectorSettings())
     failed = False
     for name in args.paths:
         try:
             for label, raw in iter_messages(Path(name)):
                 parsed = parse(raw)
-                detection = detect(parsed, settings)
+                detection = detector.detect(parsed)
                 record: dict[str, Any] = {
                     "path": label,
                     "message_id": parsed.message_id,
@@ -445,7 +444,7 @@ def _when(option: str, value: str | None) -> datetime | None:
 
 
 def _filter(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from replydraft.detection.detector import SIGNALS
+    from replydraft.detection.settings import SIGNALS
     from replydraft.state.store import INCIDENT_STATUSES, IncidentFilter
 
     if args.signal and args.signal not in SIGNALS:
@@ -873,7 +872,7 @@ def cmd_auth_oauth(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from replydraft.detection.detector import DEFAULT_THRESHOLD, SIGNALS
+    from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS
     from replydraft.detection.rules import RULES
 
     if args.signal and args.signal not in SIGNALS:
@@ -891,11 +890,11 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from replydraft.config import load
-    from replydraft.detection.detector import DetectorSettings
+    from replydraft.detection.detector import Detector, DetectorSettings
     from replydraft.detection.evaluate import evaluate, load_corpus
 
-    settings = load(args.config).detector if args.config else DetectorSettings()
-    report = evaluate(load_corpus(Path(args.corpus)), settings)
+    detector = Detector(load(args.config).detector if args.config else DetectorSettings())
+    report = evaluate(load_corpus(Path(args.corpus)), detector)
     print(report.format())
     if args.mistakes:
         for item in report.mistakes:

@@ -21,10 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from replydraft.auth.oauth import MECHANISMS, PROVIDERS
-from replydraft.detection.detector import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings
-from replydraft.detection.rules import RULES
-from replydraft.detection.scope import Scope
-from replydraft.errors import ConfigError
+from replydraft.detection.catalog import RULE_SIGNALS
+from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings, Scope
+from replydraft.errors import ConfigError, RuleError
 from replydraft.reply.formatting import check_currency, check_locale
 from replydraft.reply.voice import PolicyRule, RepeatOffender
 
@@ -557,7 +556,6 @@ def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> 
     return good
 
 
-_RULE_SIGNAL = {r.id: r.signal for r in RULES}
 _SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules"}
 
 
@@ -583,8 +581,8 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
         phrases[name] = tuple(_strings(t, "phrases", path, problems))
         patterns[name] = tuple(_strings(t, "patterns", path, problems))
         for i, rule_id in enumerate(_strings(t, "disable_rules", path, problems)):
-            if _RULE_SIGNAL.get(rule_id) != name:
-                hint = difflib.get_close_matches(rule_id, [r for r, s in _RULE_SIGNAL.items() if s == name], n=1)
+            if RULE_SIGNALS.get(rule_id) != name:
+                hint = difflib.get_close_matches(rule_id, [r for r, s in RULE_SIGNALS.items() if s == name], n=1)
                 problems.add(f"{path}.disable_rules[{i}]", f"{name} has no built-in rule {rule_id!r}"
                              + (f' (did you mean "{hint[0]}"?)' if hint else "; `replydraft rules` lists them"))
             else:
@@ -595,7 +593,7 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
                                 disabled_rules=frozenset(disabled_rules))
     try:
         settings.check()
-    except ConfigError as exc:
+    except RuleError as exc:
         problems.add("signals", str(exc))
     return settings
 

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from replydraft.config import Policy
-from replydraft.detection.detector import Detection, DetectorSettings, Evidence, Signal, detect, detect_many, detect_text
+from replydraft.detection.detector import Detection, Detector, Evidence, Signal
 from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.message.extract import InboundEmail, parse
 from replydraft.reply.formatting import Formatter
@@ -36,7 +36,7 @@ class Context:
     account: str
     from_address: str
     policy: Policy
-    detector: DetectorSettings
+    detector: Detector                   # built once per config load, with the process's prefilter
     renderer: Renderer
     now: datetime
     invoices: tuple[Invoice, ...] = ()   # open invoices from the ledger
@@ -95,12 +95,12 @@ class Classified:
     detection: Detection
 
 
-def classify(raw: bytes, detector: DetectorSettings, own_domain: str) -> Classified:
+def classify(raw: bytes, detector: Detector, own_domain: str) -> Classified:
     email = parse(raw)
-    return _ours(email, own_domain) or Classified(email, detect(email, detector))
+    return _ours(email, own_domain) or Classified(email, detector.detect(email))
 
 
-def classify_many(raws: Sequence[bytes], detector: DetectorSettings,
+def classify_many(raws: Sequence[bytes], detector: Detector,
                   own_domain: str) -> list[Classified | Exception]:
     """``classify`` for a batch, one step over the whole batch before the next: parsing
     100 messages, then scanning them all, then running the rules is ~20% faster than one
@@ -113,9 +113,9 @@ def classify_many(raws: Sequence[bytes], detector: DetectorSettings,
     todo = [(i, email) for i, email in enumerate(parsed) if out[i] is None and isinstance(email, InboundEmail)]
     emails = [email for _, email in todo]
     try:
-        detections: list[Detection | Exception] = list(detect_many(emails, detector))
+        detections: list[Detection | Exception] = list(detector.detect_many(emails))
     except Exception:            # a bug on one message: examine them one by one to find it
-        detections = [_attempt(detect, email, detector) for email in emails]
+        detections = [_attempt(detector.detect, email) for email in emails]
     for (i, email), detection in zip(todo, detections):
         out[i] = detection if isinstance(detection, Exception) else Classified(email, detection)
     return [c for c in out if c is not None]     # every place is filled by now
@@ -144,7 +144,7 @@ def triage(raw: bytes, ctx: Context, classified: Classified | None = None, *, di
     email, detection = classified.email, classified.detection
     # Skipped mail is not acted on, but the log says what it would have raised, so a threat
     # hidden in mail that looks automated is still seen by a person.
-    unexamined = detect_text(email.new_text, ctx.detector, topic=email.subject).signals if detection.skipped else ()
+    unexamined = ctx.detector.detect_text(email.new_text, topic=email.subject).signals if detection.skipped else ()
     to, reply_to_note = recipient(email, ctx.policy.reply_to)
     overdue = _ledger_facts(email.from_addr, to, ctx)
     if overdue and detection.skipped is None and "overdue_payment" not in ctx.detector.disabled:

@@ -43,6 +43,8 @@ from replydraft.app.service import (
     process_folder,
 )
 from replydraft.config import Account, Config, load
+from replydraft.detection.detector import Detector
+from replydraft.detection.prefilter import Prefilter
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
 from replydraft.reply.lint import require_clean
@@ -115,7 +117,9 @@ class Daemon:
                  connect: Connect = ImapMailbox.connect, loader: Loader = load_checked,
                  reload_requested: threading.Event | None = None) -> None:
         self.config_path = config_path
-        self.config, self.renderer = config, renderer
+        # one detector per config load; all of them share the process's prefilter (see use_prefilter)
+        self.prefilter = Prefilter()
+        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
         self.dry_run = dry_run
         self.connect = connect
         self.loader = loader
@@ -162,6 +166,12 @@ class Daemon:
     def _on_hup(self, _signum: int, _frame: FrameType | None) -> None:
         self._reload_requested.set()          # the work happens in run()'s loop, not in the handler
 
+    def use_prefilter(self, prefilter: Prefilter) -> None:
+        """Detect with this prefilter (``prefilter.prepare``'s, which a background compile fills
+        later), now and after every reload."""
+        self.prefilter = prefilter
+        self.detector.use_prefilter(prefilter)
+
     def reload(self) -> bool:
         """Load the config and templates again; on any problem keep running the old ones."""
         try:
@@ -169,7 +179,7 @@ class Daemon:
         except ReplydraftError as exc:
             log.error("reload refused, still running the previous config: %s", exc)
             return False
-        self.config, self.renderer = config, renderer
+        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
         for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
             watch.wake.set()
         self._sync_jobs()
@@ -221,7 +231,8 @@ class Daemon:
             return
         with watch.lock:
             [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
-                                    connect=self.connect, stop=self.stop, folders=[watch.folder])
+                                    connect=self.connect, stop=self.stop, folders=[watch.folder],
+                                    detector=self.detector)
         error, auth = report.error, report.auth
         if error is None:
             try:
@@ -264,7 +275,7 @@ class Daemon:
                 store = Store.open(self.config.state_path)
                 try:
                     report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
-                                                                         store=store),
+                                                                         store=store, detector=self.detector),
                                             folder=watch.folder, drafts=drafts, dry_run=self.dry_run,
                                             lookback=timedelta(seconds=account.lookback), stop=self.stop)
                 finally:

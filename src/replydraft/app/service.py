@@ -21,6 +21,8 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable, Sequence
 
 from replydraft.config import Account, Config
+from replydraft.detection.detector import Detector
+from replydraft.detection.prefilter import Prefilter
 from replydraft.auth.credentials import Secret, get_secret
 from replydraft.reply.draft import body_hash
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
@@ -334,14 +336,15 @@ def load_invoices(config: Config) -> tuple[Invoice, ...]:
 
 
 def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None,
-                 store: Store | None = None) -> Context:
-    """Everything ``triage`` needs for one pass; with a store, the senders' incident history."""
+                 store: Store | None = None, detector: Detector | None = None) -> Context:
+    """Everything ``triage`` needs for one pass; with a store, the senders' incident history.
+    ``detector``: the one built for this config (else one is built, without a prefilter)."""
     now = now or datetime.now(timezone.utc).astimezone()
     repeat = config.policy.repeat_offender
     days = max(90, repeat.days if repeat else 0)
     history = (lambda sender, incident: store.history(sender, now, days, exclude=incident)) if store else None
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
-                   detector=config.detector, renderer=renderer, now=now,
+                   detector=detector or Detector(config.detector), renderer=renderer, now=now,
                    invoices=load_invoices(config),
                    grace_days=config.ledger.grace_days if config.ledger else 0,
                    signal_templates=config.signal_templates, store_excerpts=config.store_excerpts,
@@ -366,7 +369,7 @@ def open_mailbox(account: Account, connect: Connect = ImapMailbox.connect) -> Ma
 
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
                  connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None,
-                 folders: Sequence[str] | None = None) -> list[FolderReport]:
+                 folders: Sequence[str] | None = None, detector: Detector | None = None) -> list[FolderReport]:
     """One pass over an account's folders (or some of them) on one connection.
 
     A failing account reports its error instead of raising, so the others go on.
@@ -375,7 +378,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     store = None
     try:
         store = Store.open(config.state_path)
-        ctx = make_context(config, account, renderer, store=store)
+        ctx = make_context(config, account, renderer, store=store, detector=detector)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
         if store is not None:
@@ -406,12 +409,13 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
 
 
 def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
-             connect: Connect = ImapMailbox.connect) -> list[FolderReport]:
+             connect: Connect = ImapMailbox.connect, prefilter: Prefilter | None = None) -> list[FolderReport]:
     """One pass over every account (`run --once`, from cron say). Each folder's outcome is
     recorded for `replydraft status`, as the daemon records its passes (mode "once")."""
     reports: list[FolderReport] = []
+    detector = Detector(config.detector, prefilter)
     for account in config.accounts:
-        reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect))
+        reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect, detector=detector))
     with Store.open(config.state_path) as store:
         for r in reports:
             if r.error:

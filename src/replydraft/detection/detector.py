@@ -1,7 +1,9 @@
 """Escalation signals in a customer's new text, each with a score and its evidence.
 
-Pure: no I/O, no clock. ``detect`` is what the daemon, ``classify`` and ``evaluate``
-all call, so an offline evaluation measures exactly what runs in production.
+Pure: no I/O, no clock, no module state. A :class:`Detector` is built once from its
+settings (compiling the company phrases, indexing the rules) and is what the daemon,
+``classify`` and ``evaluate`` all call, so an offline evaluation measures exactly what runs
+in production.
 
 How it works: the rules in :mod:`replydraft.detection.rules` are data (id, signal, weight, regex,
 context flags). Every match is checked against its sentence and clause -- negation just
@@ -12,50 +14,38 @@ same rule count half, at most twice). Precision comes first: one weak word never
 a signal on its own; it is kept as a near-miss for the incident log instead.
 
 Speed: a prefilter first picks the rules that could match at all -- one Hyperscan pass
-(:mod:`replydraft.detection.prefilter`, once :func:`use_fastscan` has it) or else keyword groups --
-and only those are run. The results are the same either way.
+(:mod:`replydraft.detection.prefilter`, once the detector's :class:`Prefilter` holds a scanner) or
+else keyword groups -- and only those are run. The results are the same either way.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from replydraft.detection.stems import SUBJECT, start_stems, stem_positions
-from replydraft.errors import ConfigError
-from replydraft.message.extract import InboundEmail
+from replydraft.detection.prefilter import FastScan, Prefilter
 from replydraft.detection.rules import (
     HYPOTHETICAL,
     INFO_QUESTION,
     NEGATION,
     POSITIVE,
-    RULE_IDS,
     RULES,
     SUBJECT_ANCHOR,
     Rule,
     present_keys,
 )
-from replydraft.detection.scope import Scope, excluded_demands, mentions_included
+from replydraft.detection.scope import excluded_demands, mentions_included
+from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings, SignalName
+from replydraft.detection.stems import SUBJECT, start_stems, stem_positions
+from replydraft.message.extract import InboundEmail
 
-if TYPE_CHECKING:
-    from replydraft.detection.prefilter import FastScan
+__all__ = ["DEFAULT_THRESHOLD", "SCOPE_RULE", "SIGNALS", "Detection", "Detector", "DetectorSettings", "Evidence",
+           "Signal", "SignalName"]
 
-SignalName = Literal[
-    "review_threat", "legal_threat", "out_of_scope_demand",
-    "overdue_payment", "ultimatum", "abusive_language",
-]
-SIGNALS: tuple[SignalName, ...] = (
-    "review_threat", "legal_threat", "out_of_scope_demand",
-    "overdue_payment", "ultimatum", "abusive_language",
-)
-DEFAULT_THRESHOLD = 0.6
-SCOPE_RULE = "scope.excluded_item"
-_TOPIC_CHARS = 300          # a subject longer than this is not a subject   # the evidence rule of a demand for an item [policy.scope] excludes
+SCOPE_RULE = "scope.excluded_item"   # the evidence rule of a demand for an item [policy.scope] excludes
+_TOPIC_CHARS = 300          # a subject longer than this is not a subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,41 +83,67 @@ class Detection:
         return tuple(s.name for s in self.signals)
 
 
-@dataclass(frozen=True, slots=True)
-class DetectorSettings:
-    thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
-    disabled: frozenset[str] = frozenset()
-    # Company phrases per signal, matched case-insensitively with flexible spacing, e.g.
-    # {"out_of_scope_demand": ("rush delivery for free",)}; and raw regular expressions.
-    extra_phrases: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
-    extra_patterns: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
-    extra_weight: float = 0.8                    # weight of one company phrase/pattern hit
-    disabled_rules: frozenset[str] = frozenset()  # built-in rule ids to switch off
-    max_chars: int = 50_000                       # only the first max_chars are examined
-    scope: Scope = Scope()                        # [policy.scope]: what the agreement covers and excludes
+class Detector:
+    """The rules of one :class:`DetectorSettings`, compiled and indexed once, and the
+    one-pass prefilter to pick among them. Build one per config load; it is immutable
+    but for its prefilter, which a background compile may fill later."""
+
+    __slots__ = ("_index", "prefilter", "settings")
+
+    def __init__(self, settings: DetectorSettings | None = None,
+                 prefilter: Prefilter | FastScan | None = None) -> None:
+        """The built-in rules without ``settings``. Raises :class:`~replydraft.errors.RuleError`
+        for an unusable company phrase or rule id."""
+        self.settings = settings = settings or DetectorSettings()
+        self._index = _RuleIndex.of(settings)
+        self.prefilter = Prefilter()
+        self.use_prefilter(prefilter)
+
+    def use_prefilter(self, prefilter: Prefilter | FastScan | None) -> None:
+        """Try only the built-in rules this one-pass prefilter reports (None: the keyword
+        prefilter). Made by :func:`replydraft.detection.prefilter.prepare`; same results, faster."""
+        self.prefilter = prefilter if isinstance(prefilter, Prefilter) else Prefilter(prefilter)
+
+    @property
+    def fast(self) -> bool:
+        """Whether the Hyperscan prefilter is in use (it may be filled in the background)."""
+        return self.prefilter.scan is not None
+
+    @property
+    def disabled(self) -> frozenset[str]:
+        return self.settings.disabled
 
     def threshold(self, name: str) -> float:
-        return self.thresholds.get(name, DEFAULT_THRESHOLD)
+        return self.settings.threshold(name)
 
-    def check(self) -> None:
-        """Raise :class:`ConfigError` if an extra phrase, pattern or rule id is unusable."""
-        _compiled(_settings_key(self))
+    def detect(self, email: InboundEmail) -> Detection:
+        """Signals in the customer's new text; automated mail is skipped, not examined."""
+        return self.detect_many([email])[0]
 
+    def detect_many(self, emails: Sequence[InboundEmail]) -> list[Detection]:
+        """``detect`` for each message, with the one-pass prefilter run over all their texts
+        first: Hyperscan's tables then stay in the CPU's cache, and a scan costs ~50 us instead
+        of the ~75 it costs between the rules' work on each message."""
+        settings, index, scan = self.settings, self._index, self.prefilter.scan
+        texts = [None if email.automated else _Text.of(email.new_text, settings) for email in emails]
+        candidates = [[] if text is None else index.candidates(text.norm, text.low, scan) for text in texts]
+        return [Detection((), (), skipped=email.automated) if email.automated
+                else Detection(()) if text is None else _detect(text, index.rules, found, settings, email.subject)
+                for email, text, found in zip(emails, texts, candidates, strict=True)]
 
-def detect(email: InboundEmail, settings: DetectorSettings = DetectorSettings()) -> Detection:
-    """Signals in the customer's new text; automated mail is skipped, not examined."""
-    return detect_many([email], settings)[0]
+    def detect_text(self, text: str, topic: str = "") -> Detection:
+        """Signals in ``text``; evidence offsets index into ``text`` itself.
 
-
-def detect_many(emails: Sequence[InboundEmail], settings: DetectorSettings = DetectorSettings()) -> list[Detection]:
-    """``detect`` for each message, with the one-pass prefilter run over all their texts
-    first: Hyperscan's tables then stay in the CPU's cache, and a scan costs ~50 us instead
-    of the ~75 it costs between the rules' work on each message."""
-    texts = [None if email.automated else _Text.of(email.new_text, settings) for email in emails]
-    candidates = [[] if text is None else _candidates(text.index, text.norm, text.low) for text in texts]
-    return [Detection((), (), skipped=email.automated) if email.automated
-            else Detection(()) if text is None else _detect(text, found, settings, email.subject)
-            for email, text, found in zip(emails, texts, candidates)]
+        ``topic`` (the subject line) is context only, never evidence: a rule that needs a
+        word somewhere in the message (``near_text``) also finds it there, so "bear with us"
+        in a thread titled "Invoice 2231 overdue" is read as the stall it is.
+        """
+        examined = _Text.of(text, self.settings)
+        if examined is None:
+            return Detection(())
+        index = self._index
+        found = index.candidates(examined.norm, examined.low, self.prefilter.scan)
+        return _detect(examined, index.rules, found, self.settings, topic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +152,6 @@ class _Text:
     text: str               # the examined text (its first max_chars)
     norm: str               # normalised and unwrapped
     low: str
-    index: _RuleIndex
     origin: list[int] | None = None   # offset in text of each offset in norm, if invisible characters were removed
 
     @classmethod
@@ -151,25 +166,13 @@ class _Text:
             norm, origin = _normalise(text)
             norm, origin = norm[:limit], origin[:limit + 1] if origin is not None else None
         norm = _unwrap(norm)
-        return cls(text, norm, norm.lower(), _rule_index(_key_of(settings)), origin)
+        return cls(text, norm, norm.lower(), origin)
 
 
-def detect_text(text: str, settings: DetectorSettings = DetectorSettings(), topic: str = "") -> Detection:
-    """Signals in ``text``; evidence offsets index into ``text`` itself.
-
-    ``topic`` (the subject line) is context only, never evidence: a rule that needs a
-    word somewhere in the message (``near_text``) also finds it there, so "bear with us"
-    in a thread titled "Invoice 2231 overdue" is read as the stall it is.
-    """
-    examined = _Text.of(text, settings)
-    if examined is None:
-        return Detection(())
-    return _detect(examined, _candidates(examined.index, examined.norm, examined.low), settings, topic)
-
-
-def _detect(examined: _Text, candidates: list[int], settings: DetectorSettings, topic: str) -> Detection:
+def _detect(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], settings: DetectorSettings,
+            topic: str) -> Detection:
     """The candidate rules run on the text, each hit weighed in its context, then scored."""
-    text, norm, low, rules = examined.text, examined.norm, examined.low, examined.index.rules
+    text, norm, low = examined.text, examined.norm, examined.low
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
     ctx = _Context(norm, topic[:_TOPIC_CHARS])
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
@@ -433,34 +436,9 @@ def _negated(before: str, phrase: str) -> bool:
     return bool(words) and NEGATION.search(" ".join(words)) is not None
 
 
-# -- company rules ---------------------------------------------------------------------
+# -- the rules of a detector ----------------------------------------------------------
 
-_Key = tuple[frozenset[str], tuple[tuple[str, tuple[str, ...]], ...],
-             tuple[tuple[str, tuple[str, ...]], ...], float]
-
-
-def _freeze(mapping: Mapping[str, Sequence[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple(sorted((str(k), tuple(v) if not isinstance(v, str) else (v,)) for k, v in mapping.items()))
-
-
-def _key_of(settings: DetectorSettings) -> _Key:
-    """``_settings_key(settings)``, remembered for the last settings object: a daemon passes
-    the same one for every message, and building the key costs ~3 us."""
-    global _last_key
-    last = _last_key
-    if last is not None and last[0] is settings:
-        return last[1]
-    key = _settings_key(settings)
-    _last_key = (settings, key)
-    return key
-
-
-_last_key: tuple[DetectorSettings, _Key] | None = None
-
-
-def _settings_key(settings: DetectorSettings) -> _Key:
-    return (frozenset(settings.disabled_rules), _freeze(settings.extra_phrases),
-            _freeze(settings.extra_patterns), float(settings.extra_weight))
+_BUILTIN_POSITION = {rule.id: i for i, rule in enumerate(RULES)}
 
 
 @dataclass(frozen=True)
@@ -471,83 +449,33 @@ class _RuleIndex:
     builtin: dict[int, int]                 # position in RULES -> position in rules
     custom: tuple[int, ...]                 # company phrases and patterns
 
+    @classmethod
+    def of(cls, settings: DetectorSettings) -> _RuleIndex:
+        """The built-in rules left on, then the company phrases and patterns (raises RuleError)."""
+        weight = float(settings.extra_weight)
+        company = [Rule(c.id, c.signal, weight, c.regex, starts=start_stems(c.regex))
+                   for c in settings.company_patterns()]
+        rules = (*(r for r in RULES if r.id not in settings.disabled_rules), *company)
+        by_key: dict[str, list[int]] = {}
+        for i, rule in enumerate(rules):
+            for k in rule.keys[0] if rule.keys else ():
+                by_key.setdefault(k, []).append(i)
+        builtin = {_BUILTIN_POSITION[r.id]: i for i, r in enumerate(rules) if r.id in _BUILTIN_POSITION}
+        return cls(rules, tuple(i for i, rule in enumerate(rules) if not rule.keys),
+                   {k: tuple(v) for k, v in by_key.items()}, builtin,
+                   tuple(i for i, r in enumerate(rules) if r.id not in _BUILTIN_POSITION))
 
-@lru_cache(maxsize=64)
-def _rule_index(key: _Key) -> _RuleIndex:
-    rules = _compiled(key)
-    by_key: dict[str, list[int]] = {}
-    for i, rule in enumerate(rules):
-        for k in rule.keys[0] if rule.keys else ():
-            by_key.setdefault(k, []).append(i)
-    builtin = {_BUILTIN_POSITION[r.id]: i for i, r in enumerate(rules) if r.id in _BUILTIN_POSITION}
-    return _RuleIndex(rules, tuple(i for i, rule in enumerate(rules) if not rule.keys),
-                      {k: tuple(v) for k, v in by_key.items()}, builtin,
-                      tuple(i for i, r in enumerate(rules) if r.id not in _BUILTIN_POSITION))
-
-
-_BUILTIN_POSITION = {rule.id: i for i, rule in enumerate(RULES)}
-
-
-def _candidates(index: _RuleIndex, norm: str, low: str) -> list[int]:
-    """The rules worth trying on this text, in order: those the one-pass prefilter reports
-    (see :func:`use_fastscan`), or else those whose key groups all occur in the text."""
-    if _fast is not None:
-        builtin = index.builtin
-        found = {builtin[i] for i in _fast.candidates(norm) if i in builtin}
-        found.update(index.custom)
-        return sorted(found)
-    present = present_keys(low)
-    found = set(index.always)
-    for key in present:
-        found.update(index.by_key.get(key, ()))
-    rules = index.rules
-    return [i for i in sorted(found) if len(rules[i].keys) < 2 or not rules[i].keys[1].isdisjoint(present)]
-
-
-_fast: FastScan | None = None
-
-
-def use_fastscan(scan: FastScan | None) -> None:
-    """Try only the built-in rules this one-pass prefilter reports (None: the keyword
-    prefilter). Made by :func:`replydraft.detection.prefilter.prepare`; same results, faster."""
-    global _fast
-    _fast = scan
-
-
-def using_fastscan() -> bool:
-    return _fast is not None
-
-
-@lru_cache(maxsize=64)
-def _compiled(key: _Key) -> tuple[Rule, ...]:
-    disabled_rules, phrases, patterns, weight = key
-    unknown = sorted(disabled_rules - RULE_IDS)
-    if unknown:
-        raise ConfigError(f"The detector has no built-in rule named {', '.join(map(repr, unknown))}; "
-                          f"check the spelling (rule ids look like 'review.bbb' or 'abuse.fword').")
-    if not 0 < weight <= 1:
-        raise ConfigError(f"The weight of company phrases must be above 0 and at most 1, not {weight}.")
-    rules = [r for r in RULES if r.id not in disabled_rules]
-    for kind, table in (("phrase", phrases), ("pattern", patterns)):
-        for signal, items in table:
-            if signal not in SIGNALS:
-                raise ConfigError(f"Extra {kind}s were given for {signal!r}, which is not a signal; "
-                                  f"use one of {', '.join(SIGNALS)}.")
-            for n, item in enumerate(items, 1):
-                if kind == "phrase":
-                    words = str(item).split()
-                    if not words:
-                        raise ConfigError(f"Extra phrase {n} for {signal} is empty; remove it or fill it in.")
-                    source = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
-                else:
-                    source = str(item)
-                try:
-                    regex = re.compile(source, re.IGNORECASE)
-                except re.error as exc:
-                    raise ConfigError(f"Extra pattern {n} for {signal} ({item!r}) is not a valid regular "
-                                      f"expression: {exc}.") from None
-                if regex.search(""):
-                    raise ConfigError(f"Extra {kind} {n} for {signal} ({item!r}) matches empty text; "
-                                      f"make it match at least one word.")
-                rules.append(Rule(f"custom.{signal}.{kind}{n}", signal, weight, regex, starts=start_stems(regex)))
-    return tuple(rules)
+    def candidates(self, norm: str, low: str, scan: FastScan | None) -> list[int]:
+        """The rules worth trying on this text, in order: those the one-pass prefilter ``scan``
+        reports, or else those whose key groups all occur in the text."""
+        if scan is not None:
+            builtin = self.builtin
+            found = {builtin[i] for i in scan.candidates(norm) if i in builtin}
+            found.update(self.custom)
+            return sorted(found)
+        present = present_keys(low)
+        found = set(self.always)
+        for key in present:
+            found.update(self.by_key.get(key, ()))
+        rules = self.rules
+        return [i for i in sorted(found) if len(rules[i].keys) < 2 or not rules[i].keys[1].isdisjoint(present)]

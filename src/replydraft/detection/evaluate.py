@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from replydraft.detection.detector import SIGNALS, DetectorSettings, detect_text
+from replydraft.detection.detector import SIGNALS, Detector
 from replydraft.errors import InputError
 
 __all__ = ["Example", "SignalMetrics", "Rate", "Mistake", "Report", "load_corpus", "evaluate", "main"]
@@ -187,17 +187,19 @@ def _example(item: Any, where: str, seen: set[str]) -> Example:
     return Example(ident, subject, body, frozenset(labels), hard, str(item.get("source", "")))
 
 
-def evaluate(examples: Sequence[Example], settings: DetectorSettings = DetectorSettings()) -> Report:
-    """Run the detector over each body and count per-signal hits, misses and false alarms."""
+def evaluate(examples: Sequence[Example], detector: Detector | None = None) -> Report:
+    """Run the detector (the built-in rules by default) over each body and count per-signal hits,
+    misses and false alarms."""
+    detector = detector or Detector()
     counts = {name: [0, 0, 0] for name in SIGNALS}     # tp, fp, fn
     unlabelled = [0, 0]
     hard = [0, 0]
     mistakes: list[Mistake] = []
     for ex in examples:
-        detection = detect_text(ex.body, settings, topic=ex.subject)
+        detection = detector.detect_text(ex.body, topic=ex.subject)
         got = set(detection.names)
         for name in SIGNALS:
-            if name in settings.disabled:
+            if name in detector.disabled:
                 continue
             expected, predicted = name in ex.labels, name in got
             if expected and predicted:
@@ -212,14 +214,14 @@ def evaluate(examples: Sequence[Example], settings: DetectorSettings = DetectorS
             if ex.hard_negative:
                 hard[0] += bool(got)
                 hard[1] += 1
-        active_labels = set(ex.labels) - settings.disabled
+        active_labels = set(ex.labels) - detector.disabled
         if got != active_labels:
             evidence = tuple(
                 f"{s.name} {s.score:.2f}{' (near)' if near else ''} [{e.rule}] {e.phrase!r}"
                 for near, group in ((False, detection.signals), (True, detection.near_misses))
                 for s in group for e in s.evidence)
             mistakes.append(Mistake(ex.id, tuple(sorted(active_labels)), tuple(sorted(got)), evidence))
-    metrics = tuple(SignalMetrics(name, *counts[name]) for name in SIGNALS if name not in settings.disabled)
+    metrics = tuple(SignalMetrics(name, *counts[name]) for name in SIGNALS if name not in detector.disabled)
     return Report(metrics, Rate(*unlabelled), Rate(*hard), len(examples), mistakes)
 
 

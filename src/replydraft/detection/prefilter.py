@@ -16,9 +16,12 @@ So detection gives the same results with or without Hyperscan (a test compares t
 every known text); only the speed differs: ~16x on calm mail. Without the package,
 :func:`load` returns None and ``detect`` uses its keyword prefilter instead.
 
+This module knows nothing of the detector: it is handed patterns, and gives back scanners
+(in a :class:`Prefilter` a detector holds).
+
 Compiling the built-in rules takes 15-40 s on two cores; the result is kept in a cache folder. So
 :func:`prepare` never makes a command wait for it: a first compile runs in a process of its
-own, and ``detect`` uses the keyword prefilter until it is done.
+own, and the detectors use the keyword prefilter until it fills their :class:`Prefilter`.
 """
 
 from __future__ import annotations
@@ -42,7 +45,7 @@ from typing import Any
 
 from replydraft.detection.literals import word_cost
 
-__all__ = ["FastScan", "compile_rules", "load", "load_rules", "loose_pattern", "prepare", "scanned_bytes"]
+__all__ = ["FastScan", "Prefilter", "compile_rules", "load", "load_rules", "loose_pattern", "prepare", "scanned_bytes"]
 log = logging.getLogger(__name__)
 
 # The text is scanned one byte per character, in its own case: ASCII as itself, other
@@ -121,44 +124,50 @@ codecs.register_error(_SCAN_ERRORS, _scanned_run)
 _SEPARATORS_TO_SPACE = bytes.maketrans(b"\x1c\x1d\x1e\x1f", b"    ")
 
 
-def prepare(cache_dir: Path | None = None, *, background: bool = False) -> None:
-    """Build the prefilter of the built-in rules and hand it to ``detect`` (when Hyperscan
-    is installed). ``background``: never wait; kept rules are loaded (in milliseconds), and
-    a first compile (15-40 s) is logged and runs in a process of its own, which keeps
-    its result even if this one has exited by then (a `run --once` from cron); detection
-    runs as before until it is ready."""
-    from replydraft.detection import detector as detect
+class Prefilter:
+    """Where a process's scanner goes once it is ready (empty until then). Detectors hold
+    one and read it for every batch, so a compile that ends in the background serves every
+    detector built before it (and after it, on a reload) without any module being written."""
 
-    with _PREPARING:
-        if detect.using_fastscan():
-            return
-        if not background:
-            detect.use_fastscan(load_rules(cache_dir))
-            return
-        scan = load_rules(cache_dir, cached_only=True) if cache_dir is not None else None
-        if scan is not None or not _available():
-            detect.use_fastscan(scan)
-            return
+    def __init__(self, scan: FastScan | None = None) -> None:
+        self.scan = scan
+        self._lock = threading.Lock()
+
+    def fill(self, scan: FastScan | None) -> None:
+        """Keep ``scan`` unless a scanner is already there (the first one ready stays)."""
+        with self._lock:
+            if self.scan is None:
+                self.scan = scan
+
+
+def prepare(cache_dir: Path | None = None, *, background: bool = False) -> Prefilter:
+    """The prefilter of the built-in rules, for the detectors to use (empty without
+    Hyperscan). ``background``: never wait; kept rules are loaded (in milliseconds), and
+    a first compile (15-40 s) is logged and runs in a process of its own, which keeps
+    its result even if this one has exited by then (a `run --once` from cron); the
+    returned prefilter is filled when it is done, and detection runs as before until then."""
+    prefilter = Prefilter()
+    if not background:
+        prefilter.fill(load_rules(cache_dir))
+        return prefilter
+    scan = load_rules(cache_dir, cached_only=True) if cache_dir is not None else None
+    if scan is not None or not _available():
+        prefilter.fill(scan)
+        return prefilter
     log.info("compiling the detection rules for Hyperscan in the background (15-40 s, once%s); "
              "detection works meanwhile, only more slowly", f"; kept in {cache_dir}" if cache_dir else "")
-    threading.Thread(target=_compile_in_background, args=(cache_dir,), name="replydraft-fastscan",
+    threading.Thread(target=_compile_in_background, args=(cache_dir, prefilter), name="replydraft-fastscan",
                      daemon=True).start()
+    return prefilter
 
 
-_PREPARING = threading.Lock()
-
-
-def _compile_in_background(cache_dir: Path | None) -> None:
-    from replydraft.detection import detector as detect
-
+def _compile_in_background(cache_dir: Path | None, prefilter: Prefilter) -> None:
     started = time.monotonic()
     scan = load_rules(None) if cache_dir is None else _compile_in_child(cache_dir)
     if scan is not None:
         log.info("compiled the detection rules for Hyperscan in %.1f s; detection is faster from now on",
                  time.monotonic() - started)
-    with _PREPARING:
-        if not detect.using_fastscan():
-            detect.use_fastscan(scan)
+    prefilter.fill(scan)
 
 
 def _compile_in_child(cache_dir: Path) -> FastScan | None:

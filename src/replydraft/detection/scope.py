@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replydraft.detection.rules import NEGATION
+from replydraft.detection.settings import Scope
 
 __all__ = ["Scope", "ScopeHit", "excluded_demands", "mentions_included"]
 
@@ -44,15 +45,6 @@ _WILLING_TO_PAY = re.compile(
 
 DEMAND_WEIGHT = 0.75
 REQUEST_WEIGHT = 0.4
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    included: tuple[str, ...] = ()     # what the agreement covers, e.g. "logo design"
-    excluded: tuple[str, ...] = ()     # what it does not, e.g. "copywriting"
-
-    def __bool__(self) -> bool:
-        return bool(self.included or self.excluded)
 
 
 @dataclass(frozen=True, slots=True)

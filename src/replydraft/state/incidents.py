@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from replydraft.detection.detector import SIGNALS
+from replydraft.detection.settings import SIGNALS
 from replydraft.state.store import Incident
 
 __all__ = [
