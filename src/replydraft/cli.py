@@ -18,7 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Sequence, TextIO
 
 from replydraft.errors import (
-    ConfigError, InputError, MailboxError, ReplydraftError, SecretError, StateError, TemplateError, UsageError,
+    ConfigError,
+    InputError,
+    MailboxError,
+    ReplydraftError,
+    SecretError,
+    StateError,
+    TemplateError,
+    UsageError,
 )
 
 # Everything else is imported by the command that needs it: `replydraft --help` must not
@@ -259,8 +266,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     reload_requested = None if args.once else _catch_sighup()
     path = Path(getattr(args, "config", None) or DEFAULT_CONFIG)
     log.info("reading %s, its templates and the detection rules", path)     # a second or two: say so
-    from replydraft.config import EVERY_OPTION
     from replydraft.app.daemon import load_checked
+    from replydraft.config import EVERY_OPTION
     from replydraft.state.store import StateLock, Store
 
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
@@ -274,8 +281,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
          reload_requested: threading.Event | None) -> int:
     from replydraft.app.daemon import Daemon
-    from replydraft.detection import prefilter as fastscan
     from replydraft.app.service import run_once
+    from replydraft.detection import prefilter as fastscan
 
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). Neither the daemon nor a one-off pass waits for a
@@ -542,8 +549,8 @@ def _print_table(rows: Sequence[Sequence[object]], out: TextIO) -> None:
 def cmd_incidents_export(args: argparse.Namespace) -> int:
     import csv
 
-    from replydraft.state.incidents import EXPORT_COLUMNS, flatten
     from replydraft.app.progress import Progress
+    from replydraft.state.incidents import EXPORT_COLUMNS, flatten
 
     with _store(args) as store:
         where = _filter(args)
@@ -617,8 +624,8 @@ def cmd_incidents_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from replydraft.state.incidents import escalated
     from replydraft.state.html_report import render_report
+    from replydraft.state.incidents import escalated
     from replydraft.state.store import IncidentFilter
 
     config = _config(args)
@@ -813,8 +820,8 @@ def cmd_auth_set(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_test(args: argparse.Namespace) -> int:
-    from replydraft.auth.credentials import describe_source
     from replydraft.app.service import open_mailbox
+    from replydraft.auth.credentials import describe_source
 
     account = _config(args).account(args.account)
     try:
@@ -831,10 +838,10 @@ def cmd_auth_test(args: argparse.Namespace) -> int:
 
 
 def cmd_auth_oauth(args: argparse.Namespace) -> int:
-    from replydraft.config import EVERY_OPTION
     from replydraft.auth.credentials import check_keyring, store_refresh_token
-    from replydraft.mail.imap import ImapMailbox
     from replydraft.auth.oauth_flow import authorize, write_secret_file
+    from replydraft.config import EVERY_OPTION
+    from replydraft.mail.imap import ImapMailbox
 
     config = _config(args)
     account = config.account(args.account)
@@ -872,8 +879,8 @@ def cmd_auth_oauth(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS
     from replydraft.detection.rules import RULES
+    from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS
 
     if args.signal and args.signal not in SIGNALS:
         raise ConfigError(f"--signal: {args.signal!r} is not a signal; use one of {', '.join(SIGNALS)}.")

@@ -14,13 +14,13 @@ from typing import Any, TypeVar
 
 from replydraft.config import Policy
 from replydraft.detection.detector import Detection, Detector, Evidence, Signal
-from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.message.extract import InboundEmail, parse
+from replydraft.reply.context import ReplyInputs, excerpt, reply_context
+from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
-from replydraft.reply.voice import Choice, History, choose
 from replydraft.reply.render import Renderer, signal_template
-from replydraft.reply.context import ReplyInputs, excerpt, reply_context
+from replydraft.reply.voice import Choice, History, choose
 
 __all__ = ["Classified", "Context", "Outcome", "classify", "classify_many", "triage", "failed_outcome",
            "source_key", "fingerprint"]

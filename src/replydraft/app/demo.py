@@ -9,10 +9,10 @@ from email.parser import BytesHeaderParser
 from importlib.resources import files
 from pathlib import Path
 
+from replydraft.app.service import FolderReport, make_context, process_folder
 from replydraft.config import Account, Config, Policy
 from replydraft.mail.maildir import MaildirMailbox
 from replydraft.reply.render import Renderer
-from replydraft.app.service import FolderReport, make_context, process_folder
 from replydraft.state.store import Store
 
 __all__ = ["run_demo", "DemoResult", "DEMO_ACCOUNT", "DEMO_POLICY", "sample_messages", "demo_config"]

@@ -14,27 +14,26 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from itertools import islice
-from pathlib import Path
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from itertools import islice
+from pathlib import Path
 from typing import Callable, Sequence
 
+from replydraft.app.progress import Progress
+from replydraft.auth.credentials import Secret, get_secret
+from replydraft.auth.oauth import AccessToken
 from replydraft.config import Account, Config
 from replydraft.detection.detector import Detector
 from replydraft.detection.prefilter import Prefilter
-from replydraft.auth.credentials import Secret, get_secret
-from replydraft.reply.draft import body_hash
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
-from replydraft.auth.oauth import AccessToken
-from replydraft.reply.ledger import Invoice, parse_ledger
 from replydraft.mail.imap import ImapMailbox
 from replydraft.mail.protocol import Mailbox
-from replydraft.app.progress import Progress
-from replydraft.reply.render import Renderer
-from replydraft.reply.draft import replies_in_thread
-from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Store
 from replydraft.pipeline import Classified, Context, Outcome, classify_many, failed_outcome, triage
+from replydraft.reply.draft import body_hash, replies_in_thread
+from replydraft.reply.ledger import Invoice, parse_ledger
+from replydraft.reply.render import Renderer
+from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Store
 
 log = logging.getLogger(__name__)
 
