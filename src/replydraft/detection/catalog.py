@@ -21,8 +21,17 @@ in practice and no pattern can backtrack catastrophically.
 
 from __future__ import annotations
 
-__all__ = ["RULE_TABLE", "RULE_KEYS", "RULE_SIGNALS", "ANCHORED_STARTS", "SUBJECT_ANCHOR", "NEGATION", "HYPOTHETICAL",
-           "POSITIVE", "INFO_QUESTION"]
+__all__ = [
+           "ANCHORED_STARTS",
+           "HYPOTHETICAL",
+           "INFO_QUESTION",
+           "NEGATION",
+           "POSITIVE",
+           "RULE_KEYS",
+           "RULE_SIGNALS",
+           "RULE_TABLE",
+           "SUBJECT_ANCHOR",
+]
 
 
 # -- shared fragments ----------------------------------------------------------------
@@ -80,7 +89,8 @@ SUBJECT_ANCHOR = (   # compiled as it is, case-sensitive
     r"|(?<=g)(?=oing\s+to\b)"
     r"|(?<=c)(?=an['’]?t\s+wait\b))")
 # the same intent carried over a coordination: "I will call my bank and (then) post ..."
-LEAD_AND = LEAD + r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|probably\s+)?)?"
+LEAD_AND = LEAD + (r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|"
+                   r"probably\s+)?)?")
 
 # up to five words that stay inside one clause ("I will leave a very bad review")
 _GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|if|that|which|due|who|"
@@ -109,7 +119,8 @@ _PAYMENT_CO = (r"(?:(?:my|the|our)\s+)?(?:bank|card\s+(?:issuer|company|provider
                r"(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
                r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
                r"financial\s+institution)")
-_NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|\s+stations?|"
+_NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|"
+         r"\s+stations?|"
          r"\s+channels?)?|media|"
          r"press|reporters?|journalists?|tv\s+stations?|television|(?:local|evening|tv|cable|fox|cbs|"
          r"nbc|abc|cnn|bbc|eyewitness|action|\d+)\s+news|channel\s+\d+|consumer\s+(?:reporters?|"
@@ -193,9 +204,11 @@ _AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:c
               r"as\s+planned|as\s+in\s+the\s+contract|according\s+to\s+(?:the|our)\s+(?:contract|agreement|schedule))\b")
 
 # the message is about money owed (searched in the text and the subject line)
-_ABOUT_PAYING = r"\b(?:pay|paid|payment|invoice|bill|money|cash|funds|balance|overdue|outstanding|owed|cheque|remittance)\w*"
+_ABOUT_PAYING = (r"\b(?:pay|paid|payment|invoice|bill|money|cash|funds|balance|overdue|outstanding|owed|cheque|"
+                 r"remittance)\w*")
 # ... and nothing says it has been paid: a stall over a payment already made is no stall
-_PAID_ALREADY = (r"\b(?:payment|transfer|cheque|check|it|the\s+money)\s+(?:has\s+(?:just\s+|already\s+)?been|was|went|is)\s+"
+_PAID_ALREADY = (r"\b(?:payment|transfer|cheque|check|it|the\s+money)\s+(?:has\s+(?:just\s+|already\s+)?been|was|"
+                 r"went|is)\s+"
                  r"(?:sent|made|out|paid|processed|initiated|posted|on\s+(?:its|the)\s+way)\b|\b(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
                  r"(?:just\s+|already\s+)?(?:paid|sent\s+(?:the\s+|your\s+)?payment|transferred|wired)\b")
 
@@ -397,7 +410,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"industry|internet|users|customers|other\s+\w+|" + _PLATFORM + r")\b", {"positive": True}),
     ("review.regulator_would_care", "review_threat", 0.6,
      r"\b(?:maybe|perhaps|i\s+bet|i['’]m\s+sure)\s+(?:the\s+)?(?:@\w*bbb\w*|bbb|better\s+business\s+bureau|press|media|"
-     r"news|reporters?|journalists?|" + _PLATFORM + r"|my\s+followers|every\s*one)\s+(?:\w+\s+){0,3}?(?:would|will|might)\s+"
+     r"news|reporters?|journalists?|" + _PLATFORM + r"|my\s+followers|every\s*one)\s+(?:\w+\s+){0,3}?(?:would|will|"
+                                                    r"might)\s+"
      r"(?:\w+\s+)?(?:care|like|love|want|be\s+interested)\b", {"positive": True}),
     ("review.tell_everyone_you_see", "review_threat", 0.6,
      r"\btell\s+(?:every\s*(?:one|body)|all\s+(?:my\s+)?\w+)\s+(?:i|you|they|he|she)\s+(?:see|meet|know)\b",
@@ -410,8 +424,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"your\s+\w+|anyone|any\s*body|\w+ing\s+(?:with\s+)?(?:you|them|this|your\s+\w+)))\b", {"positive": True}),
     ("review.flagged_publicly", "review_threat", 0.75,
      r"\b(?:you['’]?ll|you\s+will|you['’]?re\s+going\s+to|you\s+are\s+going\s+to)\s+(?:be\s+)?(?:flagged|reported|"
-     r"exposed|named|listed|known|called\s+out)(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+)?\w+\s+)?(?:on|in|across|to)\s+" + _PLATFORM
-     + r"\b", {}),
+     r"exposed|named|listed|known|called\s+out)(?:\s+and\s+\w+)?\s+(?:as\s+(?:a\s+)?\w+\s+)?"
+     r"(?:on|in|across|to)\s+" + _PLATFORM + r"\b", {}),
     ("review.dont_want_this_public", "review_threat", 0.6,
      r"\byou\s+(?:don['’]?t|do\s+not)\s+want\s+(?:this|me\s+to\s+\w+\s+this|it)\s+(?:\w+\s+){0,2}?(?:here|public|"
      r"online|out\s+there|on\s+\w+)\b", {"negatable": False}),
@@ -462,12 +476,15 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:thinking|considering)\s+(?:about|of)\s+(?:leaving|writing|posting|giving)\s+(?:a|an|my|you\s+a)\s+(?:\w+\s+)?"
      r"(?:review|rating)\s+(?:that|which|to)\s+(?:matches|reflects|describes|match|reflect)\b", {"positive": True}),
     ("review.gerund_bad_review", "review_threat", 0.8,
-     _SENTENCE_START + r"\s*(?:leaving|giving|writing|posting|dropping|changing\s+my\s+(?:rating|review)\s+to|changed\s+my\s+"
+     _SENTENCE_START + r"\s*(?:leaving|giving|writing|posting|dropping|changing\s+my\s+(?:rating|review)\s+to|"
+                       r"changed\s+my\s+"
      r"(?:rating|review|stars?)\s+to|updated\s+my\s+(?:rating|review)\s+to|downgraded\s+my\s+(?:rating|review)\s+to)\s+"
      r"(?:\w+\s+){0,3}?" + _BAD_REVIEW, {"positive": True}),
     ("review.gerund_public", "review_threat", 0.7,
-     _SENTENCE_START + r"\s*(?:posting|sharing|tweeting|spreading|telling\s+everyone|blasting)\s+(?:this|it|my\s+story|the\s+word)?"
-     r"\s*(?:everywhere|all\s+over|on\s+every|to\s+every|far\s+and\s+wide|on\s+" + _PLATFORM + r")\b", {"positive": True}),
+     _SENTENCE_START + r"\s*(?:posting|sharing|tweeting|spreading|telling\s+everyone|blasting)\s+(?:this|it|"
+                       r"my\s+story|the\s+word)?"
+     r"\s*(?:everywhere|all\s+over|on\s+every|to\s+every|far\s+and\s+wide|on\s+" + _PLATFORM + r")\b",
+     {"positive": True}),
     ("review.psa", "review_threat", 0.65,
      r"\b(?:psa|public\s+service\s+announcement|heads\s+up\s+(?:everyone|all|people|guys|folks)|warning\s+to\s+(?:all|everyone|"
      r"others|other\s+\w+|anyone))\b", {"negatable": False}),
@@ -482,7 +499,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|"
      r"users)|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
     ("review.drafted_review", "review_threat", 0.7,
-     PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|blog\s+post)\b"
+     PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|"
+            r"blog\s+post)\b"
      r"[^.!?\n]{0,60}?\b(?:publish|post|share|submit|send)\w*\b", {"positive": True}),
     ("review.members_informed", "review_threat", 0.7,
      r"\b(?:our|my)\s+(?:\w+\s+)?(?:members|customers|clients|network|followers|readers|subscribers|community|association|"
@@ -500,7 +518,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"planning\s+(?:on|to)|looking\s+(?:at|to)|about\s+to)\s+(?:buy\w*|us\w*|purchas\w*|subscrib\w*|hir\w*|sign\w*\s+up)\b",
      {"positive": True}),
     ("review.updating_review", "review_threat", 0.7,
-     LEAD + r"(?:updat\w*|chang\w*|edit\w*|lower\w*|downgrad\w*|revis\w*)\s+(?:my|the|our)\s+(?:\w+\s+){0,2}?(?:reviews?|ratings?)"
+     LEAD + r"(?:updat\w*|chang\w*|edit\w*|lower\w*|downgrad\w*|revis\w*)\s+(?:my|the|"
+            r"our)\s+(?:\w+\s+){0,2}?(?:reviews?|ratings?)"
      r"\b[^.!?\n]{0,20}?\b(?:to\s+reflect|accordingly|to\s+match|to\s+one|to\s+1|down)\b", {"positive": True}),
     ("review.polite_public", "review_threat", 0.65,
      r"\b(?:privately|quietly|between\s+us|directly)\s+(?:rather\s+than|instead\s+of|before\s+(?:going|taking\s+(?:it|this)))\s+"
@@ -547,9 +566,11 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:cc['’]?d?|cc['’]?ing|copied|copying|looped\s+in|looping\s+in|forwarded\s+(?:this|it)\s+to)"
      r"\s+(?:in\s+)?(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b", {}),
     ("legal.hear_from_lawyer", "legal_threat", 0.9,
-     r"\bhear(?:ing)?\s+from\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b(?!\s+(?:about|regarding|on|re|with)\s+(?:the\s+)?"
+     r"\bhear(?:ing)?\s+from\s+(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\b(?!\s+(?:about|regarding|on|re|"
+                                                                     r"with)\s+(?:the\s+)?"
      r"(?:\w+\s+)?(?:contract|agreement|nda|terms|renewal|paperwork|draft|proposal|signature))",
-     {"not_before": r"\b(?:said|says|mentioned|told\s+(?:me|us))\s+(?:that\s+)?(?:you|u)\s*(?:['’]d|['’]ll|would|will)?\s*$"}),
+     {"not_before": r"\b(?:said|says|mentioned|told\s+(?:me|us))\s+(?:that\s+)?(?:you|u)\s*(?:['’]d|['’]ll|would|"
+                    r"will)?\s*$"}),
     ("legal.working_with_lawyer", "legal_threat", 0.55,
      r"\b(?:i|we)\s*(?:['’]?\s*m|\s+am|\s+are|['’]\s*re|['’]\s*ve|\s+have|\s+had)?\s+"
      r"(?:(?:already|now|currently|been|also)\s+){0,2}(?:working|talking|speaking|consulting|consulted|"
@@ -703,7 +724,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("legal.reluctant", "legal_threat", 0.75,
      r"\b(?:don['’]?t|do\s+not|dont|(?:would|['’]d)\s+(?:hate|rather\s+not)|really\s+don['’]?t)\s+(?:want|wish|like)?\s*(?:to\s+)?"
      r"(?:have\s+to\s+)?(?:dispute|file\s+(?:a\s+)?(?:chargeback|dispute|claim|complaint|lawsuit)|open\s+a\s+(?:dispute|case|"
-     r"claim)|charge\s*back|involve\s+(?:(?:my|a|our|the)\s+)?(?:\w+\s+)?" + _LAWYER + r"|take\s+(?:legal\s+action|this\s+(?:to|further)|"
+     r"claim)|charge\s*back|involve\s+(?:(?:my|a|our|the)\s+)?(?:\w+\s+)?" + _LAWYER + r"|take\s+(?:legal\s+action|"
+                                                                                       r"this\s+(?:to|further)|"
      r"it\s+(?:to|further))|go\s+to\s+(?:court|small\s+claims)|get\s+(?:my|a|the)\s+(?:bank|lawyer|attorney)|"
      r"contact\s+(?:my|the)\s+(?:bank|card|credit\s+card|lawyer|attorney|paypal)|sue|report\s+(?:you|this))\b",
      {"negatable": False, "positive": True}),
@@ -722,11 +744,13 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("legal.formally_dispute", "legal_threat", 0.3,
      r"\b(?:formally|officially)\s+(?:dispute|contest|challenge|object\s+to)\b", {}),
     ("legal.pursue_it", "legal_threat", 0.55,
-     LEAD + r"(?:be\s+)?(?:pursu\w*|tak\w*)\s+(?:this|it|the\s+matter)\s*(?:further|legally|through\s+the\s+(?:courts|proper\s+"
+     LEAD + r"(?:be\s+)?(?:pursu\w*|tak\w*)\s+(?:this|it|the\s+matter)\s*(?:further|legally|"
+            r"through\s+the\s+(?:courts|proper\s+"
      r"channels))?(?=\s*(?:[.!,;]|$|further|legally))", {}),
     ("legal.provider_will_hear", "legal_threat", 0.8,
      r"\b(?:paypal|pay\s*pal|my\s+bank|the\s+bank|my\s+card\s+company|visa|amex|mastercard|my\s+(?:\w+\s+)?" + _LAWYER
-     + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
+     + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|"
+       r"['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
      r"(?:from|about)\s+(?:me|us|this|it)\b", {}),
     ("legal.reported_to_provider", "legal_threat", 0.8,
      r"\breport\w*\s+(?:it|this|the\s+\w+|you|them)?\s*(?:to\s+)(?:paypal|pay\s*pal|my\s+bank|the\s+bank|visa|amex|mastercard|"
@@ -737,7 +761,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\w+\s+)?(?:legal|further|appropriate|formal)\s+(?:action|remedies|steps|proceedings|measures))?",
      {"near": r"\b(?:legal|court|damages|losses|claim|breach|action|remedies|proceedings)\b", "near_text": True}),
     ("legal.go_to_police_court", "legal_threat", 0.8,
-     LEAD + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|authorities|"
+     LEAD + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|"
+            r"authorities|"
      r"small\s+claims(?:\s+court)?)(?:\s+and\s+(?:the\s+)?(?:police|court|cops|authorities))?"
      r"(?=\s*(?:[.!,;]|$|and\b|for\s+this|over\s+this|about\s+this|against\s+you|with\s+this))", {}),
     ("legal.bank_will_sort_it", "legal_threat", 0.7,
@@ -745,19 +770,23 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\s+(?:will|is\s+going\s+to|['’]ll)\s+(?:have\s+to\s+)?(?:sort\s+(?:this|it)\s+out|deal\s+with\s+(?:this|it|you)|handle\s+"
      r"(?:this|it)|resolve\s+(?:this|it)|take\s+care\s+of\s+(?:this|it)|get\s+involved)\b", {}),
     ("legal.contacted_about_unauthorized", "legal_threat", 0.8,
-     r"(?:" + LEAD + r"|" + PERF + r")(?:contact\w*|call\w*|email\w*|told|tell\w*|notif\w*|talk\w*\s+to|spok\w*\s+to|reach\w*\s+out\s+to)"
+     r"(?:" + LEAD + r"|" + PERF + r")(?:contact\w*|call\w*|email\w*|told|tell\w*|notif\w*|talk\w*\s+to|"
+                                   r"spok\w*\s+to|reach\w*\s+out\s+to)"
      r"\s+(?:my\s+|the\s+|our\s+)?(?:bank|stripe|paypal|pay\s*pal|visa|amex|mastercard|card\s+(?:company|issuer|provider)|"
      r"credit\s+card\s+(?:company|provider))\s+(?:about|regarding|over|re)\s+(?:these|the|this|those|your|my)\s+(?:\w+\s+)?"
      r"(?:unauthori[sz]ed|fraudulent|duplicate|illegal|bogus|unknown)\s+(?:charges?|transactions?|payments?|debits?)\b|"
-     r"(?:" + LEAD + r"|" + PERF + r")(?:talk\w*|spok\w*|speak\w*)\s+(?:to|with)\s+(?:my|our|the)\s+(?:bank|card\s+company|"
-     r"credit\s+card\s+company)\s+about\s+(?:charg\w*\s+(?:it|this|that|them)\s+back|disput\w*|revers\w*|a\s+chargeback)", {}),
+     r"(?:" + LEAD + r"|" + PERF + r")(?:talk\w*|spok\w*|speak\w*)\s+(?:to|with)\s+(?:my|our|the)\s+(?:bank|"
+                                   r"card\s+company|"
+     r"credit\s+card\s+company)\s+about\s+(?:charg\w*\s+(?:it|this|that|them)\s+back|disput\w*|revers\w*|"
+     r"a\s+chargeback)", {}),
     ("legal.becomes_legal_matter", "legal_threat", 0.7,
      r"\b(?:before|so\s+that|in\s+case|if)\s+(?:this|it|the\s+matter)\s+(?:becomes|turns\s+into|escalates\s+(?:in)?to|ends\s+up|goes|"
      r"gets)\s+(?:a\s+|in\s+|to\s+)?(?:legal\s+(?:matter|issue|dispute|case)|court|a\s+lawsuit|lawsuit|litigation|small\s+claims)\b|"
      r"\b(?:i|we)\s+(?:\w+\s+){0,4}?(?:have|had)\s+(?:good\s+|solid\s+|strong\s+)?(?:grounds|a\s+(?:strong\s+)?case|a\s+basis)\s+"
      r"for\s+(?:a\s+)?(?:legal\s+)?(?:claim|lawsuit|legal\s+action|complaint|suit|case)\b", {"negatable": False}),
     ("legal.gerund_report", "legal_threat", 0.8,
-     _SENTENCE_START + r"\s*(?:reporting|reported|filing|filed|escalating|escalated|complaint\s+(?:lodged|filed|submitted))\s+"
+     _SENTENCE_START + r"\s*(?:reporting|reported|filing|filed|escalating|escalated|complaint\s+(?:lodged|filed|"
+                       r"submitted))\s+"
      r"(?:(?:this|it|you|a\s+complaint)\s+)?(?:to|with)\s+(?:the\s+)?" + _REGULATOR + r"\b", {}),
     ("legal.purchase_protection", "legal_threat", 0.7,
      r"\b(?:through|via|using|under|with|claim\w*\s+on|fil\w*\s+(?:a\s+)?(?:claim\s+)?(?:with|under))\s+(?:my\s+|the\s+)?"
@@ -985,7 +1014,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("scope.should_get_free_forever", "out_of_scope_demand", 0.65,
      r"\b(?:i|we)\s+(?:should|deserve\s+to|expect\s+to|ought\s+to)\s+(?:get|have|receive)\s+(?:\w+\s+){0,4}?(?:free|for\s+free|"
      r"forever|for\s+life|at\s+no\s+(?:extra\s+)?cost)\b|\b(?:i|we)\s+(?:\w+\s+)?(?:expect|want|demand|deserve)\s+(?:\w+\s+)?"
-     r"(?:lifetime|free|all\s+future|unlimited|permanent)\s+(?:updates|upgrades|versions|support|access|features)\b", {}),
+     r"(?:lifetime|free|all\s+future|unlimited|permanent)\s+(?:updates|upgrades|versions|support|access|features)\b",
+     {}),
     ("scope.shouldnt_need_higher_plan", "out_of_scope_demand", 0.6,
      r"\b(?:shouldn['’]?t|should\s+not|don['’]?t\s+see\s+why\s+(?:i|we)\s+should)\s+(?:need\s+to|have\s+to|need)\s+(?:pay\s+for\s+|"
      r"buy\s+|upgrade\s+to\s+)?(?:the\s+|an?\s+)?(?:enterprise|pro|premium|business|team|higher|paid)\s*(?:plan|tier|"
@@ -1106,7 +1136,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      {"near": _ABOUT_PAYING, "near_text": True, "unless_text": _PAID_ALREADY, "question": False}),
     ("pay.when_you_fix", "overdue_payment", 0.55,
      r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
-     r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b", {"unless_text": _AS_AGREED}),
+     r"after|as\s+soon\s+as)\s+(?:you|it['’]?s|this\s+is|the\s+(?:\w+\s+)?(?:is|gets?))\b",
+     {"unless_text": _AS_AGREED}),
     ("pay.decided_not_to_pay", "overdue_payment", 0.85,
      r"(?=[iw])(?<!\w)(?:i|we)\s*(?:['’]\s*ve|\s+have)?\s+(?:\w+\s+)?(?:decided|chosen|agreed|made\s+the\s+decision)"
      r"\s+not\s+to\s+pay\b", {"negatable": False}),
@@ -1120,7 +1151,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
       # "I'll pay the invoice ... I'm not paying for that": one item disputed, the bill paid
-      "unless_text": r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:gladly\s+|happily\s+|still\s+)?pay\s+(?:the|your|this)\s+"
+      "unless_text": r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:gladly\s+|happily\s+|still\s+)?pay\s+(?:the|your|"
+                     r"this)\s+"
                      r"(?:invoice|bill|balance|rest)\b"}),
     ("pay.why_should_i_pay", "overdue_payment", 0.65,
      r"\b(?:don['’]?t|do\s+not|dont|can['’]?t|cannot)\s+see\s+why\s+(?:i|we)\s+(?:should|would|have\s+to|need\s+to|"
@@ -1171,7 +1203,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.paid_after_event", "overdue_payment", 0.6,
      r"\b(?:invoice|invoices|bill|balance|payment)\s*(?:#?\s*\w*\d\w*\s+)?(?:will|shall)\s+(?:only\s+)?be\s+(?:paid|settled)\s+"
      r"(?:after|once|when)\s+(?:the\s+)?(?:launch|release|go-?live|funding|project|site|website|app|sales?|season|"
-     r"client|campaign|event|holidays?)\b[^.!?\n]{0,30}?(?:not\s+before|,?\s*not\s+earlier)?", {"unless_text": _AS_AGREED}),
+     r"client|campaign|event|holidays?)\b[^.!?\n]{0,30}?(?:not\s+before|,?\s*not\s+earlier)?",
+     {"unless_text": _AS_AGREED}),
     ("pay.catch_up_later", "overdue_payment", 0.6,
      r"\bcatch\s+up\s+on\s+(?:the\s+)?(?:payments?|invoices?|bills?|money|balance)\s+(?:later|eventually|next\s+"
      r"(?:month|quarter)|down\s+the\s+(?:road|line)|at\s+some\s+point)\b(?!\s+(?:this|today|tomorrow|tonight))", {}),
@@ -1388,7 +1421,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
 
     ("ult.last_straw", "ultimatum", 0.75, r"\b(?:last|final)\s+straw\b", {"negatable": False}),
     ("ult.cancel_now", "ultimatum", 0.7,
-     r"(?:" + PROG + r"|" + INTENT + r")" + _GAP_NO_WISH + r"(?:cancel+(?:ing)?|terminat\w*|clos\w*|end\w*|leav\w*|quit\w*)"
+     r"(?:" + PROG + r"|" + INTENT + r")" + _GAP_NO_WISH + r"(?:cancel+(?:ing)?|terminat\w*|clos\w*|end\w*|leav\w*|"
+                                                           r"quit\w*)"
      r"(?:\s+(?:my|our|the|this|your)\s+(?:\w+\s+)?(?:subscriptions?|accounts?|membership|contract|orders?|plan|"
      r"service|licen[cs]es?|policy|booking|reservation|card))?\s+(?:effective\s+(?:immediately|today|now)|immediately|right\s+now|as\s+of\s+(?:today|now)|"
      r"this\s+(?:instant|minute|second)|today)\b", {}),
@@ -1446,7 +1480,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:los(?:e|t|ing)|lost\w*)\s+(?:my|our)\s+(?:\w+\s+)?(?:business|custom|loyalty)\b|#lost\w*(?:business|customer)\b",
      {"negatable": False}),
     ("ult.reconsider", "ultimatum", 0.65,
-     r"(?:" + LEAD + r"|\bmake\s+(?:me|us)\s+)(?:\w+\s+)?(?:reconsider|rethink|re-?evaluate|review)\s+(?:my|our)\s+(?:\w+\s+)?"
+     r"(?:" + LEAD + r"|\bmake\s+(?:me|us)\s+)(?:\w+\s+)?(?:reconsider|rethink|re-?evaluate|review)\s+(?:my|"
+                     r"our)\s+(?:\w+\s+)?"
      r"(?:options|choices?|business|subscription|membership|loyalty|relationship|partnership|contract|flights?|"
      r"travel|account|plans?)\b", {}),
     ("ult.spending_no_more", "ultimatum", 0.75,
@@ -1461,7 +1496,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\byou(?:['’]ve|\s+have)?\s+(?:just\s+)?lost\s+me(?:\s+(?:as\s+a\s+(?:customer|client|passenger|member)|for\s+good|"
      r"forever))?(?=\s*(?:[.!,;]|$|as\b|for\b))", {"negatable": False}),
     ("ult.one_word_now", "ultimatum", 0.6,
-     r"(?:(?<![\s\S])|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2}))(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
+     r"(?:(?<![\s\S])|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2}))"
+     r"(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
      {"negatable": False, "question": False, "positive": True}),
     ("ult.not_in_future", "ultimatum", 0.75,
      r"\b(?:in\s+(?:the\s+)?future|from\s+now\s+on|next\s+time|ever\s+again)\s*,?\s+(?:i|we)\s*(?:['’]\s*m|\s+am|['’]\s*re|"
@@ -1493,7 +1529,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"or\s+(?:you\s+)?(?:(?:will|'ll)\s+)?lose\s+(?:us|me|my\s+business|our\s+business|a\s+customer|the\s+account|the\s+contract))\b",
      {"negatable": False}),
     ("ult.done_with_this_bare", "ultimatum", 0.7,
-     _SENTENCE_START + r"\s*(?:so\s+|totally\s+|completely\s+|officially\s+)?(?:done\s+with\s+(?:this|you|u|it|your\s+\w+|you\s+guys)|"
+     _SENTENCE_START + r"\s*(?:so\s+|totally\s+|completely\s+|officially\s+)?(?:done\s+with\s+(?:this|you|u|it|"
+                       r"your\s+\w+|you\s+guys)|"
      r"not\s+renewing)(?=\s*(?:[.!]|$))", {"negatable": False}),
     ("ult.switching_plural", "ultimatum", 0.8,
      LEAD + r"(?:switch\w*|chang\w*)\s+(?:carriers|providers|banks|airlines|vendors|hosts|hosting\s+companies|agencies|"
@@ -1505,9 +1542,11 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\bclos(?:ing|e)\s+(?:all\s+(?:of\s+)?)?(?:my|our)\s+(?:\w+\s+)?accounts?\s+(?:\w+\s+)?(?:tomorrow|today|immediately|now|"
      r"this\s+week|effective)\b", {}),
     ("ult.not_renewing_after_this", "ultimatum", 0.75,
-     r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+renew\b[^.!?\n]{0,30}?\b(?:after\s+this|again|anymore)\b", {"negatable": False}),
+     r"\b(?:not|never)\s+(?:gonna|going\s+to)\s+renew\b[^.!?\n]{0,30}?\b(?:after\s+this|again|anymore)\b",
+     {"negatable": False}),
     ("ult.one_word_goodbye", "ultimatum", 0.55,
-     _SENTENCE_START + r"\s*(?:uninstalled|unsubscribed|deleted|bye(?:\s*-?\s*bye)?|goodbye|adios|so\s+long)\s*[.!]+(?=\s|$)",
+     _SENTENCE_START + r"\s*(?:uninstalled|unsubscribed|deleted|bye(?:\s*-?\s*bye)?|goodbye|adios|"
+                       r"so\s+long)\s*[.!]+(?=\s|$)",
      {"negatable": False, "positive": True, "question": False}),
     ("ult.leaving_because", "ultimatum", 0.75,
      r"\b(?:not\s+(?:be\s+)?renewing|cancel+ing|terminating|ending|leaving|moving\s+(?:away|on)|switching)\b[^.!?\n]{0,50}?"
@@ -1534,7 +1573,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
      PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
     ("ult.find_someone_who", "ultimatum", 0.7,
-     LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|a\s+business)"
+     LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|"
+            r"a\s+business)"
      r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
      {}),
     ("ult.started_evaluating", "ultimatum", 0.65,
@@ -1711,7 +1751,8 @@ _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "att
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
                 "star", "/", "out")
-_PLATFORM_KEYS = ("subreddit", "r/", "dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot", "tripadvisor", "facebook", " fb ", "twitter", "insta", " ig ",
+_PLATFORM_KEYS = ("subreddit", "r/", "dev.to", "hashnode", "lobste", "google", "yelp", "trustpilot", "tripadvisor",
+                  "facebook", " fb ", "twitter", "insta", " ig ",
                   "quora", "discord", "mastodon", "bluesky", "substack", "sitejabber",
                   "trustradius", "ripoff", "complaint", "pissed", "affairs",
                   "tiktok",
@@ -1723,7 +1764,8 @@ _PLATFORM_KEYS = ("subreddit", "r/", "dev.to", "hashnode", "lobste", "google", "
 _PEOPLE_KEYS = ("every", "all", "network", "world", "anyone", "other", "public")
 _PAYCO_KEYS = ("bank", "card", "paypal", "alipay", "wechat", "visa", "mastercard", "amex", "express", "stripe",
                "klarna", "venmo", "pay", "financial")
-_REGULATOR_KEYS = ("verbraucher", "advice", "ftc", "f.t.c", "commission", "cfpb", "consumer", "general", "standards", "ombudsman",
+_REGULATOR_KEYS = ("verbraucher", "advice", "ftc", "f.t.c", "commission", "cfpb", "consumer", "general",
+                   "standards", "ombudsman",
                    "financial", "fca", "dot", "faa", "fcc", "sec", "ico", "accc", "cnil", "asic", "cma", "ic3",
                    "regulat", "authorit", "department", "protection", "gdpr", "competition", "chamber",
                    "ofcom", "ofgem", "bafin")
@@ -1823,7 +1865,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.get_paid_later": ("paid", "get", "come", "coming", "way"),
     "pay.money_when_done": ("money", "payment", "cash", "check", "cheque"),
     "pay.be_patient": ("patient", "bear", "time", "day", "week", "month", "check", "cheque"),
-    "pay.internal_hold": ("cash", "tight", "low", "who", "waiting", "able", "approved", "signed", "released", "authori", "agreed", "change", "restructur",
+    "pay.internal_hold": ("cash", "tight", "low", "who", "waiting", "able", "approved", "signed", "released",
+                          "authori", "agreed", "change", "restructur",
                           "reorgani", "system", "software", "platform", "only", "passed"),
     "pay.when_i_get_paid": ("paid",),
     "pay.on_hold": ("hold", "withheld", "frozen", "suspended"),
@@ -2016,7 +2059,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.last_warning_or_lose": ("last", "final", "lose"),
     "ult.done_with_this_bare": ("done", "renewing"),
     "abuse.you_animal": ("snake", "rat", "weasel", "pig", "worm", "vermin", "animal", "coward", "leech", "parasite"),
-    "review.gerund_bad_review": ("leaving", "giving", "writing", "posting", "dropping", "chang", "updated", "downgraded"),
+    "review.gerund_bad_review": ("leaving", "giving", "writing", "posting", "dropping", "chang", "updated",
+                                 "downgraded"),
     "review.gerund_public": ("posting", "sharing", "tweeting", "spreading", "telling", "blasting"),
     "review.psa": ("psa", "public service", "heads up", "warning"),
     "review.so_no_one_else": ("so",),
@@ -2055,7 +2099,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "review.updating_review": ("review", "rating"),
     "ult.started_evaluating": ("alternatives", "options", "competitors", "other"),
     "legal.contacted_about_unauthorized": ("bank", "stripe", "paypal", "pay pal", "visa", "amex", "mastercard", "card"),
-    "scope.should_get_free_forever": ("free", "forever", "life", "cost", "lifetime", "future", "unlimited", "permanent"),
+    "scope.should_get_free_forever": ("free", "forever", "life", "cost", "lifetime", "future", "unlimited",
+                                      "permanent"),
     "scope.shouldnt_need_higher_plan": ("enterprise", "pro", "premium", "business", "team", "higher", "paid"),
     "abuse.clueless_maintainer": ("clueless", "incompetent", "idiot", "moron", "amateur", "stupid", "useless", "lazy",
                                   "brainless", "finest", "best", "worst", "clown", "buffoon", "muppet", "garbage",

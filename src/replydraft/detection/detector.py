@@ -155,7 +155,7 @@ class _Text:
     origin: list[int] | None = None   # offset in text of each offset in norm, if invisible characters were removed
 
     @classmethod
-    def of(cls, text: str, settings: DetectorSettings) -> "_Text | None":
+    def of(cls, text: str, settings: DetectorSettings) -> _Text | None:
         limit = settings.max_chars
         whole, text = text, text[:limit]
         if not text.strip():
@@ -186,10 +186,7 @@ def _detect(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], set
         if rule.anchored or (rule.starts and same_length):
             if anchors is None and (rule.anchored or SUBJECT in (rule.starts or ())):   # ~15 us: only if needed
                 anchors = [m.start() for m in SUBJECT_ANCHOR.finditer(norm)]
-            if rule.anchored:
-                starts = anchors or []
-            else:
-                starts = stem_positions(low, rule.starts or (), anchors, seen_stems)
+            starts = (anchors or []) if rule.anchored else stem_positions(low, rule.starts or (), anchors, seen_stems)
             matches: Iterable[re.Match[str]] = _anchored(rule.regex, norm, starts)
         else:
             matches = rule.regex.finditer(norm)
@@ -364,7 +361,7 @@ _STARTS_WITH_SUBJECT = re.compile(r"(?:i|we)\b", re.IGNORECASE)
 class _Context:
     """Sentence and clause lookups over one normalised text."""
 
-    __slots__ = ("text", "topic", "_ends", "_starts")
+    __slots__ = ("_ends", "_starts", "text", "topic")
 
     def __init__(self, text: str, topic: str = "") -> None:
         self.text = text

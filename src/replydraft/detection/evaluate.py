@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 from replydraft.detection.detector import SIGNALS, Detector
 from replydraft.errors import InputError
 
-__all__ = ["Example", "SignalMetrics", "Rate", "Mistake", "Report", "load_corpus", "evaluate", "main"]
+__all__ = ["Example", "Mistake", "Rate", "Report", "SignalMetrics", "evaluate", "load_corpus", "main"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,13 +23,14 @@ __all__ = ["word_cost"]
 
 MAX_EXACT = 64          # a part that can match more distinct strings than this is unbounded
 _SEGMENT = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")     # a word part, or one symbol ("!", "#", "’")
-_COMMON = frozenset("""
-    the and you your for are was were with this that have has had not but all any can will
-    would should could our out get got just one two now how what when who why day time
-    please thank thanks hello best regards team order account help need want know like
-    make see let send sent back also more some very here there from they them then
-    well work good new about into over only still been being does did done said
-""".split())
+_COMMON = frozenset([
+    "the", "and", "you", "your", "for", "are", "was", "were", "with", "this", "that", "have", "has", "had", "not",
+    "but", "all", "any", "can", "will", "would", "should", "could", "our", "out", "get", "got", "just", "one",
+    "two", "now", "how", "what", "when", "who", "why", "day", "time", "please", "thank", "thanks", "hello", "best",
+    "regards", "team", "order", "account", "help", "need", "want", "know", "like", "make", "see", "let", "send",
+    "sent", "back", "also", "more", "some", "very", "here", "there", "from", "they", "them", "then", "well", "work",
+    "good", "new", "about", "into", "over", "only", "still", "been", "being", "does", "did", "done", "said",
+])
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,19 @@ from replydraft.detection import catalog
 from replydraft.detection.catalog import ANCHORED_STARTS, RULE_KEYS, RULE_TABLE
 from replydraft.detection.stems import start_stems
 
-__all__ = ["Rule", "RULES", "RULE_IDS", "ALL_KEYS", "present_keys", "word_view", "SUBJECT_ANCHOR", "NEGATION",
-           "HYPOTHETICAL", "POSITIVE", "INFO_QUESTION"]
+__all__ = [
+    "ALL_KEYS",
+    "HYPOTHETICAL",
+    "INFO_QUESTION",
+    "NEGATION",
+    "POSITIVE",
+    "RULES",
+    "RULE_IDS",
+    "SUBJECT_ANCHOR",
+    "Rule",
+    "present_keys",
+    "word_view",
+]
 
 _FLAGS = re.IGNORECASE
 
