@@ -223,7 +223,7 @@ def _scan(config_path: str, log_path: str) -> None:
     mailbox = open_mailbox(account)
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        report = process_folder(mailbox, store, make_context(config, account, renderer, store=store),
+        report = process_folder(mailbox, store, make_context(config, account, renderer),
                                 folder="INBOX", drafts=drafts, lookback=timedelta(seconds=account.lookback))
     finally:
         mailbox.close()
@@ -286,7 +286,7 @@ def measure_classify(n: int, seed: int, runs: int) -> "Classified":
     from replydraft.detection.detector import DetectorSettings, detect, using_fastscan
     from replydraft.message.extract import parse
     from replydraft.app.service import CLASSIFY_BATCH
-    from replydraft.pipeline import classify_many
+    from replydraft.pipeline import Inputs, classify_many
 
     fastscan.prepare(FASTSCAN_CACHE)           # as `replydraft run` does (compiled once, then cached)
     fetched, whole, escalated = [], [], 0
@@ -295,7 +295,8 @@ def measure_classify(n: int, seed: int, runs: int) -> "Classified":
         if len(whole) < 2000:                  # whole messages are big: a sample is enough
             whole.append(g.raw)
     settings = DetectorSettings()
-    classify_many(fetched[:50], settings, OWN_DOMAIN)   # compile the rules once, as a running daemon has
+    inputs = Inputs(settings, OWN_DOMAIN)
+    classify_many(fetched[:50], inputs)   # compile the rules once, as a running daemon has
 
     def rate(messages: list[bytes]) -> tuple[float, int]:
         best, hits = float("inf"), 0
@@ -303,7 +304,7 @@ def measure_classify(n: int, seed: int, runs: int) -> "Classified":
             started = time.perf_counter()
             hits = 0
             for i in range(0, len(messages), CLASSIFY_BATCH):
-                done = classify_many(messages[i:i + CLASSIFY_BATCH], settings, OWN_DOMAIN)
+                done = classify_many(messages[i:i + CLASSIFY_BATCH], inputs)
                 hits += sum(not isinstance(c, Exception) and c.detection.escalated for c in done)
             best = min(best, time.perf_counter() - started)
         return len(messages) / best, hits

@@ -18,7 +18,7 @@ from replydraft.detection import detector as detect
 
 from replydraft.detection import prefilter as fastscan
 from replydraft.detection.detector import DetectorSettings
-from replydraft.pipeline import classify, classify_many
+from replydraft.pipeline import Inputs, classify, classify_many
 
 from conftest import RULES_CACHE
 
@@ -143,7 +143,7 @@ def visible(phrase: str) -> str:
 @pytest.mark.parametrize("variant, threat", CASES)
 def test_a_hidden_escalation_is_still_found(prefilter: str, variant: str, threat: str) -> None:
     text, signal, phrase = THREATS[threat]
-    classified = classify(VARIANTS[variant](text), DetectorSettings(), "acme.test")
+    classified = classify(VARIANTS[variant](text), Inputs(DetectorSettings(), "acme.test"))
     assert classified.detection.names == (signal,), (variant, classified.email.new_text[:200])
     (found,) = classified.detection.signals
     assert [visible(e.phrase) for e in found.evidence] == [phrase]
@@ -151,5 +151,5 @@ def test_a_hidden_escalation_is_still_found(prefilter: str, variant: str, threat
 
 def test_the_batch_path_finds_them_all(prefilter: str) -> None:
     raws = [VARIANTS[variant](THREATS[threat][0]) for variant in VARIANTS for threat in THREATS]
-    got = [c.detection.names for c in classify_many(raws, DetectorSettings(), "acme.test")]  # type: ignore[union-attr]
+    got = [c.detection.names for c in classify_many(raws, Inputs(DetectorSettings(), "acme.test"))]  # type: ignore[union-attr]
     assert got == [(THREATS[threat][1],) for _ in VARIANTS for threat in THREATS]

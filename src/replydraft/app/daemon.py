@@ -255,8 +255,7 @@ class Daemon:
             while not watch.wake.is_set():
                 store = Store.open(self.config.state_path)
                 try:
-                    report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
-                                                                         store=store),
+                    report = process_folder(mailbox, store, make_context(self.config, account, self.renderer),
                                             folder=watch.folder, drafts=drafts, dry_run=self.dry_run,
                                             lookback=timedelta(seconds=account.lookback), stop=self.stop)
                 finally:

@@ -8,18 +8,20 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from replydraft.cli import EXIT_FAILURE, EXIT_OK, AddCommand, _config_or_demo, _renderer
-from replydraft.errors import ConfigError, InputError
+from replydraft.errors import ConfigError, InputError, UsageError
 
 
 def register(command: AddCommand) -> None:
     c = command("classify", "Detect signals in .eml files, folders of them, or mbox files (offline); "
                 "prints one JSON object per message.", cmd_classify, config=False)
     c.add_argument("paths", nargs="+", metavar="PATH")
-    c.add_argument("-c", "--config", help="use this config's signal thresholds")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds, own domain and ledger")
+    c.add_argument("--account", help="account whose domain is our own (default: the config's first)")
 
     c = command("preview", "Print the draft that would be saved for a message file (offline).", cmd_preview)
     c.add_argument("message", metavar="MESSAGE.eml")
@@ -69,30 +71,56 @@ def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
-    from replydraft.config import load
-    from replydraft.detection.detector import DetectorSettings, detect
-    from replydraft.message.extract import parse
+    from replydraft.app.service import CLASSIFY_BATCH
+    from replydraft.pipeline import classify_many
 
-    settings = load(args.config).detector if args.config else DetectorSettings()
+    inputs = _classify_inputs(args)
     failed = False
     for name in args.paths:
         try:
-            for label, raw in iter_messages(Path(name)):
-                parsed = parse(raw)
-                detection = detect(parsed, settings)
-                record: dict[str, Any] = {
-                    "path": label,
-                    "message_id": parsed.message_id,
-                    "signals": [s.as_dict(digits=2) for s in detection.signals],
-                }
-                if detection.skipped:
-                    record["skipped"] = detection.skipped
-                print(json.dumps(record, ensure_ascii=False), flush=False)
+            for batch in _batches(iter_messages(Path(name)), CLASSIFY_BATCH):
+                labels, raws = zip(*batch, strict=True)
+                for label, classified in zip(labels, classify_many(raws, inputs), strict=True):
+                    if isinstance(classified, Exception):
+                        raise classified
+                    detection = classified.detection
+                    record: dict[str, Any] = {
+                        "path": label,
+                        "message_id": classified.email.message_id,
+                        "signals": [s.as_dict(digits=2) for s in detection.signals],
+                    }
+                    if detection.skipped:
+                        record["skipped"] = detection.skipped
+                    print(json.dumps(record, ensure_ascii=False), flush=False)
         except InputError as exc:
             print(f"replydraft: error: {exc}", file=sys.stderr)
             failed = True
     sys.stdout.flush()
     return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _batches(items: Iterator[tuple[str, bytes]], size: int) -> Iterator[list[tuple[str, bytes]]]:
+    """The messages in batches, read as they are asked for: classify_many's steps over a batch."""
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _classify_inputs(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The daemon's inputs for the account (--account, or the first) of the given config: its
+    thresholds, own domain and ledger; without a config, the built-in rules and nothing else."""
+    from replydraft.pipeline import Inputs
+
+    if not args.config:
+        if args.account:
+            raise UsageError("--account needs a config (-c) to find the account in.")
+        return Inputs()
+    from replydraft.app.service import make_inputs
+    from replydraft.config import load
+
+    config = load(args.config)
+    if args.account or config.accounts:
+        return make_inputs(config, config.account(args.account) if args.account else config.accounts[0])
+    return Inputs(config.detector, reply_to=config.policy.reply_to)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
