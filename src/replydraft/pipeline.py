@@ -154,7 +154,7 @@ class Classified:
         return ""
 
     @property
-    def drafted(self) -> bool:
+    def gets_draft(self) -> bool:
         """Whether ``draft`` renders a reply for it."""
         return self.detection.escalated and bool(self.to)
 
@@ -162,10 +162,11 @@ class Classified:
     def wants_history(self) -> bool:
         """Whether ``draft`` reads the sender's history: a message that failed DMARC may not be
         the customer's, so their history is not its business."""
-        return self.drafted and not self.email.dmarc_failed
+        return self.gets_draft and not self.email.dmarc_failed
 
 
 def classify(raw: bytes, inputs: Inputs) -> Classified:
+    """One message read and examined, as ``classify_many`` reads a batch (its errors raised)."""
     result = classify_many([raw], inputs)[0]
     if isinstance(result, Exception):
         raise result
@@ -269,7 +270,7 @@ def draft(classified: Classified, key: str, ctx: Context, history: History = NO_
     email, detection = classified.email, classified.detection
     incident = incident_id(ctx.account, key)
     reply, choice = None, Choice()
-    if classified.drafted:
+    if classified.gets_draft:
         history = NO_HISTORY if email.dmarc_failed else history
         p = ctx.policy
         choice = choose(email.from_addr, detection.names, history, ctx.now, rules=p.rules, tiers=p.tiers,
