@@ -225,8 +225,7 @@ def _scan(config_path: str, log_path: str) -> None:
     mailbox = open_mailbox(account)
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        report = process_folder(mailbox, store, make_context(config, account, renderer, store=store,
-                                                              detector=Detector(config.detector, prefilter)),
+        report = process_folder(mailbox, store, make_context(config, account, renderer, detector=Detector(config.detector, prefilter)),
                                 folder="INBOX", drafts=drafts, lookback=timedelta(seconds=account.lookback))
     finally:
         mailbox.close()
@@ -289,7 +288,7 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
     from replydraft.detection import prefilter as fastscan
     from replydraft.detection.detector import Detector
     from replydraft.message.extract import parse
-    from replydraft.pipeline import classify_many
+    from replydraft.pipeline import Inputs, classify_many
 
     detector = Detector(prefilter=fastscan.prepare(FASTSCAN_CACHE))   # as `replydraft run` does (compiled once, then cached)
     fetched, whole, escalated = [], [], 0
@@ -297,7 +296,8 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
         fetched.append(g.text_only)
         if len(whole) < 2000:                  # whole messages are big: a sample is enough
             whole.append(g.raw)
-    classify_many(fetched[:50], detector, OWN_DOMAIN)   # compile the rules once, as a running daemon has
+    inputs = Inputs(detector, OWN_DOMAIN)
+    classify_many(fetched[:50], inputs)   # compile the rules once, as a running daemon has
 
     def rate(messages: list[bytes]) -> tuple[float, int]:
         best, hits = float("inf"), 0
@@ -305,7 +305,7 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
             started = time.perf_counter()
             hits = 0
             for i in range(0, len(messages), CLASSIFY_BATCH):
-                done = classify_many(messages[i:i + CLASSIFY_BATCH], detector, OWN_DOMAIN)
+                done = classify_many(messages[i:i + CLASSIFY_BATCH], inputs)
                 hits += sum(not isinstance(c, Exception) and c.detection.escalated for c in done)
             best = min(best, time.perf_counter() - started)
         return len(messages) / best, hits

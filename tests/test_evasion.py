@@ -17,7 +17,7 @@ import pytest
 from conftest import RULES_CACHE
 from replydraft.detection import prefilter as fastscan
 from replydraft.detection.detector import Detector
-from replydraft.pipeline import classify, classify_many
+from replydraft.pipeline import Inputs, classify, classify_many
 
 THREATS = {
     "review": ("I will leave a 1-star review on Google.", "review_threat", "I will leave a 1-star review"),
@@ -138,7 +138,7 @@ def visible(phrase: str) -> str:
 @pytest.mark.parametrize("variant, threat", CASES)
 def test_a_hidden_escalation_is_still_found(detector: Detector, variant: str, threat: str) -> None:
     text, signal, phrase = THREATS[threat]
-    classified = classify(VARIANTS[variant](text), detector, "acme.test")
+    classified = classify(VARIANTS[variant](text), Inputs(detector, "acme.test"))
     assert classified.detection.names == (signal,), (variant, classified.email.new_text[:200])
     (found,) = classified.detection.signals
     assert [visible(e.phrase) for e in found.evidence] == [phrase]
@@ -146,5 +146,5 @@ def test_a_hidden_escalation_is_still_found(detector: Detector, variant: str, th
 
 def test_the_batch_path_finds_them_all(detector: Detector) -> None:
     raws = [VARIANTS[variant](THREATS[threat][0]) for variant in VARIANTS for threat in THREATS]
-    got = [c.detection.names for c in classify_many(raws, detector, "acme.test")]  # type: ignore[union-attr]
+    got = [c.detection.names for c in classify_many(raws, Inputs(detector, "acme.test"))]  # type: ignore[union-attr]
     assert got == [(THREATS[threat][1],) for _ in VARIANTS for threat in THREATS]

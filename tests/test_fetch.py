@@ -408,12 +408,12 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 @pytest.mark.parametrize("name", HOSTILE)
 def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name: str) -> None:
     from replydraft.detection.detector import Detector
-    from replydraft.pipeline import classify, classify_many
+    from replydraft.pipeline import Inputs, classify, classify_many
     account, proxy = proxied
     raw = HOSTILE[name]()
     got, whole, _, _ = fetch_one(imap, account, proxy, raw)
-    daemon = classify_many([got], Detector(), "acme.test")[0]
-    offline = classify(raw, Detector(), "acme.test")           # what preview and classify run
+    daemon = classify_many([got], Inputs(Detector(), "acme.test"))[0]
+    offline = classify(raw, Inputs(Detector(), "acme.test"))           # what preview and classify run
     assert not isinstance(daemon, Exception)
     assert "review_threat" in offline.detection.names
     assert daemon.detection == offline.detection

@@ -201,7 +201,7 @@ def logged(tmp_path: Path, *messages: bytes, excerpts: bool = False) -> Path:
         mailbox.deliver("INBOX", raw)
     config = replace(demo_config(tmp_path), store_excerpts=excerpts)
     with Store.open(config.state_path) as store:
-        process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store),
+        process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create()),
                        folder="INBOX", drafts=mailbox.resolve_drafts("auto"), lookback=timedelta(days=3650))
     path = tmp_path / "rd.toml"
     path.write_text(f'[state]\npath = "{config.state_path}"\n')

@@ -141,7 +141,7 @@ def test_third_incident_from_a_customer_is_a_repeat_offender(tmp_path: Path) -> 
     drafts = mailbox.resolve_drafts("auto")
     for _ in range(2):     # a second pass changes nothing
         store = Store.open(config.state_path)
-        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store)
+        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create())
         process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts, lookback=timedelta(days=3650))
         store.close()
     store = Store.open(config.state_path)

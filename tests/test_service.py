@@ -195,10 +195,10 @@ def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> N
 
 def test_classify_many_gives_what_classify_gives_in_order() -> None:
     from replydraft.detection.detector import Detector
-    from replydraft.pipeline import classify, classify_many
+    from replydraft.pipeline import Inputs, classify, classify_many
     raws = [raw for _, raw in sample_messages()]
-    settings = Detector()
-    assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]
+    inputs = Inputs(Detector(), "example.com")
+    assert classify_many(raws, inputs) == [classify(r, inputs) for r in raws]
 
 
 def test_messages_recorded_before_fingerprints_are_still_recognised(world) -> None:

@@ -275,7 +275,7 @@ class Daemon:
                 store = Store.open(self.config.state_path)
                 try:
                     report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
-                                                                         store=store, detector=self.detector),
+                                                                         detector=self.detector),
                                             folder=watch.folder, drafts=drafts, dry_run=self.dry_run,
                                             lookback=timedelta(seconds=account.lookback), stop=self.stop)
                 finally:

@@ -66,7 +66,7 @@ def run_demo(directory: Path | None = None) -> DemoResult:
     store = Store.open(config.state_path)
     try:
         drafts = mailbox.resolve_drafts("auto")
-        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store)
+        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create())
         report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts,
                                 lookback=timedelta(days=3650))
     finally:

@@ -1,8 +1,8 @@
 """One pass over a folder, and over an account; the long-running loop is in daemon.py.
 
 The path of one message (see docs/ARCHITECTURE.md): fetch its header and text parts
-(BODY.PEEK, attachments left on the server) -> ``triage``
-(pure) -> commit the intent -> APPEND to Drafts -> commit message, incident and
+(BODY.PEEK, attachments left on the server) -> ``classify`` (pure) -> handled
+before? (the store) -> ``draft`` (pure) -> commit the intent -> APPEND to Drafts -> commit message, incident and
 watermark together. A crash anywhere in between is finished by the next pass: the
 watermark only moves past a message once it is fully handled, and a message whose
 intent was committed but not finished is first looked for in Drafts by its
@@ -29,16 +29,28 @@ from replydraft.detection.prefilter import Prefilter
 from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
 from replydraft.mail.protocol import Mailbox
-from replydraft.pipeline import Classified, Context, Outcome, classify_many, failed_outcome, triage
+from replydraft.pipeline import (
+    NO_HISTORY,
+    Classified,
+    Context,
+    Inputs,
+    Outcome,
+    classify_many,
+    draft,
+    failed_outcome,
+    incident_id,
+    source_key,
+)
 from replydraft.reply.draft import body_hash, replies_in_thread
 from replydraft.reply.ledger import Invoice, parse_ledger
 from replydraft.reply.render import Renderer
+from replydraft.reply.voice import History
 from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Store
 
 log = logging.getLogger(__name__)
 
 __all__ = ["FolderReport", "process_folder", "open_mailbox", "poll_account", "run_once", "make_context",
-           "load_invoices"]
+           "make_inputs", "load_invoices"]
 
 
 @dataclass
@@ -58,7 +70,7 @@ class FolderReport:
 
 
 PROGRESS_FROM = 200          # new messages in one pass (a first scan) before a progress line is shown
-CLASSIFY_BATCH = 100         # messages fetched, then parsed and examined together (triage.classify_many)
+CLASSIFY_BATCH = 100         # messages fetched, then parsed and examined together (pipeline.classify_many)
 
 
 def _signals_text(outcome: Outcome) -> str:
@@ -104,7 +116,7 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
             # older than the look-back window: never looked at
             wanted = [f for f, when in zip(batch, received, strict=True) if when is None or when >= row.cutoff]
             classified = dict(zip([f.uid for f in wanted],
-                                  classify_many([f.raw for f in wanted], ctx.detector, ctx.domain), strict=True))
+                                  classify_many([f.raw for f in wanted], ctx.inputs), strict=True))
             for fetched, when in zip(batch, received, strict=True):
                 progress.advance()
                 if stop is not None and stop.is_set():
@@ -128,31 +140,26 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
             dry_run: bool) -> None:
     account, folder = ctx.account, report.folder
     where = f"{account}/{folder} uid {uid}"
-    try:
-        if isinstance(classified, Exception):
-            raise classified
-        outcome = triage(raw, ctx, classified)
-    except ReplydraftError:
-        raise                      # a template or config problem: stop, don't skip mail
-    except Exception as exc:       # a bug must not become a crash loop on one message
-        log.exception("%s: could not be handled; recorded as skipped", where)
-        report.skipped += 1
-        if not dry_run:
-            store.record_incident(account, folder, uid, failed_outcome(raw, ctx), "error",
-                                  reason=f"{type(exc).__name__}: {exc}"[:500], received=received)
+    if isinstance(classified, ReplydraftError):
+        raise classified           # a config problem: stop, don't skip mail
+    if isinstance(classified, Exception):
+        _failed(store, ctx, report, uid, raw, received, classified, dry_run=dry_run)
         return
-    if outcome.email.notes:        # extract had to guess which words are new: say so
-        log.info("%s: new text: %s", where, "; ".join(outcome.email.notes))
-    status = store.message_status(account, outcome.source_key, outcome.fingerprint)
-    if status == COLLISION:        # a reused Message-ID: this is another message, under a key of its own
-        log.warning("%s: Message-ID %s was already used by another message (other sender, date or subject); "
-                    "handled as a message of its own", where, outcome.email.message_id)
-        outcome = triage(raw, ctx, classified if isinstance(classified, Classified) else None, distinct=True)
-        status = store.message_status(account, outcome.source_key, outcome.fingerprint)
-    if status in TERMINAL:
+    if classified.email.notes:     # extract had to guess which words are new: say so
+        log.info("%s: new text: %s", where, "; ".join(classified.email.notes))
+    key, status = _status(store, account, raw, classified, where)
+    if status in TERMINAL:         # handled before: nothing is rendered
         report.already += 1
         if not dry_run:
             store.advance(account, folder, uidvalidity, uid)
+        return
+    history = _history(store, ctx, classified, key)
+    try:
+        outcome = draft(classified, key, ctx, history)
+    except ReplydraftError:
+        raise                      # a template problem: stop, don't skip mail
+    except Exception as exc:       # a bug must not become a crash loop on one message
+        _failed(store, ctx, report, uid, raw, received, exc, dry_run=dry_run)
         return
     detection = outcome.detection
     if outcome.needs_person:
@@ -207,6 +214,40 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
              drafts, f" uid {draft_uid}" if draft_uid else "")
     report.drafted.append(f"{summary} -> {outcome.incident_id}")
     _follow_up(mailbox, store, account, drafts, outcome, where)
+
+
+def _failed(store: Store, ctx: Context, report: FolderReport, uid: int, raw: bytes, received: datetime | None,
+            exc: Exception, *, dry_run: bool) -> None:
+    """A message the pipeline failed on (a bug): logged and recorded as an ``error`` incident, so
+    it can't become a crash loop."""
+    log.error("%s/%s uid %s: could not be handled; recorded as skipped", ctx.account, report.folder, uid,
+              exc_info=exc)
+    report.skipped += 1
+    if not dry_run:
+        store.record_incident(ctx.account, report.folder, uid, failed_outcome(raw, ctx), "error",
+                              reason=f"{type(exc).__name__}: {exc}"[:500], received=received)
+
+
+def _status(store: Store, account: str, raw: bytes, classified: Classified, where: str) -> tuple[str, str | None]:
+    """The message's key and what the store knows of it. A key recorded with another
+    fingerprint is a reused Message-ID: this is another message, under a key of its own."""
+    key = source_key(raw, classified.email)
+    status = store.message_status(account, key, classified.fingerprint)
+    if status == COLLISION:
+        log.warning("%s: Message-ID %s was already used by another message (other sender, date or subject); "
+                    "handled as a message of its own", where, classified.email.message_id)
+        key = source_key(raw, classified.email, distinct=True)
+        status = store.message_status(account, key, classified.fingerprint)
+    return key, status
+
+
+def _history(store: Store, ctx: Context, classified: Classified, key: str) -> History:
+    """The sender's other incidents, read only for a message that gets a draft."""
+    if not classified.wants_history:
+        return NO_HISTORY
+    repeat = ctx.policy.repeat_offender
+    days = max(90, repeat.days if repeat else 0)
+    return store.history(classified.email.from_addr, ctx.now, days, exclude=incident_id(ctx.account, key))
 
 
 def _needs_person(store: Store, ctx: Context, report: FolderReport, uid: int, outcome: Outcome,
@@ -335,19 +376,22 @@ def load_invoices(config: Config) -> tuple[Invoice, ...]:
 
 
 def make_context(config: Config, account: Account, renderer: Renderer, now: datetime | None = None,
-                 store: Store | None = None, detector: Detector | None = None) -> Context:
-    """Everything ``triage`` needs for one pass; with a store, the senders' incident history.
-    ``detector``: the one built for this config (else one is built, without a prefilter)."""
+                 detector: Detector | None = None) -> Context:
+    """Everything ``classify`` and ``draft`` need for one pass; the ledger read now. ``detector``:
+    the one built for this config (else one is built, without a prefilter)."""
     now = now or datetime.now(timezone.utc).astimezone()
-    repeat = config.policy.repeat_offender
-    days = max(90, repeat.days if repeat else 0)
-    history = (lambda sender, incident: store.history(sender, now, days, exclude=incident)) if store else None
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
                    detector=detector or Detector(config.detector), renderer=renderer, now=now,
                    invoices=load_invoices(config),
                    grace_days=config.ledger.grace_days if config.ledger else 0,
-                   signal_templates=config.signal_templates, store_excerpts=config.store_excerpts,
-                   **({"history": history} if history else {}))
+                   signal_templates=config.signal_templates, store_excerpts=config.store_excerpts)
+
+
+def make_inputs(config: Config, account: Account, now: datetime | None = None) -> Inputs:
+    """What ``classify`` needs for an account, without a renderer (``replydraft classify``)."""
+    now = now or datetime.now(timezone.utc).astimezone()
+    return Inputs.of(config.policy, Detector(config.detector), account.from_address, load_invoices(config),
+                     config.ledger.grace_days if config.ledger else 0, now.date())
 
 
 Connect = Callable[[Account, Secret], Mailbox]
@@ -377,7 +421,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     store = None
     try:
         store = Store.open(config.state_path)
-        ctx = make_context(config, account, renderer, store=store, detector=detector)
+        ctx = make_context(config, account, renderer, detector=detector)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
         if store is not None:

@@ -72,7 +72,8 @@ class Signal:
 class Detection:
     signals: tuple[Signal, ...]               # at or above their threshold
     near_misses: tuple[Signal, ...] = ()      # found, but under the threshold
-    skipped: str | None = None                # why the message was not examined at all
+    skipped: str | None = None                # why the message was not acted on (automated mail)
+    unexamined: tuple[Signal, ...] = ()       # what skipped mail would have raised: logged, never drafted
 
     @property
     def escalated(self) -> bool:
@@ -117,7 +118,8 @@ class Detector:
         return self.settings.threshold(name)
 
     def detect(self, email: InboundEmail) -> Detection:
-        """Signals in the customer's new text; automated mail is skipped, not examined."""
+        """Signals in the customer's new text; automated mail is skipped: what it would have
+        raised is in ``unexamined``, never in ``signals``."""
         return self.detect_many([email])[0]
 
     def detect_many(self, emails: Sequence[InboundEmail]) -> list[Detection]:
@@ -125,11 +127,14 @@ class Detector:
         first: Hyperscan's tables then stay in the CPU's cache, and a scan costs ~50 us instead
         of the ~75 it costs between the rules' work on each message."""
         settings, index, scan = self.settings, self._index, self.prefilter.scan
-        texts = [None if email.automated else _Text.of(email.new_text, settings) for email in emails]
+        texts = [_Text.of(email.new_text, settings) for email in emails]
         candidates = [[] if text is None else index.candidates(text.norm, text.low, scan) for text in texts]
-        return [Detection((), (), skipped=email.automated) if email.automated
-                else Detection(()) if text is None else _detect(text, index.rules, found, settings, email.subject)
-                for email, text, found in zip(emails, texts, candidates, strict=True)]
+        found = [Detection(()) if text is None else _detect(text, index.rules, rules, settings, email.subject)
+                 for email, text, rules in zip(emails, texts, candidates, strict=True)]
+        # Automated mail is examined in the same pass but not acted on: what it would have raised
+        # is kept, so a threat hidden in mail that looks automated is still seen by a person.
+        return [Detection((), (), skipped=email.automated, unexamined=d.signals) if email.automated else d
+                for email, d in zip(emails, found, strict=True)]
 
     def detect_text(self, text: str, topic: str = "") -> Detection:
         """Signals in ``text``; evidence offsets index into ``text`` itself.
