@@ -225,8 +225,9 @@ def _scan(config_path: str, log_path: str) -> None:
     mailbox = open_mailbox(account)
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        report = process_folder(mailbox, store, make_context(config, account, renderer, detector=Detector(config.detector, prefilter)),
-                                folder="INBOX", drafts=drafts, lookback=timedelta(seconds=account.lookback))
+        ctx = make_context(config, account, renderer, detector=Detector(config.detector, prefilter))
+        report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts,
+                                lookback=timedelta(seconds=account.lookback))
     finally:
         mailbox.close()
         store.close()
@@ -290,7 +291,8 @@ def measure_classify(n: int, seed: int, runs: int) -> Classified:
     from replydraft.message.extract import parse
     from replydraft.pipeline import Inputs, classify_many
 
-    detector = Detector(prefilter=fastscan.prepare(FASTSCAN_CACHE))   # as `replydraft run` does (compiled once, then cached)
+    # as `replydraft run` does (compiled once, then cached)
+    detector = Detector(prefilter=fastscan.prepare(FASTSCAN_CACHE))
     fetched, whole, escalated = [], [], 0
     for g in mailgen.generate(n, seed):
         fetched.append(g.text_only)

@@ -53,7 +53,8 @@ def test_errors_name_the_line() -> None:
 
 def ledger_context(**policy: str) -> Context:
     config = parse({"policy": {"company": "Acme", **policy}})
-    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=Detector(config.detector),
+    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy,
+                   detector=Detector(config.detector),
                    renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=UTC),
                    invoices=tuple(parse_ledger(LEDGER)))
 

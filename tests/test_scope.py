@@ -8,7 +8,7 @@ from replydraft.detection.detector import SCOPE_RULE, Detection, Detector, Detec
 from replydraft.detection.scope import Scope
 
 
-def detect_text(text: str, settings: DetectorSettings = DetectorSettings()) -> Detection:
+def detect_text(text: str, settings: DetectorSettings | None = None) -> Detection:
     return Detector(settings).detect_text(text)
 
 

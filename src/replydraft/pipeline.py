@@ -96,7 +96,7 @@ class Outcome:
     source_key: str          # stable identity of the source message across folders and UIDVALIDITY
     incident_id: str         # deterministic, so a retry finds the same draft
     draft: Draft | None      # None when nothing escalated
-    choice: Choice = Choice()   # the tone and templates the draft was written with
+    choice: Choice = field(default_factory=Choice)   # the tone and templates the draft was written with
     templates: tuple[str, ...] = ()        # the signal blocks the draft was rendered from
     unexamined: tuple[Signal, ...] = ()    # what skipped mail would have raised (logged, never drafted)
     excerpt: str = ""                      # the start of the new text, only with [state] store_excerpts
@@ -247,15 +247,16 @@ def _dmarc_note(email: InboundEmail) -> str:
 
 
 def with_ledger_evidence(detection: Detection, overdue: list[OverdueInvoice],
-                         fmt: Formatter = Formatter()) -> Detection:
+                         fmt: Formatter | None = None) -> Detection:
     """The sender owes money past due: ``overdue_payment`` at full score, the invoices as evidence."""
+    fmt = fmt or Formatter()
     evidence = tuple(
         Evidence(f"invoice {o.invoice.number}: {fmt.money(o.invoice.amount, o.invoice.currency)}, "
                  f"{o.days_overdue} days overdue", 0, 0, "ledger")
         for o in overdue)
     from_text = [s for s in (*detection.signals, *detection.near_misses) if s.name == "overdue_payment"]
     merged = Signal("overdue_payment", 1.0, evidence + (from_text[0].evidence if from_text else ()))
-    signals = tuple(s for s in detection.signals if s.name != "overdue_payment") + (merged,)
+    signals = (*(s for s in detection.signals if s.name != "overdue_payment"), merged)
     near = tuple(s for s in detection.near_misses if s.name != "overdue_payment")
     return Detection(signals, near, detection.skipped, detection.unexamined)
 

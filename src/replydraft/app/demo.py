@@ -15,7 +15,7 @@ from replydraft.mail.maildir import MaildirMailbox
 from replydraft.reply.render import Renderer
 from replydraft.state.store import Store
 
-__all__ = ["run_demo", "DemoResult", "DEMO_ACCOUNT", "DEMO_POLICY", "sample_messages", "demo_config"]
+__all__ = ["DEMO_ACCOUNT", "DEMO_POLICY", "DemoResult", "demo_config", "run_demo", "sample_messages"]
 
 DEMO_POLICY = Policy(
     company="Acme Design Co",

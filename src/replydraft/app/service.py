@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Sequence
 
 from replydraft.app.progress import Progress
 from replydraft.auth.credentials import Secret, get_secret
@@ -49,8 +49,16 @@ from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Sto
 
 log = logging.getLogger(__name__)
 
-__all__ = ["FolderReport", "process_folder", "open_mailbox", "poll_account", "run_once", "make_context",
-           "make_inputs", "load_invoices"]
+__all__ = [
+    "FolderReport",
+    "load_invoices",
+    "make_context",
+    "make_inputs",
+    "open_mailbox",
+    "poll_account",
+    "process_folder",
+    "run_once",
+]
 
 
 @dataclass
@@ -379,7 +387,7 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
                  detector: Detector | None = None) -> Context:
     """Everything ``classify`` and ``draft`` need for one pass; the ledger read now. ``detector``:
     the one built for this config (else one is built, without a prefilter)."""
-    now = now or datetime.now(timezone.utc).astimezone()
+    now = now or datetime.now(UTC).astimezone()
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
                    detector=detector or Detector(config.detector), renderer=renderer, now=now,
                    invoices=load_invoices(config),
@@ -389,7 +397,7 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
 
 def make_inputs(config: Config, account: Account, now: datetime | None = None) -> Inputs:
     """What ``classify`` needs for an account, without a renderer (``replydraft classify``)."""
-    now = now or datetime.now(timezone.utc).astimezone()
+    now = now or datetime.now(UTC).astimezone()
     return Inputs.of(config.policy, Detector(config.detector), account.from_address, load_invoices(config),
                      config.ledger.grace_days if config.ledger else 0, now.date())
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from replydraft.cli import EPILOG, EXIT_OK, AddCommand, _config, _cut, _print_table, _store
 from replydraft.errors import UsageError
@@ -87,8 +88,8 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
     with _store(args) as store:
         rows = list(store.incidents(_filter(args)))
     if not rows:
-        print("No incidents match." if any(vars(args).get(k) for k in ("since", "until", "signal", "customer",
-                                                                       "account", "status")) else "No incidents recorded.")
+        filtered = any(vars(args).get(k) for k in ("since", "until", "signal", "customer", "account", "status"))
+        print("No incidents match." if filtered else "No incidents recorded.")
         return EXIT_OK
     table: list[tuple[object, ...]] = [("ID", "WHEN", "FROM", "SIGNALS", "THEIR WORDS", "REPLY")]
     for r in rows:
@@ -161,10 +162,9 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
     from replydraft.app.progress import Progress
     from replydraft.state.incidents import EXPORT_COLUMNS, flatten
 
-    with _store(args) as store:
+    with _store(args) as store, _output(args.output) as out:
         where = _filter(args)
         total = store.count_incidents(where) if args.output else 0
-        out = open(args.output, "w", newline="", encoding="utf-8") if args.output else sys.stdout
         progress = Progress(total, "exporting", enabled=bool(args.output) and total > 1000)
         try:
             if args.format == "csv":
@@ -184,9 +184,17 @@ def cmd_incidents_export(args: argparse.Namespace) -> int:
                 out.write("\n]\n")
         finally:
             progress.done()
-            if args.output:
-                out.close()
     return EXIT_OK
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """The file to export to, closed afterwards; or stdout, left open."""
+    if not path:
+        yield sys.stdout
+        return
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        yield out
 
 
 def cmd_incidents_stats(args: argparse.Namespace) -> int:
@@ -201,7 +209,8 @@ def cmd_incidents_stats(args: argparse.Namespace) -> int:
     _print_table([("SIGNAL", "INCIDENTS")] + [(k, n) for k, n in summary.by_signal.most_common()], sys.stdout)
     print()
     _print_table([("CUSTOMER", "INCIDENTS", "LAST", "REPEAT OFFENDER")]
-                 + [(who, n, f"{summary.last_by_customer[who]:%Y-%m-%d}", "yes" if summary.repeat_offenders[who] else "")
+                 + [(who, n, f"{summary.last_by_customer[who]:%Y-%m-%d}",
+                     "yes" if summary.repeat_offenders[who] else "")
                     for who, n in summary.top_customers(20)], sys.stdout)
     print()
     names = [k for k, _ in summary.by_signal.most_common()]
