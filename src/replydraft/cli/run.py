@@ -67,7 +67,7 @@ def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
          reload_requested: threading.Event | None) -> int:
     from replydraft.app.daemon import Daemon
     from replydraft.app.service import run_once
-    from replydraft.detection import prefilter as fastscan
+    from replydraft.detection.prefilter import prepare
 
     cache = Path(os.environ.get("REPLYDRAFT_CACHE_DIR") or config.cache_dir)
     # Faster detection (with Hyperscan). Neither the daemon nor a one-off pass waits for a
@@ -75,10 +75,10 @@ def _run(args: argparse.Namespace, path: Path, config: Config, renderer: Any,
     # handlers come at once); the compile keeps its result even if a one-off pass ends first.
     if not args.once:
         daemon = Daemon(path, config, renderer, dry_run=args.dry_run, reload_requested=reload_requested)
-        daemon.use_prefilter(fastscan.prepare(cache, background=True))
+        daemon.use_prefilter(prepare(cache, background=True))
         daemon.run()
         return EXIT_OK
-    reports = run_once(config, renderer, dry_run=args.dry_run, prefilter=fastscan.prepare(cache, background=True))
+    reports = run_once(config, renderer, dry_run=args.dry_run, prefilter=prepare(cache, background=True))
     for r in reports:
         if r.error:
             continue

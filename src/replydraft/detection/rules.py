@@ -48,7 +48,7 @@ class Rule:
     unless_text: re.Pattern[str] | None = None  # dropped if this occurs anywhere in the text
     keys: tuple[frozenset[str], ...] = ()        # run only if each group has a stem in the text
     anchored: bool = False                       # every match starts at a SUBJECT_ANCHOR position
-    starts: tuple[str, ...] | None = None        # ... or with one of these stems (see anchors.py)
+    starts: tuple[str, ...] | None = None        # ... or with one of these stems (see stems.py)
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
