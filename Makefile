@@ -9,17 +9,25 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 # dovecot-imapd and cyrus-imapd conflict: cyrus-common (master, libraries) is installed and
-# imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/cyrusserver.py looks.
+# imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/support/cyrusserver.py looks.
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
+.PHONY: test lint test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
 test: test-deps
 	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
+# ruff and mypy --strict (settings in pyproject.toml), from the test venv, both run whatever the first says;
+# .ci/run runs it after the tests.
+lint: test-venv
+	@status=0; \
+	$(VENV_PYTHON) -m ruff check src tests benchmarks || status=1; \
+	$(VENV_PYTHON) -m mypy src/replydraft || status=1; \
+	exit $$status
+
 test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-venv
 
-# replydraft (editable) and the test dependencies in a venv of their own: made once, and
+# replydraft (editable), the test dependencies and the linters in a venv of their own: made once, and
 # installed again only when pyproject.toml changes.
 test-venv: $(TEST_VENV)/.installed
 $(TEST_VENV)/.installed: pyproject.toml
@@ -27,7 +35,7 @@ $(TEST_VENV)/.installed: pyproject.toml
 		echo "installing python3-venv (Python's venv module) for the test venv"; \
 		$(SUDO) apt-get update -qq && $(APT_INSTALL) python3-venv >/dev/null; }
 	@[ -x $(VENV_PYTHON) ] || { echo "making the test venv $(TEST_VENV)"; $(PYTHON) -m venv $(TEST_VENV); }
-	$(VENV_PYTHON) -m pip install -q -e ".[test]"
+	$(VENV_PYTHON) -m pip install -q -e ".[test,lint]"
 	@touch $@
 
 # The HTML report is checked in a real headless browser.

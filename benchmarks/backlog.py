@@ -2,7 +2,7 @@
 
     python benchmarks/backlog.py [--n 10000] [--seed 7] [--json PATH] [--skip-peer] [--quick]
 
-Starts a private Dovecot on 127.0.0.1 (tests/imapserver.py), fills a mailbox with N
+Starts a private Dovecot on 127.0.0.1 (tests/support/imapserver.py), fills a mailbox with N
 deterministic, realistic messages (benchmarks/mailgen.py: ~2% escalations, ~15% with
 attachments, 1% of 2-8 MB), and measures in one run:
 
@@ -22,10 +22,11 @@ W= sizes in the file names, mtimes one second apart), the fastest way in; one un
 pass (FETCH BODYSTRUCTURE) then lets Dovecot index them, so every timed run sees a warm
 server, as a client that has been connected before would. The N/4 mailbox hard-links the
 same files. Each replydraft run finds the rules compiled for Hyperscan in its cache (see
-src/replydraft/fastscan.py), as every start of a daemon after its first does; they are
-compiled once per machine into .cache/fastscan (15-40 s). imapfilter comes from the Debian package (`apt-get install imapfilter`, or
-`make bench-deps`); without it row 3 is skipped with a note. Prints a table with each
-target's PASS/MISS and writes a JSON file (default benchmarks/results/backlog-DATE.json).
+src/replydraft/detection/prefilter.py), as every start of a daemon after its first does; they
+are compiled once per machine into .cache/fastscan (15-40 s). imapfilter comes from the Debian
+package (`apt-get install imapfilter`, or `make bench-deps`); without it row 3 is skipped with
+a note. Prints a table with each target's PASS/MISS and writes a JSON file (default
+benchmarks/results/backlog-DATE.json).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ import sys
 import tempfile
 import time
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
 import mailgen  # noqa: E402
-from imapserver import DovecotServer  # noqa: E402
+from support.imapserver import DovecotServer  # noqa: E402
 
 LIMIT_BATCH = 500
 FASTSCAN_CACHE = ROOT / ".cache" / "fastscan"      # compiled rules, shared with the tests
@@ -121,7 +122,8 @@ def fill(server: DovecotServer, user: str, n: int, seed: int, base: float) -> di
 
 def link_first(server: DovecotServer, source: str, user: str, count: int) -> None:
     """A mailbox with the first ``count`` messages of ``source``, as hard links."""
-    files = sorted((maildir_of(server, source) / "cur").iterdir(), key=lambda p: int(p.name.split(".M")[1].split("P")[0]))
+    files = sorted((maildir_of(server, source) / "cur").iterdir(),
+                   key=lambda p: int(p.name.split(".M")[1].split("P")[0]))
     target = maildir_of(server, user)
     for sub in ("cur", "new", "tmp"):
         (target / sub).mkdir(parents=True, exist_ok=True)
@@ -134,7 +136,7 @@ def link_first(server: DovecotServer, source: str, user: str, count: int) -> Non
 def _chown_tree(top: Path, uid: int, gid: int) -> None:
     if os.geteuid() != 0:
         return
-    for dirpath, dirnames, filenames in os.walk(top):
+    for dirpath, _dirnames, filenames in os.walk(top):
         os.chown(dirpath, uid, gid)
         for name in filenames:
             os.chown(os.path.join(dirpath, name), uid, gid)
@@ -205,17 +207,17 @@ def _scan(config_path: str, log_path: str) -> None:
     import logging
     from datetime import timedelta
 
+    from replydraft.app.service import make_context, open_mailbox, process_folder
     from replydraft.config import load
-    from replydraft.render import Renderer
-    from replydraft.service import make_context, open_mailbox
-    from replydraft.service import process_folder
-    from replydraft.store import Store
+    from replydraft.reply.render import Renderer
+    from replydraft.state.store import Store
 
     logging.basicConfig(level=logging.INFO, filename=log_path, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("imapclient").setLevel(logging.WARNING)
     config = load(Path(config_path))
-    from replydraft import fastscan
-    fastscan.prepare(config.cache_dir, background=True)     # as `replydraft run` does
+    from replydraft.detection import prefilter as fastscan
+    from replydraft.detection.detector import Detector
+    prefilter = fastscan.prepare(config.cache_dir, background=True)     # as `replydraft run` does
     account = config.accounts[0]
     renderer = Renderer.create(config.templates_dir)
     store = Store.open(config.state_path)
@@ -223,8 +225,9 @@ def _scan(config_path: str, log_path: str) -> None:
     mailbox = open_mailbox(account)
     try:
         drafts = mailbox.resolve_drafts(account.drafts_folder)
-        report = process_folder(mailbox, store, make_context(config, account, renderer, store=store),
-                                folder="INBOX", drafts=drafts, lookback=timedelta(seconds=account.lookback))
+        ctx = make_context(config, account, renderer, detector=Detector(config.detector, prefilter))
+        report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts,
+                                lookback=timedelta(seconds=account.lookback))
     finally:
         mailbox.close()
         store.close()
@@ -279,23 +282,24 @@ def measure_peer(server: DovecotServer, user: str, work: Path) -> tuple[float | 
 # -- 4: classification alone -----------------------------------------------------------------
 
 
-def measure_classify(n: int, seed: int, runs: int) -> "Classified":
+def measure_classify(n: int, seed: int, runs: int) -> Classified:
     """parse + detect messages/s on one core, as a scan does it (in batches of CLASSIFY_BATCH):
     on the fetched form, and on whole messages; and detect alone."""
-    from replydraft import fastscan
-    from replydraft.detect import DetectorSettings, detect, using_fastscan
-    from replydraft.extract import parse
-    from replydraft.service import CLASSIFY_BATCH
-    from replydraft.triage import classify_many
+    from replydraft.app.service import CLASSIFY_BATCH
+    from replydraft.detection import prefilter as fastscan
+    from replydraft.detection.detector import Detector
+    from replydraft.message.extract import parse
+    from replydraft.pipeline import Inputs, classify_many
 
-    fastscan.prepare(FASTSCAN_CACHE)           # as `replydraft run` does (compiled once, then cached)
+    # as `replydraft run` does (compiled once, then cached)
+    detector = Detector(prefilter=fastscan.prepare(FASTSCAN_CACHE))
     fetched, whole, escalated = [], [], 0
     for g in mailgen.generate(n, seed):
         fetched.append(g.text_only)
         if len(whole) < 2000:                  # whole messages are big: a sample is enough
             whole.append(g.raw)
-    settings = DetectorSettings()
-    classify_many(fetched[:50], settings, OWN_DOMAIN)   # compile the rules once, as a running daemon has
+    inputs = Inputs(detector, OWN_DOMAIN)
+    classify_many(fetched[:50], inputs)   # compile the rules once, as a running daemon has
 
     def rate(messages: list[bytes]) -> tuple[float, int]:
         best, hits = float("inf"), 0
@@ -303,7 +307,7 @@ def measure_classify(n: int, seed: int, runs: int) -> "Classified":
             started = time.perf_counter()
             hits = 0
             for i in range(0, len(messages), CLASSIFY_BATCH):
-                done = classify_many(messages[i:i + CLASSIFY_BATCH], settings, OWN_DOMAIN)
+                done = classify_many(messages[i:i + CLASSIFY_BATCH], inputs)
                 hits += sum(not isinstance(c, Exception) and c.detection.escalated for c in done)
             best = min(best, time.perf_counter() - started)
         return len(messages) / best, hits
@@ -315,9 +319,9 @@ def measure_classify(n: int, seed: int, runs: int) -> "Classified":
     for _ in range(runs):
         started = time.perf_counter()
         for email in parsed:
-            detect(email)
+            detector.detect(email)
         best = min(best, time.perf_counter() - started)
-    prefilter = "Hyperscan prefilter" if using_fastscan() else "keyword prefilter (no Hyperscan)"
+    prefilter = "Hyperscan prefilter" if detector.fast else "keyword prefilter (no Hyperscan)"
     return Classified(rate_fetched, rate_whole, len(parsed) / best, escalated, prefilter)
 
 
@@ -335,7 +339,7 @@ class Classified:
 
 def warm_rules_cache(cache_dir: Path) -> None:
     """Put the compiled rules where a scan's config keeps them, as after a daemon's first start."""
-    from replydraft import fastscan
+    from replydraft.detection import prefilter as fastscan
 
     fastscan.load_rules(FASTSCAN_CACHE)      # compiles once per machine
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -357,30 +361,29 @@ def measure_push(server: DovecotServer, user: str, work: Path, samples: int) -> 
     config = write_config(work / "push", server, user, mode="idle")
     warm_rules_cache(work / "push" / "cache")
     env = {**os.environ, PASSWORD_ENV: "secret", "PYTHONPATH": str(ROOT / "src")}
-    log = open(work / "push" / "daemon.log", "w")
-    daemon = subprocess.Popen([sys.executable, "-m", "replydraft", "run", "--config", str(config)],
-                              env=env, stdout=log, stderr=subprocess.STDOUT)
-    watcher = server.client(user, timeout=60)
-    try:
-        latencies = []
-        for k in range(samples + 1):           # the first one only shows the daemon is idling
-            before = int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"])
-            started = time.perf_counter()
-            server.append(user, "INBOX", escalation(k))
-            deadline = started + 30
-            while int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"]) <= before:
-                if time.perf_counter() > deadline or daemon.poll() is not None:
-                    log.flush()
-                    tail = (work / "push" / "daemon.log").read_text(errors="replace")[-3000:]
-                    raise RuntimeError(f"no draft within 30 s for push message {k}; the daemon's log ends:\n{tail}")
-                time.sleep(0.005)
-            if k:
-                latencies.append(time.perf_counter() - started)
-    finally:
-        watcher.logout()
-        daemon.terminate()
-        daemon.wait(timeout=30)
-        log.close()
+    with open(work / "push" / "daemon.log", "w") as log:
+        daemon = subprocess.Popen([sys.executable, "-m", "replydraft", "run", "--config", str(config)],
+                                  env=env, stdout=log, stderr=subprocess.STDOUT)
+        watcher = server.client(user, timeout=60)
+        try:
+            latencies = []
+            for k in range(samples + 1):           # the first one only shows the daemon is idling
+                before = int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"])
+                started = time.perf_counter()
+                server.append(user, "INBOX", escalation(k))
+                deadline = started + 30
+                while int(watcher.folder_status("Drafts", [b"MESSAGES"])[b"MESSAGES"]) <= before:
+                    if time.perf_counter() > deadline or daemon.poll() is not None:
+                        log.flush()
+                        tail = (work / "push" / "daemon.log").read_text(errors="replace")[-3000:]
+                        raise RuntimeError(f"no draft within 30 s for push message {k}; the daemon's log ends:\n{tail}")
+                    time.sleep(0.005)
+                if k:
+                    latencies.append(time.perf_counter() - started)
+        finally:
+            watcher.logout()
+            daemon.terminate()
+            daemon.wait(timeout=30)
     return latencies
 
 
@@ -405,7 +408,7 @@ def measure_startup(runs: int = 5) -> tuple[float, str]:
 
 
 def run(args: argparse.Namespace) -> Result:
-    result = Result(n=args.n, seed=args.seed, quick=args.quick, started=datetime.now(timezone.utc).isoformat(),
+    result = Result(n=args.n, seed=args.seed, quick=args.quick, started=datetime.now(UTC).isoformat(),
                     machine={"cpus": os.cpu_count(), "python": platform.python_version(),
                              "platform": platform.platform()})
     runs = 1 if args.quick else 2
@@ -441,7 +444,8 @@ def run(args: argparse.Namespace) -> Result:
         first = scan(write_config(work / "scan", server, scan_user), work / "scan.log")
         scan_rate = first["examined"] / first["seconds"]
         rows.append(Row("scan", "2 replydraft first scan (process_folder)", scan_rate, "msg/s",
-                        f"{first['seconds']:.2f} s, {first['drafted']} drafts, ratio to (1) {scan_rate / limit_rate:.2f}x",
+                        f"{first['seconds']:.2f} s, {first['drafted']} drafts, "
+                        f"ratio to (1) {scan_rate / limit_rate:.2f}x",
                         ">= 0.7x (1) and faster than (3)", None))
         progress(f"2 scan: {scan_rate:.0f} msg/s, {first['drafted']} drafts")
 

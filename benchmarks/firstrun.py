@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests"), str(Path(__file__).resolve().parent)]
 
-from backlog import PASSWORD_ENV, fill, index, link_first, write_config
-from imapserver import DovecotServer
+from backlog import PASSWORD_ENV, fill, index, link_first, write_config  # noqa: E402  (after sys.path)
+from support.imapserver import DovecotServer  # noqa: E402
 
 # The command, in a fresh interpreter; "hide" makes `import hyperscan` fail, as without the package.
 RUN = ("import sys\nif sys.argv[1] == 'hide': sys.modules['hyperscan'] = None\n"
@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
           f"median of {args.rounds} (each run)")
     print(f"{'case':<14}{'wall':>9}{'first line':>12}{'longest silence':>17}  exit")
     for case, runs in timings.items():
-        wall, first, gap = (statistics.median(getattr(t, f) for t in runs) for f in ("seconds", "first_line", "longest_gap"))
+        wall, first, gap = (statistics.median(getattr(t, f) for t in runs)
+                            for f in ("seconds", "first_line", "longest_gap"))
         each = ", ".join(f"{t.seconds:.1f}" for t in runs)
         print(f"{case:<14}{wall:>8.1f}s{first:>11.1f}s{gap:>16.1f}s  {','.join(str(t.exit_code) for t in runs)}"
               f"   (wall: {each})")

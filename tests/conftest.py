@@ -11,12 +11,12 @@ from pathlib import Path
 import keyring
 import keyring.backend
 import pytest
-from cyrusserver import CyrusError, CyrusServer
-from imapserver import DovecotServer, ImapAccount, find_dovecot
 from keyring.errors import NoKeyringError, PasswordDeleteError
-from oauthserver import FakeOAuthProvider
 
-from replydraft.credentials import TOKENS
+from replydraft.auth.credentials import TOKENS
+from support.cyrusserver import CyrusError, CyrusServer
+from support.imapserver import DovecotServer, ImapAccount, find_dovecot
+from support.oauthserver import FakeOAuthProvider
 
 # ---------------------------------------------------------------------------------------
 # IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).
@@ -31,7 +31,7 @@ os.environ["REPLYDRAFT_CACHE_DIR"] = str(RULES_CACHE)
 
 
 def _warm_rules_cache() -> None:
-    from replydraft import fastscan
+    from replydraft.detection import prefilter as fastscan
     fastscan.load_rules(RULES_CACHE)    # 15-40 s once per machine (and after a change to fastscan.py), then ms
 
 
@@ -41,7 +41,7 @@ def _warm_rules_cache() -> None:
 @pytest.fixture
 def slow_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A cold rules cache folder (also REPLYDRAFT_CACHE_DIR) whose compile ends at finish_compile()."""
-    from replydraft import detect, fastscan
+    from replydraft.detection import prefilter as fastscan
 
     _warm_rules_cache()
     cache = tmp_path / "rules-cache"
@@ -49,13 +49,10 @@ def slow_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pa
     monkeypatch.setattr(fastscan, "_compiler_command",
                         lambda folder: [sys.executable, "-c", waits, str(folder / "stop")])
     monkeypatch.setenv("REPLYDRAFT_CACHE_DIR", str(cache))
-    before = detect._fast
-    detect.use_fastscan(None)
     try:
         yield cache
     finally:
         finish_compile(cache, keep=False)
-        detect.use_fastscan(before)
 
 
 def finish_compile(cache: Path, *, keep: bool = True) -> None:

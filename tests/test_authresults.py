@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.authresults import dmarc_failed, results
-from replydraft.extract import parse
+from replydraft.message.authresults import dmarc_failed, results
+from replydraft.message.extract import parse
 
 GMAIL_FAIL = ("mx.google.com;\r\n       dkim=pass header.i=@mailer.example header.s=s1 header.b=AbC12;\r\n"
               "       spf=pass (google.com: domain of bounce@mailer.example designates 192.0.2.7 as permitted "
@@ -24,7 +24,8 @@ MICROSOFT_PASS = ("spf=pass (sender IP is 192.0.2.9) smtp.mailfrom=client.exampl
                   "compauth=pass reason=100")
 OPENDMARC_FAIL = "mail.acme.test; dmarc=fail (p=none dis=none) header.from=client.example"
 OPENDKIM = "mail.acme.test;\r\n\tdkim=none (no signature) reason=\"no key; unsigned\""
-DOVECOT_VERSIONED = "mail.acme.test 1; spf=softfail smtp.mailfrom=client.example; dmarc = fail header.from = client.example"
+DOVECOT_VERSIONED = ("mail.acme.test 1; spf=softfail smtp.mailfrom=client.example; "
+                     "dmarc = fail header.from = client.example")
 
 
 @pytest.mark.parametrize("headers, failed", [

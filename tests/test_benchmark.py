@@ -13,8 +13,9 @@ import pytest
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parent.parent
-ROWS = ("1 limit", "2 replydraft first scan", "3 peer", "4 classification alone", "4b detect alone", "5 push latency p50",
-        "5 push latency p95", "6 peak RSS of the scan, N = 200", "6 peak RSS of the scan, N = 50", "7 start-up")
+ROWS = ("1 limit", "2 replydraft first scan", "3 peer", "4 classification alone", "4b detect alone",
+        "5 push latency p50", "5 push latency p95", "6 peak RSS of the scan, N = 200", "6 peak RSS of the scan, N = 50",
+        "7 start-up")
 
 
 def test_the_backlog_benchmark_prints_every_row_and_writes_json(dovecot_servers, tmp_path: Path) -> None:
@@ -28,6 +29,7 @@ def test_the_backlog_benchmark_prints_every_row_and_writes_json(dovecot_servers,
     result = json.loads(out.read_text())
     assert result["n"] == 200 and result["mailbox"]["messages"] == 200
     by_key = {row["key"]: row for row in result["rows"]}
-    assert {"limit", "scan", "peer", "classify", "classify_detect", "push_p50", "push_p95", "rss", "rss_quarter", "startup"} <= set(by_key)
+    assert {"limit", "scan", "peer", "classify", "classify_detect", "push_p50", "push_p95", "rss", "rss_quarter",
+            "startup"} <= set(by_key)
     assert all(by_key[k]["value"] is not None for k in ("limit", "scan", "classify", "push_p95", "rss", "startup"))
     assert by_key["scan"]["detail"].count("drafts") == 1

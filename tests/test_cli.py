@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from replydraft.app.demo import sample_messages
 from replydraft.cli import _parser, main
-from replydraft.demo import sample_messages
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -180,13 +180,14 @@ def test_readme_documents_every_command() -> None:
         assert f"replydraft {name}" in readme, f"README.md does not mention `replydraft {name}`"
 
 
-PREVIEWED = sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")) + \
-    [p for p in sorted((ROOT / "src" / "replydraft" / "samples").glob("*.eml")) if p.name[:2] in {"01", "02", "03", "04", "05"}]
+PREVIEWED = [*sorted((ROOT / "tests" / "fixtures" / "positives").glob("*.eml")),
+             *(p for p in sorted((ROOT / "src" / "replydraft" / "samples").glob("*.eml"))
+               if p.name[:2] in {"01", "02", "03", "04", "05"})]
 
 
 @pytest.mark.parametrize("path", PREVIEWED, ids=[p.name for p in PREVIEWED])
 def test_preview_gives_a_draft_one_could_send(capsys, path: Path) -> None:
-    from replydraft.template_lint import repeated_sentences
+    from replydraft.reply.lint import repeated_sentences
 
     assert main(["preview", "--config", str(ROOT / "config.example.toml"), str(path)]) == 0
     out = capsys.readouterr().out

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import replydraft
 from replydraft.config import Account, Config, Policy, load, parse, parse_duration
 from replydraft.errors import ConfigError
 
@@ -101,7 +105,7 @@ def test_duplicate_account_names() -> None:
 def test_invalid_toml_and_missing_file(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[state\n")
-    with pytest.raises(ConfigError, match="bad.toml: invalid TOML"):
+    with pytest.raises(ConfigError, match=r"bad\.toml: invalid TOML"):
         load(bad)
     with pytest.raises(ConfigError, match="no such config file"):
         load(tmp_path / "missing.toml")
@@ -150,6 +154,19 @@ def test_bad_company_vocabulary_is_reported_by_key() -> None:
     assert "signals.ultimatum.disable_rules[0]: ultimatum has no built-in rule 'scope.unlimited'" in errors
     assert 'did you mean "ult.last_chance"' in errors
     assert "not a valid regular expression" in errors
+
+
+def test_loading_a_config_compiles_no_detection_rule(tmp_path: Path) -> None:
+    """Reading (and checking) a config must not pay for the ~330 rule regexes: only a Detector compiles them."""
+    path = tmp_path / "replydraft.toml"
+    path.write_text('[signals.ultimatum]\nphrases = ["pay now or else"]\ndisable_rules = ["ult.never_again"]\n')
+    code = ("import sys; from replydraft.config import load; load(sys.argv[1]); "
+            "print(sorted(m for m in sys.modules if m.startswith('replydraft.detection')))")
+    done = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                          env={**os.environ, "PYTHONPATH": str(Path(replydraft.__file__).parent.parent)})
+    loaded = done.stdout.strip()
+    assert "replydraft.detection.rules" not in loaded and "replydraft.detection.detector" not in loaded, loaded
+    assert "replydraft.detection.settings" in loaded
 
 
 OAUTH = {**{k: v for k, v in ACCOUNT.items() if k != "password_env"}, "auth": "oauth2"}

@@ -5,21 +5,26 @@ from __future__ import annotations
 import json
 import logging
 import socket
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring
-from oauthserver import FakeOAuthProvider
 
-from replydraft import credentials
+from conftest import MemoryKeyring
+from replydraft.auth import credentials
+from replydraft.auth.credentials import (
+    KEYRING_SERVICE,
+    TokenCache,
+    get_password,
+    get_secret,
+    refresh_token_stored_at,
+    store_refresh_token,
+)
+from replydraft.auth.oauth import AccessToken
 from replydraft.cli import main
 from replydraft.config import Account, parse
-from replydraft.credentials import (
-    KEYRING_SERVICE, TokenCache, get_password, get_secret, refresh_token_stored_at, store_refresh_token,
-)
 from replydraft.errors import MailboxError, SecretError
-from replydraft.oauth import AccessToken
+from support.oauthserver import FakeOAuthProvider
 
 USER = "support@acme.test"
 
@@ -104,7 +109,7 @@ def test_the_refresh_token_from_env_or_a_command_and_a_client_secret(monkeypatch
             TokenCache().get(oauth_account(provider, **options))
             assert provider.token_requests()[-1].form["client_secret"] == "GOCSPX-client-secret"
             assert provider.token_requests()[-1].form["refresh_token"] == refresh
-        with pytest.raises(SecretError, match="refused the client .*invalid_client.*oauth_client_secret_env"):
+        with pytest.raises(SecretError, match=r"refused the client .*invalid_client.*oauth_client_secret_env"):
             TokenCache().get(oauth_account(provider, oauth_refresh_token_env="RD_TEST_RT"))
     monkeypatch.delenv("RD_TEST_RT")
     with pytest.raises(SecretError, match="the environment variable RD_TEST_RT is not set"):
@@ -163,12 +168,12 @@ def test_an_unreachable_token_endpoint_is_retried_next_pass(monkeypatch) -> None
 def test_a_rotated_refresh_token_is_kept_in_the_keyring(oauth_provider, memory_keyring, monkeypatch) -> None:
     account = oauth_account(oauth_provider)
     first = oauth_provider.issue_refresh_token(USER)
-    store_refresh_token(account, first, now=datetime(2026, 1, 1, tzinfo=timezone.utc))
+    store_refresh_token(account, first, now=datetime(2026, 1, 1, tzinfo=UTC))
     monkeypatch.setattr(oauth_provider, "rotate", True)
     TokenCache().get(account)
     entry = json.loads(memory_keyring.entries[(KEYRING_SERVICE, "support:oauth-refresh")])
     assert entry["refresh_token"] not in (first, "") and entry["refresh_token"].startswith("rt-")
-    assert datetime.fromisoformat(entry["stored_at"]) > datetime(2026, 1, 2, tzinfo=timezone.utc)
+    assert datetime.fromisoformat(entry["stored_at"]) > datetime(2026, 1, 2, tzinfo=UTC)
     TokenCache().get(account)                    # the new one works (the old one was revoked by rotation)
 
 
@@ -191,7 +196,7 @@ def test_a_rotated_token_that_cant_be_saved_is_warned_about_once(oauth_provider,
 def test_when_the_refresh_token_was_stored(oauth_provider, memory_keyring) -> None:
     account = oauth_account(oauth_provider)
     assert refresh_token_stored_at(account) is None
-    when = datetime(2026, 11, 30, 8, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
     store_refresh_token(account, "rt-x", now=when)
     assert refresh_token_stored_at(account) == when
     stored = memory_keyring.entries[(KEYRING_SERVICE, "support:oauth-refresh")]

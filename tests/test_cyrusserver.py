@@ -9,10 +9,11 @@ from pathlib import Path
 
 import imapclient
 import pytest
-from cyrusserver import CyrusServer
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
-from imapserver import ImapAccount
-from loopback import port_open
+
+from support.cyrusserver import CyrusServer
+from support.imapserver import ImapAccount
+from support.loopback import port_open
 
 pytestmark = [pytest.mark.integration, pytest.mark.cyrus]
 

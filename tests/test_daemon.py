@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from replydraft.app.daemon import RETRY_FIRST, backoff_delay
 from replydraft.config import parse
-from replydraft.daemon import RETRY_FIRST, backoff_delay
-from replydraft.status import assess
-from replydraft.store import Store, WatchStatus
+from replydraft.state.status import assess
+from replydraft.state.store import Store, WatchStatus
 
-NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 ACCOUNT = {"name": "support", "host": "imap.example.com", "username": "u", "from_address": "a@acme.test",
            "poll_interval": "2m", "folders": ["INBOX", {"name": "Billing", "mode": "idle"}]}
 
@@ -92,7 +92,7 @@ class _Terminal:
 
 
 def test_progress_shows_on_a_terminal_only() -> None:
-    from replydraft.progress import Progress
+    from replydraft.app.progress import Progress
 
     terminal, pipe = _Terminal(True), _Terminal(False)
     for stream in (terminal, pipe):
@@ -102,3 +102,25 @@ def test_progress_shows_on_a_terminal_only() -> None:
         progress.done()
     assert "support/INBOX" in terminal.text and "300/300" in terminal.text and terminal.text.endswith("\n")
     assert pipe.text == ""
+
+
+def test_a_reload_builds_a_new_detector_that_keeps_the_prefilter(tmp_path: Path) -> None:
+    """One Detector per config load: a SIGHUP with other [signals] gets a detector of its own,
+    and the prefilter a background compile fills serves it as it served the first."""
+    from replydraft.app.daemon import Daemon
+    from replydraft.detection.prefilter import Prefilter
+    from replydraft.reply.render import Renderer
+
+    account = {**ACCOUNT, "password_env": "PW"}
+    first = parse({"accounts": [account], "state": {"path": str(tmp_path / "s.db")}})
+    second = parse({"accounts": [account], "state": {"path": str(tmp_path / "s.db")},
+                    "signals": {"ultimatum": {"threshold": 0.9}}})
+    renderer = Renderer.create()
+    daemon = Daemon(tmp_path / "replydraft.toml", first, renderer, loader=lambda path: (second, renderer))
+    prefilter = Prefilter()
+    daemon.use_prefilter(prefilter)
+    before = daemon.detector
+    assert before.prefilter is prefilter and before.threshold("ultimatum") == 0.6
+    assert daemon.reload()
+    assert daemon.detector is not before and daemon.detector.threshold("ultimatum") == 0.9
+    assert daemon.detector.prefilter is prefilter and before.threshold("ultimatum") == 0.6

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import signal
 import statistics
-import resource
 import subprocess
 import sys
 import threading
@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from replydraft.cli import main
-from replydraft.store import Store
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 
@@ -99,7 +99,7 @@ class Daemon:
         self._reader.join(5)
         return self.output()
 
-    def __enter__(self) -> "Daemon":
+    def __enter__(self) -> Daemon:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -116,7 +116,7 @@ def test_idle_drafts_within_about_a_second(imap, tmp_path: Path) -> None:
         time.sleep(1.5)                                        # connected, first pass done, idling
         for n in range(10):
             imap.server.append(imap.user, "INBOX", escalation(n))
-            latencies.append(wait_for(lambda: draft_count(imap.server, imap.user) == n + 1))
+            latencies.append(wait_for(lambda n=n: draft_count(imap.server, imap.user) == n + 1))
         out = daemon.stop()
     assert daemon.proc.returncode == 0, out
     p50, p95 = statistics.median(latencies), sorted(latencies)[int(0.95 * len(latencies)) - 1]
@@ -257,7 +257,7 @@ def test_wait_for_mail_waits_and_wakes(imap, tmp_path: Path, monkeypatch) -> Non
     import threading
 
     from replydraft.config import load
-    from replydraft.mailbox import ImapMailbox
+    from replydraft.mail.imap import ImapMailbox
 
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
     config = load(write_config(tmp_path, account_toml("support", imap.server.port, imap.user)))

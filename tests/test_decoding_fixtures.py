@@ -15,13 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from replydraft.config import Policy
-from replydraft.detect import DetectorSettings
-from replydraft.extract import InboundEmail, parse
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.detection.detector import Detector
+from replydraft.message.extract import InboundEmail, parse
+from replydraft.pipeline import Context, triage
+from replydraft.reply.render import Renderer
 
 FIXTURES = Path(__file__).parent / "fixtures" / "decoding"
 
@@ -169,7 +170,7 @@ def test_a_huge_body_without_line_breaks_is_truncated_not_emptied() -> None:
 # -- fuzz: the whole pure pipeline on mutated fixtures ---------------------------------------
 
 CONTEXT = Context(account="fuzz", from_address="Acme Support <support@acme.test>",
-                  policy=Policy(company="Acme", sender_name="Dana"), detector=DetectorSettings(),
+                  policy=Policy(company="Acme", sender_name="Dana"), detector=Detector(),
                   renderer=Renderer.create(), now=datetime(2026, 11, 17, 12, 0, tzinfo=UTC))
 SEEDS = [p.read_bytes() for p in sorted(FIXTURES.glob("*.eml"))]
 

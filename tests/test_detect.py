@@ -12,10 +12,20 @@ from types import MappingProxyType
 
 import pytest
 
-from replydraft.detect import SIGNALS, Detection, DetectorSettings, detect, detect_text
-from replydraft.errors import ConfigError
-from replydraft.extract import InboundEmail, parse
-from replydraft.rules import RULE_IDS, RULES, word_view
+from replydraft.detection.detector import SIGNALS, Detection, Detector, DetectorSettings
+from replydraft.detection.rules import RULE_IDS, RULES, word_view
+from replydraft.errors import RuleError
+from replydraft.message.extract import InboundEmail, parse
+
+BUILT_IN = Detector()
+
+
+def detect_text(text: str, settings: DetectorSettings | None = None, topic: str = "") -> Detection:
+    return (BUILT_IN if settings is None else Detector(settings)).detect_text(text, topic=topic)
+
+
+def detect(email: InboundEmail, settings: DetectorSettings | None = None) -> Detection:
+    return (BUILT_IN if settings is None else Detector(settings)).detect(email)
 
 # (signal, message, a phrase that must be inside the evidence)
 POSITIVES = [
@@ -270,7 +280,7 @@ def test_disabled_rule() -> None:
     text = "Never again."
     assert detect_text(text).escalated
     assert not detect_text(text, DetectorSettings(disabled_rules=frozenset({"ult.never_again"}))).escalated
-    with pytest.raises(ConfigError, match="no built-in rule"):
+    with pytest.raises(RuleError, match="no built-in rule"):
         detect_text(text, DetectorSettings(disabled_rules=frozenset({"ult.nope"})))
 
 
@@ -284,12 +294,34 @@ def test_company_phrases_and_patterns() -> None:
     ev = next(s for s in d.signals if s.name == "out_of_scope_demand").evidence
     assert any(e.rule.startswith("custom.out_of_scope_demand") for e in ev)
     settings.check()
-    with pytest.raises(ConfigError, match="not a valid regular expression"):
+    with pytest.raises(RuleError, match="not a valid regular expression"):
         DetectorSettings(extra_patterns={"ultimatum": ("(unclosed",)}).check()
-    with pytest.raises(ConfigError, match="not a signal"):
+    with pytest.raises(RuleError, match="not a signal"):
         DetectorSettings(extra_phrases={"rudeness": ("x",)}).check()
-    with pytest.raises(ConfigError, match="empty"):
+    with pytest.raises(RuleError, match="empty"):
         DetectorSettings(extra_patterns={"ultimatum": ("x*",)}).check()
+
+
+def test_a_detector_with_unusable_settings_is_not_built() -> None:
+    with pytest.raises(RuleError, match="not a valid regular expression"):
+        Detector(DetectorSettings(extra_patterns={"ultimatum": ("(unclosed",)}))
+
+
+def test_two_detectors_in_one_process_keep_their_own_settings() -> None:
+    """Each detector owns its rules: building or using one changes nothing for another."""
+    text = "Never again. I want rush delivery for free."
+    plain = Detector()
+    before = plain.detect_text(text)
+    custom = Detector(DetectorSettings(disabled_rules=frozenset({"ult.never_again"}),
+                                       extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
+                                       thresholds={"out_of_scope_demand": 0.5}))
+    mine = custom.detect_text(text)
+    assert "ultimatum" in before.names and "ultimatum" not in mine.names
+    assert any(e.rule.startswith("custom.") for s in mine.signals for e in s.evidence)
+    assert plain.detect_text(text) == before            # interleaved use: still its own rules
+    assert not any(e.rule.startswith("custom.") for s in before.signals + before.near_misses for e in s.evidence)
+    assert custom.detect_text(text) == mine
+    assert (plain.threshold("out_of_scope_demand"), custom.threshold("out_of_scope_demand")) == (0.6, 0.5)
 
 
 def test_empty_and_blank_text() -> None:
@@ -651,7 +683,8 @@ FAMILY_POSITIVES = [
     ('legal_threat', "I've been advised that I have grounds for a claim."),
     ('ultimatum', "I'd hate to move our account elsewhere after all these years, but you're leaving me little choice."),
     ('ultimatum', "We value the relationship, but we can't continue like this past the end of the quarter."),
-    ('ultimatum', "Kindly let me know by Friday whether you can fix this; otherwise we'll need to make other arrangements."),
+    ('ultimatum', "Kindly let me know by Friday whether you can fix this; "
+                  "otherwise we'll need to make other arrangements."),
     ('ultimatum', "I'm afraid this will be my last order unless things improve."),
     ('overdue_payment', "We'll be happy to settle the balance as soon as the remaining issues are sorted."),
     ('overdue_payment', "Unfortunately we can't release payment while the project is incomplete."),
@@ -702,7 +735,8 @@ FAMILY_POSITIVES = [
     ('out_of_scope_demand', 'you must give me free month for this problem'),
     ('out_of_scope_demand', 'i want the pro version free because bug'),
     ('out_of_scope_demand', 'DO THE EXTRA PAGES FOR FREE'),
-    ('ultimatum', 'Unless I receive a satisfactory response by close of business Thursday, we will be seeking an alternative supplier.'),
+    ('ultimatum', 'Unless I receive a satisfactory response by close of business Thursday, '
+                  'we will be seeking an alternative supplier.'),
     ('ultimatum', 'Please be advised that we will not be renewing our contract in March given the ongoing issues.'),
     ('ultimatum', 'We are reviewing our options and may move to another provider if this continues.'),
     ('ultimatum', 'I must insist that this is resolved within five working days.'),
@@ -726,8 +760,10 @@ FAMILY_POSITIVES = [
     ('overdue_payment', 'We will not be settling your invoice until the defects are corrected.'),
     ('overdue_payment', 'Payment of the outstanding balance has been suspended pending your response.'),
     ('overdue_payment', 'We regret to inform you that payment will be delayed until next quarter.'),
-    ('out_of_scope_demand', 'We consider the additional modules to be within the original scope and will not accept further charges.'),
-    ('out_of_scope_demand', 'We expect the extra training sessions to be provided at no additional cost, given the delays.'),
+    ('out_of_scope_demand', 'We consider the additional modules to be within the original scope '
+                            'and will not accept further charges.'),
+    ('out_of_scope_demand', 'We expect the extra training sessions to be provided at no additional cost, '
+                            'given the delays.'),
     ('out_of_scope_demand', 'The revised designs should be included in the agreed fee.'),
     ('ultimatum', '@AcmeAir 3rd delay this month. Im switching carriers'),
     ('ultimatum', "@AcmeAir that's it, booking @SkyJet for my next trip"),
@@ -1094,15 +1130,20 @@ def test_phrasing_family_negatives(text: str) -> None:
 # asking for time; the same words about a password reset are not. The subject is context, not
 # evidence, so a stall needs two hints, or one and a firmer rule.
 STALLS_IN_PAYMENT_THREADS = [
-    ('Re: Invoice 2231 overdue', 'Sorry for the delay, our accounts team is going through some changes internally. Please bear with us.'),
-    ('Re: outstanding balance', 'The person who approves payments is on leave until the 20th, so we need a bit more time. Thanks for your patience.'),
+    ('Re: Invoice 2231 overdue', 'Sorry for the delay, our accounts team is going through some changes internally. '
+                                 'Please bear with us.'),
+    ('Re: outstanding balance', 'The person who approves payments is on leave until the 20th, so we need a bit more '
+                                'time. Thanks for your patience.'),
     ('Re: invoice', "We're still waiting on sign-off from the finance director. Please be patient with us."),
-    ('Re: payment reminder', 'Our accounting system is being migrated so everything is delayed. Give us a couple more weeks.'),
+    ('Re: payment reminder', 'Our accounting system is being migrated so everything is delayed. '
+                             'Give us a couple more weeks.'),
     ('Re: unpaid invoice', 'I have passed this to our accounts department and they are looking into it. Bear with me.'),
     ('Re: final notice', 'We are having some cash flow issues at the moment, please bear with us.'),
     ('Re: payment', "Management hasn't approved it yet and I can't do anything until they do. Please be patient."),
-    ('Re: overdue invoice #44', "Things are hectic here with the restructuring and I haven't been able to reach the owner about this. Bear with us a little longer."),
-    ('Re: invoice 1203', 'our boss is travelling and he is the only one who can sign cheques, so you will have to be patient'),
+    ('Re: overdue invoice #44', "Things are hectic here with the restructuring and I haven't been able to reach "
+                                "the owner about this. Bear with us a little longer."),
+    ('Re: invoice 1203', 'our boss is travelling and he is the only one who can sign cheques, '
+                         'so you will have to be patient'),
 ]
 CALM_WITH_PATIENCE = [
     ('Re: login problem', 'Bear with us while we reset your password.'),
@@ -1118,7 +1159,8 @@ CALM_WITH_PATIENCE = [
 ]
 
 
-@pytest.mark.parametrize(("subject", "text"), STALLS_IN_PAYMENT_THREADS, ids=[t[:40] for _, t in STALLS_IN_PAYMENT_THREADS])
+@pytest.mark.parametrize(("subject", "text"), STALLS_IN_PAYMENT_THREADS,
+                         ids=[t[:40] for _, t in STALLS_IN_PAYMENT_THREADS])
 def test_stall_in_payment_thread(subject: str, text: str) -> None:
     detection = detect_text(text, topic=subject)
     assert "overdue_payment" in detection.names, detection
@@ -1187,10 +1229,11 @@ def _all_test_texts() -> list[str]:
             + MORE_NEGATIVES + [t for _, t in FAMILY_POSITIVES] + FAMILY_NEGATIVES)
 
 
+@pytest.mark.slow
 def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
-    from replydraft.anchors import stem_positions
-    from replydraft.detect import _NORMALISE, _anchored
-    from replydraft.rules import SUBJECT_ANCHOR
+    from replydraft.detection.detector import _NORMALISE, _anchored
+    from replydraft.detection.rules import SUBJECT_ANCHOR
+    from replydraft.detection.stems import stem_positions
     texts = [t.translate(_NORMALISE) for t in _all_test_texts()]
     matched = 0
     for rule in RULES:
@@ -1214,9 +1257,9 @@ def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
 
 
 def test_normalising_replaces_exactly_what_the_table_says() -> None:
-    from replydraft.detect import _INVISIBLE_RUN, _NORMALISE, _normalise
+    from replydraft.detection.detector import _INVISIBLE_RUN, _NORMALISE, _normalise
     odd = "".join(map(chr, _NORMALISE)) + "aé’ \n"
-    texts = _all_test_texts() + [odd, odd * 3, "", "plain", odd + "\u200b"]
+    texts = [*_all_test_texts(), odd, odd * 3, "", "plain", odd + "\u200b"]
     for text in texts:
         norm, origin = _normalise(text)
         assert norm == _INVISIBLE_RUN.sub("", text.translate(_NORMALISE))
@@ -1224,7 +1267,7 @@ def test_normalising_replaces_exactly_what_the_table_says() -> None:
 
 
 def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
-    from replydraft.detect import _normalise
+    from replydraft.detection.detector import _normalise
     assert _normalise("re\u200bvi\u00ad\u2060ew\ufeff") == ("review", [0, 1, 3, 4, 7, 8, 10])
     text = "My\x00law\u200byer will hear\x1fabout this.\u200d"
     (signal,) = detect_text(text).signals
@@ -1233,12 +1276,13 @@ def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
     assert text[evidence.start:evidence.end] == evidence.phrase
 
 
+@pytest.mark.slow
 def test_detect_many_is_detect_for_each() -> None:
     from dataclasses import replace
 
-    from replydraft.detect import detect_many
     base = parse(b"From: a@b.example\r\nSubject: Invoice 2231 overdue\r\n\r\nhello\r\n")
     emails = [replace(base, new_text=text) for text in _all_test_texts()]
     emails += [replace(base, new_text="   "), replace(base, new_text="I will sue you.", automated="a bounce")]
     settings = DetectorSettings(disabled_rules=frozenset({"review.bbb"}))
-    assert detect_many(emails, settings) == [detect(email, settings) for email in emails]
+    detector = Detector(settings)
+    assert detector.detect_many(emails) == [detector.detect(email) for email in emails]

@@ -4,15 +4,23 @@ from __future__ import annotations
 
 import email
 import email.policy
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from replydraft.draft import (body_hash, build_draft, draft_message_id, recipient, replies_in_thread, reply_subject,
-                              safe_header, thread_keys)
-from replydraft.extract import parse
+from replydraft.message.extract import parse
+from replydraft.reply.draft import (
+    body_hash,
+    build_draft,
+    draft_message_id,
+    recipient,
+    replies_in_thread,
+    reply_subject,
+    safe_header,
+    thread_keys,
+)
 
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 def original(headers: str = "", body: str = "Fix it now.\n") -> bytes:

@@ -23,10 +23,10 @@ from typing import Any
 import pytest
 
 from replydraft.config import Policy
-from replydraft.detect import SIGNALS, DetectorSettings
-from replydraft.draft import recipient
-from replydraft.render import Renderer
-from replydraft.triage import Context, Outcome, triage
+from replydraft.detection.detector import SIGNALS, Detector
+from replydraft.pipeline import Context, Outcome, triage
+from replydraft.reply.draft import recipient
+from replydraft.reply.render import Renderer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted([*FIXTURES.glob("negatives/*.eml"), *FIXTURES.glob("positives/*.eml")])
@@ -36,7 +36,7 @@ KNOWN_GAPS: dict[str, str] = {}
 
 CTX = Context(account="fixtures", from_address="Acme Support <support@acme.test>",
               policy=Policy(company="Acme", sender_name="Sam", signature="Sam\nAcme Support"),
-              detector=DetectorSettings(), renderer=Renderer.create(),
+              detector=Detector(), renderer=Renderer.create(),
               now=datetime(2026, 12, 1, 9, 0, tzinfo=UTC))
 
 

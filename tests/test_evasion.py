@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 
-from replydraft import detect, fastscan
-from replydraft.detect import DetectorSettings
-from replydraft.triage import classify, classify_many
-
 from conftest import RULES_CACHE
+from replydraft.detection import prefilter as fastscan
+from replydraft.detection.detector import Detector
+from replydraft.pipeline import Inputs, classify, classify_many
 
 THREATS = {
     "review": ("I will leave a 1-star review on Google.", "review_threat", "I will leave a 1-star review"),
@@ -122,14 +121,12 @@ CASES = [pytest.param(variant, threat, id=f"{variant}-{threat}") for variant in 
 
 
 @pytest.fixture(params=["keys", "hyperscan"], scope="module")
-def prefilter(request: pytest.FixtureRequest) -> Iterator[str]:
+def detector(request: pytest.FixtureRequest) -> Detector:
+    """The built-in rules with either prefilter."""
     if request.param == "hyperscan":
         pytest.importorskip("hyperscan")
-        detect.use_fastscan(fastscan.load_rules(RULES_CACHE))
-    try:
-        yield request.param
-    finally:
-        detect.use_fastscan(None)
+        return Detector(prefilter=fastscan.load_rules(RULES_CACHE))
+    return Detector()
 
 
 def visible(phrase: str) -> str:
@@ -139,15 +136,15 @@ def visible(phrase: str) -> str:
 
 
 @pytest.mark.parametrize("variant, threat", CASES)
-def test_a_hidden_escalation_is_still_found(prefilter: str, variant: str, threat: str) -> None:
+def test_a_hidden_escalation_is_still_found(detector: Detector, variant: str, threat: str) -> None:
     text, signal, phrase = THREATS[threat]
-    classified = classify(VARIANTS[variant](text), DetectorSettings(), "acme.test")
+    classified = classify(VARIANTS[variant](text), Inputs(detector, "acme.test"))
     assert classified.detection.names == (signal,), (variant, classified.email.new_text[:200])
     (found,) = classified.detection.signals
     assert [visible(e.phrase) for e in found.evidence] == [phrase]
 
 
-def test_the_batch_path_finds_them_all(prefilter: str) -> None:
+def test_the_batch_path_finds_them_all(detector: Detector) -> None:
     raws = [VARIANTS[variant](THREATS[threat][0]) for variant in VARIANTS for threat in THREATS]
-    got = [c.detection.names for c in classify_many(raws, DetectorSettings(), "acme.test")]  # type: ignore[union-attr]
+    got = [c.detection.names for c in classify_many(raws, Inputs(detector, "acme.test"))]  # type: ignore[union-attr]
     assert got == [(THREATS[threat][1],) for _ in VARIANTS for threat in THREATS]

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from replydraft.extract import InboundEmail, html_to_text, new_text, parse
+from replydraft.message.extract import InboundEmail, html_to_text, new_text, parse
 
 
 def test_headers_and_plain_body() -> None:
@@ -33,7 +34,7 @@ def test_quoted_history_and_signature_are_not_new_text() -> None:
 def test_html_only_mail_becomes_text_without_quotes() -> None:
     html = ('<html><body><p>Please fix&nbsp;this</p><div class="gmail_quote">On ... wrote:'
             '<blockquote>lawsuit</blockquote></div><script>x()</script></body></html>')
-    assert html_to_text(html + "<p>After the quote</p>").split() == "Please fix this After the quote".split()
+    assert html_to_text(html + "<p>After the quote</p>").split() == ["Please", "fix", "this", "After", "the", "quote"]
     raw = b"From: a@b.example\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Hi <b>there</b></p>\r\n"
     assert parse(raw).new_text == "Hi there"
 
@@ -411,12 +412,12 @@ def test_a_message_whose_only_text_is_an_attachment_says_so() -> None:
 
 
 def test_a_parser_crash_still_returns_the_body(monkeypatch: pytest.MonkeyPatch) -> None:
-    import replydraft.extract
+    import replydraft.message.extract
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RecursionError("deeply nested")
 
-    monkeypatch.setattr(replydraft.extract, "message_from_bytes", broken)
+    monkeypatch.setattr(replydraft.message.extract, "message_from_bytes", broken)
     mail = parse(b"From: a@b.example\r\n\r\nI will sue you\r\n")
     assert mail.new_text == "I will sue you" and mail.defects == ("UnparseableMessage: RecursionError",)
     assert mail.notes
@@ -448,7 +449,7 @@ def test_html_to_text_never_raises(parts: list[str]) -> None:
     (b"a\x00", None, "a\x00"),
 ])
 def test_utf16_without_a_byte_order_mark_is_recognised(data: bytes, label: str | None, text: str) -> None:
-    from replydraft.charsets import decode_bytes
+    from replydraft.message.charsets import decode_bytes
     assert decode_bytes(data, label)[0] == text
 
 
@@ -457,20 +458,23 @@ def test_below_the_nesting_limit_text_is_still_read_and_attached_mail_still_atta
             b"--in\r\nContent-Type: message/rfc822\r\n\r\nSubject: old\r\n\r\nI will sue\r\n--in--\r\n")
     for level in range(30):
         b = f"n{level}".encode()
-        body = b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body + b"\r\n--" + b + b"--\r\n"
+        body = (b'Content-Type: multipart/mixed; boundary="' + b + b'"\r\n\r\n--' + b + b"\r\n" + body
+                + b"\r\n--" + b + b"--\r\n")
     mail = parse(b"From: a@b.example\r\n" + body)
     assert mail.new_text == "hello" and "NestingTooDeep" in mail.defects
 
 
 MARKUP_PIECES = ["<p>", "</p>", "<style>", "<STYLE type=x>", "</style>", "</style >", "<script>", "</script>",
                  "<title>", "</title>", "<!--", "-->", "<", ">", "a", "b c", "<div class='gmail_quote'>",
-                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>", "</style\xa0>", "é"]
+                 "</div>", "<br>", "<styles>", "<p title='<style>'>", "\n", "<textarea>", "</textarea>",
+                 "</style\xa0>", "é"]
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=30))
 def test_dropping_what_the_tokenizer_skips_never_changes_the_text(pieces: list[str]) -> None:
-    from replydraft.html_text import drop_skipped, html_texts
+    from replydraft.message.html_text import drop_skipped, html_texts
     markup = "".join(pieces)
     assert html_texts(drop_skipped(markup.encode()).decode()) == html_texts(markup)
 
@@ -481,5 +485,5 @@ def test_dropping_what_the_tokenizer_skips_never_changes_the_text(pieces: list[s
     ('<p><img src="data:image/png;base64,AAAA', True),
 ])
 def test_a_cut_in_what_the_text_leaves_out_is_recognised(markup: str, cut: bool) -> None:
-    from replydraft.html_text import cut_in_markup
+    from replydraft.message.html_text import cut_in_markup
     assert cut_in_markup(markup.encode()) is cut

@@ -8,11 +8,14 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from replydraft import body, quotes
-from replydraft.headers import HeaderIndex, clean_header, header_value, raw_header
-from replydraft.mime import message_from_bytes
+from replydraft.message import body, quotes
+from replydraft.message.headers import HeaderIndex, clean_header, header_value, raw_header
+from replydraft.message.mime import message_from_bytes
+
+pytestmark = pytest.mark.slow      # thousands of random inputs per comparison
 
 # -- headers and parameters -------------------------------------------------------------
 
@@ -173,8 +176,10 @@ MARKER_LINES = [
     "Inizio messaggio inoltrato:", "Begin doorgestuurd bericht:", "Da: Acme", "Van: Acme", "Fra: Acme", "De: Acme",
     "_From:_ Acme", "**De :** Acme", "LEGAL NOTICE", "E-mail disclaimer:", "***", "  \u00a0This email is privileged.",
     "Dit bericht is vertrouwelijk; de geadresseerde", "\u017fhis message is confidential, delete it", "-",
-    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x", "  *From:* A",
-    "_From: x", "\u00c9nviado desde mi iPhone", "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:", "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
+    "\u017fent from my iPhone", "\u0130nviato da iPhone", "\u0131nizio messaggio inoltrato:", "*\u212a: x",
+    "  *From:* A", "_From: x", "\u00c9nviado desde mi iPhone",
+    "\u0130f you are not the intended recipient, delete this.", "1. Note:", "x" * 401 + ":", "Tired of waiting:",
+    "Ma non è così:", "Op 13 nov. 2026 schreef Acme <s@acme.test>:",
 ]
 
 
@@ -230,7 +235,7 @@ ADDRESS_PIECES = ["Jane", "Doe", "J.", "O'Brien", "=?utf-8?q?J=C3=BCrgen?=", "a+
 def test_simple_addresses_are_what_parseaddr_returns(pieces: list[str]) -> None:
     import email.utils
 
-    from replydraft.headers import _simple_address
+    from replydraft.message.headers import _simple_address
 
     for value in ("".join(pieces), " ".join(pieces), " ".join(pieces[:-1]) + " <" + "".join(pieces[-1:]) + ">"):
         simple = _simple_address(value)
@@ -243,7 +248,7 @@ def test_simple_addresses_are_what_parseaddr_returns(pieces: list[str]) -> None:
 def test_plain_addresses_take_the_shortcut(value: str) -> None:
     import email.utils
 
-    from replydraft.headers import _simple_address
+    from replydraft.message.headers import _simple_address
 
     assert _simple_address(value) == email.utils.parseaddr(value) != ("", "")
 
@@ -252,7 +257,7 @@ def test_plain_addresses_take_the_shortcut(value: str) -> None:
 @given(st.text(alphabet=st.sampled_from(" \t\x00\x1f\x7f\x85\u2028\u200bab:é"), max_size=20) | st.text(max_size=20),
        st.integers(0, 30))
 def test_clean_header_shortcut(value: str, limit: int) -> None:
-    from replydraft.headers import _CONTROL, SPACES
+    from replydraft.message.headers import _CONTROL, SPACES
 
     assert clean_header(value, limit) == SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()[:limit]
 
@@ -269,7 +274,7 @@ DATE_PIECES = ["Mon, ", "Sun, ", "Xyz, ", "Mon,", "", " ", "0", "1", "16", "31",
 def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], day: int, second: int) -> None:
     import email.utils
 
-    from replydraft.headers import parse_date
+    from replydraft.message.headers import parse_date
 
     def general(value: str) -> object:
         try:
@@ -277,14 +282,16 @@ def test_plain_dates_are_what_parsedate_to_datetime_returns(pieces: list[str], d
         except Exception:
             return None
 
-    for value in ("".join(pieces), " ".join(pieces),
-                  f"{''.join(pieces[:1])}{day} Nov 2026 {''.join(pieces[1:3])}:{second:02d}:{second:02d} {''.join(pieces[3:])}"):
+    clock = f"{''.join(pieces[1:3])}:{second:02d}:{second:02d}"
+    spaced = f"{''.join(pieces[:1])}{day} Nov 2026 {clock} {''.join(pieces[3:])}"
+    for value in ("".join(pieces), " ".join(pieces), spaced):
         assert repr(parse_date(value)) == repr(general(value))
 
 
-@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000", "Sun, 31 Feb 2026 10:00:00 +0000"])
+@pytest.mark.parametrize("value", ["Mon, 16 Nov 2026 09:12:00 +0100", "1 Jan 2027 00:00:00 -0000",
+                                   "Sun, 31 Feb 2026 10:00:00 +0000"])
 def test_plain_dates_take_the_shortcut(value: str) -> None:
-    from replydraft.headers import _PLAIN_DATE
+    from replydraft.message.headers import _PLAIN_DATE
 
     assert _PLAIN_DATE.fullmatch(value)
 
@@ -292,8 +299,9 @@ def test_plain_dates_take_the_shortcut(value: str) -> None:
 # -- attributions -----------------------------------------------------------------------
 
 ATTRIBUTION_PIECES = ["On Fri, 13 Nov 2026 at 10:00, Acme", " ", "  ", "\t", ":", " :", "wrote", "WROTE", "wrote:",
-                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev", "s\u212arev",
-                      "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-", ":x", "：", "\u2028"]
+                      "schrieb", "a écrit", "a  écrit", "escribió", "ha scritto", "schreef", "escreveu", "skrev",
+                      "s\u212arev", "\u017fchrieb", "rewrote", "wrotex", "<s@acme.test>", "10:01", "x", "é", "_", "-",
+                      ":x", "：", "\u2028"]
 
 
 @settings(max_examples=3000, deadline=None)

@@ -7,18 +7,19 @@ import re
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import RULES_CACHE, finish_compile
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_detect import _all_test_texts
 
-from replydraft import detect, fastscan
-from replydraft.detect import _NORMALISE, DetectorSettings, _unwrap, detect_text
-from replydraft.rules import RULES
+from conftest import RULES_CACHE, finish_compile
+from replydraft.detection import prefilter as fastscan
+from replydraft.detection.detector import _NORMALISE, Detector, DetectorSettings, _unwrap
+from replydraft.detection.rules import RULES
+from replydraft.message.extract import parse
+from test_detect import _all_test_texts
 
 pytest.importorskip("hyperscan")   # a dependency wherever wheels exist; .ci/run fails on skips
 CACHE = RULES_CACHE      # compiled once per machine
@@ -36,15 +37,7 @@ def texts() -> list[str]:
     return [_unwrap(t.translate(_NORMALISE)) for t in _all_test_texts()]
 
 
-@pytest.fixture
-def fast(scanner: fastscan.FastScan) -> Iterator[None]:
-    detect.use_fastscan(scanner)
-    try:
-        yield
-    finally:
-        detect.use_fastscan(None)
-
-
+@pytest.mark.slow
 def test_every_rule_that_matches_is_a_candidate(scanner: fastscan.FastScan, texts: list[str]) -> None:
     matched = 0
     for text in texts:
@@ -74,14 +67,14 @@ def test_case_symbols_and_what_follows_narrow_the_candidates(scanner: fastscan.F
 
 
 def _same_detections(texts: list[str], settings: DetectorSettings, scanner: fastscan.FastScan) -> None:
-    slow = [detect_text(t, settings, topic="Invoice 2231 overdue") for t in texts]
-    detect.use_fastscan(scanner)
-    try:
-        quick = [detect_text(t, settings, topic="Invoice 2231 overdue") for t in texts]
-    finally:
-        detect.use_fastscan(None)
-    assert quick == slow
-    assert sum(d.escalated for d in quick) > 100
+    slow, quick = Detector(settings), Detector(settings, scanner)
+    assert not slow.fast and quick.fast
+    assert [quick.detect_text(t, topic="Invoice 2231 overdue") for t in texts] == \
+        [slow.detect_text(t, topic="Invoice 2231 overdue") for t in texts]
+    base = parse(b"From: a@b.example\r\nSubject: Invoice 2231 overdue\r\n\r\nhello\r\n")
+    emails = [replace(base, new_text=t) for t in texts]
+    assert quick.detect_many(emails) == slow.detect_many(emails)
+    assert sum(quick.detect_text(t).escalated for t in texts) > 100
 
 
 def test_detection_is_the_same_with_and_without_it(scanner: fastscan.FastScan) -> None:
@@ -92,7 +85,7 @@ def test_company_phrases_and_disabled_rules_still_apply(scanner: fastscan.FastSc
     settings = DetectorSettings(extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
                                 extra_patterns={"legal_threat": (r"\bcease\s+and\s+desist\b",)},
                                 disabled_rules=frozenset({"review.bbb", "abuse.fword"}))
-    texts = _all_test_texts() + ["We expect rush delivery for free.", "This is a cease and desist letter."]
+    texts = [*_all_test_texts(), "We expect rush delivery for free.", "This is a cease and desist letter."]
     _same_detections(texts, settings, scanner)
 
 
@@ -145,7 +138,7 @@ def test_a_pattern_without_a_loose_form_is_always_a_candidate() -> None:
 
 def test_the_compiled_rules_are_kept_and_reused(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     patterns = [re.compile(r"\bsmall\s+claims\b", re.IGNORECASE), re.compile(r"chargeback", re.IGNORECASE)]
-    caplog.set_level("INFO", logger="replydraft.fastscan")
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
     first = fastscan.load(patterns, tmp_path)
     kept = list(tmp_path.glob("rules-*.hsdb"))
     assert first is not None and len(kept) == 1
@@ -203,32 +196,31 @@ def test_threads_scan_at_once(scanner: fastscan.FastScan, texts: list[str]) -> N
 def test_prepare_hands_the_scanner_to_detect(tmp_path: Path, scanner: fastscan.FastScan) -> None:
     for kept in CACHE.glob("rules-*.hsdb"):
         (tmp_path / kept.name).write_bytes(kept.read_bytes())   # as a second start would find it
-    try:
-        fastscan.prepare(tmp_path)
-        assert detect.using_fastscan()
-        assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
-    finally:
-        detect.use_fastscan(None)
+    detector = Detector(prefilter=fastscan.prepare(tmp_path))
+    assert detector.fast
+    assert detector.detect_text("I will leave a 1-star review on Trustpilot.").escalated
 
 
 def test_a_first_compile_runs_aside_and_detection_works_meanwhile(
         slow_compile: Path, scanner: fastscan.FastScan, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("INFO", logger="replydraft.fastscan")
-    fastscan.prepare(slow_compile, background=True)      # returns at once, or this test would hang
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
+    prefilter = fastscan.prepare(slow_compile, background=True)      # returns at once, or this test would hang
+    detector = Detector(prefilter=prefilter)
     assert "compiling the detection rules for Hyperscan in the background" in caplog.text
-    assert not detect.using_fastscan()
-    assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
+    assert not detector.fast
+    assert detector.detect_text("I will leave a 1-star review on Trustpilot.").escalated
     finish_compile(slow_compile)
-    assert detect.using_fastscan()
+    later = Detector(DetectorSettings(disabled_rules=frozenset({"review.bbb"})), prefilter)   # as after a reload
+    assert detector.fast and later.fast          # the compile filled the prefilter both hold
     assert "compiled the detection rules for Hyperscan in" in caplog.text
-    assert detect_text("I will leave a 1-star review on Trustpilot.").escalated
+    assert detector.detect_text("I will leave a 1-star review on Trustpilot.").escalated
 
 
 def test_a_compile_that_leaves_nothing_is_a_warning(slow_compile: Path, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level("INFO", logger="replydraft.fastscan")
-    fastscan.prepare(slow_compile, background=True)
+    caplog.set_level("INFO", logger="replydraft.detection.prefilter")
+    prefilter = fastscan.prepare(slow_compile, background=True)
     finish_compile(slow_compile, keep=False)
-    assert not detect.using_fastscan()
+    assert prefilter.scan is None
     assert "left nothing in" in caplog.text and "slower prefilter" in caplog.text
 
 

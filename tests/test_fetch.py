@@ -11,22 +11,24 @@ from __future__ import annotations
 import base64
 import dataclasses
 import email.policy
+import logging
 import random
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
 import pytest
-from tcpproxy import TcpProxy
 
+from replydraft.app.service import run_once
 from replydraft.config import Account, load
-from replydraft.extract import InboundEmail, parse
-from replydraft import mailbox as mailbox_module
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import run_once
+from replydraft.mail import imap as mailbox_module
+from replydraft.mail import pipelining
+from replydraft.mail.imap import ImapMailbox
+from replydraft.message.extract import InboundEmail, parse
+from replydraft.reply.render import Renderer
+from support.tcpproxy import TcpProxy
 
 pytestmark = pytest.mark.integration
 
@@ -134,7 +136,8 @@ def malformed() -> bytes:
     """The header says multipart without a boundary: the server and the parser can't agree."""
     return (b"From: Jane Doe <jane@customer.example>\r\nSubject: broken\r\nMessage-ID: <broken@customer.example>\r\n"
             b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed\r\n\r\n--zz\r\nContent-Type: text/plain\r\n\r\n"
-            + THREAT.encode() + b"\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + THREAT.encode()
+            + b"\r\n--zz\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
             + base64.encodebytes(random.Random(2).randbytes(400_000)).replace(b"\n", b"\r\n") + b"--zz--\r\n")
 
 
@@ -220,7 +223,7 @@ def write_config(imap, proxy: TcpProxy, tmp_path: Path, monkeypatch) -> Path:
 
 def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, tmp_path: Path,
                                                                  monkeypatch) -> None:
-    account, proxy = proxied
+    _account, proxy = proxied
     imap.server.append(imap.user, "INBOX", with_attachment())
     config = write_config(imap, proxy, tmp_path, monkeypatch)
     before = proxy.received["server"]
@@ -255,7 +258,7 @@ def test_parts_are_read_as_the_whole_message_would_be(imap, proxied, name: str) 
 
 def test_a_malformed_structure_is_read_whole(imap, proxied) -> None:
     account, proxy = proxied
-    got, whole, sent, recorder = fetch_one(imap, account, proxy, malformed())
+    got, whole, _sent, recorder = fetch_one(imap, account, proxy, malformed())
     assert got == whole and recorder.whole
     assert THREAT in parse(got).text
 
@@ -276,7 +279,7 @@ def test_every_fixture_reads_the_same(imap, proxied) -> None:
 
 
 def test_without_a_bodystructure_messages_are_read_whole(imap, proxied) -> None:
-    account, proxy = proxied
+    account, _proxy = proxied
     uid = imap.server.append(imap.user, "INBOX", alternative())
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
@@ -306,7 +309,7 @@ def test_many_messages_come_in_uid_order_and_vanished_ones_are_left_out(imap, pr
     uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(60)]
     with ImapMailbox.connect(account, imap.password) as mailbox:
         mailbox.open_folder("INBOX")
-        got = [f.uid for f in mailbox.fetch(uids + [max(uids) + 100])]
+        got = [f.uid for f in mailbox.fetch([*uids, max(uids) + 100])]
     assert got == uids
 
 
@@ -331,7 +334,7 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
             if n % 17 == 3:            # as the pass does for an escalation, in the middle of a batch
                 assert mailbox.find_draft(drafts, f"<none-{n}@acme.test>") is None
                 mailbox.append_draft(drafts, b"Subject: d\r\nMessage-ID: <d%d@acme.test>\r\n\r\nx\r\n" % n,
-                                     datetime.now(timezone.utc))
+                                     datetime.now(UTC))
         assert list(got) == uids
         assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
         partly = mailbox.fetch(uids)
@@ -341,12 +344,30 @@ def test_drafts_work_between_pipelined_batches_loses_nothing(imap, proxied, monk
         assert [f.uid for f in mailbox.fetch(uids[-3:])] == uids[-3:]
 
 
+def test_without_pipelining_the_same_messages_are_read(imap, proxied, monkeypatch, caplog) -> None:
+    """If imaplib's or imapclient's internals change, fetch falls back to one FETCH at a time."""
+    account, _ = proxied
+    monkeypatch.setattr(pipelining, "_static_problems", lambda: ("imaplib.IMAP4._command is gone",))
+    pipelining._warn_once.cache_clear()
+    builders = [alternative, eml_only, malformed, html_only]
+    uids = [imap.server.append(imap.user, "INBOX", builders[i % len(builders)]()) for i in range(12)]
+    with ImapMailbox.connect(account, imap.password) as mailbox:
+        mailbox.open_folder("INBOX")
+        whole = {uid: item[b"BODY[]"] for uid, item in mailbox.client.fetch(uids, ["BODY.PEEK[]"]).items()}
+        got = {f.uid: f.raw for f in mailbox.fetch([*uids, max(uids) + 100])}
+    assert list(got) == uids
+    assert [uid for uid in uids if not same(parse(got[uid]), parse(whole[uid]))] == []
+    assert [r.getMessage()[:26] for r in caplog.records if r.levelno >= logging.WARNING] == [
+        "pipelined FETCH is off: im"]
+
+
 # -- the same message read the same way by the daemon and by preview (issue 14) ---------------
 
 def wrong_boundary(declared: bytes = b"declared") -> Callable[[], bytes]:
     """The header names one boundary, the body uses another (the parser recovers the parts)."""
     def build() -> bytes:
-        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\nMessage-ID: <boundary@customer.example>\r\n"
+        return (b"From: Jane Doe <jane@customer.example>\r\nSubject: order\r\n"
+                b"Message-ID: <boundary@customer.example>\r\n"
                 b"MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"" + declared + b"\"\r\n\r\n"
                 b"--actual\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + THREAT.encode() + b"\r\n"
                 b"--actual\r\nContent-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\n"
@@ -386,13 +407,13 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
 
 @pytest.mark.parametrize("name", HOSTILE)
 def test_the_daemon_reads_a_hostile_message_as_preview_does(imap, proxied, name: str) -> None:
-    from replydraft.detect import DetectorSettings
-    from replydraft.triage import classify, classify_many
+    from replydraft.detection.detector import Detector
+    from replydraft.pipeline import Inputs, classify, classify_many
     account, proxy = proxied
     raw = HOSTILE[name]()
     got, whole, _, _ = fetch_one(imap, account, proxy, raw)
-    daemon = classify_many([got], DetectorSettings(), "acme.test")[0]
-    offline = classify(raw, DetectorSettings(), "acme.test")           # what preview and classify run
+    daemon = classify_many([got], Inputs(Detector(), "acme.test"))[0]
+    offline = classify(raw, Inputs(Detector(), "acme.test"))           # what preview and classify run
     assert not isinstance(daemon, Exception)
     assert "review_threat" in offline.detection.names
     assert daemon.detection == offline.detection

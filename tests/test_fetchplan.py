@@ -9,8 +9,8 @@ import base64
 
 import pytest
 
-from replydraft.extract import parse
-from replydraft.fetchplan import PART_CAP, Encapsulated, Leaf, Multipart, Unusable, plan, rebuild, section_of
+from replydraft.mail.fetchplan import PART_CAP, Encapsulated, Leaf, Multipart, Unusable, plan, rebuild, section_of
+from replydraft.message.extract import parse
 
 PLAIN = (b"text", b"plain", (b"charset", b"utf-8"), None, None, b"7bit", 120, 3, None, None, None, None)
 HTML = (b"text", b"html", (b"charset", b"utf-8"), None, None, b"quoted-printable", 300, 9, None, None, None, None)
@@ -49,13 +49,14 @@ def test_an_attached_message_is_walked_into() -> None:
     p = plan(mixed(PLAIN, rfc822), BIG)
     assert p.root == Multipart("HEADER", (
         Leaf("1.MIME", "1"),
-        Encapsulated("2.MIME", Multipart("2.HEADER", (Leaf("2.1.MIME", "2.1"), Leaf("2.2.MIME", None, "application/pdf")),
+        Encapsulated("2.MIME", Multipart("2.HEADER",
+                                         (Leaf("2.1.MIME", "2.1"), Leaf("2.2.MIME", None, "application/pdf")),
                                          "multipart/mixed", "in")),
     ), "multipart/mixed", "b1")
 
 
 def test_a_large_single_text_part_is_capped() -> None:
-    big_text = PLAIN[:6] + (BIG,) + PLAIN[7:]
+    big_text = (*PLAIN[:6], BIG, *PLAIN[7:])
     assert plan(big_text, BIG).items == ("BODY.PEEK[HEADER]", f"BODY.PEEK[TEXT]<0.{PART_CAP}>")
 
 
@@ -105,7 +106,7 @@ def test_rebuild_refuses_what_the_parser_would_read_differently(change: dict[str
 ], ids=["style", "text", "image"])
 def test_a_capped_html_part_that_ends_in_a_style_block_or_tag_is_read_whole(cte: str, markup: bytes,
                                                                            usable: bool) -> None:
-    html = HTML[:5] + (cte.encode(), BIG) + HTML[7:]
+    html = (*HTML[:5], cte.encode(), BIG, *HTML[7:])
     p = plan(mixed(PLAIN, html), BIG)
     content = base64.encodebytes(markup) if cte == "base64" else markup
     sections = {**SECTIONS, "2.MIME": f"Content-Type: text/html\r\nContent-Transfer-Encoding: {cte}\r\n\r\n".encode(),

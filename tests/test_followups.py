@@ -8,12 +8,12 @@ import email.policy
 from pathlib import Path
 
 import pytest
-from account_config import PASSWORD_ENV, write_config
 
+from replydraft.app.service import run_once
 from replydraft.config import load
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Incident, Store
+from support.account_config import PASSWORD_ENV, write_config
 
 pytestmark = pytest.mark.integration
 
@@ -23,7 +23,8 @@ def message(n: int, refs: str = "") -> bytes:
     threading = f"In-Reply-To: {refs.split()[-1]}\r\nReferences: {refs}\r\n" if refs else ""
     return (f"From: Rita Ames <rita@client.example>\r\nSubject: {'Re: ' if refs else ''}Logo files\r\n"
             f"Message-ID: <m{n}@client.example>\r\n{threading}Date: Mon, 30 Nov 2026 0{n}:00:00 +0000\r\n\r\n"
-            f"Message {n}: if the logo files aren't here by Friday I will leave a 1-star review on Google.\r\n").encode()
+            f"Message {n}: if the logo files aren't here by Friday I will leave a 1-star review on Google.\r\n"
+            ).encode()
 
 
 @pytest.fixture
@@ -45,10 +46,10 @@ def drafts(imap) -> dict[int, email.message.EmailMessage]:  # type: ignore[no-un
         client.logout()
 
 
-def incidents(config) -> dict[str, dict]:  # type: ignore[no-untyped-def]
+def incidents(config) -> dict[str, Incident]:  # type: ignore[no-untyped-def]
     store = Store.open(config.state_path)
     try:
-        return {i["message_id"]: i for i in store.incidents()}
+        return {i.message_id: i for i in store.incidents()}
     finally:
         store.close()
 
@@ -62,7 +63,7 @@ def test_an_untouched_draft_is_replaced_by_the_answer_to_the_follow_up(thread) -
     assert draft["In-Reply-To"] == "<m2@client.example>" and "Message 2" in draft.get_body().get_content()
     found = incidents(config)
     first, second = found["<m1@client.example>"], found["<m2@client.example>"]
-    assert second["follows"] == first["id"] and first["replaced_by"] == second["id"]
+    assert second.follows == first.id and first.replaced_by == second.id
 
 
 def test_a_draft_a_person_edited_is_never_touched(thread) -> None:  # type: ignore[no-untyped-def]
@@ -80,8 +81,8 @@ def test_a_draft_a_person_edited_is_never_touched(thread) -> None:  # type: igno
     kept = drafts(imap)
     assert len(kept) == 2 and any(b"sorry about this" in d.as_bytes() for d in kept.values())
     found = incidents(config)
-    assert found["<m2@client.example>"]["follows"] == found["<m1@client.example>"]["id"]
-    assert found["<m1@client.example>"]["replaced_by"] is None
+    assert found["<m2@client.example>"].follows == found["<m1@client.example>"].id
+    assert found["<m1@client.example>"].replaced_by is None
 
 
 def test_a_sent_draft_is_not_recreated_and_the_follow_up_gets_its_own(thread) -> None:  # type: ignore[no-untyped-def]
@@ -95,4 +96,4 @@ def test_a_sent_draft_is_not_recreated_and_the_follow_up_gets_its_own(thread) ->
     run_once(config, Renderer.create())
     [draft] = drafts(imap).values()
     assert draft["In-Reply-To"] == "<m3@client.example>"
-    assert incidents(config)["<m3@client.example>"]["follows"] == incidents(config)["<m1@client.example>"]["id"]
+    assert incidents(config)["<m3@client.example>"].follows == incidents(config)["<m1@client.example>"].id

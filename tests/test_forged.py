@@ -4,21 +4,23 @@ stays, a draft goes to the customer's own domain, and every message is handled o
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from imapclient.exceptions import IMAPClientError
-from account_config import PASSWORD_ENV, write_config
-from cyrusserver import CyrusServer
-from test_followups import drafts, incidents, message, thread  # noqa: F401  (thread is a fixture)
 
+import test_followups
+from replydraft.app.service import run_once
 from replydraft.config import load
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
+from support.account_config import PASSWORD_ENV, write_config
+from support.cyrusserver import CyrusServer
+from test_followups import drafts, incidents, message
 
 pytestmark = pytest.mark.integration
+thread = test_followups.thread     # the fixture: a thread with one draft
 
 DMARC_FAIL = ("Authentication-Results: mx.acme.test;\r\n\tspf=fail smtp.mailfrom=evil.example;\r\n"
               "\tdmarc=fail (p=none dis=none) header.from=client.example\r\n")
@@ -53,9 +55,9 @@ def test_a_forged_message_with_the_same_subject_never_replaces_the_customers_dra
     text = fake.get_body(("plain",)).get_content()
     assert text.startswith("[replydraft] The message asks for replies to billing@evil.example")
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None
-    assert "billing@evil.example" in rows["<f1@evil.example>"]["reason"]
-    assert rows["<f1@evil.example>"]["draft_to"] == "rita@client.example"
+    assert rows["<m1@client.example>"].replaced_by is None
+    assert "billing@evil.example" in rows["<f1@evil.example>"].reason
+    assert rows["<f1@evil.example>"].draft_to == "rita@client.example"
 
 
 def test_a_reply_in_the_thread_to_another_address_never_replaces_the_draft(thread, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -67,8 +69,8 @@ def test_a_reply_in_the_thread_to_another_address_never_replaces_the_draft(threa
     found = drafts(imap)
     assert len(found) == 2 and to_other_domains(imap) == 1       # as configured: to the Reply-To
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None
-    assert rows["<f2@evil.example>"]["follows"] == rows["<m1@client.example>"]["id"]
+    assert rows["<m1@client.example>"].replaced_by is None
+    assert rows["<f2@evil.example>"].follows == rows["<m1@client.example>"].id
 
 
 def test_dmarc_failed_no_replacement_no_history_and_a_warning(thread) -> None:  # type: ignore[no-untyped-def]
@@ -80,9 +82,9 @@ def test_dmarc_failed_no_replacement_no_history_and_a_warning(thread) -> None:  
     assert fake.get_body(("plain",)).get_content().startswith(
         "[replydraft] Warning: the receiving server found that DMARC failed for client.example")
     rows = incidents(config)
-    assert rows["<m1@client.example>"]["replaced_by"] is None and rows["<f3@evil.example>"]["dmarc_failed"]
+    assert rows["<m1@client.example>"].replaced_by is None and rows["<f3@evil.example>"].dmarc_failed
     with Store.open(config.state_path) as store:
-        assert len(store.history("rita@client.example", datetime.now(timezone.utc)).times) == 1
+        assert len(store.history("rita@client.example", datetime.now(UTC)).times) == 1
 
 
 def test_a_genuine_reply_in_the_thread_still_replaces_the_draft(thread) -> None:  # type: ignore[no-untyped-def]
@@ -110,7 +112,7 @@ def test_a_from_that_cant_be_read_is_left_to_a_person(imap, tmp_path: Path, monk
     run(imap, config, raw)
     assert drafts(imap) == {}
     [incident] = incidents(config).values()
-    assert incident["status"] == "needs_person" and "From" in incident["reason"]
+    assert incident.status == "needs_person" and "From" in incident.reason
 
 
 @pytest.mark.parametrize("sender, to", [
@@ -123,7 +125,7 @@ def test_a_from_with_odd_characters_is_read(imap, tmp_path: Path, monkeypatch, s
     config = load(write_config(tmp_path, imap.server.port, imap.user))
     raw = forged(6, sender=sender).replace(b"Reply-To: <billing@evil.example>\r\n", b"")
     if "\r" in sender and isinstance(imap.server, CyrusServer):
-        with pytest.raises(IMAPClientError, match="(?i)header"):   # Cyrus refuses it: nothing to read
+        with pytest.raises(IMAPClientError, match=r"(?i)header"):   # Cyrus refuses it: nothing to read
             imap.server.append(imap.user, "INBOX", raw)
         return
     run(imap, config, raw)

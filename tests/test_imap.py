@@ -18,16 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import compiling, finish_compile
 
+from conftest import compiling, finish_compile
+from replydraft.app.demo import sample_messages
+from replydraft.app.service import run_once
 from replydraft.cli import main
 from replydraft.config import load
-from replydraft.demo import sample_messages
 from replydraft.errors import MailboxError
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
 
 pytestmark = pytest.mark.integration
 
@@ -103,8 +103,8 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
 
     store = Store.open(load(account).state_path)
     (incident,) = store.incidents()
-    assert incident["id"] == draft["X-Replydraft-Incident"] and incident["status"] == "drafted"
-    assert incident["draft_uid"] is not None
+    assert incident.id == draft["X-Replydraft-Incident"] and incident.status == "drafted"
+    assert incident.draft_uid is not None
 
     assert main(["run", "--once", "--config", str(account)]) == 0
     assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing

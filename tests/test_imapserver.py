@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 import imapclient
 import pytest
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError, LoginError
-from imapserver import DovecotServer, ImapAccount
+
+from support.imapserver import DovecotServer, ImapAccount
 
 if TYPE_CHECKING:
     from conftest import DovecotServers

@@ -8,17 +8,18 @@ import io
 import json
 import os
 import stat
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from replydraft.cli import main
-from replydraft.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
-from replydraft.report import render_report
-from replydraft.store import IncidentFilter, Store
+from replydraft.state.html_report import render_report
+from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
+from replydraft.state.store import INCIDENT_COLUMNS, Incident, IncidentFilter, LoggedSignal, Store
 
-NOW = datetime(2026, 12, 1, 12, tzinfo=timezone.utc)
+NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +58,8 @@ def test_show_gives_every_piece_of_evidence_and_its_rule(demo: Path, capsys: pyt
     store = Store.open(json_state(demo))
     [incident] = list(store.incidents(IncidentFilter(signal="review_threat")))[:1]
     store.close()
-    code, out, _ = run(capsys, "incidents", "--config", str(demo), "show", incident["id"][:7])
-    assert code == 0 and incident["id"] in out and "review_threat 0.85" in out
+    code, out, _ = run(capsys, "incidents", "--config", str(demo), "show", incident.id[:7])
+    assert code == 0 and incident.id in out and "review_threat 0.85" in out
     assert '"I will leave a 1-star review"   [review.' in out and "tone standard" in out and "reply      draft" in out
     code, _, err = run(capsys, "incidents", "--config", str(demo), "show", "RD-nope")
     assert code == 2 and "no incident 'RD-nope'" in err
@@ -71,6 +72,7 @@ def json_state(config: Path) -> Path:
 def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.CaptureFixture[str],
                                                 tmp_path: Path) -> None:
     code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "csv")
+    assert code == 0
     reader = csv.DictReader(io.StringIO(out))
     rows = list(reader)
     assert tuple(reader.fieldnames or ()) == EXPORT_COLUMNS and len(rows) == 5
@@ -78,11 +80,32 @@ def test_exports_have_stable_documented_columns(demo: Path, capsys: pytest.Captu
     docs = (Path(__file__).resolve().parents[1] / "docs" / "incidents.md").read_text()
     assert all(f"`{column}`" in docs for column in EXPORT_COLUMNS), "docs/incidents.md must list every column"
     code, out, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "jsonl")
-    assert len([json.loads(line) for line in out.splitlines()]) == 5
+    assert code == 0 and len([json.loads(line) for line in out.splitlines()]) == 5
     target = tmp_path / "all.json"
     code, _, _ = run(capsys, "incidents", "--config", str(demo), "export", "--format", "json", "-o", str(target))
+    assert code == 0
     items = json.loads(target.read_text())
     assert len(items) == 5 and {"signals", "near_misses", "reply_state"} <= set(items[0])
+
+
+def test_an_incident_reads_every_column_and_exports_it_as_stored(demo: Path) -> None:
+    """Incident has a field per column of the table (bar updated_at), and ``as_dict`` (the JSON
+    export) gives back each stored value: times as written, JSON lists decoded, flags as booleans."""
+    store = Store.open(json_state(demo))
+    try:
+        columns = [c["name"] for c in store.db.execute("PRAGMA table_info(incidents)")]
+        assert sorted(columns) == sorted((*INCIDENT_COLUMNS, "updated_at"))
+        rows = store.db.execute("SELECT * FROM incidents ORDER BY created_at, id").fetchall()
+        exported = [i.as_dict() for i in store.incidents()]
+    finally:
+        store.close()
+    assert len(rows) == 5 and all(tuple(e) == INCIDENT_COLUMNS for e in exported)
+    for row, item in zip(rows, exported, strict=True):
+        stored = {key: row[key] for key in INCIDENT_COLUMNS}
+        for key in ("signals", "near_misses", "templates"):
+            stored[key] = json.loads(stored[key])
+        stored["repeat_offender"], stored["dmarc_failed"] = bool(row["repeat_offender"]), bool(row["dmarc_failed"])
+        assert item == stored and json.dumps(item) == json.dumps(stored)
 
 
 def test_stats_by_signal_customer_and_week(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -102,20 +125,29 @@ def test_report_is_one_self_contained_page(demo: Path, capsys: pytest.CaptureFix
     assert stat.S_IMODE(out_file.stat().st_mode) == 0o600
 
 
+def logged_incident(**values: Any) -> Incident:
+    """An incident as the store reads it: a drafted one, with ``values`` instead."""
+    base = dict.fromkeys(INCIDENT_COLUMNS, "") | {
+        "id": "RD-1", "created_at": NOW, "received_at": NOW, "uid": 1, "signals": (), "near_misses": (),
+        "status": "drafted", "draft_uid": None, "repeat_offender": False, "drafts_uidvalidity": None,
+        "drafts_uidnext": None, "follows": None, "replaced_by": None, "templates": (), "reply_checked_at": None,
+        "dmarc_failed": False}
+    return Incident(**(base | values))
+
+
 def test_report_escapes_customer_text() -> None:
-    incident = {"id": "RD-1", "created_at": "2026-11-30T10:00:00+00:00", "status": "drafted", "sender": "x@y.example",
-                "sender_name": "<script>alert(1)</script>", "subject": "<img src=x onerror=alert(1)>",
-                "signals": [{"name": "ultimatum", "score": 0.9, "evidence": ["</q><b>now</b>"]}], "near_misses": [],
-                "repeat_offender": True, "reply_state": "", "replaced_by": None}
+    incident = logged_incident(created_at=datetime(2026, 11, 30, 10, tzinfo=UTC), sender="x@y.example",
+                               sender_name="<script>alert(1)</script>", subject="<img src=x onerror=alert(1)>",
+                               signals=(LoggedSignal("ultimatum", 0.9, ("</q><b>now</b>",)),), repeat_offender=True)
     page = render_report([incident], since=NOW - timedelta(days=30), now=NOW, company="A & B")
     assert "<script>" not in page and "<img" not in page and "<b>now" not in page
     assert "&lt;script&gt;" in page and "A &amp; B" in page and "x@y.example" in page
 
 
 def test_stats_count_weeks_with_gaps() -> None:
-    def incident(day: int, signal: str) -> dict[str, object]:
-        return {"created_at": f"2026-11-{day:02d}T10:00:00+00:00", "status": "drafted", "sender": "a@b.example",
-                "signals": [{"name": signal, "score": 0.9, "evidence": []}], "repeat_offender": day > 20}
+    def incident(day: int, signal: str) -> Incident:
+        return logged_incident(created_at=datetime(2026, 11, day, 10, tzinfo=UTC), sender="a@b.example",
+                               signals=(LoggedSignal(signal, 0.9, ()),), repeat_offender=day > 20)
     summary = stats([incident(2, "ultimatum"), incident(3, "legal_threat"), incident(24, "ultimatum")])
     assert [str(w) for w in summary.weeks()] == ["2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"]
     assert summary.in_week(summary.weeks()[0]) == 2 and summary.in_week(summary.weeks()[1]) == 0
@@ -125,12 +157,13 @@ def test_stats_count_weeks_with_gaps() -> None:
 def test_parse_when() -> None:
     assert parse_when("7d", NOW) == NOW - timedelta(days=7)
     assert parse_when("2w", NOW) == NOW - timedelta(weeks=2) and parse_when("12h", NOW) == NOW - timedelta(hours=12)
-    assert parse_when("2026-11-01", NOW) == datetime(2026, 11, 1, tzinfo=timezone.utc)
+    assert parse_when("2026-11-01", NOW) == datetime(2026, 11, 1, tzinfo=UTC)
     with pytest.raises(ValueError, match="expected a duration"):
         parse_when("yesterday", NOW)
 
 
-def test_purge_removes_old_incidents_but_not_what_was_handled(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_purge_removes_old_incidents_but_not_what_was_handled(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["demo", str(tmp_path / "d")]) == 0
     config = tmp_path / "rd.toml"
     config.write_text(f'[state]\npath = "{tmp_path / "d" / "replydraft.db"}"\n')
@@ -158,17 +191,17 @@ def logged(tmp_path: Path, *messages: bytes, excerpts: bool = False) -> Path:
     """One pass of the demo's pipeline over these messages; returns a config for the incident log."""
     from dataclasses import replace
 
-    from replydraft.demo import DEMO_ACCOUNT, demo_config
-    from replydraft.maildir import MaildirMailbox
-    from replydraft.render import Renderer
-    from replydraft.service import make_context, process_folder
+    from replydraft.app.demo import DEMO_ACCOUNT, demo_config
+    from replydraft.app.service import make_context, process_folder
+    from replydraft.mail.maildir import MaildirMailbox
+    from replydraft.reply.render import Renderer
 
     mailbox = MaildirMailbox(tmp_path / "Maildir")
     for raw in messages:
         mailbox.deliver("INBOX", raw)
     config = replace(demo_config(tmp_path), store_excerpts=excerpts)
     with Store.open(config.state_path) as store:
-        process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store),
+        process_folder(mailbox, store, make_context(config, DEMO_ACCOUNT, Renderer.create()),
                        folder="INBOX", drafts=mailbox.resolve_drafts("auto"), lookback=timedelta(days=3650))
     path = tmp_path / "rd.toml"
     path.write_text(f'[state]\npath = "{config.state_path}"\n')
@@ -179,12 +212,12 @@ def test_skipped_and_below_threshold_mail_is_logged_with_why(tmp_path: Path) -> 
     logged(tmp_path, NEWSLETTER, b"From: Ann <ann@client.example>\r\nMessage-ID: <a1@client.example>\r\n"
                                  b"Subject: Hi\r\n\r\nPlease bear with us on the invoice.\r\n")
     with Store.open(tmp_path / "replydraft.db") as store:
-        found = {i["message_id"]: i for i in store.incidents()}
+        found = {i.message_id: i for i in store.incidents()}
     skipped = found["<n1@shop.example>"]
-    assert skipped["status"] == "skipped_automated" and "List-" in skipped["reason"]
-    assert {s["name"] for s in skipped["signals"]} >= {"review_threat"}       # what it would have raised
+    assert skipped.status == "skipped_automated" and "List-" in skipped.reason
+    assert {s.name for s in skipped.signals} >= {"review_threat"}       # what it would have raised
     near = found["<a1@client.example>"]
-    assert near["status"] == "below_threshold" and "overdue_payment 0.40 < 0.6" in near["reason"]
+    assert near.status == "below_threshold" and "overdue_payment 0.40 < 0.6" in near.reason
 
 
 def escalation(n: int, subject: str = "Order", name: str = "Customer", text: str = "") -> bytes:
@@ -204,7 +237,8 @@ def test_csv_cell_neutralises_what_a_spreadsheet_would_run(cell: object, exporte
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def test_csv_export_has_no_formula_cells_and_json_stays_exact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_csv_export_has_no_formula_cells_and_json_stays_exact(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
     hostile = [("=HYPERLINK(\"http://evil.example\",\"x\")", "=cmd|' /C calc'!A0"), ("+1+cmd", "+Plus"),
                ("-2+3", "-Minus"), ("@SUM(A1:A9)", "@At")]
     config = logged(tmp_path, *(escalation(n, subject, name, "=1+1 ") for n, (subject, name) in enumerate(hostile)),

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
 
 from replydraft.config import parse
+from replydraft.detection.detector import Detector
 from replydraft.errors import ConfigError
-from replydraft.ledger import overdue_for, parse_ledger
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.pipeline import Context, triage
+from replydraft.reply.ledger import overdue_for, parse_ledger
+from replydraft.reply.render import Renderer
 
 LEDGER = """customer,invoice,amount,currency,due_date,status
 jane@client.example,INV-1,1250.00,EUR,2026-09-30,open
@@ -52,8 +53,9 @@ def test_errors_name_the_line() -> None:
 
 def ledger_context(**policy: str) -> Context:
     config = parse({"policy": {"company": "Acme", **policy}})
-    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy, detector=config.detector,
-                   renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=timezone.utc),
+    return Context(account="a", from_address="Acme <s@acme.test>", policy=config.policy,
+                   detector=Detector(config.detector),
+                   renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=UTC),
                    invoices=tuple(parse_ledger(LEDGER)))
 
 

@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from imapclient.exceptions import IMAPClientError
 
 from replydraft.config import Account
-from replydraft.mailbox import ImapMailbox
+from replydraft.mail.imap import ImapMailbox
 
 ACCOUNT = Account(name="support", host="imap.gmail.com", username="support@acme.test",
                   from_address="support@acme.test")
 DRAFTS = "[Gmail]/Drafts"
 DRAFT = b"From: support@acme.test\r\nMessage-ID: <replydraft.abc@acme.test>\r\nSubject: Re: hi\r\n\r\nHello\r\n"
-WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=timezone.utc)
+WHEN = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
 class FakeGmail:
@@ -113,7 +113,7 @@ def test_without_the_original_uid_nothing_is_checked() -> None:
     FakeGmail({("INBOX", 5): 1111}),                        # no thread id for the draft
 ], ids=["fetch-fails", "fetch-in-drafts-fails", "no-thread-id"])
 def test_a_failed_check_never_fails_the_append(client: FakeGmail, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.INFO, logger="replydraft.mailbox")
+    caplog.set_level(logging.INFO, logger="replydraft.mail.imap")
     assert append(client) == 42
     assert warnings(caplog) == []
     assert any("support" in r.getMessage() and "thread" in r.getMessage() for r in caplog.records)

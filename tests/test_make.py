@@ -1,4 +1,4 @@
-"""`make test` and `make bench` work in a venv of their own and leave the caller's Python alone."""
+"""`make test`, `make lint` and `make bench` work in a venv of their own and leave the caller's Python alone."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ CALLER = "/the/callers/python3"      # what PYTHON (the Python make is run with)
 
 
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
-@pytest.mark.parametrize("target", ["test", "bench"])
+@pytest.mark.parametrize("target", ["test", "lint", "bench"])
 def test_make_installs_and_runs_only_in_its_own_venv(tmp_path: Path, target: str) -> None:
     venv = tmp_path / "venv"
     done = subprocess.run(["make", "-n", target, f"TEST_VENV={venv}", f"PYTHON={CALLER}"], cwd=ROOT,
@@ -24,4 +24,5 @@ def test_make_installs_and_runs_only_in_its_own_venv(tmp_path: Path, target: str
     assert installs == [f"{venv}/bin/python"]
     assert f"{CALLER} -m venv {venv}" in commands
     assert not re.search(rf"{CALLER} (?!-m venv|-c \"import ensurepip)", commands)   # made the venv, nothing else
-    assert f"{venv}/bin/python {'-m pytest' if target == 'test' else 'benchmarks/backlog.py'}" in commands
+    runs = {"test": "-m pytest", "lint": "-m ruff check", "bench": "benchmarks/backlog.py"}[target]
+    assert f"{venv}/bin/python {runs}" in commands

@@ -1,4 +1,4 @@
-"""replydraft.mime builds exactly the tree that email.message_from_bytes(policy=compat32) builds."""
+"""replydraft.message.mime builds exactly the tree that email.message_from_bytes(policy=compat32) builds."""
 
 from __future__ import annotations
 
@@ -8,16 +8,17 @@ from collections.abc import Callable
 from email.message import Message
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from replydraft import mime
+from replydraft.message import mime
 
 Tree = tuple[object, ...]
 
 
 def _tree(msg: Message) -> Tree:
     """Everything a Message holds: headers, payload (recursively), defects, preamble, ..."""
-    payload = getattr(msg, "_payload")
+    payload = msg._payload
     if isinstance(payload, list):
         payload = [_tree(p) for p in payload]
     state = {k: v for k, v in vars(msg).items() if k not in ("_payload", "defects", "policy")}
@@ -116,9 +117,11 @@ CASES = [
     b"Subject: form\x0cfeed\x1cand\x1dthings\x0b\r\n\r\nline\x0cwith\x1cseparators\x1e\x85\r\nnext\r\n",
     b"Subject: x\rTo: y\r\n\rbody with lone CR\rline2\n\rline3\r",
     HEAD + NESTED.replace(b"\r\n--IN--\r\ninner epilogue\r\n", b"\r\n--IN--\r\n"),   # an empty inner epilogue
-    HEAD + ALT.replace(b"\r\n", b"\n", 3), HEAD + ALT.replace(b"preamble\r\n", b""), HEAD + ALT.replace(b"\"ALT\"", b"ALT"),
-    HEAD + ALT.replace(b"\"ALT\"", b"\"ALT \"").replace(b"--ALT", b"--ALT "), HEAD + ALT.replace(b"\"ALT\"", b"\"<ALT>\""),
-    HEAD + ALT.replace(b"\"ALT\"", b"\"A:T\"").replace(b"--ALT", b"--A:T"), HEAD + ALT.replace(b"boundary", b"BOUNDARY"),
+    HEAD + ALT.replace(b"\r\n", b"\n", 3), HEAD + ALT.replace(b"preamble\r\n", b""),
+    HEAD + ALT.replace(b"\"ALT\"", b"ALT"), HEAD + ALT.replace(b"\"ALT\"", b"\"ALT \"").replace(b"--ALT", b"--ALT "),
+    HEAD + ALT.replace(b"\"ALT\"", b"\"<ALT>\""),
+    HEAD + ALT.replace(b"\"ALT\"", b"\"A:T\"").replace(b"--ALT", b"--A:T"),
+    HEAD + ALT.replace(b"boundary", b"BOUNDARY"),
     HEAD + ALT.replace(b"--ALT\r\nContent-Type: text/html\r\n\r\n", b"--ALT\r\n\r\n"),
     HEAD + ALT.replace(b"--ALT\r\nContent-Type: text/html\r\n\r\n", b"--ALT\r\nContent-Type: text/html\r\n"),
     HEAD + ALT.replace(b"\r\n\r\npreamble", b"\r\nContent-Type: text/plain\r\n\r\npreamble"),
@@ -149,7 +152,8 @@ def test_deep_nesting_gives_what_the_stdlib_gives() -> None:
     assert _outcome(mime.message_from_bytes, raw) == _outcome(_stdlib, raw)
 
 
-LINES = [b"", b"--b", b"--b--", b"--c", b"--c--", b"--b ", b"--b--x", b"--b\t--", b"--b-- ", b"--bc", b"x--b", b"From x@y Mon", b" cont", b"\tcont", b":bad",
+LINES = [b"", b"--b", b"--b--", b"--c", b"--c--", b"--b ", b"--b--x", b"--b\t--", b"--b-- ", b"--bc", b"x--b",
+         b"From x@y Mon", b" cont", b"\tcont", b":bad",
          b"X: 1", b"Subject: =?utf-8?b?w6k=?=", b"Content-Type: multipart/mixed; boundary=b",
          b"Content-Type: multipart/alternative; boundary=\"c\"", b"Content-Type: multipart/digest; boundary=c",
          b"Content-Type: message/rfc822", b"Content-Type: message/delivery-status", b"Content-Type: text/plain",
@@ -162,7 +166,8 @@ def test_random_line_soup(parts: list[tuple[bytes, bytes]]) -> None:
     assert_same(b"".join(line + end for line, end in parts))
 
 
-FIELDS = [b"Subject: x", b"X-A:1", b"X-B: \t v ", b"content-type: text/html", b"Content-Type: TEXT/plain; charset=utf-8",
+FIELDS = [b"Subject: x", b"X-A:1", b"X-B: \t v ", b"content-type: text/html",
+          b"Content-Type: TEXT/plain; charset=utf-8",
           b"Content-Type: text", b"Content-Type: message/rfc822", b"Content-Transfer-Encoding: quoted-printable",
           b"X-Folded: a\r\n b", b"From nobody", b"Subject: caf\xe9", b"--b: x", b"X-Dash: --b"]
 BODIES = [b"", b"text", b"--b", b"--b--", b"--bx", b" --b", b"-- ", b"x\r\n", b"\r", b"caf\xe9", b"From me"]
@@ -183,13 +188,15 @@ def _trees(draw: st.DrawFn, depth: int = 0) -> bytes:
         body = draw(st.sampled_from([b"", b"preamble" + eol])) + b"".join(
             b"--" + boundary + draw(st.sampled_from([eol, b" " + eol, eol + b"--" + boundary + eol])) + part + eol
             for part in parts)
-        body += draw(st.sampled_from([b"--" + boundary + b"--" + eol, b"--" + boundary + b"--", b"", b"--" + boundary + eol]))
+        body += draw(st.sampled_from([b"--" + boundary + b"--" + eol, b"--" + boundary + b"--", b"",
+                                      b"--" + boundary + eol]))
         body += draw(st.sampled_from([b"", b"epilogue" + eol, eol, b"--" + boundary + eol]))
     else:
         body = eol.join(draw(st.lists(st.sampled_from(BODIES), max_size=4)))
     return head + draw(st.sampled_from([eol, eol, b""])) + body
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(_trees())
 def test_random_trees(raw: bytes) -> None:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from replydraft.errors import SecretError
-from replydraft.oauth import (
-    PROVIDERS, AccessToken, TokenResponseError, authorization_url, code_form, decode_refresh_entry,
-    encode_refresh_entry, needs_refresh, parse_redirect, parse_token_response, pkce_pair, refresh_form,
+from replydraft.auth.oauth import (
+    PROVIDERS,
+    AccessToken,
+    TokenResponseError,
+    authorization_url,
+    code_form,
+    decode_refresh_entry,
+    encode_refresh_entry,
+    needs_refresh,
+    parse_redirect,
+    parse_token_response,
+    pkce_pair,
+    refresh_form,
 )
+from replydraft.errors import SecretError
 
 
 def answer(status: int = 200, **data: object) -> tuple[int, bytes]:
@@ -70,7 +80,7 @@ def test_unusable_answers_are_errors(status: int, body: bytes, error: str, retry
 def test_secrets_stay_out_of_repr() -> None:
     grant = parse_token_response(*answer(access_token="at-SECRET", expires_in=60, refresh_token="rt-SECRET"),
                                  now=0.0)
-    entry = decode_refresh_entry(encode_refresh_entry("rt-SECRET", datetime.now(timezone.utc)))
+    entry = decode_refresh_entry(encode_refresh_entry("rt-SECRET", datetime.now(UTC)))
     for value in (grant, grant.access, entry):
         assert "SECRET" not in repr(value)
 
@@ -148,7 +158,7 @@ def test_a_refusal_or_a_wrong_state_is_an_error() -> None:
 
 
 def test_the_keyring_entry_keeps_when_the_token_was_stored() -> None:
-    when = datetime(2026, 11, 30, 8, 15, 0, tzinfo=timezone.utc)
+    when = datetime(2026, 11, 30, 8, 15, 0, tzinfo=UTC)
     value = encode_refresh_entry("rt-1", when)
     assert json.loads(value) == {"refresh_token": "rt-1", "stored_at": "2026-11-30T08:15:00+00:00"}
     entry = decode_refresh_entry(value)

@@ -21,18 +21,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import MemoryKeyring
-from imapserver import DovecotServer, ImapAccount
-from oauthserver import FakeOAuthProvider
 
+from conftest import MemoryKeyring
+from replydraft.app.demo import sample_messages
+from replydraft.app.service import open_mailbox
+from replydraft.auth.credentials import KEYRING_SERVICE, get_secret, store_refresh_token
+from replydraft.auth.oauth import AccessToken, decode_refresh_entry
 from replydraft.cli import main
 from replydraft.config import Account, load
-from replydraft.credentials import KEYRING_SERVICE, get_secret, store_refresh_token
-from replydraft.demo import sample_messages
 from replydraft.errors import LoginError
-from replydraft.mailbox import ImapMailbox
-from replydraft.oauth import AccessToken, decode_refresh_entry
-from replydraft.service import open_mailbox
+from replydraft.mail.imap import ImapMailbox
+from support.imapserver import DovecotServer, ImapAccount
+from support.oauthserver import FakeOAuthProvider
 
 pytestmark = pytest.mark.integration
 

@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from replydraft.app.demo import DEMO_ACCOUNT, demo_config
+from replydraft.app.service import make_context, process_folder
 from replydraft.config import parse
-from replydraft.demo import DEMO_ACCOUNT, demo_config
 from replydraft.errors import ConfigError, StateError
-from replydraft.maildir import MaildirMailbox
-from replydraft.policy_rules import Choice, History, PolicyRule, RepeatOffender, choose, sender_matches
-from replydraft.render import Renderer
-from replydraft.service import make_context, process_folder
-from replydraft.store import SCHEMA_VERSION, Store
+from replydraft.mail.maildir import MaildirMailbox
+from replydraft.reply.render import Renderer
+from replydraft.reply.voice import Choice, History, PolicyRule, RepeatOffender, choose, sender_matches
+from replydraft.state.store import SCHEMA_VERSION, Store
 
-NOW = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 10, tzinfo=UTC)
 
 
 def days_ago(*days: int) -> History:
@@ -107,10 +107,10 @@ def test_an_older_database_is_migrated_without_loss(tmp_path: Path) -> None:
     db.close()
     store = Store.open(path)
     [row] = list(store.incidents())
-    assert row["id"] == "RD-1" and row["draft_uid"] == 3
-    assert (row["tone"], row["policy_rule"], row["repeat_offender"]) == ("", "", 0)
+    assert row.id == "RD-1" and row.draft_uid == 3
+    assert (row.tone, row.policy_rule, row.repeat_offender) == ("", "", 0)
     assert store.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert store.history("jo@x.example", NOW).times == (datetime(2026, 11, 18, 10, tzinfo=timezone.utc),)
+    assert store.history("jo@x.example", NOW).times == (datetime(2026, 11, 18, 10, tzinfo=UTC),)
     assert store.history("jo@x.example", NOW, exclude="RD-1").times == ()
     assert store.history("jo@x.example", NOW, days=1).times == ()
     store.close()
@@ -134,21 +134,21 @@ def test_third_incident_from_a_customer_is_a_repeat_offender(tmp_path: Path) -> 
     mailbox = MaildirMailbox(tmp_path / "Maildir")
     for n in range(3):
         mailbox.deliver("INBOX", (f"From: Rex Ruth <rex@client.example>\r\nSubject: Order {n}\r\n"
-                                  f"Message-ID: <rex{n}@client.example>\r\nDate: Thu, 19 Nov 2026 09:0{n}:00 +0000\r\n\r\n"
+                                  f"Message-ID: <rex{n}@client.example>\r\n"
+                                  f"Date: Thu, 19 Nov 2026 09:0{n}:00 +0000\r\n\r\n"
                                   f"Fix it by Friday or I will leave a 1-star review on Google.\r\n").encode())
     config = demo_config(tmp_path)
     drafts = mailbox.resolve_drafts("auto")
     for _ in range(2):     # a second pass changes nothing
         store = Store.open(config.state_path)
-        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(), store=store)
+        ctx = make_context(config, DEMO_ACCOUNT, Renderer.create())
         process_folder(mailbox, store, ctx, folder="INBOX", drafts=drafts, lookback=timedelta(days=3650))
         store.close()
     store = Store.open(config.state_path)
     incidents = list(store.incidents())
     store.close()
-    by_message = {i["message_id"]: (i["tone"], i["repeat_offender"]) for i in incidents}
+    by_message = {i.message_id: (i.tone, i.repeat_offender) for i in incidents}
     assert by_message == {"<rex0@client.example>": ("standard", 0), "<rex1@client.example>": ("standard", 0),
                           "<rex2@client.example>": ("firm", 1)}
-    bodies = [mailbox._folder("Drafts").get_message(k).get_payload(decode=True).decode()
-              for k in mailbox._folder("Drafts").keys()]
+    bodies = [m.get_payload(decode=True).decode() for m in mailbox._folder("Drafts")]
     assert sum("2 similar exchanges in the last 30 days" in b for b in bodies) == 1

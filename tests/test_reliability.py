@@ -1,6 +1,6 @@
 """Exactly one draft per escalation when the daemon is killed -9 or the connection is cut
 at the worst moments, against a real Dovecot, through a TCP proxy that stalls or cuts the
-session at an exact IMAP step (tests/tcpproxy.py)."""
+session at an exact IMAP step (tests/support/tcpproxy.py)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from account_config import PASSWORD_ENV, write_config
-from tcpproxy import TcpProxy, Trigger
 
+from replydraft.app.service import run_once
 from replydraft.config import load
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import run_once
-from replydraft.store import Store
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
+from support.account_config import PASSWORD_ENV, write_config
+from support.tcpproxy import TcpProxy, Trigger
 
 pytestmark = pytest.mark.integration
 
@@ -62,7 +62,7 @@ def assert_exactly_one_draft_each(server, user: str, config: Path) -> None:
         incidents = list(store.incidents())
     finally:
         store.close()
-    assert sorted(i["status"] for i in incidents) == ["drafted"] * ESCALATIONS
+    assert sorted(i.status for i in incidents) == ["drafted"] * ESCALATIONS
 
 
 @pytest.fixture
@@ -310,7 +310,7 @@ DRAFT = b"Message-ID: <replydraft.abc@acme.test>\r\nSubject: Re: Order 1\r\n\r\n
 
 @pytest.mark.parametrize("mailbox_type", [ImapMailbox, NoUidplus], ids=["uidplus", "no-uidplus"])
 def test_only_later_identical_copies_of_our_draft_are_removed(imap, tmp_path: Path, mailbox_type) -> None:
-    from replydraft.draft import body_hash
+    from replydraft.reply.draft import body_hash
 
     config = load(write_config(tmp_path, imap.server.port, imap.user))
     first = imap.server.append(imap.user, imap.drafts, DRAFT)

@@ -7,36 +7,37 @@ import email
 import email.policy
 import itertools
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from replydraft.config import Policy
-from replydraft.detect import SIGNALS, Detection, Evidence, Signal
-from replydraft.draft import build_draft
+from replydraft.detection.detector import SIGNALS, Detection, Evidence, Signal
+from replydraft.detection.scope import Scope
 from replydraft.errors import TemplateError
-from replydraft.extract import parse
-from replydraft.formatting import Formatter, check_currency, check_locale, plural
-from replydraft.ledger import Invoice, OverdueInvoice
-from replydraft.policy_rules import Choice, History
-from replydraft.render import Renderer, builtin_templates_dir, join_and
-from replydraft.scope import Scope
-from replydraft.template_context import ReplyInputs, excerpt, first_name, reply_context
-from replydraft.template_lint import repeated_sentences
+from replydraft.message.extract import parse
+from replydraft.reply.context import ReplyInputs, excerpt, first_name, reply_context
+from replydraft.reply.draft import build_draft
+from replydraft.reply.formatting import Formatter, check_currency, check_locale, plural
+from replydraft.reply.ledger import Invoice, OverdueInvoice
+from replydraft.reply.lint import repeated_sentences
+from replydraft.reply.render import Renderer, builtin_templates_dir, join_and
+from replydraft.reply.voice import Choice, History
 
-NOW = datetime(2026, 11, 20, 10, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 20, 10, tzinfo=UTC)
 POLICY = Policy(company="Acme Design Co", sender_name="Dana Reyes", signature="Dana Reyes\nAcme", phone="555 0100",
                 payment_link="https://acme.test/pay", terms_url="https://acme.test/terms", locale="en_GB",
                 currency="EUR", scope=Scope(("logo design", "two rounds of revisions"), ("copywriting",)))
 INVOICES = tuple(OverdueInvoice(Invoice("jane@x.example", f"INV-{n}", Decimal("1250.5") * n, "EUR",
                                         date(2026, 10, n)), 50 - n) for n in (1, 2))
+NO_CHOICE, NO_HISTORY = Choice(), History()
 
 
 def context(names: tuple[str, ...], sender: str = "Jane Doe <jane@x.example>", subject: str = "Help",
             evidence: str = "1-star review", policy: Policy = POLICY, overdue: tuple[OverdueInvoice, ...] = (),
-            choice: Choice = Choice(), history: History = History(), body: str = "body") -> dict[str, object]:
+            choice: Choice = NO_CHOICE, history: History = NO_HISTORY, body: str = "body") -> dict[str, object]:
     msg = parse(f"From: {sender}\r\nSubject: {subject}\r\nDate: Thu, 19 Nov 2026 09:30:00 +0000\r\n\r\n{body}\r\n"
                 .encode())
     detection = Detection(tuple(Signal(n, 0.9, (Evidence(evidence, 0, len(evidence), "t"),))  # type: ignore[arg-type]
@@ -268,7 +269,7 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 def test_sandbox_refuses_unsafe_template_code(tmp_path: Path) -> None:
     (tmp_path / "opening.txt.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}\n")
-    with pytest.raises(TemplateError, match="opening.txt.j2:1: .*unsafe|opening.txt.j2:1"):
+    with pytest.raises(TemplateError, match=r"opening\.txt\.j2:1: .*unsafe|opening\.txt\.j2:1"):
         Renderer.create(tmp_path).render_reply(context(("ultimatum",)))
 
 

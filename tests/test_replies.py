@@ -3,17 +3,17 @@ Sent is replied, one deleted without a reply is gone."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from account_config import PASSWORD_ENV, write_config
 
+from replydraft.app.service import check_replies, run_once
 from replydraft.config import load
-from replydraft.mailbox import ImapMailbox
-from replydraft.render import Renderer
-from replydraft.service import check_replies, run_once
-from replydraft.store import Store
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
+from support.account_config import PASSWORD_ENV, write_config
 
 pytestmark = pytest.mark.integration
 
@@ -34,7 +34,7 @@ def test_reply_states(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignor
     def states() -> dict[str, str]:
         store = Store.open(config.state_path)
         try:
-            return {i["message_id"]: i["reply_state"] for i in store.incidents()}
+            return {i.message_id: i.reply_state for i in store.incidents()}
         finally:
             store.close()
 
@@ -43,8 +43,8 @@ def test_reply_states(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignor
     client.select_folder(imap.drafts)
     drafts = client.fetch(client.search(["ALL"]), ["BODY.PEEK[]"])
     by_reply = {bytes(d[b"BODY[]"]).split(b"In-Reply-To: ")[1].split(b"\r\n")[0].decode(): u for u, d in drafts.items()}
-    sent = [name for flags, _, name in client.list_folders() if any(f.lower() == b"\\sent" for f in flags)
-            or name.rsplit(".", 1)[-1] == "Sent"][0]
+    sent = next(name for flags, _, name in client.list_folders() if any(f.lower() == b"\\sent" for f in flags)
+            or name.rsplit(".", 1)[-1] == "Sent")
     client.append(sent, bytes(drafts[by_reply["<r0@client.example>"]][b"BODY[]"]), flags=[b"\\Seen"])   # sent
     client.add_flags([by_reply["<r0@client.example>"], by_reply["<r1@client.example>"]], [b"\\Deleted"])
     client.expunge()
@@ -53,7 +53,7 @@ def test_reply_states(imap, tmp_path: Path, monkeypatch) -> None:  # type: ignor
     try:
         with ImapMailbox.connect(config.accounts[0], imap.password) as mailbox:
             mailbox.open_folder("INBOX")
-            check_replies(mailbox, store, "support", imap.drafts, datetime.now(timezone.utc), every=timedelta(0))
+            check_replies(mailbox, store, "support", imap.drafts, datetime.now(UTC), every=timedelta(0))
     finally:
         store.close()
     assert states() == {"<r0@client.example>": "replied", "<r1@client.example>": "draft_gone",

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.detect import SCOPE_RULE, DetectorSettings, detect_text
-from replydraft.scope import Scope
+from replydraft.detection.detector import SCOPE_RULE, Detection, Detector, DetectorSettings
+from replydraft.detection.scope import Scope
+
+
+def detect_text(text: str, settings: DetectorSettings | None = None) -> Detection:
+    return Detector(settings).detect_text(text)
+
 
 SCOPE = DetectorSettings(scope=Scope(included=("logo design", "three rounds of revisions", "homepage"),
                                      excluded=("copywriting", "SEO", "hosting", "stock photo")))

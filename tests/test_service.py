@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from replydraft import service
-from replydraft.demo import DEMO_ACCOUNT, demo_config, sample_messages
-from replydraft.maildir import MaildirMailbox
-from replydraft.render import Renderer
-from replydraft.service import make_context, process_folder
-from replydraft.store import Store
+from replydraft.app import service
+from replydraft.app.demo import DEMO_ACCOUNT, demo_config, sample_messages
+from replydraft.app.service import make_context, process_folder
+from replydraft.mail.maildir import MaildirMailbox
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
 
 LOOKBACK = timedelta(days=30)
 
@@ -61,7 +61,7 @@ def world(tmp_path: Path):
 
 def draft_ids(mailbox: MaildirMailbox) -> list[str]:
     folder = mailbox._folder("Drafts")
-    return sorted(folder.get_message(k)["Message-ID"] for k in folder.keys())
+    return sorted(m["Message-ID"] for m in folder)
 
 
 def test_escalations_get_one_draft_each_and_nothing_twice(world) -> None:
@@ -76,8 +76,8 @@ def test_escalations_get_one_draft_each_and_nothing_twice(world) -> None:
     assert draft_ids(mailbox) == first
     store = Store.open(config.state_path)
     incidents = list(store.incidents())
-    assert len(incidents) == 5 and all(i["status"] == "drafted" for i in incidents)
-    assert all(s["evidence"] for i in incidents for s in i["signals"])   # every incident says why
+    assert len(incidents) == 5 and all(i.status == "drafted" for i in incidents)
+    assert all(s.evidence for i in incidents for s in i.signals)   # every incident says why
 
 
 def test_customer_mail_is_left_exactly_as_it_was(world) -> None:
@@ -101,7 +101,7 @@ def test_crash_before_append_is_finished_by_the_next_pass(world) -> None:
 
 
 def test_crash_after_append_does_not_duplicate_the_draft(world) -> None:
-    mailbox, config, run = world
+    mailbox, _config, run = world
     mailbox.crash_after_append = True
     with pytest.raises(Crash):
         run()
@@ -132,9 +132,9 @@ def test_dry_run_drafts_nothing_and_logs_what_it_would_have_drafted(world) -> No
     report = run(dry_run=True)
     assert len(report.drafted) == 5
     assert draft_ids(mailbox) == []
-    assert [i["status"] for i in Store.open(config.state_path).incidents()] == ["dry_run"] * 5
+    assert [i.status for i in Store.open(config.state_path).incidents()] == ["dry_run"] * 5
     assert len(run().drafted) == 5           # a real pass afterwards still drafts everything
-    statuses = sorted(i["status"] for i in Store.open(config.state_path).incidents())
+    statuses = sorted(i.status for i in Store.open(config.state_path).incidents())
     assert statuses.count("drafted") == 5 and "dry_run" not in statuses
 
 
@@ -143,7 +143,7 @@ def test_a_big_backlog_is_announced_before_its_first_batch(world, monkeypatch, c
                                                            said: bool) -> None:
     """A first scan says how much there is at once: its first lines come only after a whole batch."""
     monkeypatch.setattr(service, "PROGRESS_FROM", from_count)
-    caplog.set_level("INFO", logger="replydraft.service")
+    caplog.set_level("INFO", logger="replydraft.app.service")
     world[2]()
     messages = [r.getMessage() for r in caplog.records]
     assert messages[0].endswith("/INBOX: 8 new message(s) to examine") is said
@@ -151,10 +151,10 @@ def test_a_big_backlog_is_announced_before_its_first_batch(world, monkeypatch, c
 
 
 def test_messages_older_than_the_lookback_are_ignored(world) -> None:
-    mailbox, config, run = world
+    mailbox, config, _run = world
     store = Store.open(config.state_path)
     ctx = make_context(config, DEMO_ACCOUNT, Renderer.create(),
-                       now=datetime.now(timezone.utc) + timedelta(days=60))
+                       now=datetime.now(UTC) + timedelta(days=60))
     report = process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
                             lookback=LOOKBACK)
     assert report.examined == 0 and draft_ids(mailbox) == []
@@ -162,7 +162,7 @@ def test_messages_older_than_the_lookback_are_ignored(world) -> None:
 
 def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, where: str) -> None:
     """Detection raises ``error`` on the message whose text holds ``where``."""
-    from replydraft import detect as detection
+    from replydraft.detection import detector as detection
     real = detection._detect
 
     def broken(examined, *args):
@@ -174,31 +174,31 @@ def _break_detection(monkeypatch: pytest.MonkeyPatch, error: Exception, where: s
 
 
 def test_a_message_that_breaks_detection_is_recorded_and_the_rest_are_handled(world, monkeypatch) -> None:
-    mailbox, config, run = world
+    _mailbox, config, run = world
     _break_detection(monkeypatch, RuntimeError("a bug"), where="an online shop and a German version")
     report = run()
     assert report.examined == 8
     assert len(report.drafted) + report.no_signal + report.skipped == 8
     store = Store.open(config.state_path)
-    errors = [i for i in store.incidents() if i["status"] == "error"]
-    assert len(errors) == 1 and "RuntimeError: a bug" in errors[0]["reason"]
+    errors = [i for i in store.incidents() if i.status == "error"]
+    assert len(errors) == 1 and "RuntimeError: a bug" in errors[0].reason
     assert len(report.drafted) == 4            # the other escalations, as without the bug
 
 
 def test_a_config_error_during_detection_stops_the_pass(world, monkeypatch) -> None:
     from replydraft.errors import ConfigError
-    mailbox, config, run = world
+    _mailbox, _config, run = world
     _break_detection(monkeypatch, ConfigError("a company pattern is broken"), where="My lawyer will be in touch")
     with pytest.raises(ConfigError, match="company pattern"):
         run()
 
 
 def test_classify_many_gives_what_classify_gives_in_order() -> None:
-    from replydraft.detect import DetectorSettings
-    from replydraft.triage import classify, classify_many
+    from replydraft.detection.detector import Detector
+    from replydraft.pipeline import Inputs, classify, classify_many
     raws = [raw for _, raw in sample_messages()]
-    settings = DetectorSettings()
-    assert classify_many(raws, settings, "example.com") == [classify(r, settings, "example.com") for r in raws]
+    inputs = Inputs(Detector(), "example.com")
+    assert classify_many(raws, inputs) == [classify(r, inputs) for r in raws]
 
 
 def test_messages_recorded_before_fingerprints_are_still_recognised(world) -> None:
@@ -224,7 +224,7 @@ def test_a_reused_message_id_gets_a_draft_of_its_own_exactly_once(world) -> None
     mailbox, config, run = world
     run()
     with Store.open(config.state_path) as store:
-        taken = next(store.incidents())["message_id"]
+        taken = next(store.incidents()).message_id
     mailbox.deliver("INBOX", (f"From: Sam Vale <sam@other.example>\r\nSubject: Refund\r\nMessage-ID: {taken}\r\n"
                               "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\n\r\n"
                               "Refund me by Friday or I will take you to small claims court.\r\n").encode())

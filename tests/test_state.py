@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
-import multiprocessing
 import time
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import pytest
 
 from replydraft.cli import main
 from replydraft.errors import StateError
-from replydraft.store import SCHEMA_VERSION, StateLock, Store
+from replydraft.state.store import SCHEMA_VERSION, StateLock, Store
 
 DEAD_ACCOUNT = ('[[accounts]]\nname = "support"\nhost = "127.0.0.1"\nport = 1\ntls = "none"\nusername = "u"\n'
                 'password_env = "REPLYDRAFT_TEST_PASSWORD"\npoll_interval = "1h"\n'
@@ -57,10 +57,9 @@ def test_a_new_state_file_opened_by_many_at_once_is_migrated_once(tmp_path: Path
 
 def test_the_state_lock_is_held_once_and_names_its_holder(tmp_path: Path) -> None:
     state = tmp_path / "state.db"
-    with StateLock.acquire(state):
-        with pytest.raises(StateError, match=f"another replydraft \\(PID {os.getpid()}\\) is running on the "
-                                             f"state database {state}; stop it first"):
-            StateLock.acquire(state)
+    held = f"another replydraft \\(PID {os.getpid()}\\) is running on the state database {state}; stop it first"
+    with StateLock.acquire(state), pytest.raises(StateError, match=held):
+        StateLock.acquire(state)
     StateLock.acquire(state).release()                # free again once released
 
 

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from replydraft.config import Policy
-from replydraft.detect import DetectorSettings
-from replydraft.render import Renderer
-from replydraft.store import FolderRow, Store
-from replydraft.triage import Context, triage
+from replydraft.detection.detector import Detector
+from replydraft.pipeline import Context, triage
+from replydraft.reply.render import Renderer
+from replydraft.state.store import FolderRow, Store
 
-CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=Policy(), detector=DetectorSettings(),
-              renderer=Renderer.create(), now=datetime(2026, 12, 1, tzinfo=timezone.utc))
+CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=Policy(), detector=Detector(),
+              renderer=Renderer.create(), now=datetime(2026, 12, 1, tzinfo=UTC))
 
 
 def outcome(n: int, text: str = "Thanks, all good."):  # type: ignore[no-untyped-def]

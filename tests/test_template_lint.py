@@ -8,8 +8,8 @@ import pytest
 
 from replydraft.cli import main
 from replydraft.config import load, parse
-from replydraft.render import Renderer
-from replydraft.template_lint import lint, repeated_sentences
+from replydraft.reply.lint import lint, repeated_sentences
+from replydraft.reply.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,16 +4,18 @@ Message-ID."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from replydraft.config import parse as parse_config
-from replydraft.policy_rules import History
-from replydraft.render import Renderer
-from replydraft.triage import Context, triage
+from replydraft.detection.detector import Detector
+from replydraft.pipeline import Context, classify, triage
+from replydraft.reply.render import Renderer
+from replydraft.reply.voice import History
 
 CONFIG = parse_config({"policy": {"company": "Acme"}})
-CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=CONFIG.policy, detector=CONFIG.detector,
-              renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=timezone.utc))
+REPEAT = parse_config({"policy": {"company": "Acme", "repeat_offender": {"incidents": 2, "days": 30, "tone": "firm"}}})
+CTX = Context(account="a", from_address="Acme <s@acme.test>", policy=CONFIG.policy, detector=Detector(CONFIG.detector),
+              renderer=Renderer.create(), now=datetime(2026, 11, 22, 9, tzinfo=UTC))
 THREAT = "If this isn't fixed by Friday I will leave a 1-star review on Google.\r\n"
 
 
@@ -23,18 +25,15 @@ def mail(sender: str = "Rita Ames <rita@client.example>", top: str = "") -> byte
 
 
 def test_a_message_that_failed_dmarc_is_not_given_the_senders_history() -> None:
-    asked: list[str] = []
-
-    def history(sender: str, incident: str) -> History:
-        asked.append(sender)
-        return History()
-
     raw = mail(top="Authentication-Results: mx.acme.test; dmarc=fail header.from=client.example\r\n")
-    outcome = triage(raw, replace(CTX, history=history))
-    assert outcome.email.dmarc_failed and asked == []
+    classified = classify(raw, CTX.inputs)
+    assert classified.email.dmarc_failed and not classified.wants_history     # the shell reads none
+    many = History(tuple(datetime(2026, 11, d, tzinfo=UTC) for d in range(1, 20)))
+    outcome = triage(raw, replace(CTX, policy=REPEAT.policy), history=many)
+    assert not outcome.choice.repeat_offender                                  # nor does draft use one given
     assert outcome.draft is not None and outcome.draft.body.startswith("[replydraft] Warning: the receiving server")
-    triage(mail(), replace(CTX, history=history))
-    assert asked == ["rita@client.example"]
+    assert classify(mail(), CTX.inputs).wants_history
+    assert triage(mail(), replace(CTX, policy=REPEAT.policy), history=many).choice.repeat_offender
 
 
 def test_an_escalation_from_an_unreadable_sender_needs_a_person() -> None:

@@ -15,19 +15,19 @@ import ipaddress
 import re
 import tomllib
 import urllib.parse
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
-from replydraft.detect import SIGNALS, DEFAULT_THRESHOLD, DetectorSettings
-from replydraft.formatting import check_currency, check_locale
-from replydraft.oauth import MECHANISMS, PROVIDERS
-from replydraft.policy_rules import PolicyRule, RepeatOffender
-from replydraft.rules import RULES
-from replydraft.scope import Scope
-from replydraft.errors import ConfigError
+from replydraft.auth.oauth import MECHANISMS, PROVIDERS
+from replydraft.detection.catalog import RULE_SIGNALS
+from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings, Scope
+from replydraft.errors import ConfigError, RuleError
+from replydraft.reply.formatting import check_currency, check_locale
+from replydraft.reply.voice import PolicyRule, RepeatOffender
 
-__all__ = ["Config", "Account", "Policy", "LedgerSettings", "load", "parse", "parse_duration"]
+__all__ = ["Account", "Config", "LedgerSettings", "Policy", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
 REPLY_TO_MODES = ("from-domain", "reply-to")    # [policy] reply_to: see draft.recipient
@@ -97,16 +97,16 @@ class Policy:
     business_hours: str = ""
     locale: str = "en_US"               # how dates and amounts are written in replies
     currency: str = "USD"               # for ledger rows that name no currency
-    scope: Scope = Scope()              # [policy.scope]: what the agreement includes and excludes
+    scope: Scope = field(default_factory=Scope)   # [policy.scope]: what the agreement includes and excludes
     tiers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)   # [policy.tiers]: tier -> senders
     rules: tuple[PolicyRule, ...] = ()  # [[policy.rules]]: tone and templates by sender or tier
-    repeat_offender: RepeatOffender | None = RepeatOffender()   # None: never switch tone
+    repeat_offender: RepeatOffender | None = field(default_factory=RepeatOffender)   # None: never switch tone
     reply_to: str = "from-domain"       # a Reply-To in another domain than From: "from-domain" | "reply-to"
 
 
 @dataclass(frozen=True, slots=True)
 class LedgerSettings:
-    path: Path                          # CSV export of open invoices (see ledger.py)
+    path: Path                          # CSV export of open invoices (see reply/ledger.py)
     grace_days: int = 0                 # days after the due date before an invoice counts as overdue
     date_format: str | None = None      # strptime format of due dates; default: ISO and common forms
 
@@ -556,7 +556,6 @@ def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> 
     return good
 
 
-_RULE_SIGNAL = {r.id: r.signal for r in RULES}
 _SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules"}
 
 
@@ -582,8 +581,8 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
         phrases[name] = tuple(_strings(t, "phrases", path, problems))
         patterns[name] = tuple(_strings(t, "patterns", path, problems))
         for i, rule_id in enumerate(_strings(t, "disable_rules", path, problems)):
-            if _RULE_SIGNAL.get(rule_id) != name:
-                hint = difflib.get_close_matches(rule_id, [r for r, s in _RULE_SIGNAL.items() if s == name], n=1)
+            if RULE_SIGNALS.get(rule_id) != name:
+                hint = difflib.get_close_matches(rule_id, [r for r, s in RULE_SIGNALS.items() if s == name], n=1)
                 problems.add(f"{path}.disable_rules[{i}]", f"{name} has no built-in rule {rule_id!r}"
                              + (f' (did you mean "{hint[0]}"?)' if hint else "; `replydraft rules` lists them"))
             else:
@@ -594,7 +593,7 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
                                 disabled_rules=frozenset(disabled_rules))
     try:
         settings.check()
-    except ConfigError as exc:
+    except RuleError as exc:
         problems.add("signals", str(exc))
     return settings
 

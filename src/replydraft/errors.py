@@ -6,6 +6,8 @@ and an exit code; any other exception is a bug and keeps its traceback.
 
     ReplydraftError                base class
     ├── ConfigError                bad config file: names the file, the key, the problem
+    ├── RuleError                  detector settings that can't be used (a company pattern that isn't
+    │                              a regex, an unknown rule id); config reports it as a ConfigError
     ├── SecretError                no password or refresh token for an account, the keyring is
     │                              unusable, or the OAuth2 provider refused the refresh token
     ├── TemplateError              a reply template fails to load or render
@@ -26,6 +28,10 @@ class ReplydraftError(Exception):
 
 class ConfigError(ReplydraftError):
     pass
+
+
+class RuleError(ReplydraftError):
+    """Raised by detection itself, which knows no config file; ``config`` adds the key path."""
 
 
 class SecretError(ReplydraftError):

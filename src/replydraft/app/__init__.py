@@ -1,0 +1,1 @@
+"""The long-running application: one pass (service), the daemon, the demo."""

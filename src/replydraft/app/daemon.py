@@ -1,0 +1,340 @@
+"""``replydraft run``: one watcher per (account, folder), retries with backoff, IDLE, signals.
+
+APScheduler runs every watched folder as its own job, so a folder or account that fails
+(DNS, login, timeout, server gone) never holds up the others:
+
+- ``mode = "poll"``: an interval job per folder. After a failure the job's next run is moved
+  to ``now + backoff`` (exponential, with jitter, up to ``retry_max``), and the normal
+  interval resumes after the first success.
+- ``mode = "idle"``: a job that keeps one connection per folder, handles new mail, then waits
+  in IMAP IDLE (renewed every 25 minutes, before the 29 that RFC 2177 allows servers) and
+  reconnects with the same backoff when the session drops. A server without IDLE is polled.
+
+Signals: SIGTERM/SIGINT stop every watcher at the next message (IDLE wakes within a second);
+SIGHUP reloads the config and templates, and keeps the running ones if the new ones are bad
+(one caught during the start-up, by ``cli run``'s early handler, is done once running).
+Two passes never run on one folder at once (a lock per folder), so a reload can't double-draft;
+two processes never run on one state file (``store.StateLock``, taken by ``cli run``).
+A state file that can't be written fails a pass like a server does: backoff, ``status``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import signal
+import socket
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import FrameType
+
+from replydraft.app.service import (
+    Connect,
+    FolderReport,
+    check_replies,
+    load_invoices,
+    make_context,
+    open_mailbox,
+    poll_account,
+    process_folder,
+)
+from replydraft.config import Account, Config, load
+from replydraft.detection.detector import Detector
+from replydraft.detection.prefilter import Prefilter
+from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
+from replydraft.mail.imap import ImapMailbox
+from replydraft.reply.lint import require_clean
+from replydraft.reply.render import Renderer
+from replydraft.state.store import Store
+
+log = logging.getLogger(__name__)
+
+__all__ = ["IDLE_RENEW", "RETRY_FIRST", "Daemon", "backoff_delay"]
+
+RETRY_FIRST = 5.0           # seconds before the first retry; doubles with each failure in a row
+IDLE_RENEW = 25 * 60.0      # end and restart IDLE this often (servers may drop it after 30 min)
+
+
+def backoff_delay(failures: int, cap: float, rng: Callable[[], float] = random.random) -> float:
+    """Seconds to wait after ``failures`` failures in a row: doubling, capped, half of it jittered.
+
+    The jitter keeps many accounts of one server from all retrying in the same second.
+    """
+    step = min(cap, RETRY_FIRST * 2.0 ** max(0, failures - 1))
+    return float(step / 2 + rng() * step / 2)
+
+
+@dataclass
+class _Watch:
+    account: str
+    folder: str
+    mode: str
+    interval: float
+    lock: threading.Lock                  # one pass at a time per folder, kept across reloads
+    wake: threading.Event = field(default_factory=threading.Event)   # set: end the session (stop, reload)
+    failures: int = 0                     # in a row; counted here too for when the state file can't be written
+
+    @property
+    def key(self) -> str:
+        return f"{self.account}/{self.folder}"
+
+
+Loader = Callable[[Path], tuple[Config, Renderer]]
+
+
+def notify_systemd(state: bytes) -> None:
+    """Tell systemd (``Type=notify``) how the service is; nothing when not started by it.
+
+    With READY=1 sent only once the signal handlers are in place, systemd holds a
+    ``systemctl reload`` issued during the start-up until the daemon can take it.
+    """
+    address = os.environ.get("NOTIFY_SOCKET", "")
+    if not address.startswith(("/", "@")):
+        return
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.connect("\0" + address[1:] if address.startswith("@") else address)
+            sock.sendall(state)
+    except OSError as exc:
+        log.warning("could not notify systemd (%s): %s", address, exc)
+
+
+def load_checked(path: Path) -> tuple[Config, Renderer]:
+    """The config and its templates, linted, and the ledger readable: what a (re)start needs."""
+    config = load(path)
+    renderer = Renderer.create(config.templates_dir)
+    require_clean(renderer, config)
+    load_invoices(config)
+    return config, renderer
+
+
+class Daemon:
+    def __init__(self, config_path: Path, config: Config, renderer: Renderer, *, dry_run: bool = False,
+                 connect: Connect = ImapMailbox.connect, loader: Loader = load_checked,
+                 reload_requested: threading.Event | None = None) -> None:
+        self.config_path = config_path
+        # one detector per config load; all of them share the process's prefilter (see use_prefilter)
+        self.prefilter = Prefilter()
+        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
+        self.dry_run = dry_run
+        self.connect = connect
+        self.loader = loader
+        self.stop = threading.Event()
+        # Set by SIGHUP; given by `cli run`, whose handler catches one during the start-up.
+        self._reload_requested = reload_requested or threading.Event()
+        self._watches: dict[str, _Watch] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        from apscheduler.executors.pool import ThreadPoolExecutor
+        from apscheduler.schedulers.background import BackgroundScheduler
+
+        self.scheduler = BackgroundScheduler(executors={"default": ThreadPoolExecutor(64)},
+                                             job_defaults={"coalesce": True, "max_instances": 1,
+                                                           "misfire_grace_time": None})
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Watch until SIGTERM or SIGINT; SIGHUP reloads. Returns when everything has stopped."""
+        signal.signal(signal.SIGTERM, self._on_stop)
+        signal.signal(signal.SIGINT, self._on_stop)
+        if hasattr(signal, "SIGHUP"):
+            signal.signal(signal.SIGHUP, self._on_hup)
+        if self._reload_requested.is_set():
+            log.info("received SIGHUP while starting; reloading now")
+        self.scheduler.start()
+        self._sync_jobs()
+        log.info("watching %d folder(s) in %d account(s); stop with Ctrl-C or SIGTERM, reload with SIGHUP",
+                 len(self._watches), len(self.config.accounts))
+        notify_systemd(b"READY=1")
+        while not self.stop.wait(0.5):
+            if self._reload_requested.is_set():
+                self._reload_requested.clear()
+                self.reload()
+        self.scheduler.shutdown(wait=True)    # running passes stop at their next message
+        log.info("stopped")
+
+    def _on_stop(self, signum: int, _frame: FrameType | None) -> None:
+        log.info("received %s; finishing the current message and stopping", signal.Signals(signum).name)
+        self.stop.set()
+        for watch in list(self._watches.values()):
+            watch.wake.set()
+
+    def _on_hup(self, _signum: int, _frame: FrameType | None) -> None:
+        self._reload_requested.set()          # the work happens in run()'s loop, not in the handler
+
+    def use_prefilter(self, prefilter: Prefilter) -> None:
+        """Detect with this prefilter (``prefilter.prepare``'s, which a background compile fills
+        later), now and after every reload."""
+        self.prefilter = prefilter
+        self.detector.use_prefilter(prefilter)
+
+    def reload(self) -> bool:
+        """Load the config and templates again; on any problem keep running the old ones."""
+        try:
+            config, renderer = self.loader(self.config_path)
+        except ReplydraftError as exc:
+            log.error("reload refused, still running the previous config: %s", exc)
+            return False
+        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
+        for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
+            watch.wake.set()
+        self._sync_jobs()
+        log.info("reloaded %s: watching %d folder(s)", self.config_path, len(self._watches))
+        return True
+
+    # -- jobs ---------------------------------------------------------------------------
+
+    def _sync_jobs(self) -> None:
+        """Make the scheduler's jobs match the config: add, change and remove watchers."""
+        wanted: dict[str, tuple[str, str, str, float]] = {}
+        for account in self.config.accounts:
+            for folder in account.folders:
+                mode, interval = account.watch(folder)
+                wanted[f"{account.name}/{folder}"] = (account.name, folder, mode, interval)
+        for key in list(self._watches):
+            if key not in wanted or self._watches[key].mode != wanted[key][2]:
+                self._remove(key)
+        now = datetime.now(UTC)
+        for key, (name, folder, mode, interval) in wanted.items():
+            watch = self._watches.get(key)
+            if watch is None:
+                lock = self._locks.setdefault(key, threading.Lock())
+                watch = self._watches[key] = _Watch(name, folder, mode, interval, lock)
+                if mode == "idle":
+                    self.scheduler.add_job(self._idle, "date", run_date=now, args=(watch,), id=key)
+                else:
+                    self.scheduler.add_job(self._poll, "interval", seconds=interval, args=(watch,), id=key,
+                                           next_run_time=now)   # first pass at once, not one interval later
+            elif mode == "poll" and watch.interval != interval:
+                watch.interval = interval
+                self.scheduler.reschedule_job(key, trigger="interval", seconds=interval)
+
+    def _remove(self, key: str) -> None:
+        watch = self._watches.pop(key, None)
+        if watch is not None:
+            watch.wake.set()
+        if self.scheduler.get_job(key):
+            self.scheduler.remove_job(key)
+
+    def _account(self, name: str) -> Account | None:
+        return next((a for a in self.config.accounts if a.name == name), None)
+
+    # -- polling --------------------------------------------------------------------------
+
+    def _poll(self, watch: _Watch) -> None:
+        account = self._account(watch.account)
+        if account is None or self.stop.is_set():
+            return
+        with watch.lock:
+            [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
+                                    connect=self.connect, stop=self.stop, folders=[watch.folder],
+                                    detector=self.detector)
+        error, auth = report.error, report.auth
+        if error is None:
+            try:
+                self._succeeded(watch, report, next_in=watch.interval)
+                return
+            except StateError as exc:
+                log.error("%s", exc)
+                error, auth = str(exc), False
+        delay = self._failed(watch, account, error, auth=auth)
+        job = self.scheduler.get_job(watch.key)
+        if job is not None and not self.stop.is_set():
+            job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
+
+    # -- push ---------------------------------------------------------------------------
+
+    def _idle(self, watch: _Watch) -> None:
+        """One folder in IDLE mode, for as long as the daemon runs: reconnect with backoff."""
+        while not self.stop.is_set() and self._watches.get(watch.key) is watch:
+            watch.wake.clear()
+            account = self._account(watch.account)
+            if account is None:
+                return
+            try:
+                with watch.lock:
+                    self._idle_session(watch, account)
+            except (MailboxError, SecretError, StateError) as exc:   # a config or template error is not retried
+                log.error("%s", exc)
+                delay = self._failed(watch, account, str(exc), auth=isinstance(exc, (LoginError, SecretError)))
+                watch.wake.wait(delay)
+
+    def _idle_session(self, watch: _Watch, account: Account) -> None:
+        mailbox = open_mailbox(account, self.connect)
+        try:
+            drafts = mailbox.resolve_drafts(account.drafts_folder)
+            pushing = isinstance(mailbox, ImapMailbox) and mailbox.supports_idle()
+            if not pushing:
+                log.warning("%s: the server does not offer IDLE; polling every %.0f s instead",
+                            watch.key, watch.interval)
+            while not watch.wake.is_set():
+                store = Store.open(self.config.state_path)
+                try:
+                    report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
+                                                                         detector=self.detector),
+                                            folder=watch.folder, drafts=drafts, dry_run=self.dry_run,
+                                            lookback=timedelta(seconds=account.lookback), stop=self.stop)
+                finally:
+                    store.close()
+                if not self.dry_run:
+                    store = Store.open(self.config.state_path)
+                    try:
+                        check_replies(mailbox, store, account.name, drafts, datetime.now(UTC))
+                    finally:
+                        store.close()
+                self._succeeded(watch, report, next_in=None if pushing else watch.interval)
+                if pushing:
+                    assert isinstance(mailbox, ImapMailbox)
+                    # Mail that arrived during the pass (or the reply check, which re-selects the
+                    # folder) is already counted by the server: IDLE would never announce it.
+                    if mailbox.open_folder(watch.folder).uidnext != report.uidnext:
+                        continue
+                    mailbox.wait_for_mail(IDLE_RENEW, watch.wake)
+                else:
+                    watch.wake.wait(watch.interval)
+        finally:
+            mailbox.close()
+
+    # -- bookkeeping ------------------------------------------------------------------------
+
+    def _succeeded(self, watch: _Watch, report: FolderReport, next_in: float | None) -> None:
+        if report.drafted or report.recovered:
+            log.info("%s: %d new message(s), %d draft(s)%s", watch.key, report.examined, len(report.drafted),
+                     " (dry run)" if self.dry_run else "")
+        with Store.open(self.config.state_path) as store:
+            next_try = datetime.now(UTC) + timedelta(seconds=next_in) if next_in else None
+            store.record_success(watch.account, watch.folder, watch.mode, report.waiting, next_try)
+        watch.failures = 0
+
+    def _failed(self, watch: _Watch, account: Account, error: str, *, auth: bool) -> float:
+        """Record a failure (for `status`); returns the seconds until the next try, which the log
+        line names. If the state file can't be written either (a full disk), the failures are
+        counted in memory, with the same backoff."""
+        auth_failures = 0
+        try:
+            with Store.open(self.config.state_path) as store:
+                watch.failures = next((s.failures for s in store.watch_statuses()
+                                       if (s.account, s.folder) == (watch.account, watch.folder)), 0)
+                delay, at = self._backoff(watch.failures + 1, account)
+                status = store.record_failure(watch.account, watch.folder, watch.mode, error, auth=auth,
+                                              next_try=at)
+            watch.failures, auth_failures = status.failures, status.auth_failures
+        except StateError as exc:
+            if str(exc) != error:
+                log.error("%s", exc)
+            watch.failures += 1
+            delay, at = self._backoff(watch.failures, account)
+        log.warning("%s: failure %d in a row; next try in %.0f s (at %s)%s", watch.key, watch.failures, delay,
+                    at.astimezone().strftime("%H:%M:%S"),
+                    f"; the login was refused {auth_failures} times in a row: check the credentials"
+                    if auth_failures >= 2 else "")
+        return delay
+
+    @staticmethod
+    def _backoff(failures: int, account: Account) -> tuple[float, datetime]:
+        delay = backoff_delay(failures, account.retry_max)
+        return delay, datetime.now(UTC) + timedelta(seconds=delay)

@@ -1,0 +1,224 @@
+"""`classify`, `preview`, `evaluate`, `rules`, `demo`: the pipeline on files and samples, no server."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import Any
+
+from replydraft.cli import EXIT_FAILURE, EXIT_OK, AddCommand, _config_or_demo, _renderer
+from replydraft.errors import ConfigError, InputError, UsageError
+
+
+def register(command: AddCommand) -> None:
+    c = command("classify", "Detect signals in .eml files, folders of them, or mbox files (offline); "
+                "prints one JSON object per message.", cmd_classify, config=False)
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds, own domain and ledger")
+    c.add_argument("--account", help="account whose domain is our own (default: the config's first)")
+
+    c = command("preview", "Print the draft that would be saved for a message file (offline).", cmd_preview)
+    c.add_argument("message", metavar="MESSAGE.eml")
+    c.set_defaults(config=os.environ.get("REPLYDRAFT_CONFIG"))
+    c.add_argument("--account", help="account whose From address to use (default: the first)")
+
+    c = command("evaluate", "Measure detection on a labelled JSON-lines corpus "
+                "(precision, recall, F1 per signal; false alarms).", cmd_evaluate, config=False)
+    c.add_argument("corpus", metavar="FILE.jsonl")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds")
+    c.add_argument("--mistakes", action="store_true", help="also list every misclassified example")
+
+    c = command("rules", "List the built-in detection rules, which [signals.<name>] disable_rules can "
+                "switch off.", cmd_rules, config=False)
+    c.add_argument("--signal", help="only the rules of this signal")
+
+    c = command("demo", "Run the whole pipeline on bundled sample mail in a local Maildir "
+                "(no server, no config needed).", cmd_demo, config=False)
+    c.add_argument("directory", nargs="?", metavar="DIR", help="where to put it (default: a new temporary folder)")
+
+
+def iter_messages(path: Path) -> Iterator[tuple[str, bytes]]:
+    """(label, raw bytes) for an .eml file, every .eml under a folder, or every message of an mbox."""
+    if path.is_dir():
+        found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".eml", ".mbox"))
+        if not found:
+            raise InputError(f"{path}: no .eml or .mbox files in this folder.")
+        for p in found:
+            yield from iter_messages(p)
+        return
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(5)
+    except OSError as exc:
+        raise InputError(f"{path}: can't read it: {exc.strerror or exc}.") from None
+    if head == b"From " or path.suffix.lower() == ".mbox":
+        import mailbox as stdlib_mailbox
+
+        box = stdlib_mailbox.mbox(path, create=False)
+        try:
+            for index, key in enumerate(box.iterkeys(), start=1):
+                yield f"{path}#{index}", box.get_bytes(key)
+        finally:
+            box.close()
+    else:
+        yield str(path), path.read_bytes()
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from replydraft.app.service import CLASSIFY_BATCH
+    from replydraft.pipeline import classify_many
+
+    inputs = _classify_inputs(args)
+    failed = False
+    for name in args.paths:
+        try:
+            for batch in _batches(iter_messages(Path(name)), CLASSIFY_BATCH):
+                labels, raws = zip(*batch, strict=True)
+                for label, classified in zip(labels, classify_many(raws, inputs), strict=True):
+                    if isinstance(classified, Exception):
+                        raise classified
+                    detection = classified.detection
+                    record: dict[str, Any] = {
+                        "path": label,
+                        "message_id": classified.email.message_id,
+                        "signals": [s.as_dict(digits=2) for s in detection.signals],
+                    }
+                    if detection.skipped:
+                        record["skipped"] = detection.skipped
+                    print(json.dumps(record, ensure_ascii=False), flush=False)
+        except InputError as exc:
+            print(f"replydraft: error: {exc}", file=sys.stderr)
+            failed = True
+    sys.stdout.flush()
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def _batches(items: Iterator[tuple[str, bytes]], size: int) -> Iterator[list[tuple[str, bytes]]]:
+    """The messages in batches, read as they are asked for: classify_many's steps over a batch."""
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _classify_inputs(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The daemon's inputs for the account (--account, or the first) of the given config: its
+    thresholds, own domain and ledger; without a config, the built-in rules and nothing else."""
+    from replydraft.pipeline import Inputs
+
+    if not args.config:
+        if args.account:
+            raise UsageError("--account needs a config (-c) to find the account in.")
+        return Inputs()
+    from replydraft.app.service import make_inputs
+    from replydraft.config import load
+    from replydraft.detection.detector import Detector
+
+    config = load(args.config)
+    if args.account or config.accounts:
+        return make_inputs(config, config.account(args.account) if args.account else config.accounts[0])
+    return Inputs(Detector(config.detector), reply_to=config.policy.reply_to)
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from replydraft.app.service import make_context
+    from replydraft.pipeline import triage
+
+    config = _config_or_demo(args)
+    path = Path(args.message)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: can't read it: {exc.strerror or exc}.") from None
+    if config.accounts:
+        account = config.account(args.account) if args.account else config.accounts[0]
+    else:
+        from replydraft.app.demo import DEMO_ACCOUNT as account
+    outcome = triage(raw, make_context(config, account, _renderer(config)))
+    if outcome.draft is None:
+        why = outcome.detection.skipped or "no escalation signal found"
+        print(f"No draft for {path}: {why}.")
+        for s in outcome.detection.near_misses:
+            print(f"  near miss: {s.name} {s.score:.2f} ({'; '.join(e.phrase for e in s.evidence)})")
+        return EXIT_OK
+    print(render_draft_for_terminal(outcome.draft.raw))
+    print("-- why --")
+    for s in outcome.detection.signals:
+        print(f"{s.name} {s.score:.2f}: {'; '.join(repr(e.phrase) for e in s.evidence)}")
+    choice = outcome.choice
+    print(f"tone: {choice.tone}" + (f" (rule {choice.rule!r})" if choice.rule else "")
+          + (", repeat offender" if choice.repeat_offender else "")
+          + (f"; customer tier: {choice.tier}" if choice.tier else ""))
+    return EXIT_OK
+
+
+def render_draft_for_terminal(raw: bytes) -> str:
+    import email
+    import email.policy
+
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    shown = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
+             "X-Replydraft-Incident", "X-Replydraft-Signals")
+    head = "\n".join(f"{k}: {msg[k]}" for k in shown if msg[k] is not None)
+    body = msg.get_body(("plain",))
+    text = body.get_content().replace("\r\n", "\n") if body is not None else ""   # the raw draft is CRLF
+    return f"{head}\n\n{text.rstrip()}\n"
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from replydraft.config import load
+    from replydraft.detection.detector import Detector, DetectorSettings
+    from replydraft.detection.evaluate import evaluate, load_corpus
+
+    detector = Detector(load(args.config).detector if args.config else DetectorSettings())
+    report = evaluate(load_corpus(Path(args.corpus)), detector)
+    print(report.format())
+    if args.mistakes:
+        for item in report.mistakes:
+            print(item)
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from replydraft.detection.rules import RULES
+    from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS
+
+    if args.signal and args.signal not in SIGNALS:
+        raise ConfigError(f"--signal: {args.signal!r} is not a signal; use one of {', '.join(SIGNALS)}.")
+    rules = [r for r in RULES if args.signal in (None, r.signal)]
+    width = max(len(r.id) for r in rules)
+    print(f"{'rule':<{width}}  {'signal':<19}  weight  alone")
+    for r in sorted(rules, key=lambda r: (SIGNALS.index(r.signal), r.id)):
+        alone = "yes" if r.weight >= DEFAULT_THRESHOLD else "no"
+        print(f"{r.id:<{width}}  {r.signal:<19}  {r.weight:>6.2f}  {alone}")
+    print(f"\n{len(rules)} rules. 'alone': one hit raises the signal at the default threshold "
+          f"({DEFAULT_THRESHOLD}); other rules only add to the score. Incidents name the rule of each phrase.")
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from replydraft.app.demo import run_demo
+
+    if logging.getLogger().level > logging.DEBUG:
+        logging.getLogger("replydraft").setLevel(logging.WARNING)  # the summary below says it all
+    result = run_demo(Path(args.directory) if args.directory else None)
+    r = result.report
+    if result.delivered:
+        print(f"Delivered {result.delivered} sample messages to {result.maildir} (INBOX).")
+    print(f"Read {r.examined} new message(s): {len(r.drafted)} escalation(s) drafted, "
+          f"{r.no_signal} ordinary, {r.skipped} automated (skipped), {r.already} handled before.")
+    for line in r.drafted:
+        print(f"  drafted  {line}")
+    if result.drafts:
+        print(f"\nDrafts ({len(result.drafts)}) are in {result.maildir / '.Drafts' / 'cur'}:")
+        for path in result.drafts:
+            print(f"  {path.name}")
+    print(f"\nIncident log: {result.database}")
+    if result.example:
+        print(f"Try:  replydraft preview {result.example}     or open the Maildir in a mail client.")
+    print(f"Run it again on the same folder to see that nothing is drafted twice:  replydraft demo {result.directory}")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Detection: ``InboundEmail`` -> signals with their evidence (pure)."""

@@ -1,0 +1,1 @@
+"""Where mail comes from and drafts go: the ``Mailbox`` protocol, IMAP and Maildir (shells)."""

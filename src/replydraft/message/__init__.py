@@ -1,0 +1,1 @@
+"""Reading a message: raw RFC 5322 bytes -> ``InboundEmail`` (pure)."""

@@ -1,0 +1,1 @@
+"""The reply: voice, template context, rendering, linting and the MIME draft (pure)."""
