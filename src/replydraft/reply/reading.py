@@ -56,6 +56,7 @@ _RULES: tuple[tuple[SafetyKind, str, str], ...] = (
     ("violence", "violence.threat_hurt",
      rf"\b{_I_WILL}\s+(?:come\s+(?:down|over|round)\s+(?:there\s+)?and\s+)?(?:personally\s+)?"
      rf"(?:kill|hurt|beat(?:\s+up)?|stab|shoot|punch|strangle|murder|smash|break)\s+{_PERSON}\b"
+     r"(?!\s+(?:an?|some|the|over|back|to\s+it|at|on\s+price)\b)"     # "I'll shoot you an email", "beat them to it"
      r"|\bbreak\s+your\s+(?:legs?|neck|face|jaw|nose|arms?)\b|\bsmash\s+your\s+(?:face|head|teeth)\b"),
     ("violence", "violence.know_where",
      r"\bi\s+know\s+where\s+(?:you|your\s+(?:family|kids|children|wife|husband))\s+(?:live|lives|sleep|go\s+to\s+school)\b"),
