@@ -279,3 +279,46 @@ def test_list_counts_skipped_mail_as_the_report_does(tmp_path: Path, capsys: pyt
     assert "(1 escalation(s)" in out
     code, out, _ = run(capsys, "incidents", "--config", str(config), "stats")
     assert "1 escalation(s), 1 customer(s)" in out
+
+
+SELF_HARM = (b"From: Dana <dana@client.example>\r\nMessage-ID: <s1@client.example>\r\nSubject: Account\r\n\r\n"
+             b"After this week I honestly want to end it all.\r\n")
+BURNED = (b"From: Eli <eli@client.example>\r\nMessage-ID: <s2@client.example>\r\nSubject: Kettle\r\n\r\n"
+          b"The kettle lid flew off and I burned my hand. I will leave a 1-star review on Google.\r\n")
+
+
+def test_a_safety_matter_gets_no_draft_and_is_left_to_a_person(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    """With no escalation signal (self-harm) or with one (an injury and a review threat): no
+    draft in Drafts, a needs_person incident, a warning, and the list, show and report say so."""
+    from replydraft.mail.maildir import MaildirMailbox
+
+    config = logged(tmp_path, SELF_HARM, BURNED, escalation(1))
+    assert len(MaildirMailbox(tmp_path / "Maildir").message_ids("Drafts")) == 1       # only the plain escalation
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert any("needs a person, no draft (no escalation signal): safety matter (self_harm)" in w for w in warnings)
+    assert any("(review_threat 0.85): safety matter (health_safety)" in w for w in warnings)
+    with Store.open(tmp_path / "replydraft.db") as store:
+        found = {i.message_id: i for i in store.incidents()}
+    assert found["<s1@client.example>"].status == found["<s2@client.example>"].status == "needs_person"
+    assert found["<s1@client.example>"].reason == ('safety matter (self_harm): "end it all"; '
+                                                  "for a person to answer, no draft")
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "list")
+    assert code == 0 and "3 incident(s): 1 escalation(s), 2 needs_person." in out
+    assert "2 need(s) a person: no draft was written" in out
+    dana = next(line for line in out.splitlines() if "dana@client.example" in line)
+    assert "NO DRAFT: needs a person" in dana and "safety matter (self_harm)" in dana
+    code, out, _ = run(capsys, "incidents", "--config", str(config), "show", found["<s2@client.example>"].id)
+    assert "needs_person (safety matter (health_safety): \"burned my hand\"" in out
+    code, out, _ = run(capsys, "report", "--config", str(config), "--out", str(tmp_path / "r.html"))
+    page = (tmp_path / "r.html").read_text()
+    assert "Needs a person: 2" in page and page.index("needs-person") < page.index('class="cards"')
+    assert "safety matter (self_harm): &quot;end it all&quot;" in page
+
+
+def test_the_report_has_no_needs_a_person_section_when_nobody_needs_one() -> None:
+    page = render_report([logged_incident()], since=NOW - timedelta(days=30), now=NOW, company="A")
+    assert "needs-person" not in page
+    page = render_report([logged_incident(status="needs_person", reason="<b>x</b>")], since=NOW - timedelta(days=30),
+                         now=NOW, company="A")
+    assert "Needs a person: 1" in page and "&lt;b&gt;x&lt;/b&gt;" in page

@@ -22,6 +22,7 @@ from replydraft.reply.context import ReplyInputs, excerpt, reply_context
 from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
+from replydraft.reply.reading import SafetyMatter, safety_matter
 from replydraft.reply.render import Renderer, signal_template
 from replydraft.reply.voice import Choice, History, choose
 
@@ -141,6 +142,7 @@ class Classified:
     to: str = ""                         # who a draft would be addressed to; "" nobody (From unreadable)
     overdue: tuple[OverdueInvoice, ...] = ()   # the ledger's facts a draft may tell
     notes: tuple[str, ...] = ()          # for the reviewer: DMARC failed, Reply-To elsewhere
+    safety: SafetyMatter | None = None   # violence, self-harm, health or safety: no template answers it
 
     @property
     def fingerprint(self) -> str:
@@ -148,7 +150,10 @@ class Classified:
 
     @property
     def needs_person(self) -> str:
-        """Why an escalation can get no draft, or ""."""
+        """Why a message a person wrote can get no draft and must be answered by a person, or "":
+        a safety matter (whether or not a signal escalated), or an escalation with no address."""
+        if self.safety is not None:
+            return self.safety.reason
         if self.detection.escalated and not self.to:
             return f"no address to reply to: the From header can't be read ({self.email.from_name or 'no name'})"
         return ""
@@ -156,7 +161,7 @@ class Classified:
     @property
     def gets_draft(self) -> bool:
         """Whether ``draft`` renders a reply for it."""
-        return self.detection.escalated and bool(self.to)
+        return self.detection.escalated and bool(self.to) and self.safety is None
 
     @property
     def wants_history(self) -> bool:
@@ -210,13 +215,15 @@ def _ours(email: InboundEmail, own_domain: str) -> bool:
 
 
 def _complete(email: InboundEmail, detection: Detection, inputs: Inputs) -> Classified:
-    """The reply's recipient, the notes for the reviewer, and the ledger's evidence in the detection."""
+    """The reply's recipient, the notes for the reviewer, the ledger's evidence in the detection,
+    and whether the message is a safety matter."""
     to, reply_to_note = recipient(email, inputs.reply_to)
     overdue = _ledger_facts(email.from_addr, to, inputs) if detection.skipped is None else []
     if overdue and "overdue_payment" not in inputs.detector.disabled:
         detection = with_ledger_evidence(detection, overdue, inputs.formatter)
     notes = tuple(n for n in (_dmarc_note(email), reply_to_note) if n)
-    return Classified(email, detection, to, tuple(overdue), notes)
+    safety = safety_matter(email.new_text) if detection.skipped is None else None   # automated mail: no person wrote it
+    return Classified(email, detection, to, tuple(overdue), notes, safety)
 
 
 def _attempt(step: Callable[..., _T], *args: Any) -> _T | Exception:

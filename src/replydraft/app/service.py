@@ -260,10 +260,12 @@ def _history(store: Store, ctx: Context, classified: Classified, key: str) -> Hi
 
 def _needs_person(store: Store, ctx: Context, report: FolderReport, uid: int, outcome: Outcome,
                   received: datetime | None, *, uidvalidity: int, dry_run: bool) -> None:
-    """An escalation with nobody to address a draft to: no draft, an incident for a person."""
+    """A safety matter, or an escalation with nobody to address a draft to: no draft, an
+    incident for a person (a safety matter is one even if no signal escalated)."""
     where = f"{ctx.account}/{report.folder} uid {uid}"
-    log.warning("%s: escalation (%s) but no draft: %s; logged %s as needs_person, for a person to answer",
-                where, _signals_text(outcome), outcome.needs_person, outcome.incident_id)
+    signals = _signals_text(outcome) or "no escalation signal"
+    log.warning("%s: needs a person, no draft (%s): %s; logged %s as needs_person",
+                where, signals, outcome.needs_person, outcome.incident_id)
     report.skipped += 1
     if not dry_run:              # the incident first: the message's record ends the matter
         store.record_incident(ctx.account, report.folder, uid, outcome, "needs_person",

@@ -56,7 +56,8 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--signal", help="only incidents with this signal")
     parser.add_argument("--customer", help="an address, @domain, or part of the name")
     parser.add_argument("--account", help="only this account")
-    parser.add_argument("--status", help="drafted, dry_run, skipped_automated, below_threshold, error, appending")
+    parser.add_argument("--status", help="drafted, dry_run, needs_person, skipped_automated, below_threshold, "
+                                          "error, appending")
 
 
 def _when(option: str, value: str | None) -> datetime | None:
@@ -98,11 +99,15 @@ def cmd_incidents_list(args: argparse.Namespace) -> int:
         if signals and not escalated(r):        # skipped mail: what it would have raised, not an escalation
             signals = f"(would be {signals})"
         signals += " (repeat offender)" if r.repeat_offender else ""
-        words = one_line("; ".join(f'"{e}"' for s in r.signals for e in s.evidence[:1]))
+        words = one_line("; ".join(f'"{e}"' for s in r.signals for e in s.evidence[:1])
+                         or (r.reason if r.status == "needs_person" else ""))
         who = f"{r.sender_name} <{r.sender}>" if r.sender_name else r.sender
         table.append((r.id, when, _cut(one_line(who), 36), signals, _cut(words, 60), reply_text(r)))
     _print_table(table, sys.stdout)
     print(f"\n{_count_line(rows)}. `replydraft incidents show ID` gives every piece of evidence.")
+    people = sum(1 for r in rows if r.status == "needs_person")
+    if people:
+        print(f"{people} need(s) a person: no draft was written; answer them yourself.")
     return EXIT_OK
 
 

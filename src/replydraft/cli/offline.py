@@ -140,6 +140,9 @@ def cmd_preview(args: argparse.Namespace) -> int:
         from replydraft.app.demo import DEMO_ACCOUNT as account
     outcome = triage(raw, make_context(config, account, _renderer(config)))
     if outcome.draft is None:
+        if outcome.needs_person:
+            print(f"No draft for {path}: needs a person: {outcome.needs_person}.")
+            return EXIT_OK
         why = outcome.detection.skipped or "no escalation signal found"
         print(f"No draft for {path}: {why}.")
         for s in outcome.detection.near_misses:

@@ -34,6 +34,8 @@ th{font-weight:600;color:#5b6475;font-size:.85rem}
 q{color:#333;font-style:italic}.legend span{margin-right:1rem;font-size:.85rem}
 .legend i{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;margin-right:.3rem;vertical-align:-1px}
 .muted{color:#5b6475}
+.person{border:2px solid #D55E00;border-radius:8px;padding:.2rem 1rem .8rem;margin:0 0 1.5rem;background:#fff6f0}
+.person h2{color:#D55E00;margin-top:.6rem}
 """
 
 
@@ -49,6 +51,7 @@ def render_report(incidents: Sequence[Incident], *, since: datetime, now: dateti
         f"<title>{escape(title)}, {escape(period)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{escape(title)}</h1><p class=\"sub\">{escape(period)} · generated {now:%Y-%m-%d %H:%M} by "
         f"replydraft</p>",
+        _needs_person(incidents),
         _cards(summary, escalations),
         "<h2>Escalations per week, by signal</h2>", _chart(summary, since, now),
         "<h2>Top customers</h2>", _customers(summary, escalations),
@@ -57,6 +60,21 @@ def render_report(incidents: Sequence[Incident], *, since: datetime, now: dateti
         "</body></html>",
     ]
     return "\n".join(parts) + "\n"
+
+
+def _needs_person(incidents: Sequence[Incident]) -> str:
+    """Messages no draft was written for because a person must answer them (a safety matter,
+    an unreadable sender): first on the page, since nobody else will."""
+    people = sorted((i for i in incidents if i.status == "needs_person"), key=lambda i: i.created_at, reverse=True)
+    if not people:
+        return ""
+    rows = "".join(f'<tr><td>{i.created_at:%Y-%m-%d %H:%M}</td><td>{escape(customer(i).name)}<br>'
+                   f'<span class="muted">{escape(customer(i).email)}</span></td><td>{escape(i.subject)}</td>'
+                   f'<td>{escape(i.reason)}</td><td class="muted">{escape(i.id)}</td></tr>' for i in people)
+    return (f'<section class="person" id="needs-person"><h2>Needs a person: {len(people)}</h2>'
+            '<p>No draft was written for these messages; answer them yourself.</p>'
+            "<table><tr><th>When</th><th>Customer</th><th>Subject</th><th>Why</th><th>Incident</th></tr>"
+            + rows + "</table></section>")
 
 
 def _cards(summary: Stats, escalated: Sequence[Incident]) -> str:

@@ -124,7 +124,8 @@ def reply_text(incident: Incident) -> str:
     if status != "drafted":
         return {"appending": "draft being saved", "dry_run": "dry run: no draft",
                 "skipped_automated": "skipped: automated mail", "below_threshold": "no draft: below threshold",
-                "error": "no draft: error"}.get(status, status)
+                "error": "no draft: error",
+                "needs_person": "NO DRAFT: needs a person"}.get(status, status)
     if incident.replaced_by:
         return f"draft replaced by {incident.replaced_by}"
     states = {"replied": "replied", "draft_gone": "draft deleted, no reply in Sent", "waiting": "draft waiting"}
