@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import email
 import email.policy
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -13,6 +14,7 @@ from replydraft.reply.draft import (
     body_hash,
     build_draft,
     draft_message_id,
+    flowed,
     recipient,
     replies_in_thread,
     reply_subject,
@@ -167,3 +169,70 @@ def test_notes_for_the_reviewer_head_the_draft_in_both_parts() -> None:
 def test_a_follow_up_reaches_a_thread_only_by_its_message_ids(headers: str, reaches: bool) -> None:
     email = parse(original(headers).replace(b"<abc@customer.example>", b"<new@customer.example>"))
     assert replies_in_thread(email, "<abc@customer.example>", "<root@customer.example>") is reaches
+
+
+def unflow(text: str) -> list[tuple[int, str]]:
+    """An RFC 3676 reader (delsp=no) written apart from the encoder: (quote depth, paragraph) pairs."""
+    out: list[tuple[int, str]] = []
+    joining = False
+    for line in text.replace("\r\n", "\n").removesuffix("\n").split("\n"):
+        marks = re.match(r">*", line).group()
+        content = line[len(marks):].removeprefix(" ")
+        if joining and out[-1][0] == len(marks):
+            out[-1] = (len(marks), out[-1][1] + content)
+        else:
+            out.append((len(marks), content))
+        joining = content.endswith(" ") and content != "-- "
+    return out
+
+
+LONG = "The site has been down since Monday and " * 6 + "nobody answered."
+URL = "https://example.com/" + "very-long-path/" * 8 + "?q=1"
+
+
+@pytest.mark.parametrize("lines", [
+    [(0, LONG)],                                                   # a long paragraph
+    [(0, f"See {URL} for the invoice, and {URL} again.")],          # words longer than a line stay whole
+    [(1, LONG), (2, LONG), (3, "short")],                          # quoted, nested
+    [(0, ">not a quote"), (0, "From here on"), (0, "  indented"), (0, "From")],   # space-stuffed
+    [(0, "Kind regards,"), (0, "-- "), (0, "Acme Ltd"), (1, "-- "), (1, "Jane")],  # signature separators
+    [(0, "Grüße aus Köln: " + "Straße " * 20 + "!"), (1, "日本語のテキスト " * 12 + "。")],      # non-ASCII
+    [(0, "- one"), (0, "- two"), (0, ""), (1, ""), (0, "x" * 78), (0, "y" * 77 + " z")],
+    [(0, "word  " * 30 + "end")],                                  # runs of spaces survive
+])
+def test_flowed_text_reads_back_as_the_same_paragraphs(lines: list[tuple[int, str]]) -> None:
+    text = flowed(lines)
+    assert unflow(text) == lines
+    for line in text.split("\n"):
+        assert len(line) <= 78 or " " not in line.lstrip("> ").rstrip(" "), line   # only one unbreakable word
+
+
+def test_flowed_stuffing_quoting_and_hard_breaks() -> None:
+    text = flowed([(0, ">x"), (0, "From y"), (0, " z"), (0, "Fromage"), (0, "trailing   "), (0, "-- "),
+                   (1, ">not deeper"), (1, ""), (2, "x"), (1, "-- ")])
+    assert text.split("\n") == [" >x", " From y", "  z", "Fromage", "trailing", "-- ",
+                                 "> >not deeper", ">", ">> x", "> -- "]
+    wrapped = flowed([(0, "From " + "a " * 40 + "end")]).split("\n")
+    assert wrapped[0].startswith(" From a") and len(wrapped[0]) <= 78 and wrapped[0].endswith(" ")
+    continuation = flowed([(0, "a " * 38 + "From b")]).split("\n")
+    assert continuation[1] == " From b"                            # a wrapped line is stuffed too
+
+
+def test_the_draft_is_format_flowed_and_the_quoted_original_wraps() -> None:
+    raw = original("Content-Type: text/plain; charset=utf-8\r\n",
+                   body=f"{LONG} Ünïcode.\r\n> > {LONG}\r\nFrom now on.\r\n")
+    def make():  # type: ignore[no-untyped-def]
+        return build_draft(parse(raw), f"Hello Jane,\r\n\r\n{LONG} {URL}\r\n\r\n-- \r\nAcme",
+                           from_address="Acme <support@acme.test>", message_id="<d@acme.test>", incident_id="RD-1",
+                           signals=("ultimatum",), now=NOW, notes=("A note for the reviewer that is long. " * 3,))
+    draft, again = make(), make()
+    assert draft.raw == again.raw                                  # the same bytes: exactly-once hashes them
+    part = reparse(draft.raw).get_body(("plain",))
+    assert part.get_content_type() == "text/plain" and part.get_param("format") == "flowed"
+    assert part.get_param("delsp") == "no" and part["Content-Transfer-Encoding"] == "quoted-printable"
+    text = part.get_content()
+    assert all(len(line) <= 78 or URL in line for line in text.split("\r\n"))
+    assert unflow(text) == [(0, "[replydraft] " + ("A note for the reviewer that is long. " * 3).rstrip()), (0, ""),
+                            (0, "Hello Jane,"), (0, ""), (0, f"{LONG} {URL}"), (0, ""), (0, "-- "), (0, "Acme"),
+                            (0, ""), (0, "On Mon, 16 Nov 2026 at 09:12, Jane Doe wrote:"),
+                            (1, f"{LONG} Ünïcode."), (3, LONG), (1, "From now on.")]

@@ -110,6 +110,31 @@ def test_an_escalation_becomes_exactly_one_threaded_draft(imap, account: Path) -
     assert len(messages(server, user, imap.drafts)) == 1  # a second run adds nothing
 
 
+def test_the_draft_reads_back_as_format_flowed_with_the_hash_it_was_stored_with(imap, account: Path) -> None:
+    """A long non-ASCII paragraph: flowed lines of at most 78 characters, quoted-printable, and
+    the body hash the follow-up replacement compares is the same on the server as when appended."""
+    paragraph = "Ich bin sehr enttäuscht, die Website ist seit Montag offline und niemand antwortet mir. " * 4
+    long_escalation = ESCALATION.replace(
+        b"\n\n", f"\nContent-Type: text/plain; charset=utf-8\n\n{paragraph}\n\n".encode(), 1)
+    imap.server.append(imap.user, "INBOX", long_escalation)
+    assert main(["run", "--once", "--config", str(account)]) == 0
+
+    (item,) = messages(imap.server, imap.user, imap.drafts).values()
+    part = parsed(item).get_body(("plain",))
+    assert part.get_param("format") == "flowed" and part.get_param("delsp") == "no"
+    text = part.get_content()
+    assert all(len(line) <= 78 for line in text.split("\r\n"))
+    assert "> " + paragraph.split(". ")[0] not in text                       # wrapped, ...
+    assert paragraph.split(". ")[0] in text.replace(" \r\n> ", " ")        # ... soft breaks rejoin it
+    (incident,) = Store.open(load(account).state_path).incidents()
+    mailbox = ImapMailbox(load(account).accounts[0], imap.server.client(imap.user))
+    try:
+        assert mailbox.draft_body_hash(imap.drafts, incident.draft_message_id) == (incident.draft_uid,
+                                                                                    incident.draft_hash)
+    finally:
+        mailbox.client.logout()
+
+
 @pytest.fixture
 def replydraft_logs() -> Iterator[None]:
     """The replydraft loggers as `run` has them: a `demo` (test_cli) in this process leaves them at WARNING."""

@@ -23,8 +23,9 @@ from html import escape
 
 from replydraft.message.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "body_hash", "body_text_hash", "build_draft", "draft_message_id", "html_with_quote", "quote",
-           "recipient", "replies_in_thread", "reply_subject", "safe_header", "thread_keys"]
+__all__ = ["Draft", "body_hash", "body_text_hash", "build_draft", "draft_message_id", "flowed",
+           "html_with_quote", "quote", "recipient", "replies_in_thread", "reply_subject",
+           "safe_header", "thread_keys"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
            "X-Replydraft-Incident", "X-Replydraft-Signals", "MIME-Version",
@@ -33,6 +34,10 @@ _ENCODED_WORD = re.compile(r"=\?", re.ASCII)
 _REPLY_PREFIX = re.compile(r"^\s*((re|aw|sv|antw|réf|ref|wg|fwd?)\s*(\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 MAX_REFERENCES = 20
 NOTE_PREFIX = "[replydraft] "
+FLOWED_WIDTH = 78               # RFC 3676 4.2: lines SHOULD be at most 78 characters, the trailing space included
+SIG_SEPARATOR = "-- "
+_QUOTE_MARKS = re.compile(r">(?: ?>)*")     # ">", ">>", "> >": a customer's own quoting
+_WORD = re.compile(r" *[^ ]+ *")            # a word with the spaces around it: wrapping never splits one
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,7 @@ class Draft:
     message_id: str
     to: str
     subject: str
-    body: str
+    body: str         # the plain text before format=flowed wrapping: one line per paragraph
     raw: bytes        # CRLF line ends, ready for IMAP APPEND
     recipient: str = ""   # the bare address in To:
 
@@ -112,12 +117,62 @@ def draft_message_id(key: str, domain: str) -> str:
 
 def quote(original: InboundEmail) -> str:
     """The customer's text under ``On <date>, <name> wrote:``, each line prefixed ``> ``."""
+    lines = original.text.strip().splitlines() or [""]
+    return _attribution(original) + "\n" + "\n".join(
+        f">{' ' if line and not line.startswith('>') else ''}{line}" for line in lines)
+
+
+def _attribution(original: InboundEmail) -> str:
+    """``On <date>, <name> wrote:``, the line above the quoted original."""
     who = original.from_name or original.from_addr or "you"
     when = original.date.strftime("%a, %d %b %Y at %H:%M") if original.date else None
-    intro = f"On {when}, {who} wrote:" if when else f"{who} wrote:"
-    lines = original.text.strip().splitlines() or [""]
-    return intro + "\n" + "\n".join(f">{' ' if line and not line.startswith('>') else ''}{line}"
-                                    for line in lines)
+    return f"On {when}, {who} wrote:" if when else f"{who} wrote:"
+
+
+def _quoted_lines(original: InboundEmail) -> list[tuple[int, str]]:
+    """The customer's text as (quote depth, line): depth 1, one more for each quote mark of
+    their own ("> >" and ">>" alike), the marks and the one space after them removed."""
+    out = []
+    for line in original.text.strip().splitlines() or [""]:
+        marks = _QUOTE_MARKS.match(line)
+        depth = marks.group().count(">") if marks else 0
+        out.append((depth + 1, line[marks.end():].removeprefix(" ") if marks else line))
+    return out
+
+
+def flowed(lines: list[tuple[int, str]], width: int = FLOWED_WIDTH) -> str:
+    """RFC 3676 ``format=flowed; delsp=no`` text from (quote depth, paragraph) pairs.
+
+    Each paragraph is wrapped after a space into lines of at most ``width`` characters, each
+    ending in that space (a soft break: readers rejoin them), the last one in a hard break
+    without trailing space; a word longer than a line stays whole. Quoted lines start with
+    ``>`` per depth and one space (4.5); unquoted ones that start with a space, ``>`` or
+    ``From `` get a space in front (space-stuffing, 4.4). ``-- `` keeps its space (4.3).
+    """
+    return "\n".join(out for depth, text in lines for out in _flowed_paragraph(depth, text.rstrip("\r\n"), width))
+
+
+def _flowed_paragraph(depth: int, text: str, width: int) -> list[str]:
+    prefix = ">" * depth + " " if depth else ""
+    if text == SIG_SEPARATOR:
+        return [prefix + text]
+    text = text.rstrip(" ")
+    if not text:
+        return [prefix.rstrip(" ")]
+    lines: list[str] = []
+    line, words = "", 0
+    for word in _WORD.findall(text):
+        if words and len(line) + len(word) > width:
+            lines.append(line)
+            words = 0
+        if not words:
+            line = prefix + (" " if not depth and _needs_stuffing(word) else "")
+        line, words = line + word, words + 1
+    return [*lines, line]
+
+
+def _needs_stuffing(start: str) -> bool:
+    return start.startswith((" ", ">", "From "))
 
 
 def html_with_quote(html: str, original: InboundEmail) -> str:
@@ -147,7 +202,9 @@ def build_draft(
 
     text/plain, or multipart/alternative when the templates also give an ``html`` part.
     ``to``: the address (default: ``recipient(original)``); ``notes``: lines for the person
-    who reviews it, at the top of the draft.
+    who reviews it, at the top of the draft. The plain text is ``format=flowed`` (``flowed``):
+    7bit when ASCII, else quoted-printable, which writes a soft break's trailing space as
+    ``=20`` or before its own soft break, so the space survives; the HTML part is not wrapped.
     """
     msg = EmailMessage(policy=email.policy.default)
     msg["From"] = from_address
@@ -166,8 +223,11 @@ def build_draft(
     msg["X-Replydraft-Signals"] = ", ".join(signals)
     top = "".join(f"{NOTE_PREFIX}{note}\n" for note in notes) + ("\n" if notes else "")
     full_body = f"{top}{body.rstrip()}\n\n{quote(original)}\n"
-    plain = full_body.isascii() and all(len(line) < 998 for line in full_body.splitlines())
-    msg.set_content(full_body, charset="utf-8", cte="7bit" if plain else "quoted-printable")
+    text = flowed([(0, line) for line in f"{top}{body.rstrip()}\n\n{_attribution(original)}".splitlines()]
+                  + _quoted_lines(original)) + "\n"
+    plain = text.isascii() and all(len(line) < 998 for line in text.splitlines())
+    msg.set_content(text, charset="utf-8", cte="7bit" if plain else "quoted-printable",
+                    params={"format": "flowed", "delsp": "no"})
     if html is not None:
         msg.add_alternative(html_with_quote(_html_with_notes(html, notes), original), subtype="html", charset="utf-8",
                             cte="quoted-printable")
