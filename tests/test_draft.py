@@ -10,6 +10,7 @@ import pytest
 
 from replydraft.message.extract import parse
 from replydraft.reply.draft import (
+    answered_by_person,
     body_hash,
     build_draft,
     draft_message_id,
@@ -167,3 +168,11 @@ def test_notes_for_the_reviewer_head_the_draft_in_both_parts() -> None:
 def test_a_follow_up_reaches_a_thread_only_by_its_message_ids(headers: str, reaches: bool) -> None:
     email = parse(original(headers).replace(b"<abc@customer.example>", b"<new@customer.example>"))
     assert replies_in_thread(email, "<abc@customer.example>", "<root@customer.example>") is reaches
+
+
+def test_the_messages_a_draft_answers_leave_out_our_own_drafts() -> None:
+    saved = {"Message-ID": "<1@mua.example>", "In-Reply-To": "<A@Client.example>",
+             "References": "<t0@client.example>\r\n <a@client.example>"}
+    assert answered_by_person(saved) == {"<a@client.example>", "<t0@client.example>"}
+    assert answered_by_person({**saved, "Message-ID": "<replydraft.abc@acme.test>"}) == set()
+    assert answered_by_person({"Message-ID": "<1@mua.example>"}) == set()
