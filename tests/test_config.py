@@ -247,3 +247,10 @@ def test_reply_to_policy() -> None:
     assert parse({"policy": {}}).policy.reply_to == "from-domain"
     assert parse({"policy": {"reply_to": "reply-to"}}).policy.reply_to == "reply-to"
     assert 'policy.reply_to: expected "from-domain"' in errors_of({"policy": {"reply_to": "reply_to"}})
+
+
+def test_drafts_are_unread_by_default_and_the_setting_is_checked() -> None:
+    assert parse({"accounts": [ACCOUNT]}).accounts[0].drafts_unread is True
+    assert parse({"accounts": [{**ACCOUNT, "drafts_unread": False}]}).accounts[0].drafts_unread is False
+    message = errors_of({"accounts": [{**ACCOUNT, "drafts_unread": "no"}]})
+    assert 'accounts[0].drafts_unread: expected true or false, got "no"' in message

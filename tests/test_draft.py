@@ -11,6 +11,7 @@ import pytest
 
 from replydraft.message.extract import parse
 from replydraft.reply.draft import (
+    answered_by_person,
     body_hash,
     build_draft,
     draft_message_id,
@@ -236,3 +237,11 @@ def test_the_draft_is_format_flowed_and_the_quoted_original_wraps() -> None:
                             (0, "Hello Jane,"), (0, ""), (0, f"{LONG} {URL}"), (0, ""), (0, "-- "), (0, "Acme"),
                             (0, ""), (0, "On Mon, 16 Nov 2026 at 09:12, Jane Doe wrote:"),
                             (1, f"{LONG} Ünïcode."), (3, LONG), (1, "From now on.")]
+
+
+def test_the_messages_a_draft_answers_leave_out_our_own_drafts() -> None:
+    saved = {"Message-ID": "<1@mua.example>", "In-Reply-To": "<A@Client.example>",
+             "References": "<t0@client.example>\r\n <a@client.example>"}
+    assert answered_by_person(saved) == {"<a@client.example>", "<t0@client.example>"}
+    assert answered_by_person({**saved, "Message-ID": "<replydraft.abc@acme.test>"}) == set()
+    assert answered_by_person({"Message-ID": "<1@mua.example>"}) == set()

@@ -97,3 +97,25 @@ def test_a_sent_draft_is_not_recreated_and_the_follow_up_gets_its_own(thread) ->
     [draft] = drafts(imap).values()
     assert draft["In-Reply-To"] == "<m3@client.example>"
     assert incidents(config)["<m3@client.example>"].follows == incidents(config)["<m1@client.example>"].id
+
+
+def test_a_draft_a_person_saved_under_a_new_message_id_is_never_removed(thread) -> None:  # type: ignore[no-untyped-def]
+    """A mail client saves an edited draft with a Message-ID of its own. Even with our body
+    unchanged, the follow-up looks for our draft only by our Message-ID: the saved copy stays."""
+    imap, config = thread
+    [(uid, ours)] = drafts(imap).items()
+    saved = ours.as_bytes().replace(ours["Message-ID"].encode(), b"<saved.1@mua.example>")
+    client = imap.server.client(imap.user)
+    client.select_folder(imap.drafts)
+    client.append(imap.drafts, saved, flags=[b"\\Draft"])
+    client.add_flags([uid], [b"\\Deleted"])
+    client.uid_expunge([uid])
+    client.logout()
+    imap.server.append(imap.user, "INBOX", message(2, "<m1@client.example>"))
+    run_once(config, Renderer.create())
+    kept = {d["Message-ID"]: d for d in drafts(imap).values()}
+    assert "<saved.1@mua.example>" in kept and len(kept) == 2
+    assert kept["<saved.1@mua.example>"].get_body().get_content() == ours.get_body().get_content()
+    found = incidents(config)
+    assert found["<m2@client.example>"].follows == found["<m1@client.example>"].id
+    assert found["<m1@client.example>"].replaced_by is None

@@ -65,11 +65,12 @@ def parsed(item: dict) -> email.message.EmailMessage:
 
 
 def one_threaded_draft(server, user: str, drafts: str, original: bytes) -> email.message.EmailMessage:
-    """The only message in ``drafts``: flagged ``\\Draft \\Seen`` and a reply in ``original``'s thread."""
+    """The only message in ``drafts``: flagged ``\\Draft``, left unread (the
+    default ``drafts_unread``), and a reply in ``original``'s thread."""
     found = messages(server, user, drafts)
     assert len(found) == 1, f"{len(found)} messages in {drafts!r}"
     (item,) = found.values()
-    assert {b"\\Draft", b"\\Seen"} <= set(item[b"FLAGS"])
+    assert b"\\Draft" in item[b"FLAGS"] and b"\\Seen" not in item[b"FLAGS"]
     draft, replied = parsed(item), email.message_from_bytes(original, policy=email.policy.default)
     assert draft["In-Reply-To"] == replied["Message-ID"]
     assert draft["References"] == replied["Message-ID"]

@@ -16,7 +16,7 @@ import pytest
 
 from replydraft.cli import main
 from replydraft.state.html_report import render_report
-from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, stats
+from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, reply_text, stats
 from replydraft.state.store import INCIDENT_COLUMNS, Incident, IncidentFilter, LoggedSignal, Store
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
@@ -322,3 +322,13 @@ def test_the_report_has_no_needs_a_person_section_when_nobody_needs_one() -> Non
     page = render_report([logged_incident(status="needs_person", reason="<b>x</b>")], since=NOW - timedelta(days=30),
                          now=NOW, company="A")
     assert "Needs a person: 1" in page and "&lt;b&gt;x&lt;/b&gt;" in page
+
+
+def test_an_edited_draft_reads_as_edited_in_the_list_and_the_report() -> None:
+    signals = (LoggedSignal("ultimatum", 0.9, ("by Friday",)),)
+    edited = [logged_incident(id=f"RD-{n}", sender="x@y.example", signals=signals, reply_state=state)
+              for n, state in enumerate(("edited", "edited", "replied", "waiting"))]
+    assert [reply_text(i) for i in edited] == ["draft edited, waiting", "draft edited, waiting", "replied",
+                                               "draft waiting"]
+    page = render_report(edited, since=NOW - timedelta(days=30), now=NOW, company="Acme")
+    assert "<b>2</b>drafts edited, not sent yet" in page and "<b>1</b>replied" in page

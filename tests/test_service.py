@@ -234,3 +234,41 @@ def test_a_reused_message_id_gets_a_draft_of_its_own_exactly_once(world) -> None
     mailbox.crash_after_append = False
     assert run().recovered == 1
     assert len(draft_ids(mailbox)) == len(set(draft_ids(mailbox))) == 6
+
+
+def test_drafts_are_unread_in_the_maildir_unless_configured(tmp_path: Path) -> None:
+    for unread, flags in ((True, "D"), (False, "DS")):
+        mailbox = MaildirMailbox(tmp_path / f"Maildir-{unread}", drafts_unread=unread)
+        mailbox.create_folder("Drafts")
+        mailbox.append_draft("Drafts", b"Message-ID: <replydraft.a@acme.test>\r\n\r\nHi\r\n", datetime.now(UTC))
+        assert [m.get_flags() for m in mailbox._folder("Drafts")] == [flags]
+        assert mailbox.find_draft("Drafts", "<replydraft.a@acme.test>") is not None
+
+
+def test_a_draft_a_person_saved_anew_is_edited_and_a_follow_ups_draft_is_not(world) -> None:
+    """Our draft replaced by a person's saved copy (new Message-ID, same In-Reply-To): edited. Our
+    draft deleted, with another draft of ours naming the message in its References (as a
+    follow-up's draft does): gone, since no person saved anything for it."""
+    mailbox, config, run = world
+    run()
+    store = Store.open(config.state_path)
+    try:
+        first, second, *_ = sorted(store.incidents(), key=lambda i: i.id)
+        folder = mailbox._folder("Drafts")
+        for key in list(folder.keys()):
+            message = folder[key]
+            if message["Message-ID"] == first.draft_message_id:
+                del message["Message-ID"]
+                message["Message-ID"] = "<saved.1@mua.example>"
+                folder[key] = message
+        others = {i.id for i in store.incidents()} - {first.id, second.id}
+        service.check_replies(mailbox, store, DEMO_ACCOUNT.name, "Drafts", datetime.now(UTC), every=timedelta(0))
+        states = {i.id: i.reply_state for i in store.incidents()}
+        assert states[first.id] == "edited" and all(states[o] == "waiting" for o in others)
+        folder.remove(next(k for k in folder.iterkeys() if folder[k]["Message-ID"] == second.draft_message_id))
+        folder.add(f"Message-ID: <replydraft.later@acme.test>\nReferences: {second.message_id}\n\nHi\n")
+        service.check_replies(mailbox, store, DEMO_ACCOUNT.name, "Drafts", datetime.now(UTC), every=timedelta(0))
+        states = {i.id: i.reply_state for i in store.incidents()}
+        assert states[first.id] == "edited" and states[second.id] == "draft_gone"
+    finally:
+        store.close()

@@ -64,6 +64,7 @@ class Account:
     oauth_refresh_token_command: str | None = None  # instead of the keyring
     folders: tuple[str, ...] = ("INBOX",)
     drafts_folder: str = "auto"
+    drafts_unread: bool = True          # drafts APPENDed without \Seen, so Drafts shows how many wait for review
     poll_interval: float = 120.0        # seconds
     lookback: float = 7 * 86400.0       # seconds
     timeout: float = 60.0               # seconds, for every socket operation
@@ -241,7 +242,8 @@ _OAUTH_TEXT_KEYS = (
 )
 _ACCOUNT_KEYS = {
     "name", "host", "port", "tls", "cafile", "username", "password_env", "password_command",
-    "folders", "drafts_folder", "poll_interval", "lookback", "timeout", "from_address", "mode", "retry_max", "auth",
+    "folders", "drafts_folder", "drafts_unread", "poll_interval", "lookback", "timeout", "from_address", "mode",
+    "retry_max", "auth",
     *_OAUTH_TEXT_KEYS,
 }
 # Secrets people may try to write into the file, and where they go instead.
@@ -304,6 +306,7 @@ def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account |
         cafile=(base / cafile) if cafile else None,
         password_env=password_env, password_command=password_command, **oauth,
         folders=names, drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
+        drafts_unread=_get(d, "drafts_unread", bool, path, problems, default=True),
         mode=mode, folder_overrides=overrides, **durations,
     )
 

@@ -297,29 +297,37 @@ def _one_copy(mailbox: Mailbox, drafts: str, outcome: Outcome, draft_uid: int | 
 
 
 REPLY_CHECK_EVERY = timedelta(minutes=10)
+REPLY_STATE_LOG = {"waiting": "draft waiting in Drafts", "replied": "replied (found in Sent)",
+                   "edited": "draft edited by a person, waiting in Drafts",
+                   "draft_gone": "draft deleted, no reply in Sent"}
 
 
 def check_replies(mailbox: Mailbox, store: Store, account: str, drafts: str, now: datetime,
                   every: timedelta = REPLY_CHECK_EVERY) -> None:
     """Did we reply? For drafts of the last 30 days: still in Drafts ("waiting"), answered by a
-    message in Sent ("replied"), or gone without one ("draft_gone"). At most every ``every``;
-    a failure here only postpones the answer, it never fails the pass."""
+    message in Sent ("replied"), replaced in Drafts by a draft that answers the same message
+    ("edited": a person edited and saved it, and mail clients give the saved copy a new
+    Message-ID), or gone without any of these ("draft_gone"). A reply in Sent wins over an edited
+    draft left behind. At most every ``every``; a failure here only postpones the answer, it never
+    fails the pass."""
     pending = store.replies_to_check(account, now, every)
     if not pending:
         return
     try:
         present = mailbox.message_ids(drafts)
+        answered = mailbox.in_reply_to_ids(drafts)
         sent = mailbox.find_sent()
         for incident in pending:
             if incident.draft_message_id.lower() in present:
                 state = "waiting"
             elif sent and incident.message_id and mailbox.replied_to(sent, incident.message_id):
                 state = "replied"
+            elif incident.message_id and incident.message_id.lower() in answered:
+                state = "edited"
             else:
                 state = "draft_gone"
             if state != incident.reply_state:
-                log.info("%s: %s: %s", account, incident.id, {"waiting": "draft waiting in Drafts",
-                         "replied": "replied (found in Sent)", "draft_gone": "draft deleted, no reply in Sent"}[state])
+                log.info("%s: %s: %s", account, incident.id, REPLY_STATE_LOG[state])
             store.set_reply_state(incident.id, state)
     except (MailboxError, StateError) as exc:
         log.warning("%s: could not check which drafts were sent (%s); will try again", account, exc)
@@ -330,7 +338,8 @@ def _follow_up(mailbox: Mailbox, store: Store, account: str, drafts: str, outcom
     and remove the earlier draft if nobody touched it, since the new one answers the latest
     message. Only a reply in the thread (In-Reply-To/References), to the same address, that
     didn't fail DMARC may replace: anyone can copy a From and a subject. A draft a person
-    edited (its body changed) or already sent is never touched."""
+    edited (its body changed) or already sent is never touched, nor a copy a mail client saved
+    under a Message-ID of its own: our draft is looked for by our Message-ID only."""
     incident_id = outcome.incident_id
     if outcome.email.dmarc_failed:
         log.info("%s: %s failed DMARC: not taken as a follow-up of the sender's earlier mail", where, incident_id)

@@ -14,6 +14,8 @@ has a timeout, so a hung server cannot freeze an account.
 from __future__ import annotations
 
 import contextlib
+import email
+import email.policy
 import logging
 import re
 import ssl
@@ -38,7 +40,7 @@ from replydraft.mail import fetchplan
 from replydraft.mail.folders import pick_drafts_folder, pick_sent_folder
 from replydraft.mail.pipelining import Answer, FetchPipeline, Pending
 from replydraft.mail.protocol import Copies, Fetched, FolderState
-from replydraft.reply.draft import body_text_hash
+from replydraft.reply.draft import ANSWER_FIELDS, answered_by_person, body_text_hash
 
 log = logging.getLogger(__name__)
 
@@ -432,18 +434,29 @@ class ImapMailbox:
     # -- replies -------------------------------------------------------------------------
 
     def message_ids(self, folder: str) -> set[str]:
+        found: set[str] = set()
+        for header in self._headers(folder, "MESSAGE-ID"):
+            value = header.decode("ascii", "replace").partition(":")[2].strip().lower()
+            if value:
+                found.add(value)
+        return found
+
+    def in_reply_to_ids(self, folder: str) -> set[str]:
+        found: set[str] = set()
+        for header in self._headers(folder, " ".join(ANSWER_FIELDS).upper()):
+            fields = email.message_from_bytes(header, policy=email.policy.compat32)
+            found |= answered_by_person({name: str(fields.get(name, "")) for name in ANSWER_FIELDS})
+        return found
+
+    def _headers(self, folder: str, fields: str) -> Iterator[bytes]:
+        """These header fields of every message in ``folder``, fetched in batches."""
         with self._visiting(folder):
             uids = self._call(f"search {folder!r}", self.client.search, ["ALL"])
-            found: set[str] = set()
             for start in range(0, len(uids), HEADER_BATCH * 10):
-                data = self._call("fetch message ids", self.client.fetch, uids[start:start + HEADER_BATCH * 10],
-                                  ["BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)]"])
+                data = self._call("fetch headers", self.client.fetch, uids[start:start + HEADER_BATCH * 10],
+                                  [f"BODY.PEEK[HEADER.FIELDS ({fields})]"])
                 for item in data.values():
-                    header = next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"")
-                    value = header.decode("ascii", "replace").partition(":")[2].strip().lower()
-                    if value:
-                        found.add(value)
-        return found
+                    yield next((v for k, v in item.items() if k.startswith(b"BODY[HEADER")), b"")
 
     def find_sent(self) -> str | None:
         listed = self._call("list folders", self.client.list_folders)
@@ -463,7 +476,7 @@ class ImapMailbox:
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:
         response = self._call(f"append to {drafts!r}", self.client.append, drafts, raw,
-                              flags=(imapclient.DRAFT, imapclient.SEEN), msg_time=when)
+                              flags=draft_flags(self.account.drafts_unread), msg_time=when)
         if drafts == self.selected:
             self._appended = True
         match = re.search(rb"APPENDUID \d+ (\d+)", response or b"")
@@ -538,6 +551,12 @@ class ImapMailbox:
         text = _reason(exc)
         error = FolderError if "TRYCREATE" in text or "doesn't exist" in text.lower() else MailboxError
         return error(f"account {self.account.name!r}: {what} failed: {text}.")
+
+
+def draft_flags(unread: bool) -> tuple[bytes, ...]:
+    """The flags a draft is APPENDed with: ``\\Draft``, and ``\\Seen`` only when drafts are not
+    to be left unread (an unread draft shows in the Drafts folder's count, waiting for review)."""
+    return (imapclient.DRAFT,) if unread else (imapclient.DRAFT, imapclient.SEEN)
 
 
 def _internaldate(item: dict[bytes, Any] | None) -> datetime | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from replydraft.errors import FolderError
 from replydraft.mail.folders import pick_drafts_folder, pick_sent_folder
 from replydraft.mail.protocol import Copies, Fetched, FolderState
-from replydraft.reply.draft import body_hash
+from replydraft.reply.draft import ANSWER_FIELDS, answered_by_person, body_hash
 
 __all__ = ["MaildirMailbox"]
 
@@ -24,8 +24,9 @@ UIDLIST = "replydraft-uids.json"
 
 
 class MaildirMailbox:
-    def __init__(self, root: Path, *, create: bool = True) -> None:
+    def __init__(self, root: Path, *, create: bool = True, drafts_unread: bool = True) -> None:
         self.root = Path(root)
+        self.drafts_unread = drafts_unread      # as [[accounts]] drafts_unread: no 'S' (seen) flag
         self.maildir = stdlib_mailbox.Maildir(self.root, create=create)
         self.folder: stdlib_mailbox.Maildir | None = None
         self.uids: dict[int, str] = {}
@@ -96,7 +97,7 @@ class MaildirMailbox:
         # original_uid is unused: a Maildir has no server-side threads to check.
         message = stdlib_mailbox.MaildirMessage(raw.replace(b"\r\n", b"\n"))
         message.set_subdir("cur")
-        message.set_flags("DS")
+        message.set_flags("D" if self.drafts_unread else "DS")
         message.set_date(when.timestamp())
         self._folder(drafts).add(message)
         return None
@@ -115,6 +116,11 @@ class MaildirMailbox:
     def message_ids(self, folder: str) -> set[str]:
         box = self._folder(folder)
         return {str(box.get_message(k).get("Message-ID", "")).strip().lower() for k in box.iterkeys()} - {""}
+
+    def in_reply_to_ids(self, folder: str) -> set[str]:
+        box = self._folder(folder)
+        return {m for k in box.iterkeys() for m in answered_by_person(
+            {name: str(box.get_message(k).get(name, "")) for name in ANSWER_FIELDS})}
 
     def find_sent(self) -> str | None:
         return pick_sent_folder([((), name) for name in self.maildir.list_folders()])

@@ -65,7 +65,8 @@ class Mailbox(Protocol):
 
     def append_draft(self, drafts: str, raw: bytes, when: datetime, *,
                      original_uid: int | None = None) -> int | None:
-        """Store a draft flagged ``\\Draft \\Seen``; its UID when the server reports it.
+        """Store a draft flagged ``\\Draft`` (and ``\\Seen`` where the account's ``drafts_unread``
+        is false); its UID when the server reports it.
 
         ``original_uid`` is the message replied to, in the open folder: where the store
         threads on its own (Gmail) the draft is checked to have joined its thread.
@@ -85,6 +86,12 @@ class Mailbox(Protocol):
 
     def message_ids(self, folder: str) -> set[str]:
         """The Message-IDs (lower-cased) of every message in ``folder``."""
+
+    def in_reply_to_ids(self, folder: str) -> set[str]:
+        """The Message-IDs (lower-cased) that messages in ``folder`` answer: every one in their
+        In-Reply-To and References (``draft.answered_by_person``), our own drafts left out. A
+        draft a person edited and saved has a new Message-ID of its own, but still answers the
+        customer's message."""
 
     def find_sent(self) -> str | None:
         """The Sent folder (SPECIAL-USE, then well-known names), or None."""

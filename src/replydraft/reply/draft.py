@@ -15,6 +15,7 @@ import email.policy
 import email.utils
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email.headerregistry import Address
@@ -23,8 +24,8 @@ from html import escape
 
 from replydraft.message.extract import InboundEmail, clean_header
 
-__all__ = ["Draft", "body_hash", "body_text_hash", "build_draft", "draft_message_id", "flowed",
-           "html_with_quote", "quote", "recipient", "replies_in_thread", "reply_subject",
+__all__ = ["ANSWER_FIELDS", "Draft", "answered_by_person", "body_hash", "body_text_hash", "build_draft",
+           "draft_message_id", "flowed", "html_with_quote", "quote", "recipient", "replies_in_thread", "reply_subject",
            "safe_header", "thread_keys"]
 
 HEADERS = ("From", "To", "Subject", "Date", "Message-ID", "In-Reply-To", "References",
@@ -111,8 +112,24 @@ def replies_in_thread(original: InboundEmail, message_id: str, thread_key: str) 
     return bool(named) and (message_id.strip().lower() in named or thread_key in named)
 
 
+MSGID = re.compile(r"<[^<>\s]+>")      # one Message-ID in an In-Reply-To or References header
+OUR_MESSAGE_ID = "<replydraft."     # how the Message-ID of every draft replydraft writes begins
+
+
 def draft_message_id(key: str, domain: str) -> str:
-    return f"<replydraft.{key}@{domain or 'replydraft.invalid'}>"
+    return f"{OUR_MESSAGE_ID}{key}@{domain or 'replydraft.invalid'}>"
+
+
+ANSWER_FIELDS = ("Message-ID", "In-Reply-To", "References")   # what answered_by_person reads
+
+
+def answered_by_person(headers: Mapping[str, str]) -> set[str]:
+    """The Message-IDs (lower-cased) a draft answers (In-Reply-To, References), unless it is one
+    of ours: a follow-up's draft names the earlier message in its References, yet no person
+    touched that message's draft. A draft a person saved has a Message-ID of their mail client."""
+    if headers.get("Message-ID", "").strip().lower().startswith(OUR_MESSAGE_ID):
+        return set()
+    return {m.lower() for name in ("In-Reply-To", "References") for m in MSGID.findall(headers.get(name, ""))}
 
 
 def quote(original: InboundEmail) -> str:

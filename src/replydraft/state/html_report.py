@@ -79,8 +79,10 @@ def _needs_person(incidents: Sequence[Incident]) -> str:
 
 def _cards(summary: Stats, escalated: Sequence[Incident]) -> str:
     replied = sum(1 for i in escalated if i.reply_state == "replied")
+    edited = sum(1 for i in escalated if i.reply_state == "edited")
     cards = [("escalations", summary.total), ("customers", len(summary.by_customer)),
-             ("repeat offenders", len(summary.repeat_offenders)), ("replied", replied)]
+             ("repeat offenders", len(summary.repeat_offenders)), ("replied", replied),
+             ("drafts edited, not sent yet", edited)]
     cards += [(name.replace("_", " "), summary.by_signal[name]) for name in signal_order(list(summary.by_signal))]
     return '<div class="cards">' + "".join(f'<div class="card"><b>{n}</b>{escape(label)}</div>'
                                             for label, n in cards) + "</div>"

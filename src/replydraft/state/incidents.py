@@ -128,7 +128,8 @@ def reply_text(incident: Incident) -> str:
                 "needs_person": "NO DRAFT: needs a person"}.get(status, status)
     if incident.replaced_by:
         return f"draft replaced by {incident.replaced_by}"
-    states = {"replied": "replied", "draft_gone": "draft deleted, no reply in Sent", "waiting": "draft waiting"}
+    states = {"replied": "replied", "draft_gone": "draft deleted, no reply in Sent", "waiting": "draft waiting",
+              "edited": "draft edited, waiting"}
     return states.get(incident.reply_state, "draft ready")
 
 

@@ -116,7 +116,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "ALTER TABLE incidents ADD COLUMN follows TEXT",                           # the earlier incident
         "ALTER TABLE incidents ADD COLUMN replaced_by TEXT"),                      # its draft was replaced by
     # The incident log for managers: who (by name), why not drafted, which templates, and
-    # whether the draft was sent: "" (not checked yet) | waiting | replied | draft_gone.
+    # whether the draft was sent: "" (not checked yet) | waiting | replied | draft_gone, and since
+    # issue 16 edited (a person saved it as a draft of their own: new Message-ID, same thread).
     6: ("ALTER TABLE incidents ADD COLUMN sender_name TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE incidents ADD COLUMN reason TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE incidents ADD COLUMN templates TEXT NOT NULL DEFAULT '[]'",
@@ -586,10 +587,11 @@ class Store:
     def replies_to_check(self, account: str, now: datetime, every: timedelta,
                          days: int = 30) -> list[Incident]:
         """Drafted incidents of the last ``days`` whose reply state is unknown or was checked
-        longer ago than ``every`` (waiting drafts only: a reply once seen stays seen)."""
+        longer ago than ``every`` (drafts waiting or edited only: a reply once seen stays seen; an
+        edited draft may still be sent)."""
         rows = self.db.execute(
             "SELECT * FROM incidents WHERE account=? AND status='drafted' AND replaced_by IS NULL "
-            "AND reply_state IN ('', 'waiting') AND created_at >= ? "
+            "AND reply_state IN ('', 'waiting', 'edited') AND created_at >= ? "
             "AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
             (account, _iso(now - timedelta(days=days)), _iso(now - every))).fetchall()
         return [Incident.from_row(r) for r in rows]
