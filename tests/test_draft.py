@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import email
 import email.policy
-import re
 from datetime import UTC, datetime
 
 import pytest
@@ -22,6 +21,7 @@ from replydraft.reply.draft import (
     safe_header,
     thread_keys,
 )
+from support.flowed import unflow
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
@@ -170,21 +170,6 @@ def test_notes_for_the_reviewer_head_the_draft_in_both_parts() -> None:
 def test_a_follow_up_reaches_a_thread_only_by_its_message_ids(headers: str, reaches: bool) -> None:
     email = parse(original(headers).replace(b"<abc@customer.example>", b"<new@customer.example>"))
     assert replies_in_thread(email, "<abc@customer.example>", "<root@customer.example>") is reaches
-
-
-def unflow(text: str) -> list[tuple[int, str]]:
-    """An RFC 3676 reader (delsp=no) written apart from the encoder: (quote depth, paragraph) pairs."""
-    out: list[tuple[int, str]] = []
-    joining = False
-    for line in text.replace("\r\n", "\n").removesuffix("\n").split("\n"):
-        marks = re.match(r">*", line).group()
-        content = line[len(marks):].removeprefix(" ")
-        if joining and out[-1][0] == len(marks):
-            out[-1] = (len(marks), out[-1][1] + content)
-        else:
-            out.append((len(marks), content))
-        joining = content.endswith(" ") and content != "-- "
-    return out
 
 
 LONG = "The site has been down since Monday and " * 6 + "nobody answered."

@@ -28,6 +28,7 @@ from replydraft.mail import pipelining
 from replydraft.mail.imap import ImapMailbox
 from replydraft.message.extract import InboundEmail, parse
 from replydraft.reply.render import Renderer
+from support.flowed import joined
 from support.tcpproxy import TcpProxy
 
 pytestmark = pytest.mark.integration
@@ -242,8 +243,7 @@ def test_the_message_with_an_attachment_is_drafted_from_its_text(imap, proxied, 
     assert draft["In-Reply-To"] == "<attachment@customer.example>"
     assert draft["References"].split() == ["<first@acme.test>", "<earlier@acme.test>", "<attachment@customer.example>"]
     body = draft.get_body(("plain",))
-    quoted = body.get_content().replace("\r\n", "\n").replace(" \n> ", " ") if body else ""   # flowed lines joined
-    assert "> " + THREAT in quoted
+    assert body is not None and "> " + THREAT in joined(body.get_content())
 
 
 @pytest.mark.parametrize("name", MESSAGES)

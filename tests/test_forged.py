@@ -17,6 +17,7 @@ from replydraft.reply.render import Renderer
 from replydraft.state.store import Store
 from support.account_config import PASSWORD_ENV, write_config
 from support.cyrusserver import CyrusServer
+from support.flowed import joined
 from test_followups import drafts, incidents, message
 
 pytestmark = pytest.mark.integration
@@ -52,7 +53,7 @@ def test_a_forged_message_with_the_same_subject_never_replaces_the_customers_dra
     found = drafts(imap)
     assert len(found) == 2 and to_other_domains(imap) == 0
     fake = next(d for d in found.values() if d["In-Reply-To"] == "<f1@evil.example>")
-    text = fake.get_body(("plain",)).get_content()
+    text = joined(fake.get_body(("plain",)).get_content())
     assert text.startswith("[replydraft] The message asks for replies to billing@evil.example")
     rows = incidents(config)
     assert rows["<m1@client.example>"].replaced_by is None
@@ -79,7 +80,7 @@ def test_dmarc_failed_no_replacement_no_history_and_a_warning(thread) -> None:  
     found = drafts(imap)
     assert len(found) == 2 and to_other_domains(imap) == 0
     fake = next(d for d in found.values() if d["In-Reply-To"] == "<f3@evil.example>")
-    assert fake.get_body(("plain",)).get_content().startswith(
+    assert joined(fake.get_body(("plain",)).get_content()).startswith(
         "[replydraft] Warning: the receiving server found that DMARC failed for client.example")
     rows = incidents(config)
     assert rows["<m1@client.example>"].replaced_by is None and rows["<f3@evil.example>"].dmarc_failed
