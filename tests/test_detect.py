@@ -1257,18 +1257,18 @@ def test_prefilter_keys_and_anchoring_never_lose_a_match() -> None:
 
 
 def test_normalising_replaces_exactly_what_the_table_says() -> None:
-    from replydraft.detection.detector import _INVISIBLE_RUN, _NORMALISE, _normalise
+    from replydraft.detection.detector import _INVISIBLE_RUN, _NORMALISE, normalise
     odd = "".join(map(chr, _NORMALISE)) + "aé’ \n"
     texts = [*_all_test_texts(), odd, odd * 3, "", "plain", odd + "\u200b"]
     for text in texts:
-        norm, origin = _normalise(text)
+        norm, origin = normalise(text)
         assert norm == _INVISIBLE_RUN.sub("", text.translate(_NORMALISE))
         assert (origin is None) == (_INVISIBLE_RUN.search(text) is None)
 
 
 def test_invisible_characters_are_removed_and_evidence_maps_back() -> None:
-    from replydraft.detection.detector import _normalise
-    assert _normalise("re\u200bvi\u00ad\u2060ew\ufeff") == ("review", [0, 1, 3, 4, 7, 8, 10])
+    from replydraft.detection.detector import normalise
+    assert normalise("re\u200bvi\u00ad\u2060ew\ufeff") == ("review", [0, 1, 3, 4, 7, 8, 10])
     text = "My\x00law\u200byer will hear\x1fabout this.\u200d"
     (signal,) = detect_text(text).signals
     (evidence,) = signal.evidence

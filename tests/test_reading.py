@@ -112,6 +112,16 @@ def test_an_idiom_is_not_a_safety_matter(text: str) -> None:
     assert safety_matter(text) is None, safety_matter(text)
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("After this week I want to end\u200b it all.", "end\u200b it all"),          # a zero-width space
+    ("I want to end\x00it all.", "end\x00it all"),                                 # a NUL between words
+    ("I\u2019m going to kill my\u00adself tonight.", "going to kill my\u00adself"),  # a soft hyphen
+])
+def test_hidden_characters_hide_no_safety_matter_and_the_evidence_is_as_written(text: str, phrase: str) -> None:
+    found = safety_matter(text)
+    assert found is not None and found.kind == "self_harm" and found.evidence[0].phrase == phrase
+
+
 def test_the_most_urgent_kind_wins_and_every_phrase_is_kept() -> None:
     text = "I got food poisoning from your curry and now I want to end it all."
     matter = safety_matter(text)

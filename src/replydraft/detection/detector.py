@@ -41,8 +41,18 @@ from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSe
 from replydraft.detection.stems import SUBJECT, start_stems, stem_positions
 from replydraft.message.extract import InboundEmail
 
-__all__ = ["DEFAULT_THRESHOLD", "SCOPE_RULE", "SIGNALS", "Detection", "Detector", "DetectorSettings", "Evidence",
-           "Signal", "SignalName"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "SCOPE_RULE",
+    "SIGNALS",
+    "Detection",
+    "Detector",
+    "DetectorSettings",
+    "Evidence",
+    "Signal",
+    "SignalName",
+    "normalise",
+]
 
 SCOPE_RULE = "scope.excluded_item"   # the evidence rule of a demand for an item [policy.scope] excludes
 _TOPIC_CHARS = 300          # a subject longer than this is not a subject
@@ -165,10 +175,10 @@ class _Text:
         whole, text = text, text[:limit]
         if not text.strip():
             return None
-        norm, origin = _normalise(text)
+        norm, origin = normalise(text)
         if origin is not None and len(whole) > limit:   # what no one sees doesn't count against max_chars
             text = whole[:limit * _INVISIBLE_ALLOWANCE]
-            norm, origin = _normalise(text)
+            norm, origin = normalise(text)
             norm, origin = norm[:limit], origin[:limit + 1] if origin is not None else None
         norm = _unwrap(norm)
         return cls(text, norm, norm.lower(), origin)
@@ -295,7 +305,7 @@ _INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
 _INVISIBLE_ALLOWANCE = 20
 
 
-def _normalise(text: str) -> tuple[str, list[int] | None]:
+def normalise(text: str) -> tuple[str, list[int] | None]:
     """``text.translate(_NORMALISE)`` without its invisible characters, and where each character
     of the result was in ``text`` (None if nothing was removed, so offsets are the same).
     Replaces just the characters present (str.translate with a dict looks up every

@@ -20,14 +20,14 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from replydraft.detection.detector import Evidence
+from replydraft.detection.detector import Evidence, normalise
 
 __all__ = ["KINDS", "SafetyKind", "SafetyMatter", "safety_matter"]
 
 SafetyKind = Literal["self_harm", "violence", "health_safety"]
 KINDS: tuple[SafetyKind, ...] = ("self_harm", "violence", "health_safety")   # the most urgent first
 
-_A = "['\u2019]"     # an apostrophe, straight or curly
+_A = "'"     # an apostrophe: the text is read as detection reads it (normalise), curly ones made straight
 _I_WILL = rf"(?:i(?:{_A}ll| will| shall| am going to| am gonna|{_A}m going to|{_A}m gonna)" \
           rf"|we(?:{_A}ll| will| are going to|{_A}re going to))"
 _PERSON = r"(?:you|ya|u|him|her|them|your\s+(?:staff|manager|boss|owner|driver|family|kids|wife|husband)" \
@@ -124,9 +124,14 @@ class SafetyMatter:
 
 def safety_matter(text: str) -> SafetyMatter | None:
     """The customer's new text -> a ``SafetyMatter``, or None. Offsets are into ``text``."""
+    # Read as detection reads a text: control characters as spaces, invisible ones left out
+    # ("end\u200b it all"), typographic quotes and dashes made plain; evidence is as written.
+    norm, origin = normalise(text)
     found: list[tuple[SafetyKind, Evidence]] = []
     for kind, rule, pattern in _COMPILED:
-        found += [(kind, Evidence(m.group(0), m.start(), m.end(), rule)) for m in pattern.finditer(text)]
+        for m in pattern.finditer(norm):
+            start, end = (origin[m.start()], origin[m.end() - 1] + 1) if origin is not None else m.span()
+            found.append((kind, Evidence(text[start:end], start, end, rule)))
     if not found:
         return None
     kind = min((k for k, _ in found), key=KINDS.index)
