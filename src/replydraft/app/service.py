@@ -118,13 +118,14 @@ def process_folder(mailbox: Mailbox, store: Store, ctx: Context, *, folder: str,
     progress = Progress(len(uids), f"{account}/{folder}", enabled=len(uids) >= PROGRESS_FROM)
     handled = 0
     messages = iter(mailbox.fetch(uids))
+    inputs = ctx.inputs                # built once a pass, not once a batch
     with store.batch():
         for batch in iter(lambda: list(islice(messages, CLASSIFY_BATCH)), []):
             received = [_local(fetched.internaldate) for fetched in batch]
             # older than the look-back window: never looked at
             wanted = [f for f, when in zip(batch, received, strict=True) if when is None or when >= row.cutoff]
             classified = dict(zip([f.uid for f in wanted],
-                                  classify_many([f.raw for f in wanted], ctx.inputs), strict=True))
+                                  classify_many([f.raw for f in wanted], inputs), strict=True))
             for fetched, when in zip(batch, received, strict=True):
                 progress.advance()
                 if stop is not None and stop.is_set():
