@@ -104,6 +104,7 @@ class Outcome:
     fingerprint: str = ""                  # who sent it, when, about what: tells a reused Message-ID apart
     notes: tuple[str, ...] = ()            # for the reviewer: at the top of the draft, and in the incident
     needs_person: str = ""                 # why an escalation got no draft and a person must answer it
+    cases: Mapping[str, str] = field(default_factory=dict)   # signal -> the case its block answered
 
 
 def fingerprint(email: InboundEmail) -> str:
