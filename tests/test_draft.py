@@ -224,6 +224,22 @@ def test_the_draft_is_format_flowed_and_the_quoted_original_wraps() -> None:
                             (1, f"{LONG} Ünïcode."), (3, LONG), (1, "From now on.")]
 
 
+def test_an_original_wrapped_by_the_customers_client_is_quoted_without_ragged_lines() -> None:
+    import textwrap
+    paragraph = ("I have written to you three times now about the export that fails every night, and each "
+                 "time I am told that it is being looked at. Nothing has changed in two weeks. ") * 2
+    body = "\r\n".join([*textwrap.wrap(paragraph, 76), "", "Thanks,", "Sam", "12 High Street"])
+    raw = original("Content-Type: text/plain; charset=utf-8\r\n", body=body + "\r\n")
+    draft = build_draft(parse(raw), "Hello Sam,", from_address="Acme <support@acme.test>",
+                        message_id="<d@acme.test>", incident_id="RD-1", signals=("ultimatum",), now=NOW)
+    text = reparse(draft.raw).get_body(("plain",)).get_content()
+    quoted = [line.rstrip() for line in text.split("\r\n") if line.startswith(">")]
+    assert all(len(line) <= 78 for line in quoted)
+    assert all(len(line) > 50 for line in quoted[:quoted.index(">") - 1]), quoted   # no one-word lines
+    assert quoted[-4:] == [">", "> Thanks,", "> Sam", "> 12 High Street"]          # short lines keep their breaks
+    assert (1, paragraph.strip()) in unflow(text)
+
+
 def test_the_messages_a_draft_answers_leave_out_our_own_drafts() -> None:
     saved = {"Message-ID": "<1@mua.example>", "In-Reply-To": "<A@Client.example>",
              "References": "<t0@client.example>\r\n <a@client.example>"}

@@ -147,13 +147,33 @@ def _attribution(original: InboundEmail) -> str:
 
 
 def _quoted_lines(original: InboundEmail) -> list[tuple[int, str]]:
-    """The customer's text as (quote depth, line): depth 1, one more for each quote mark of
-    their own ("> >" and ">>" alike), the marks and the one space after them removed."""
+    """The customer's text as (quote depth, paragraph): depth 1, one more for each quote mark of
+    their own ("> >" and ">>" alike), the marks and the one space after them removed. Lines their
+    mail client wrapped are joined again (``_rejoined``), so "> " in front doesn't wrap each of
+    them into a long line and a ragged one-word line."""
     out = []
     for line in original.text.strip().splitlines() or [""]:
         marks = _QUOTE_MARKS.match(line)
         depth = marks.group().count(">") if marks else 0
         out.append((depth + 1, line[marks.end():].removeprefix(" ") if marks else line))
+    return _rejoined(out)
+
+
+WRAPPED_LINE = 60        # a line at least this long, followed by more text, was wrapped by a mail client
+_LIST_ITEM = re.compile(r"\s*(?:[-*•]|\d+[.)])\s")
+
+
+def _rejoined(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Hard-wrapped paragraphs (lines of 60+ characters running on at the same depth) as one line
+    each; short lines (an address, a sign-off), list items and blank lines keep their breaks."""
+    out: list[tuple[int, str]] = []
+    for depth, text in lines:
+        if out and text.strip() and not _LIST_ITEM.match(text) and text != SIG_SEPARATOR:
+            last_depth, last = out[-1]
+            if last_depth == depth and len(last.rstrip()) >= WRAPPED_LINE and last != SIG_SEPARATOR:
+                out[-1] = (depth, f"{last.rstrip()} {text.lstrip()}")
+                continue
+        out.append((depth, text))
     return out
 
 
