@@ -17,13 +17,17 @@ import pytest
 from replydraft.config import Config, parse
 from replydraft.errors import ConfigError
 from replydraft.reply.acceptance import (
+    CASES,
+    CHECKS,
     Corpus,
+    Report,
     load_corpus,
     parse_corpus,
     reply_words,
     run,
 )
 
+DRAFTS = Path(__file__).parent / "data" / "drafts.toml"
 HEAD = """
 now = 2026-12-01T10:00:00Z
 
@@ -212,3 +216,35 @@ def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text("now = \n")
     with pytest.raises(ConfigError, match=r"bad\.toml: invalid TOML"):
         load_corpus(tmp_path / "bad.toml")
+
+
+# -- the corpus --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def drafts_report() -> Report:
+    return run(load_corpus(DRAFTS))
+
+
+def test_the_corpus_loads_and_covers_every_case() -> None:
+    cases = load_corpus(DRAFTS).cases
+    assert len(cases) >= 64
+    for signal, names in CASES.items():
+        for name in names:
+            assert sum(c.cases.get(signal) == name for c in cases) >= 3, (signal, name)
+    assert sum(len(c.signals) > 1 for c in cases) >= 8
+    assert sum(c.draft is False for c in cases) >= 3
+    assert sum(c.words < 20 and c.max_words is not None for c in cases) >= 3
+    assert all("@example." in c.address and c.address.rsplit(".", 1)[1] in ("com", "net", "org") for c in cases)
+
+
+def test_every_case_of_the_corpus_is_checked(drafts_report: Report) -> None:
+    assert len(drafts_report.results) == len(load_corpus(DRAFTS).cases)
+    assert all(r.checks for r in drafts_report.results)
+    assert {c.kind for r in drafts_report.results for c in r.checks} == set(CHECKS)
+    assert "cases passing:" in drafts_report.format()
+
+
+@pytest.mark.xfail(strict=False, reason="templates rewritten in issue 16")
+def test_every_case_of_the_corpus_passes(drafts_report: Report) -> None:
+    assert drafts_report.ok, drafts_report.format()
