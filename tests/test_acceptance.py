@@ -11,9 +11,11 @@ from __future__ import annotations
 import textwrap
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from replydraft.cli import main
 from replydraft.config import Config, parse
 from replydraft.errors import ConfigError
 from replydraft.reply.acceptance import (
@@ -216,6 +218,66 @@ def test_an_unreadable_file_is_a_config_error(tmp_path: Path) -> None:
     (tmp_path / "bad.toml").write_text("now = \n")
     with pytest.raises(ConfigError, match=r"bad\.toml: invalid TOML"):
         load_corpus(tmp_path / "bad.toml")
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
+def write(tmp_path: Path, *cases: str) -> Path:
+    path = tmp_path / "drafts.toml"
+    path.write_text(HEAD + "".join(f"\n[[case]]\n{c}\n" for c in cases))
+    return path
+
+
+def voice(tmp_path: Path, templates: Path, company: str = "Northwind Studio") -> str:
+    """A config whose replies are the tests' template."""
+    path = tmp_path / "replydraft.toml"
+    path.write_text(f'[templates]\ndir = "{templates}"\n\n[policy]\ncompany = "{company}"\nsender_name = "Maya"\n')
+    return str(path)
+
+
+def test_evaluate_drafts_prints_the_table_and_exits_0_when_all_pass(tmp_path: Path, capsys: Any) -> None:
+    path = write(tmp_path, f'id = "late"\n{LATE}\nsignals = ["ultimatum"]\ndraft = true')
+    assert main(["evaluate", "--drafts", str(path)]) == 0
+    assert "cases passing: 1/1" in capsys.readouterr().out
+
+
+def test_evaluate_drafts_exits_1_when_a_case_fails(tmp_path: Path, templates: Path, capsys: Any) -> None:
+    path = write(tmp_path, f'id = "lawyer"\n{LAWYER}\navoid = ["Northwind"]')
+    assert main(["evaluate", "--drafts", str(path), "-c", voice(tmp_path, templates)]) == 1
+    assert "cases passing: 0/1" in capsys.readouterr().out
+
+
+def test_evaluate_drafts_show_prints_the_message_and_its_draft(tmp_path: Path, templates: Path,
+                                                              capsys: Any) -> None:
+    path = write(tmp_path, f'id = "lawyer"\n{LAWYER}\nmax_words = 80')
+    config = voice(tmp_path, templates)
+    assert main(["evaluate", "--drafts", str(path), "--show", "lawyer", "-c", config]) == 0
+    out = capsys.readouterr().out
+    assert "Refund me or my attorney will be in touch." in out
+    assert 'Hello Bo,\n\nAbout "refund": Northwind Studio has it.\n\nKind regards,\nMaya\n' in out
+    assert "max_words: ok" in out
+    assert main(["evaluate", "--drafts", str(path), "--show", "lawyr"]) == 2
+    assert 'no case \'lawyr\' (did you mean "lawyer"?)' in capsys.readouterr().err
+
+
+def test_evaluate_drafts_bad_corpus_and_bad_usage_exit_2(tmp_path: Path, capsys: Any) -> None:
+    path = write(tmp_path, f'id = "lawyer"\n{LAWYER}\nmax_words = 0')
+    assert main(["evaluate", "--drafts", str(path)]) == 2
+    assert "case 'lawyer'.max_words: expected 1 or more words" in capsys.readouterr().err
+    assert main(["evaluate"]) == 2
+    assert main(["evaluate", "x.jsonl", "--drafts", str(path)]) == 2
+    assert "one of the two" in capsys.readouterr().err
+    assert main(["evaluate", "x.jsonl", "--show", "a"]) == 2
+    assert main(["evaluate", "--drafts", str(path), "--mistakes"]) == 2
+
+
+def test_evaluate_drafts_with_a_config_uses_its_policy_and_templates(tmp_path: Path, templates: Path,
+                                                                     capsys: Any) -> None:
+    path = write(tmp_path, f'id = "lawyer"\n{LAWYER}\nmentions = ["Southwind Ltd"]')
+    assert main(["evaluate", "--drafts", str(path)]) == 1
+    assert main(["evaluate", "--drafts", str(path), "--config", voice(tmp_path, templates, "Southwind Ltd")]) == 0
+    capsys.readouterr()
 
 
 # -- the corpus --------------------------------------------------------------------------------
