@@ -29,10 +29,16 @@ def register(command: AddCommand) -> None:
     c.add_argument("--account", help="account whose From address to use (default: the first)")
 
     c = command("evaluate", "Measure detection on a labelled JSON-lines corpus "
-                "(precision, recall, F1 per signal; false alarms).", cmd_evaluate, config=False)
-    c.add_argument("corpus", metavar="FILE.jsonl")
-    c.add_argument("-c", "--config", help="use this config's signal thresholds")
+                "(precision, recall, F1 per signal; false alarms), or, with --drafts, check the drafts "
+                "written for a draft acceptance corpus (TOML).", cmd_evaluate, config=False)
+    c.add_argument("corpus", nargs="?", metavar="FILE.jsonl", help="a labelled corpus for detection")
+    c.add_argument("--drafts", metavar="FILE.toml",
+                   help="instead: draft a reply to each case of this acceptance corpus and check it "
+                        "(a table; exit 1 unless every case passes)")
+    c.add_argument("-c", "--config", help="use this config's signal thresholds (with --drafts: also its "
+                   "policy, rules, templates and ledger grace days instead of the file's [policy])")
     c.add_argument("--mistakes", action="store_true", help="also list every misclassified example")
+    c.add_argument("--show", metavar="ID", help="with --drafts: print this case's message and its draft")
 
     c = command("rules", "List the built-in detection rules, which [signals.<name>] disable_rules can "
                 "switch off.", cmd_rules, config=False)
@@ -173,6 +179,15 @@ def render_draft_for_terminal(raw: bytes) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
+    if (args.corpus is None) == (args.drafts is None):
+        raise UsageError("evaluate takes a labelled corpus (FILE.jsonl) or --drafts FILE.toml, one of the two.")
+    if args.drafts is not None:
+        if args.mistakes:
+            raise UsageError("--mistakes is for a detection corpus; with --drafts, the table lists what failed "
+                             "and --show ID prints one case.")
+        return _evaluate_drafts(args)
+    if args.show:
+        raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
     from replydraft.config import load
     from replydraft.detection.detector import Detector, DetectorSettings
     from replydraft.detection.evaluate import evaluate, load_corpus
@@ -184,6 +199,30 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         for item in report.mistakes:
             print(item)
     return EXIT_OK
+
+
+def _evaluate_drafts(args: argparse.Namespace) -> int:
+    from replydraft.config import load
+    from replydraft.reply.acceptance import load_corpus, run
+
+    corpus = load_corpus(args.drafts)
+    config = load(args.config) if args.config else None
+    if args.show:
+        case = corpus.case(args.show)
+        result = run(corpus, config, only=[case.id]).results[0]
+        print(f"From: {case.sender}\nSubject: {case.subject}\n\n{case.body.strip()}\n")
+        print(f"-- draft ({result.words} words) --" if result.reply is not None else
+              f"-- no draft{': needs a person: ' + result.needs_person if result.needs_person else ''} --")
+        if result.reply is not None:
+            print(result.reply)
+        print(f"-- signals: {', '.join(result.signals) or '-'}; cases: "
+              f"{', '.join(f'{s}={c}' for s, c in result.cases.items()) or '-'} --")
+        for c in result.checks:
+            print(f"{c.kind}: {'ok' if c.ok else c.detail}")
+        return EXIT_OK if result.ok else EXIT_FAILURE
+    report = run(corpus, config)
+    print(report.format())
+    return EXIT_OK if report.ok else EXIT_FAILURE
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
