@@ -209,9 +209,8 @@ def test_what_they_ask_for(text: str, kinds: list[str]) -> None:
 
 
 def test_an_ask_has_its_words_and_they_come_in_order() -> None:
-    reading = read("Explain this charge, then refund it and call me.")
-    assert [f.kind for f in reading.asks] == ["information", "refund", "call"] or \
-        [f.kind for f in reading.asks] == ["refund", "call"]
+    reading = read("Explain why you charged me, then refund it and call me. Refund it today!")
+    assert [f.kind for f in reading.asks] == ["information", "refund", "call"]
     refund = next(f for f in reading.asks if f.kind == "refund")
     assert refund.evidence.phrase == "refund" and refund.evidence.rule == "ask.refund"
     assert reading.asked("call") and not reading.asked("cancel")
@@ -378,6 +377,13 @@ def test_leaving(text: str, rule: str | None) -> None:
     assert (leaving.evidence.rule if leaving else None) == rule
 
 
+def test_a_review_and_churn_have_their_words() -> None:
+    reading = read("I have posted on Trustpilot and will post on Reddit too. You've lost a customer.")
+    assert reading.review is not None and reading.review.kind == "done"       # done wins: it has happened
+    assert reading.review.evidence.phrase == "I have posted" and reading.review.evidence.rule == "review.done"
+    assert reading.leaving is not None and reading.leaving.evidence.phrase == "You've lost a customer"
+
+
 DEADLINES = [
     ("Fix it by Friday.", "Friday", "by Friday"),
     ("I need an answer by end of day.", "end of day", "by end of day"),
@@ -390,6 +396,8 @@ DEADLINES = [
     ("By the way, the colours are off.", None, None),
     ("I'll send the signed contract by Friday.", None, None),
     ("It crashed three times today.", None, None),
+    ("I'll be in touch with the regulator if this is not fixed within 7 days.", "7 days", "within 7 days"),
+    ("Can you get me to Boston before Monday afternoon?", "Monday", "before Monday"),
 ]
 
 
@@ -418,6 +426,11 @@ ISSUES = [
     ("Broken.", ""),
     ("Thanks, the order arrived and everything works.", ""),
     ("The f***ing app crashed again.", ""),
+    ("Since Monday the dashboard is down.", "since Monday the dashboard is down"),
+    ("We were billed $1,200 for seats we never used.", "you were billed $1,200 for seats you never used"),
+    ("I cancelled my order 55120 and you still charged me.", "you cancelled your order 55120 and we still charged you"),
+    ("Don't get me wrong, I like the app.", ""),
+    ("I forgot to cancel and was charged this morning.", ""),
 ]
 
 

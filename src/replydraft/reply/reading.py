@@ -621,8 +621,17 @@ _DEADLINES = (
 _NAME = _rx(rf"\b(?:{_WD}|{_MONTH})\b")   # "friday" -> "Friday", "15 march" -> "15 March"
 _SAID_AS = {"eod": "the end of the day", "cob": "close of business", "eow": "the end of the week"}
 # "I'll send the files by Friday" is their own plan, not a demand.
+_CLAUSE_CUT = _rx(r"[,;:]|\b(?:if|unless|or|and|but|otherwise|so|until)\b")
 _OWN_PLAN = _rx(r"\b(?:i|we)(?:'ll|\s+will|\s+can|\s+could|'m\s+going\s+to|\s+plan\s+to|\s+should)\s+(?:\w+\s+)?"
                 r"(?:send|get|pay|have|be|call|deliver|finish|submit|return|sign|confirm|let|try|upload|review|come)\b")
+
+
+def _own_plan(low: str, start: int, end: int) -> bool:
+    """Whether the clause before a deadline (low[start:end], cut at its last comma, "if", "or"...)
+    is the customer's own plan ("I'll send the contract by Friday") rather than a demand."""
+    for cut in _CLAUSE_CUT.finditer(low, start, end):
+        start = cut.end()
+    return _OWN_PLAN.search(low, start, end) is not None
 
 
 def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
@@ -630,8 +639,7 @@ def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
     best: tuple[re.Match[str], str] | None = None
     for rule, pattern in _DEADLINES:
         for m in pattern.finditer(t.low):
-            s0, _ = _around(spans, m.start())
-            if not _OWN_PLAN.search(t.low, s0, m.start()):
+            if not _own_plan(t.low, _around(spans, m.start())[0], m.start()):
                 if best is None or m.start() < best[0].start():
                     best = m, rule
                 break
@@ -651,6 +659,7 @@ _COMPLAINT = _rx(
     r"|didn't|did\s+not)\s+(?:arrived|come|received|got|gotten|heard|been\s+(?:fixed|delivered|refunded|answered))"
     r"|late|delayed|missing|wrong|logged\s+(?:\w+\s+)?out|locked\s+out|ignored|double|twice|no\s+(?:answer|reply"
     r"|response|one)|nobody|damaged|defective|faulty|lost|errors?|bug|outage|waiting|waited|unanswered|stuck"
+    r"|(?:is|are|was|were|went|been|goes|keeps\s+going)\s+down"
     r"|still\s+(?:\w+\s+)?(?:not|no|nothing|waiting|broken|being|charg\w+|bill\w+|\w+n't|cannot|missing|down|crash\w*"
     r"|fail\w*|wrong|happening|getting|showing|stuck)"
     r"|refused|declined|disappeared|cut\s+off)\b")
