@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.reply.reading import safety_matter
+from replydraft.reply.reading import Reading, read, safety_matter
 
 MATTERS = [
     # self-harm
@@ -164,3 +164,305 @@ def test_preview_says_why_there_is_no_draft(capsys: pytest.CaptureFixture[str], 
     assert main(["preview", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f'No draft for {path}: needs a person: safety matter (violence): "I know where you live"')
+
+
+# -- read: the reading of what the customer says ------------------------------------------------
+# Each table: (text, expected). Sentences written for these tables.
+
+ASKS = [
+    ("Refund the second charge today.", ["refund"]),
+    ("I want my money back, all of it.", ["refund"]),
+    ("Please reverse the duplicate charge on my card.", ["refund"]),
+    ("I asked for a refund in May and heard nothing.", ["refund"]),
+    ("No refund needed, just fix the export.", ["fix"]),
+    ("I don't want a refund, I want it to work.", []),
+    ("Cancel my subscription effective now.", ["cancel"]),
+    ("Please close my account and delete my data.", ["cancel", "delete_data"]),
+    ("We intend to terminate the contract at the end of the quarter.", ["cancel"]),
+    ("Please cancel the meeting on Thursday, something came up.", []),
+    ("I'm invoking my right to be forgotten.", ["delete_data"]),
+    ("Remove my details from every mailing list you have.", ["delete_data"]),
+    ("Send me a copy of my data within the month.", ["export_data"]),
+    ("This is a subject access request for all the data you hold on me.", ["export_data"]),
+    ("We need an export of our data before we leave.", ["export_data"]),
+    ("Sort it out, it's been two weeks.", ["fix"]),
+    ("Don't worry, I'll fix it myself this time.", []),
+    ("Just put it right, that's all I ask.", ["fix"]),
+    ("The extra landing page should be included in the price.", ["free_work"]),
+    ("I expect you to also redo the flyers at no extra cost.", ["free_work", "fix"]),
+    ("A credit for the downtime would be the least you could do.", ["compensation"]),
+    ("This repair should be on you, not me.", ["compensation"]),
+    ("You should pay for the plumber I had to call.", ["compensation"]),
+    ("Call me on my mobile this afternoon.", ["call"]),
+    ("I want to speak to a manager right now.", ["call"]),
+    ("I'll call you tomorrow to discuss the launch.", []),
+    ("Explain why I was charged twice.", ["information"]),
+    ("Where is my order? It's been ten days.", ["information"]),
+    ("I want to know what happened to the backup.", ["information"]),
+    ("Thanks, the order arrived, all good.", []),
+]
+
+
+@pytest.mark.parametrize("text, kinds", ASKS)
+def test_what_they_ask_for(text: str, kinds: list[str]) -> None:
+    assert sorted(f.kind for f in read(text).asks) == sorted(kinds)
+
+
+def test_an_ask_has_its_words_and_they_come_in_order() -> None:
+    reading = read("Explain why you charged me, then refund it and call me. Refund it today!")
+    assert [f.kind for f in reading.asks] == ["information", "refund", "call"]
+    refund = next(f for f in reading.asks if f.kind == "refund")
+    assert refund.evidence.phrase == "refund" and refund.evidence.rule == "ask.refund"
+    assert reading.asked("call") and not reading.asked("cancel")
+
+
+FACTS = [
+    ("Order 55120 never arrived.", {"order": ["55120"]}),
+    ("It's about order #55120 again.", {"order": ["55120"]}),
+    ("My order no. A-7731 is missing a part.", {"order": ["A-7731"]}),
+    ("INV-1042 is wrong and so is invoice 3310.", {"invoice": ["INV-1042", "3310"]}),
+    ("Invoice #2024-118 double counts the hours.", {"invoice": ["2024-118"]}),
+    ("See ticket 4411 and case #88231.", {"ticket": ["4411", "88231"]}),
+    ("Your reference RX-12 means nothing to me.", {"ticket": ["RX-12"]}),
+    ("You took $89 twice.", {"amount": ["$89"]}),
+    ("The quote said €1,200.50, the bill says £45 more.", {"amount": ["€1,200.50", "£45"]}),
+    ("That's 89 USD for nothing and 1.200,00 EUR last year.",
+     {"amount": ["89 USD", "1.200,00 EUR"], "date": ["last year"]}),
+    ("I cancelled in May.", {"date": ["May"]}),
+    ("It broke on 3 March and again on March 3rd.", {"date": ["3 March", "March 3rd"]}),
+    ("The renewal on 2026-11-02 was not agreed.", {"date": ["2026-11-02"]}),
+    ("It has been down since Monday, and last Tuesday too.", {"date": ["Monday", "last Tuesday"]}),
+    ("You may want to check this.", {}),
+    ("In order to help, I attached 2 screenshots.", {}),
+    ("I ordered 12 units of the blue one.", {}),
+]
+
+
+@pytest.mark.parametrize("text, expected", FACTS)
+def test_the_facts_they_give(text: str, expected: dict[str, list[str]]) -> None:
+    reading = read(text)
+    assert {k: reading.values(k) for k in ("order", "invoice", "ticket", "amount", "date") if reading.values(k)} \
+        == expected
+
+
+CONTACTS = [
+    ("This is the fourth time I write about this.", 4),
+    ("I have emailed 3 times since Friday.", 3),
+    ("This is my third email on the subject.", 3),
+    ("I've called twice and been cut off twice.", 2),
+    ("Five emails and no answer.", 5),
+    ("I'm writing for the second time.", 2),
+    ("It crashed again.", 0),
+    ("The app logged me out for the third time today.", 0),
+    ("I wrote to you again last week.", 0),
+]
+
+
+@pytest.mark.parametrize("text, count", CONTACTS)
+def test_how_often_they_say_they_have_been_in_touch(text: str, count: int) -> None:
+    reading = read(text)
+    assert reading.contacts == count
+    assert reading.values("contacts") == ([str(count)] if count else [])
+
+
+def test_a_fact_has_its_words_as_written_and_a_plain_value() -> None:
+    text = "Invoice\u00a0#\u200b3310 is for $ 89."
+    reading = read(text)
+    invoice = next(f for f in reading.facts if f.kind == "invoice")
+    assert invoice.value == "3310" and invoice.evidence.phrase == text[invoice.evidence.start:invoice.evidence.end]
+    assert invoice.evidence.phrase.startswith("Invoice") and invoice.evidence.rule == "fact.invoice"
+    assert reading.values("amount") == ["$89"]
+
+
+ANGER = [
+    ("You idiots charged me twice.", "staff"),
+    ("Your support people are morons who can't read a simple ticket.", "staff"),
+    ("You're a bunch of crooks.", "staff"),
+    ("F*** you and your refund policy.", "staff"),
+    ("Useless incompetent staff, every single one.", "staff"),
+    ("Kevin is an idiot and he hung up on me.", "staff"),
+    ("This is f***ing ridiculous.", "situation"),
+    ("The bloody app crashed again.", "situation"),
+    ("What a shit show this launch has been.", "situation"),
+    ("This s**t product lost my files.", "situation"),
+    ("The app is damn slow, and you people are clueless.", "staff"),
+    ("This is ridiculous, I have waited a week.", None),
+    ("I'm disappointed with the delay.", None),
+]
+
+
+@pytest.mark.parametrize("text, target", ANGER)
+def test_at_whom_the_anger_is_aimed(text: str, target: str | None) -> None:
+    anger = read(text).anger
+    assert (anger.kind if anger else None) == target
+
+
+def test_the_anger_target_is_judged_on_the_detectors_phrases_too() -> None:
+    from replydraft.detection.detector import Evidence
+
+    text = "Honestly your agents are a disgrace."
+    start = text.index("a disgrace")
+    reading = read(text, [Evidence("a disgrace", start, start + 10, "abuse.x")])
+    assert reading.anger is not None and reading.anger.kind == "staff"
+    assert read("The bloody app crashed again.").anger.evidence.phrase == "bloody"   # type: ignore[union-attr]
+
+
+REVIEWS = [
+    ("I have left a 1-star review on Google.", "done"),
+    ("Everyone on the forum has read my review now.", "done"),
+    ("I posted on Trustpilot last night.", "done"),
+    ("My review is up, enjoy.", "done"),
+    ("I will leave a review about this.", "pending"),
+    ("I'm going to post about this on Reddit.", "pending"),
+    ("Unless this is fixed today I'll tell everyone on Google.", "pending"),
+    ("I left you a 5-star review last year!", None),
+    ("I will post the documents tomorrow.", None),
+    ("I won't post anything online, I just want it fixed.", None),
+]
+
+
+@pytest.mark.parametrize("text, kind", REVIEWS)
+def test_a_review_posted_or_threatened(text: str, kind: str | None) -> None:
+    review = read(text).review
+    assert (review.kind if review else None) == kind
+
+
+LEGAL = [
+    ("Refund it or my card company reverses the charge.", ["chargeback"]),
+    ("I'm disputing the charge with my bank.", ["chargeback"]),
+    ("I will open a PayPal dispute, or my lawyer will.", ["chargeback", "litigation"]),
+    ("Expect a complaint to the ombudsman.", ["regulator"]),
+    ("I've reported you to the BBB and the FTC.", ["regulator"]),
+    ("I'll complain to the ICO about how you handled my data.", ["regulator", "data_protection"]),
+    ("Under GDPR you must erase my data within a month.", ["data_protection"]),
+    ("This is a subject access request.", ["data_protection"]),
+    ("My attorney will be in touch.", ["litigation"]),
+    ("See you in court.", ["litigation"]),
+    ("I'll take you to small claims.", ["litigation"]),
+    ("We will sue you for the lost sales.", ["litigation"]),
+    ("Our lawyer reviewed the contract and it's fine.", []),
+    ("We are not going to sue, we just want our data back.", []),
+    ("My bank statement shows the payment went through.", []),
+]
+
+
+@pytest.mark.parametrize("text, kinds", LEGAL)
+def test_the_legal_steps_named_most_specific_first(text: str, kinds: list[str]) -> None:
+    reading = read(text)
+    assert [f.kind for f in reading.legal] == kinds
+    assert reading.legal_kind == (kinds[0] if kinds else None)
+
+
+def test_a_legal_step_has_its_words() -> None:
+    legal = read("I'll file a chargeback with Visa tomorrow.").legal
+    assert legal[0].evidence.phrase == "chargeback" and legal[0].evidence.rule == "legal.chargeback"
+
+
+LEAVING = [
+    ("We're switching to a competitor next month.", "leaving.competitor"),
+    ("We are taking our business elsewhere.", "leaving.elsewhere"),
+    ("Cancel everything, we're finished.", "leaving.close_account"),
+    ("I'm closing our account today.", "leaving.close_account"),
+    ("Well, you've lost a customer.", "leaving.done"),
+    ("Sort it by tomorrow or I'm cancelling.", "leaving.cancelling"),
+    ("I'm leaving for holiday on Friday, please reply before.", None),
+    ("I'll leave you a note with the details.", None),
+    ("We are not switching to another provider, we like you.", None),
+]
+
+
+@pytest.mark.parametrize("text, rule", LEAVING)
+def test_leaving(text: str, rule: str | None) -> None:
+    leaving = read(text).leaving
+    assert (leaving.evidence.rule if leaving else None) == rule
+
+
+def test_a_review_and_churn_have_their_words() -> None:
+    reading = read("I have posted on Trustpilot and will post on Reddit too. You've lost a customer.")
+    assert reading.review is not None and reading.review.kind == "done"       # done wins: it has happened
+    assert reading.review.evidence.phrase == "I have posted" and reading.review.evidence.rule == "review.done"
+    assert reading.leaving is not None and reading.leaving.evidence.phrase == "You've lost a customer"
+
+
+DEADLINES = [
+    ("Fix it by Friday.", "Friday", "by Friday"),
+    ("I need an answer by end of day.", "end of day", "by end of day"),
+    ("Refund me within 48 hours.", "48 hours", "within 48 hours"),
+    ("I expect the files before the 15th.", "the 15th", "before the 15th"),
+    ("Sort it by tomorrow or I'm cancelling.", "tomorrow", "by tomorrow"),
+    ("Send me the refund today.", "today", "Send me the refund today"),
+    ("Get this done by EOD.", "the end of the day", "by EOD"),
+    ("By the end of the week I want a fix.", "the end of the week", "By the end of the week"),
+    ("By the way, the colours are off.", None, None),
+    ("I'll send the signed contract by Friday.", None, None),
+    ("It crashed three times today.", None, None),
+    ("I'll be in touch with the regulator if this is not fixed within 7 days.", "7 days", "within 7 days"),
+    ("Can you get me to Boston before Monday afternoon?", "Monday", "before Monday"),
+]
+
+
+@pytest.mark.parametrize("text, value, phrase", DEADLINES)
+def test_the_deadline_as_a_reply_can_say_it(text: str, value: str | None, phrase: str | None) -> None:
+    deadline = read(text).deadline
+    assert (deadline.value if deadline else None) == value
+    assert (deadline.evidence.phrase if deadline else None) == phrase
+
+
+ISSUES = [
+    ("You renewed my plan twice after I cancelled in May; refund both or my card company reverses them.",
+     "we renewed your plan twice after you cancelled in May"),
+    ("The app logged me out mid-checkout for the THIRD time today, this is bloody useless.",
+     "the app logged you out mid-checkout for the THIRD time today"),
+    ("We're holding payment on INV-3310 until the mobile layout is fixed.", ""),
+    ("Your support people are morons who can't read a simple ticket.", ""),
+    ("Hi team,\nI was charged twice for the same order.\nRegards, Tom", "you were charged twice for the same order"),
+    ("I'm still waiting for the refund you promised me.", "you're still waiting for the refund we promised you"),
+    ("I told you twice that the invoice was wrong.", "you told us twice that the invoice was wrong"),
+    ("My parcel never arrived and your courier says it was delivered.",
+     "your parcel never arrived and our courier says it was delivered"),
+    ("Why was I billed twice?", ""),
+    ("Fix the login page now.", ""),
+    ("If you don't refund me I will post everywhere that you charged me twice.", ""),
+    ("Broken.", ""),
+    ("Thanks, the order arrived and everything works.", ""),
+    ("The f***ing app crashed again.", ""),
+    ("Since Monday the dashboard is down.", "since Monday the dashboard is down"),
+    ("We were billed $1,200 for seats we never used.", "you were billed $1,200 for seats you never used"),
+    ("I cancelled my order 55120 and you still charged me.", "you cancelled your order 55120 and we still charged you"),
+    ("Don't get me wrong, I like the app.", ""),
+    ("I forgot to cancel and was charged this morning.", ""),
+]
+
+
+@pytest.mark.parametrize("text, issue", ISSUES)
+def test_the_issue_in_the_replys_person(text: str, issue: str) -> None:
+    assert read(text).issue == issue
+
+
+def test_a_reading_counts_words_keeps_the_safety_matter_and_an_empty_text_says_nothing() -> None:
+    reading = read("I got food poisoning from your curry, refund me.")
+    assert reading.words == 9 and reading.safety is not None and reading.safety.kind == "health_safety"
+    assert read("") == Reading()
+
+
+def test_read_is_fast_on_a_long_message() -> None:
+    import time
+
+    words = " ".join([
+        "Hi, this is the fourth time I write about order 55120 and invoice INV-1042.",
+        "You billed me $89 twice on 3 March and again last Tuesday, and the app keeps crashing.",
+        "I want a refund within 48 hours or I will dispute the charge with my bank and tell everyone on Google.",
+        "Your support team never answers and the dashboard is still broken since Monday.",
+    ] * 6).split()
+    text = " ".join(words[:300])
+    assert 280 <= len(text.split()) <= 320
+    read(text)
+    def once() -> float:
+        began = time.perf_counter()
+        for _ in range(10):
+            read(text)
+        return (time.perf_counter() - began) / 10
+
+    # About 1 ms on an idle machine (the safety reading alone is a quarter of it); the bound is
+    # loose for a loaded CI runner and still catches a pattern that backtracks.
+    assert min(once() for _ in range(5)) < 0.010

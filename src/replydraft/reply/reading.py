@@ -1,7 +1,8 @@
-"""A reading of the customer's message, before any reply is written: for now, whether it is a
-safety matter, which no template may answer.
+"""A reading of the customer's new text, before any reply is written: whether it is a safety
+matter, which no template may answer (``safety_matter``), and what the customer actually said,
+so that a template can answer it (``read`` -> ``Reading``).
 
-Threats of violence, words of self-harm, and allegations that the product or service made
+Safety. Threats of violence, words of self-harm, and allegations that the product or service made
 someone ill or hurt them need a person, whatever else the message says: a templated reply to
 "I want to end it all" or "my son was burned by your kettle" would be wrong however polite.
 So this reading is kept apart from detection's signals (which choose what a draft says) and
@@ -12,17 +13,35 @@ words ("this price is killing me", "I'm sick of waiting", "shoot me an email", "
 sale"): each pattern needs a person or a body as its object, a physical cause, or a word
 that has no figurative use in a complaint. A false alarm costs a person one read; a miss
 costs much more, so where a phrase is mostly literal it counts.
+
+What they said. Detection says which signals a message carries; the reading says what a reply
+must answer: what they ask for (a refund, to cancel, to delete or export their data, a fix,
+free extra work, compensation, a call, an explanation), the facts they give (order, invoice and
+ticket numbers, amounts, dates, how often they have written), whether anger is aimed at people
+or at the situation, a review posted or threatened, the legal steps named (a chargeback, a
+regulator, data protection, litigation: not all lawsuits), churn, a deadline as a reply can say
+it, and the complaint itself in the reply's person ("You renewed my plan" -> "we renewed your
+plan"). Every finding keeps the words that show it, as written. The rules lean to silence: a
+negated ask ("no refund needed") is no ask, calm scheduling is no deadline, and an ``issue`` is
+"" whenever the clause is a threat, abuse, a request or a question, because a wrong paraphrase
+in a reply is worse than a generic sentence.
+
+The text is read as detection reads it (``normalise``), in lower case for speed, with each
+finding's evidence mapped back to the text as written.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
-from replydraft.detection.detector import Evidence, normalise
+from replydraft.detection.detector import Evidence, _unwrap, normalise
 
-__all__ = ["KINDS", "SafetyKind", "SafetyMatter", "safety_matter"]
+__all__ = ["KINDS", "LEGAL_KINDS", "AskKind", "FactKind", "Finding", "LegalKind", "Reading", "SafetyKind",
+           "SafetyMatter", "read", "safety_matter"]
 
 SafetyKind = Literal["self_harm", "violence", "health_safety"]
 KINDS: tuple[SafetyKind, ...] = ("self_harm", "violence", "health_safety")   # the most urgent first
@@ -104,7 +123,7 @@ _RULES: tuple[tuple[SafetyKind, str, str], ...] = (
      r"(?:food|meal|salad|soup|sandwich|pizza|burger|order|dish|drink|coffee|bread)\b|\bchok(?:ed|ing)\s+on\b"),
 )
 _PREFIX: dict[SafetyKind, str] = {"self_harm": "self_harm.", "violence": "violence.", "health_safety": "health."}
-_COMPILED = tuple((kind, rule, re.compile(pattern, re.IGNORECASE)) for kind, rule, pattern in _RULES)
+_COMPILED = tuple((kind, rule, re.compile(pattern)) for kind, rule, pattern in _RULES)   # on lower-case text
 
 
 @dataclass(frozen=True)
@@ -127,12 +146,618 @@ def safety_matter(text: str) -> SafetyMatter | None:
     # Read as detection reads a text: control characters as spaces, invisible ones left out
     # ("end\u200b it all"), typographic quotes and dashes made plain; evidence is as written.
     norm, origin = normalise(text)
+    return _safety(_Text(text, norm, origin))
+
+
+def _safety(t: _Text) -> SafetyMatter | None:
+    """``safety_matter`` on a text already read."""
     found: list[tuple[SafetyKind, Evidence]] = []
     for kind, rule, pattern in _COMPILED:
-        for m in pattern.finditer(norm):
-            start, end = (origin[m.start()], origin[m.end() - 1] + 1) if origin is not None else m.span()
-            found.append((kind, Evidence(text[start:end], start, end, rule)))
+        for m in pattern.finditer(t.low):
+            found.append((kind, t.evidence(m.start(), m.end(), rule)))
     if not found:
         return None
     kind = min((k for k, _ in found), key=KINDS.index)
     return SafetyMatter(kind, tuple(sorted((e for _, e in found), key=lambda e: (e.start, e.end))))
+
+
+# -- the reading of what the customer says ---------------------------------------------------
+
+AskKind = Literal["refund", "cancel", "delete_data", "export_data", "fix", "free_work",
+                  "compensation", "call", "information"]
+FactKind = Literal["order", "invoice", "ticket", "amount", "date", "contacts"]
+LegalKind = Literal["litigation", "chargeback", "regulator", "data_protection"]
+LEGAL_KINDS: tuple[LegalKind, ...] = ("chargeback", "regulator", "data_protection", "litigation")  # most specific first
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the reading found, with the words that show it."""
+    kind: str            # an AskKind, FactKind, LegalKind, "done"/"pending", "staff"/"situation", ...
+    value: str           # normalised, ready for a sentence: "INV-1042", "$89", "4", "30 May", "Friday"
+    evidence: Evidence   # the phrase as written, offsets into the text, the rule ("ask.refund")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the customer's new text says, for a reply that answers it: what they ask for, the
+    facts they give, at whom any anger is aimed, reviews, legal steps, churn, a deadline, and
+    the complaint in the reply's person. Empty fields mean "not said", never "said no"."""
+    asks: tuple[Finding, ...] = ()       # what they ask for, one per kind, in order of appearance
+    facts: tuple[Finding, ...] = ()      # order/invoice/ticket numbers, amounts, dates, contacts
+    anger: Finding | None = None         # "staff" (aimed at people) or "situation" (at things)
+    review: Finding | None = None        # "done" (posted already) or "pending" (threatened)
+    legal: tuple[Finding, ...] = ()      # legal steps named, most specific first
+    leaving: Finding | None = None       # churn: a competitor, closing the account, "we're done"
+    deadline: Finding | None = None      # as a reply can say it: "Friday", "the end of the week"
+    issue: str = ""                      # the complaint in the reply's person, or "" when unsure
+    contacts: int = 0                    # times they say they have written or called (0: not said)
+    words: int = 0                       # words in the text
+    safety: SafetyMatter | None = None   # ``safety_matter(text)``
+
+    @property
+    def legal_kind(self) -> LegalKind | None:
+        """The most specific legal step named: the one a reply answers first."""
+        return cast(LegalKind, self.legal[0].kind) if self.legal else None
+
+    def asked(self, kind: str) -> bool:
+        """Whether they ask for ``kind`` ("refund", "call", ...)."""
+        return any(f.kind == kind for f in self.asks)
+
+    def values(self, kind: str) -> list[str]:
+        """The values of the facts of ``kind``, each once, in the order they appear."""
+        return list(dict.fromkeys(f.value for f in self.facts if f.kind == kind))
+
+
+class _Text:
+    """One text as detection reads it (``normalise``), in lower case for the patterns (a
+    regex without IGNORECASE runs several times faster), with the way back to the words as written."""
+
+    __slots__ = ("low", "norm", "origin", "text")
+
+    def __init__(self, text: str, norm: str, origin: list[int] | None) -> None:
+        self.text, self.norm, self.origin = text, norm, origin
+        low = norm.lower()
+        if len(low) != len(norm):      # a letter whose lower case is longer ("İ"): keep it as it is
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in norm)
+        self.low = low
+
+    def evidence(self, start: int, end: int, rule: str) -> Evidence:
+        """Evidence for ``norm[start:end]``, its phrase and offsets as written in ``text``."""
+        if self.origin is not None:
+            start, end = self.origin[start], self.origin[end - 1] + 1
+        return Evidence(self.text[start:end], start, end, rule)
+
+    def position(self, offset: int) -> int:
+        """Where ``text[offset]`` is in ``norm`` (for evidence found on the text as written)."""
+        return offset if self.origin is None else bisect_left(self.origin, offset)
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    """A pattern for the lower-case text: its letters made lower case (not those of \\S, (?P)."""
+    return re.compile(re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group().lower(), pattern))
+
+
+_Rules = tuple[tuple[str, re.Pattern[str]], ...]
+
+
+def _compiled(rules: Sequence[tuple[str, str]]) -> _Rules:
+    return tuple((rule, _rx(pattern)) for rule, pattern in rules)
+
+
+def _found(rules: _Rules, low: str) -> list[tuple[str, re.Match[str]]]:
+    """Every match of each rule, in text order. (One regex per rule runs faster than one
+    alternation of named groups, which enters every group at every position.)"""
+    return sorted(((rule, m) for rule, pattern in rules for m in pattern.finditer(low)), key=lambda f: f[1].start())
+
+
+def _phrase(s: str) -> str:
+    """A phrase as a value: lower case, single spaces."""
+    return " ".join(s.lower().split())
+
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")   # capitalised: "in May", not "you may"
+_NUMBER = {"once": 1, "one": 1, "first": 1, "twice": 2, "two": 2, "second": 2, "thrice": 3, "three": 3,
+           "third": 3, "four": 4, "fourth": 4, "five": 5, "fifth": 5, "six": 6, "sixth": 6, "seven": 7,
+           "seventh": 7, "eight": 8, "eighth": 8, "nine": 9, "ninth": 9, "ten": 10, "tenth": 10,
+           "eleven": 11, "eleventh": 11, "twelve": 12, "twelfth": 12, "fifteen": 15, "twenty": 20}
+_COUNT = r"(?:\d{1,2}(?:st|nd|rd|th)?|" + "|".join(_NUMBER) + ")"
+_SELF = r"(?:my|our)"
+
+# -- asks: what they want done; the first phrase of each kind ---------------------------------
+_ASKS: tuple[tuple[str, str], ...] = (
+    ("ask.refund", r"\brefund(?:s|ing)?\b(?!\s+(?:polic\w+|terms|process|page|arrived|came|has\s+arrived"
+                   r"|went\s+through))"
+                   r"|\b(?:be|get|got|being)\s+refunded\b|\b(?:my|our|the)\s+money\s+back\b|\bpay\s+(?:me|us)\s+back\b"
+                   r"|\breverse\s+(?:the|these|those|both|this|that|my|our)\s+(?:\w+\s+)?(?:charges?|payments?)\b"
+                   rf"|\bcredit\s+{_SELF}\s+(?:account|card)\b|\breimburse\w*\b"),
+    ("ask.cancel", rf"\bcancel(?:l?ing|l?ed)?\s+(?:{_SELF}|the|this|that)\s+(?:\w+\s+)?(?:subscriptions?|plans?|orders?"
+                   r"|accounts?|membership|contract|service|renewal|booking|package|licen[cs]es?)\b"
+                   rf"|\bclos(?:e|ing)\s+(?:{_SELF}|the)\s+accounts?\b"
+                   r"|\bterminat(?:e|ing)\s+(?:the|our|my|this)\s+(?:contract|agreement|subscription|service|account)\b"
+                   r"|\bcancel\s+(?:everything|it\s+all)\b"),
+    ("ask.delete_data", rf"\b(?:delete|erase|remove|wipe|purge)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:\w+\s+)?"
+                        r"(?:data|account"
+                        r"|information|info|details|records?|profile)\b|\bright\s+to\s+(?:be\s+forgotten|erasure)\b"
+                        r"|\berase\s+(?:everything|all)\b|\b(?:deletion|erasure)\s+of\s+(?:my|our|all)\s+(?:\w+\s+)?data\b"),
+    ("ask.export_data", rf"\bcopy\s+of\s+(?:all\s+)?(?:{_SELF}|the)\s+(?:personal\s+)?(?:data|information|records)\b"
+                        r"|\bsubject\s+access\s+request\b|\bDSAR\b"
+                        r"|\b(?:data|information)\s+(?:that\s+)?you\s+(?:hold|have|keep|store)\s+(?:on|about)\s+(?:me|us)\b"
+                        rf"|\b(?:export|download)\s+(?:of\s+)?(?:all\s+)?{_SELF}\s+(?:\w+\s+)?data\b"),
+    ("ask.fix", r"\b(?:fix|sort|repair|redo|re-do|resolve)\s+(?:it|this|that|them|the\s+\w+|my\s+\w+|our\s+\w+)\b"
+                r"|\bput\s+(?:it|this|that|things)\s+right\b|\bmake\s+it\s+work\b|\b(?:need|want|expect)\s+a\s+fix\b"
+                r"|\b(?:want|need|get|have)\s+(?:it|this|that)\s+(?:fixed|repaired|sorted|resolved|working)\b"
+                r"|\b(?:until|unless|once|till)\s+(?:\w+\s+){1,4}?(?:is|are|gets?|has\s+been)\s+(?:fixed|repaired|sorted)\b"),
+    ("ask.free_work", r"\bshould\s+(?:\w+\s+)?(?:be\s+)?included\b"
+                      r"|\bat\s+no\s+(?:extra|additional|further)?\s*(?:cost|charge)\b"
+                      r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:any\s+)?(?:extra\s+)?charge\b"
+                      r"|\bi\s+expect\s+you\s+to\s+also\b|\bthrow\s+in\b|\bnot\s+(?:be\s+)?charg\w*\s+(?:me|us)\s+for\b"),
+    ("ask.compensation", r"\bcompensat(?:e|ion|ed)\b|\b(?:a|some)\s+(?:\d+\s?%\s+)?discount\b"
+                         r"|\bcredit\s+for\s+the\s+(?:\w+\s+)?(?:downtime|outage|delay|trouble|inconvenience)\b"
+                         r"|\bcover\s+(?:the|my|our)\s+(?:\w+\s+)?(?:cost|costs|bill|expenses?)\b|\bshould\s+be\s+on\s+you\b"
+                         r"|\byou\s+(?:should|must|need\s+to|have\s+to|will)\s+pay\s+for\b|\bgesture\s+of\s+goodwill\b"
+                         r"|\bgoodwill\s+gesture\b"),
+    ("ask.call", r"\b(?:call|phone|ring)\s+me\b(?!\s+(?:a|an)\b)|\bgive\s+me\s+a\s+(?:call|ring)\b"
+                 r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:a|your|the|an?\s+actual|a\s+real)\s+(?:\w+\s+)?"
+                 r"(?:manager|supervisor|human|person|boss|owner|director)\b"
+                 r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:someone|somebody|a\s+person)\b"),
+    ("ask.information", r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:why|what|how)\b"
+                        r"|\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|why|when|how|where)\b"
+                        r"|\b(?:i|we)\s+(?:want|need|demand|would\s+like|'d\s+like)\s+to\s+know\b"
+                        rf"|\bwhere\s+(?:is|are)\s+{_SELF}\s+\w+|\bwhat\s+happened\b|\ban\s+explanation\b"),
+)
+_ASK = _compiled(_ASKS)
+# A simple negation just before an ask: "no refund needed", "I don't want to cancel", "no need to call me".
+_NOT_ASKED = _rx(r"(?:\bno\s+(?:need\s+(?:to|for)\s+(?:a\s+|any\s+)?)?|\b(?:don't|do\s+not|never|not)\s+"
+                 r"|\b(?:don't|do\s+not|doesn't|didn't|won't|not|never|am\s+not|i'm\s+not)\s+(?:really\s+)?"
+                 r"(?:want|need|ask|asking|asked|expect|expecting|require|looking|plan|planning|intend|going|wish|"
+                 r"interested)\b(?:\s+\w+){0,3}\s+|\bwithout\s+(?:a\s+|any\s+)?)$")
+_NOT_NEEDED = _rx(r"^\s+(?:is\s+|are\s+)?(?:not|isn't|aren't)\s+(?:needed|necessary|required)\b")
+
+
+# "I'll fix it myself", "we sorted it": the customer does it, it isn't asked of us.
+_THEMSELVES = _rx(r"\b(?:i|we)(?:'ll|\s+will|\s+can|'ve|\s+have)?\s+(?:just\s+|already\s+)?\Z")
+
+
+def _themselves(low: str, rule: str, start: int) -> bool:
+    return rule == "ask.fix" and _THEMSELVES.search(low, max(0, start - 20), start) is not None
+
+
+def _negated(low: str, start: int, end: int) -> bool:
+    """A simple negation right before (or "not needed" right after) the phrase at start:end."""
+    return bool(_NOT_ASKED.search(low[max(0, start - 50):start]) or _NOT_NEEDED.match(low, end))
+
+
+def _asks(t: _Text) -> tuple[Finding, ...]:
+    """One finding per kind asked for, its first phrase that isn't negated, in text order."""
+    first: dict[str, Finding] = {}
+    for rule, m in _found(_ASK, t.low):
+        kind = rule.removeprefix("ask.")
+        if kind not in first and not _negated(t.low, m.start(), m.end()) and not _themselves(t.low, rule, m.start()):
+            first[kind] = Finding(kind, _phrase(m.group()), t.evidence(m.start(), m.end(), rule))
+    return tuple(first.values())
+
+
+# -- facts: numbers, amounts, dates, and how often they have written -------------------------
+_ID = r"(?P<v>(?:[a-z]{1,5}-?)?\d[\d-]*\d(?:-[a-z0-9]+)?)\b(?!\s+(?:units|items|pieces|pcs|copies|times|of)\b)"
+_NUMBERED = r"\s*(?:(?:no|nr|num|number|id|ref)\b\.?\s*)?[:#]?\s*#?\s*"
+_FACTS: tuple[tuple[FactKind, str, re.Pattern[str]], ...] = (
+    ("order", "fact.order", _rx(r"\border" + _NUMBERED + _ID)),
+    ("invoice", "fact.invoice", _rx(r"\b(?:invoice|inv\b\.?)" + _NUMBERED + _ID + r"|\b(?P<v2>inv-?\d[\d-]*\d)\b")),
+    ("ticket", "fact.ticket", _rx(r"\b(?:ticket|case|reference|ref\b\.?|incident|claim)" + _NUMBERED + _ID)),
+    ("amount", "fact.amount", _rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)")),     # the symbol first: fast
+    ("amount", "fact.amount", _rx(r"\b(?P<v>\d(?:[\d,.]*\d)?\s?(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds"
+                                  r"|bucks)\b)")),
+    ("date", "fact.date", _rx(
+        r"\b(?P<v>\d{4}-\d{2}-\d{2}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+\d{{4}})?"
+        rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?"
+        rf"|(?:(?:last|this|next|past)\s+)?{_WD}|yesterday|last\s+(?:week|month|year)"
+        rf"|(?:\d+|a|an|one|two|three|four|five|six)\s+(?:days?|weeks?|months?)\s+ago)\b")),
+)
+# A month alone, written with a capital after a preposition: "in May", not "you may" (on the text as written).
+_MONTH_ALONE = re.compile(rf"\b(?i:in|since|from|until|till|during|early|late|mid-?|end\s+of)\s+(?P<v>{_MONTH_NAME})\b")
+# How often they have been in touch: "the fourth time I write", "emailed 3 times", "five emails".
+_CONTACT_WORD = r"(?:emails?|e-mails?|messages?|calls?|phone\s+calls?|letters?|tickets?|voicemails?|chasers?)"
+_CONTACTS = _rx(
+    rf"\b(?:the|my|our)\s+(?P<n1>{_COUNT})\s+(?:{_CONTACT_WORD}\b"
+    r"|(?:time|attempt)\s+(?:that\s+)?(?:i|we)(?:'ve|\s+have|'m|\s+am)?\s+(?:\w+\s+)?(?:writ|emai|e-mai|call|phon|"
+    r"contact|ask|reach|messag|chas|complain|tr[iy]|rais|report)\w*)"
+    r"|\b(?:writing|emailing|calling|contacting|asking|chasing|messaging)\s+(?:you\s+)?(?:about\s+this\s+)?"
+    rf"for\s+the\s+(?P<n2>{_COUNT})\s+time\b"
+    r"|\b(?:emailed|e-mailed|written|wrote|called|phoned|contacted|messaged|chased|rung|rang|asked|reached\s+out|"
+    r"complained|tried)\s+(?:to\s+)?(?:you\s+|your\s+\w+\s+|you\s+guys\s+)?(?:about\s+(?:this|it)\s+)?"
+    rf"(?P<n3>{_COUNT}\s+times|twice|thrice|once)\b"
+    rf"|\b(?P<n4>{_COUNT})\s+(?:separate\s+|different\s+|unanswered\s+)?{_CONTACT_WORD}\b")
+
+
+def _amount(value: str) -> str:
+    """An amount compact: "$ 89" -> "$89", "1.200,00  EUR" -> "1.200,00 EUR"."""
+    value = " ".join(value.split())
+    return re.sub(r"(?<=[$€£¥])\s", "", value) if value[0] not in "0123456789" else value
+
+
+def _id(value: str) -> str:
+    return value.upper()
+
+
+_VALUE = {"order": _id, "invoice": _id, "ticket": _id, "amount": _amount}
+
+
+def _facts(t: _Text) -> tuple[list[Finding], int]:
+    """Numbers, amounts and dates, each with its evidence, in text order; and the largest
+    count of contacts they say they have made (0 if none)."""
+    found: list[Finding] = []
+    matches = [(kind, rule, m) for kind, rule, pattern in _FACTS for m in pattern.finditer(t.low)]
+    matches += [("date", "fact.date", m) for m in _MONTH_ALONE.finditer(t.norm)]
+    for kind, rule, m in matches:
+        group = "v" if m.group("v") is not None else "v2"
+        value = t.norm[m.start(group):m.end(group)]
+        if kind == "date":
+            value = _NAME.sub(lambda d: d.group().capitalize(), value.lower())    # "last Tuesday", "3 March"
+        found.append(Finding(kind, _VALUE.get(kind, str.strip)(value), t.evidence(*m.span(), rule)))
+    contacts = 0
+    for m in _CONTACTS.finditer(t.low):
+        count = _count(next(g for g in (m.group("n1"), m.group("n2"), m.group("n3"), m.group("n4")) if g))
+        if count:
+            contacts = max(contacts, count)
+            found.append(Finding("contacts", str(count), t.evidence(*m.span(), "fact.contacts")))
+    found.sort(key=lambda f: f.evidence.start)
+    return found, contacts
+
+
+def _count(words: str) -> int:
+    """ "fourth" -> 4, "3 times" -> 3, "twice" -> 2; 0 for anything else."""
+    word = words.split()[0].lower()
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else _NUMBER.get(word, 0)
+
+
+# -- anger: swearing or insults, and whether they are aimed at people --------------------------
+_SWEAR = _rx(
+    r"\bf[*#@!]{2,}(?:\w+|(?!\w))|\b(?:f[u*#@!]+[c*#@!]*k\w*|effing|frigging|friggin|wtf|fml"
+    r"|sh[i*#@!1]+t\w*|s[*#@!]{2,3}t\w*|bull\s?sh\w+|crap\w*|bloody|damn\w*|goddamn\w*|piss\w*|arse\w*|ass(?:hole)?s?"
+    r"|bastards?|bitch\w*|wankers?|twats?|pricks?|cunts?|the\s+hell"
+    r"|idiot\w*|moron\w*|imbeciles?|cretins?|muppets?|clowns?|crooks?|thieves|scammers?|frauds|liars?|jokers?"
+    r"|incompetents?|morons?|numpt(?:y|ies)|buffoons?|losers?)\b|\bf\s?(?:off|you)\b")
+_PEOPLE = (r"(?:staff|people|team|support|agents?|employees|reps?|representatives?|managers?|management|guys|lot"
+           r"|developers?|devs|engineers?|technicians?|company|bunch|crooks|idiots|morons|clowns)")
+_INSULT_ADJ = r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|arrogant|brainless|worthless|dishonest)"
+_INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
+                r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
+                r"|incompetents|losers?)")
+_SHAME = r"(?:a\s+(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
+_INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
+            r"bloody|damn|f\S*ing)\s+)*")
+# Aimed at people: "you idiots", "you're a bunch of crooks", "your support people are morons",
+# "useless incompetent staff", "f*** you", "Kevin is an idiot" (an insult noun names a person).
+_AT_PEOPLE = _rx(
+    rf"\b(?:you|u|ya)\s+(?:\w+\s+)?{_INSULT_NOUN}\b"
+    rf"|\b(?:you|u|they|he|she)\s*(?:'re|are|r|were|is|'s)\s+{_INTENSE}(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
+    rf"|\b(?:your|the|these|those|you)\s+(?:\w+\s+)?{_PEOPLE}\s+(?:is|are|were|was)\s+{_INTENSE}"
+    rf"(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
+    rf"|\b{_INSULT_ADJ}\s+(?:(?:and\s+)?{_INSULT_ADJ}\s+)?{_PEOPLE}\b"
+    rf"|\bbeing\s+{_INTENSE}(?:{_INSULT_NOUN}|{_SHAME})"
+    r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
+    rf"|\b{_INSULT_NOUN}\b")
+_SENTENCE = _rx(r"[.!?\n](?:(?<=\n)|(?<!\bno\.)(?<!\bnr\.)(?<!\bref\.)(?<!\bvs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)"
+                r"[.!?]*(?=[\s\"')\]]|$))")    # one character class first: the regex skips to it fast
+
+
+def _sentences(low: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: ends at . ! ? or at a line break that isn't a soft wrap."""
+    spans, start = [], 0
+    for m in _SENTENCE.finditer(_unwrap(low)):
+        if low[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if low[start:].strip():
+        spans.append((start, len(low)))
+    return spans
+
+
+def _around(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    """The sentence that holds ``pos``."""
+    i = bisect_right([s for s, _ in spans], pos) - 1
+    return spans[max(i, 0)] if spans else (0, 0)
+
+
+def _anger(t: _Text, spans: list[tuple[int, int]], abuse: Sequence[Evidence]) -> Finding | None:
+    """Anger only when they swear or insult; "staff" when a sentence with such a phrase aims
+    it at people (staff wins), "situation" when it is aimed at things or the state of affairs."""
+    phrases = [(t.position(e.start), t.position(e.end)) for e in abuse]
+    phrases += [m.span() for m in _SWEAR.finditer(t.low)] + [m.span() for m in _AT_PEOPLE.finditer(t.low)]
+    situation: Finding | None = None
+    for start, end in sorted(phrases):
+        s0, s1 = _around(spans, start)
+        at = _AT_PEOPLE.search(t.low, s0, max(s1, end))
+        if at:
+            return Finding("staff", _phrase(at.group()), t.evidence(*at.span(), "anger.staff"))
+        if situation is None:
+            situation = Finding("situation", _phrase(t.norm[start:end]), t.evidence(start, end, "anger.situation"))
+    return situation
+
+
+# -- reviews: only when the sentence speaks of reviews, posting, social media or forums --------
+_REVIEW_TOPIC = _rx(r"\b(?:reviews?|trustpilot|google|yelp|forums?|reddit|twitter|facebook|instagram|tiktok|linkedin"
+                    r"|social\s+media|youtube|blog|tripadvisor|online|publicly|(?:1|one)[-\s]star|everyone|the\s+world"
+                    r"|post(?:ing|ed)?\s+(?:about|this|it)|thread)\b")
+_PRAISE = _rx(r"\b(?:5|five)[-\s]stars?\b|\b(?:great|glowing|positive|good|lovely|nice)\s+(?:\w+\s+)?review\b")
+_REVIEWS = _compiled((
+    ("review.done", r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|now\s+|since\s+)?(?:left|posted|written"
+                    r"|wrote|put\s+up|published|shared|given|gave)\b"
+                    r"|\bmy\s+(?:\w+\s+)?(?:review|post|thread|complaint)\s+is\s+(?:now\s+)?(?:up|live|online|out|posted|public)\b"
+                    r"|\b(?:read|seen|liked|shared)\s+my\s+(?:\w+\s+)?(?:review|post|thread)\b"),
+    ("review.pending", r"\b(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
+                       r"|\s+are\s+going\s+to|'m\s+gonna|\s+plan\s+to|'m\s+about\s+to)\s+(?:\w+\s+){0,3}?(?:leave|post"
+                       r"|write|put|tell|share|publish|make\s+sure|give|let|warn|review|report|expose)\b"
+                       r"|\b(?:going|about|ready)\s+to\s+(?:post|write|tell|share|leave|publish)\b"
+                       r"|\bexpect\s+(?:a|an|my)\s+(?:\w+\s+)?(?:review|post)\b"),
+))
+
+
+_NOT = _rx(r"\b(?:not|never)\b")
+
+
+def _review(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
+    """A review posted ("done") or threatened ("pending"); done wins, it has happened."""
+    found: Finding | None = None
+    for rule, m in _found(_REVIEWS, t.low):
+        s0, s1 = _around(spans, m.start())
+        sentence = t.low[s0:s1]
+        if (not _REVIEW_TOPIC.search(sentence) or _PRAISE.search(sentence)
+                or _NOT.search(m.group())):
+            continue
+        if found is None or (rule == "review.done" and found.kind == "pending"):
+            found = Finding(rule.removeprefix("review."), _phrase(m.group()), t.evidence(*m.span(), rule))
+    return found
+
+
+# -- legal steps: every kind named, the most specific first ------------------------------------
+_BANK = r"(?:bank|card\s+(?:company|issuer|provider)|credit\s+card\s+(?:company|provider|issuer)|amex|visa|mastercard)"
+_LEGAL: dict[LegalKind, re.Pattern[str]] = {
+    "chargeback": _rx(
+        r"\bcharge\s?-?\s?backs?\b|\bdisput\w*\s+(?:(?:the|this|these|that|those|a|my|every|each|both)\s+)?(?:\w+\s+)?"
+        r"(?:charges?|payments?|transactions?)\b|\bdisput\w*\s+(?:it|this|them)\s+with\b"
+        r"|\b(?:file|open|raise|lodge|start)\w*\s+a\s+(?:\w+\s+)?dispute\b"
+        rf"|\b(?:my|the|our)\s+{_BANK}\s+(?:will\s+|'ll\s+|can\s+|is\s+going\s+to\s+)?(?:reverse|claw|dispute|block|recover)"
+        rf"\w*|\b(?:contact\w*|call\w*|ask\w*|go\w*\s+to|tell\w*|phon\w*|involv\w*|complain\w*\s+to|report\w*\s+(?:it|this)"
+        rf"\s+to)\s+(?:my|our|the)\s+{_BANK}\b|\bclaw\w*\s+(?:\w+\s+){{0,3}}?back\b"
+        r"|\bpaypal\s+(?:dispute|claim|case)\b|\b(?:dispute|claim|case)\s+(?:with|on|through|via)\s+paypal\b"),
+    "regulator": _rx(
+        r"\b(?:regulators?|ombudsman|trading\s+standards|better\s+business\s+bureau|bbb|ftc|cfpb|accc|cnil|ofcom|ofgem"
+        r"|attorney\s+general|consumer\s+(?:protection\s+|rights\s+)?(?:body|agency|bureau|authority|council|affairs"
+        r"|watchdog|organi[sz]ation)|consumer\s+protection|information\s+commissioner|data\s+protection\s+(?:authority"
+        r"|regulator|commissioner)|watchdog)\b"),
+    "data_protection": _rx(
+        r"\b(?:gdpr|ccpa|cpra|dsar|subject\s+access\s+request|right\s+to\s+(?:erasure|be\s+forgotten)|data\s+protection"
+        r"\s+(?:law|laws|act|legislation|rights|regulations?|authority|regulator|commissioner)|article\s+(?:15|17)"
+        r"|information\s+commissioner)\b"
+        r"|\b(?:my|our)\s+(?:legal\s+)?right\s+to\s+(?:have\s+)?(?:\w+\s+){0,3}?(?:data|information)\b"
+        r"|\b(?:legally|by\s+law)\s+(?:required|obliged|obligated|bound)\s+to\s+(?:delete|erase|remove|give|provide|send)\b"),
+    "litigation": _rx(
+        r"\b(?:lawyers?|attorneys?(?!\s+general)|solicitors?|legal\s+(?:team|counsel|representatives?"
+        r"|advis[eo]rs?)|counsel)\b(?!\s+(?:\w+\s+)?(?:reviewed|approved|checked|drafted|looked|signed|is\s+happy"
+        r"|has\s+(?:reviewed|approved|checked)|said))"
+        r"|\bsu(?:e|ing)\s+(?:you|your|the|them|for|over|this|u|y'all)\b|\bsued\b"
+        r"|\b(?:in|to|into)\s+court\b|\bcourt\s+(?:action|case|claim|order|proceedings)\b|\bcounty\s+court\b"
+        r"|\blegal\s+(?:action|proceedings|steps|route|recourse|claim|measures|remedies)\b|\blawsuits?\b"
+        r"|\bclass[-\s]action\b|\bsmall[-\s]claims\b|\blitigat\w+|\bletter\s+before\s+(?:action|claim)\b"),
+}
+
+
+# Acronyms that are words in lower case ("ico"), read on the text as written.
+_LEGAL_CASED: dict[LegalKind, re.Pattern[str]] = {"regulator": re.compile(r"\b(?:ICO|FCA)\b"),
+                                                  "data_protection": re.compile(r"\bICO\b")}
+
+
+def _legal(t: _Text) -> tuple[Finding, ...]:
+    """Every legal step named, by its first phrase that isn't negated; most specific first."""
+    found = []
+    for kind in LEGAL_KINDS:
+        cased = _LEGAL_CASED.get(kind)
+        matches: list[re.Match[str]] = [*_LEGAL[kind].finditer(t.low), *(cased.finditer(t.norm) if cased else ())]
+        m = min((m for m in matches if not _negated(t.low, m.start(), m.end())), key=lambda m: m.start(), default=None)
+        if m is not None:
+            found.append(Finding(kind, _phrase(m.group()), t.evidence(m.start(), m.end(), f"legal.{kind}")))
+    return tuple(found)
+
+
+# -- leaving: churn, not "I'm leaving for holiday" ---------------------------------------------
+_ELSE = (r"(?:provider|supplier|vendor|company|service|agency|platform|bank|firm|store|shop|host|tool|solution"
+         r"|carrier|courier)")
+_LEAVING = _compiled((
+    ("leaving.competitor", r"\b(?:switch\w*|mov(?:e|ed|ing)|go(?:ing)?|migrat\w*|tak\w+\s+(?:my|our)\s+"
+                           r"(?:business|money"
+                           r"|custom))\s+(?:over\s+)?to\s+(?:a\s+|your\s+|one\s+of\s+your\s+)?(?:competitors?|rivals?"
+                           rf"|another\s+{_ELSE}|a\s+(?:different|new|better)\s+{_ELSE})\b"
+                           r"|\b(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:now\s+|officially\s+)?switching\b"
+                           rf"|\bswitching\s+{_ELSE}s\b|\b(?:your|a)\s+competitor\s+(?:instead|now)\b"),
+    ("leaving.elsewhere", r"\b(?:tak\w+|move|moving)\s+(?:my|our|all\s+(?:my|our))\s+"
+                          r"(?:business|money|custom|accounts?)\s+"
+                          r"elsewhere\b|\b(?:go|going|look|looking|shop|shopping)\s+elsewhere\b"),
+    ("leaving.close_account", r"\bclos(?:e|ing)\s+(?:my|our)\s+accounts?\b|\bcancel\s+everything\b"),
+    ("leaving.cancelling", r"\b(?:i|we)(?:'m|\s+am|'re|\s+are|'ll|\s+will)\s+(?:just\s+)?cancel(?:l?ing)?"
+                           r"(?=\s*(?:[.!,;]|$))"),
+    ("leaving.done", r"\b(?:we|i)(?:'re|\s+are|'m|\s+am)\s+(?:so\s+|completely\s+|totally\s+)?(?:done|finished|through)"
+                     r"\s+with\s+(?:you|your\s+\w+|this\s+company)\b|\bwe(?:'re|\s+are)\s+(?:done|finished)(?=\s*(?:[.!,;]|$))"
+                     r"|\b(?:you'?ve|you\s+have|you\s+just)\s+lost\s+(?:a|my|our|another)\s+(?:\w+\s+)?(?:customer|client"
+                     r"|business)\b|\blost\s+(?:my|our)\s+business\b"
+                     r"|\bnever\s+(?:use|order\s+from|buy\s+from|deal\s+with|work\s+with|come\s+back\s+to|shop\s+with)\s+"
+                     r"(?:you|your\s+\w+|this\s+company)\s+again\b"
+                     r"|\bleav(?:e|ing)\s+(?:you|your\s+(?:company|service|platform))\b(?!\s+(?:a|an|my|the|some|one|with)\b)"),
+))
+
+
+def _leaving(t: _Text) -> Finding | None:
+    """The first word of churn that isn't negated."""
+    for rule, m in _found(_LEAVING, t.low):
+        if not _negated(t.low, m.start(), m.end()):
+            return Finding("leaving", _phrase(m.group()), t.evidence(*m.span(), rule))
+    return None
+
+
+# -- deadline: the first time limit they set -------------------------------------------------
+_WHEN = (rf"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|business\s+day|play)|close\s+of\s+(?:business|play)"
+         rf"|(?:this|next)\s+(?:week|weekend|month|{_WD})|{_WD}|tomorrow(?:\s+(?:morning|afternoon|evening|noon))?"
+         rf"|tonight|today|noon|midday|midnight|eod|cob|eow|the\s+\d{{1,2}}(?:st|nd|rd|th)"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?::\d\d)?\s*(?:am|pm)")
+_DEADLINES = (
+    ("deadline.by", _rx(rf"\b(?:by|no\s+later\s+than)\s+(?P<v>{_WHEN})\b")),
+    ("deadline.within", _rx(r"\bwithin\s+(?:the\s+next\s+)?(?P<v>(?:\d+|a|an|one|two|three|four|five|seven|ten"
+                            r"|fourteen|thirty|"
+        r"twenty-four|forty-eight)\s+(?:working\s+|business\s+|calendar\s+)?(?:hours?|days?|weeks?))\b")),
+    ("deadline.before", _rx(rf"\bbefore\s+(?P<v>the\s+\d{{1,2}}(?:st|nd|rd|th)"
+                            rf"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month)|{_WD}"
+        r"|tomorrow|the\s+weekend)\b")),
+    ("deadline.today", _rx(r"\b(?:fix|sort|refund|resolv|respond|reply|answer|call|send|cancel|do|pay|deliver|get)\w*"
+                           r"\s+(?:\w+\s+){0,4}?"
+        r"(?P<v>today|tonight)\b(?!')")),
+)
+_NAME = _rx(rf"\b(?:{_WD}|{_MONTH})\b")   # "friday" -> "Friday", "15 march" -> "15 March"
+_SAID_AS = {"eod": "the end of the day", "cob": "close of business", "eow": "the end of the week"}
+# "I'll send the files by Friday" is their own plan, not a demand.
+_CLAUSE_CUT = _rx(r"[,;:]|\b(?:if|unless|or|and|but|otherwise|so|until)\b")
+_OWN_PLAN = _rx(r"\b(?:i|we)(?:'ll|\s+will|\s+can|\s+could|'m\s+going\s+to|\s+plan\s+to|\s+should)\s+(?:\w+\s+)?"
+                r"(?:send|get|pay|have|be|call|deliver|finish|submit|return|sign|confirm|let|try|upload|review|come)\b")
+
+
+def _own_plan(low: str, start: int, end: int) -> bool:
+    """Whether the clause before a deadline (low[start:end], cut at its last comma, "if", "or"...)
+    is the customer's own plan ("I'll send the contract by Friday") rather than a demand."""
+    for cut in _CLAUSE_CUT.finditer(low, start, end):
+        start = cut.end()
+    return _OWN_PLAN.search(low, start, end) is not None
+
+
+def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
+    """The first deadline that is a demand, as a reply can say it ("Friday", "48 hours")."""
+    best: tuple[re.Match[str], str] | None = None
+    for rule, pattern in _DEADLINES:
+        for m in pattern.finditer(t.low):
+            if not _own_plan(t.low, _around(spans, m.start())[0], m.start()):
+                if best is None or m.start() < best[0].start():
+                    best = m, rule
+                break
+    if best is None:
+        return None
+    m, rule = best
+    value = _phrase(m.group("v"))          # lower case: "friday" -> "Friday" below
+    value = _NAME.sub(lambda d: d.group().capitalize(), _SAID_AS.get(value, value))
+    return Finding("deadline", value, t.evidence(*m.span(), rule))
+
+
+# -- issue: the complaint, said back in the reply's person --------------------------------------
+_COMPLAINT = _rx(
+    r"\b(?:charged|billed|renewed|overcharged|broken|broke|failed|fails|failing|crashed|crashes|crashing|freezes|froze"
+    r"|not\s+working|(?:doesn't|don't|didn't|does\s+not|did\s+not|won't)\s+(?:even\s+)?(?:work|load|open|start)"
+    r"|stopped\s+working|never\s+(?:arrived|came|showed|received|heard|got)|(?:hasn't|has\s+not|haven't|have\s+not"
+    r"|didn't|did\s+not)\s+(?:arrived|come|received|got|gotten|heard|been\s+(?:fixed|delivered|refunded|answered))"
+    r"|late|delayed|missing|wrong|logged\s+(?:\w+\s+)?out|locked\s+out|ignored|double|twice|no\s+(?:answer|reply"
+    r"|response|one)|nobody|damaged|defective|faulty|lost|errors?|bug|outage|waiting|waited|unanswered|stuck"
+    r"|(?:is|are|was|were|went|been|goes|keeps\s+going)\s+down"
+    r"|still\s+(?:\w+\s+)?(?:not|no|nothing|waiting|broken|being|charg\w+|bill\w+|\w+n't|cannot|missing|down|crash\w*"
+    r"|fail\w*|wrong|happening|getting|showing|stuck)"
+    r"|refused|declined|disappeared|cut\s+off)\b")
+_CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
+              r"|they|now|please|refund|fix|sort|cancel|or|what)\b)")
+# A clause without the punctuation around it and a leading "and", "but", "honestly", ...
+_TRIM = _rx(r"[\s,.;:!-]*(?:(?:and|but|so|also|honestly|seriously|frankly|again|now|plus)\b,?\s*)?"
+            r"(?P<u>.*?)[\s,.;:!-]*\Z")
+_STARTS = _rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|the|this|that|it|it's|its|they|they've"
+              r"|there|nobody|no|nothing|still|a|an|order|invoice|payment|delivery|every|each|both|after|since|for)\b")
+# Threats, requests, greetings, praise, idioms ("don't get me wrong"), a subject left out after a
+# swapped "I" ("I forgot to cancel and was charged" would come out as "you ... and was charged").
+_NOT_A_COMPLAINT = _rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s+will|we\s+will|going\s+to|gonna"
+                       r"|if\s+you|you\s+(?:can|can't|cannot|could|couldn't)|please|thanks?|thank\s+you|hi|hello|dear"
+                       r"|regards|cheers|great|love|awesome|happy|glad|appreciate\w*|get\s+me\s+wrong|can't\s+complain"
+                       r"|(?:and|but|or)\s+(?:was|am)|wondering)\b|[\"?]|[:;]-?\)")
+_PRONOUN = re.compile(r"\b(?:i\s+am|i\s+was|you\s+are|you\s+were|we\s+are|we\s+were|i'm|i've|i'd|i'll|you're"
+                      r"|you've|you'd|you'll|im|we're|we've|we'd|we'll|myself|ourselves|yourselves|yourself|mine"
+                      r"|ours|yours|my|our|your|me|us|i|we|you)\b", re.IGNORECASE)
+_SWAP = {"i am": "you are", "i was": "you were", "you are": "we are", "you were": "we were", "we are": "you are",
+         "we were": "you were", "i'm": "you're", "im": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+         "you're": "we're", "you've": "we've", "you'd": "we'd", "you'll": "we'll", "we're": "you're",
+         "we've": "you've", "we'd": "you'd", "we'll": "you'll", "myself": "yourself", "ourselves": "yourselves",
+         "yourself": "ourselves", "yourselves": "ourselves", "mine": "yours", "ours": "yours", "yours": "ours",
+         "my": "your", "our": "your", "your": "our", "me": "you", "us": "you", "i": "you", "we": "you"}
+# "you" is the subject ("we") at the start of a clause, after one of these words, or before a verb.
+_BEFORE_SUBJECT = frozenset(("and", "but", "after", "because", "when", "that", "since", "until", "if", "so", "although",
+                             "while", "before", "once", "as", "then", "or", "where", "which", "who", "how", "why",
+                             "though"))
+_VERB_AFTER = re.compile(r"\s+(?:\w+ed|have|had|are|were|did|do|don't|didn't|said|sent|told|sold|made|gave|took"
+                         r"|put|let|got|kept|keep|never|still|always|just|also|already|can|could|will|would"
+                         r"|should|must|owe|promised|guys|people)\b", re.IGNORECASE)
+_MIN_WORDS, _MAX_WORDS = 4, 22
+
+
+def _issue(t: _Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> str:
+    """The first clause that states what went wrong, in the reply's person; "" when none is
+    clearly one (a wrong paraphrase is worse than none). ``avoid``: threats and abuse."""
+    for s0, s1 in spans:
+        if t.low[s1:s1 + 1] == "?":
+            continue
+        start = s0
+        for end in [m.start() for m in _CLAUSE.finditer(t.low, s0, s1)] + [s1]:
+            unit = _unit(t, start, end, avoid)
+            start = end + 1
+            if unit:
+                return _said_back(unit)
+    return ""
+
+
+def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
+    """The clause at start:end, trimmed, if it is a plain statement of a complaint, else ""."""
+    if any(a < end and start < b for a, b in avoid):
+        return ""
+    m = _TRIM.match(t.low, start, end)
+    low, unit = m.group("u") if m else "", t.norm[m.start("u"):m.end("u")] if m else ""
+    if (not _MIN_WORDS <= len(unit.split()) <= _MAX_WORDS or not _STARTS.match(low) or unit.isupper()
+            or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low)
+            or _SWEAR.search(low) or _AT_PEOPLE.search(low)):
+        return ""
+    return unit
+
+
+def _said_back(unit: str) -> str:
+    """``unit`` in the reply's person: I -> you, you -> we/us, my -> your, your -> our."""
+    def swap(m: re.Match[str]) -> str:
+        word = m.group()
+        key = " ".join(word.lower().split())
+        if word == "US":                      # the country
+            return word
+        said = _SWAP[key] if key != "you" else "we" if _subject(unit, m.start(), m.end()) else "us"
+        return said.upper() if word.isupper() and len(word) > 1 else said
+
+    said = _PRONOUN.sub(swap, unit)
+    first = said.split()[0]
+    return said if first.isupper() and len(first) > 1 else said[0].lower() + said[1:]
+
+
+def _subject(unit: str, start: int, end: int) -> bool:
+    """Whether the "you" at unit[start:end] is a subject ("you charged" -> "we charged") rather
+    than an object ("I told you" -> "you told us")."""
+    before = unit[:start].split()
+    return (not before or before[-1].lower().strip(",") in _BEFORE_SUBJECT
+            or _VERB_AFTER.match(unit, end) is not None)
+
+
+# -- the whole reading -------------------------------------------------------------------------
+
+def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
+    """The customer's new text -> a Reading. ``abuse``: the detector's abusive_language
+    evidence (offsets into the same text), so the anger target is judged on those phrases."""
+    norm, origin = normalise(text)
+    t = _Text(text, norm, origin)
+    spans = _sentences(t.low)
+    facts, contacts = _facts(t)
+    review, legal, leaving, deadline = _review(t, spans), _legal(t), _leaving(t), _deadline(t, spans)
+    said = [f.evidence for f in (review, leaving, deadline, *legal) if f is not None] + list(abuse)
+    avoid = [(t.position(e.start), t.position(e.end)) for e in said]
+    return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
+                   leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), contacts=contacts,
+                   words=len(text.split()), safety=_safety(t))
