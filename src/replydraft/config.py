@@ -96,6 +96,8 @@ class Policy:
     terms_url: str = ""
     payment_link: str = ""
     business_hours: str = ""
+    response_time: str = ""             # when a customer hears back, e.g. "two working days"; "" promises no time
+    data_request_time: str = "one month"   # the legal time to answer a data-protection request (GDPR: one month)
     locale: str = "en_US"               # how dates and amounts are written in replies
     currency: str = "USD"               # for ledger rows that name no currency
     scope: Scope = field(default_factory=Scope)   # [policy.scope]: what the agreement includes and excludes
@@ -445,7 +447,7 @@ def _is_loopback(host: str) -> bool:
 
 
 _POLICY_TEXT_KEYS = ("company", "sender_name", "signature", "phone", "escalation_contact", "terms_url",
-                     "payment_link", "business_hours")
+                     "payment_link", "business_hours", "response_time", "data_request_time")
 _POLICY_TABLES = {"scope", "tiers", "rules", "repeat_offender"}
 
 
