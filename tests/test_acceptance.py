@@ -154,8 +154,9 @@ def test_the_report_is_a_table_with_a_summary(config: Config) -> None:
     text = report.format()
     lines = text.splitlines()
     assert lines[0].split() == ["case", "signals", "cases", "words", "result"]
-    assert lines[2].split()[:4] == ["lawyer", "legal", "-", "6/60"] and "avoid: says 'Northwind'" in lines[2]
-    assert lines[3].split()[:3] == ["late", "ultimatum", "-"] and lines[3].endswith(" ok")
+    assert lines[2].split()[:4] == ["lawyer", "legal", "legal:litigation", "6/60"]
+    assert "avoid: says 'Northwind'" in lines[2]
+    assert lines[3].split()[:3] == ["late", "ultimatum", "ultimatum:deadline"] and lines[3].endswith(" ok")
     assert "cases passing: 1/2" in text
     assert "checks passing: avoid 0/1, max_words 1/1, signals 1/1" in text
     assert "median words: reply 8.5, message 9 (over the 2 cases with a draft)" in text

@@ -72,21 +72,21 @@ def test_every_combination_reads_cleanly(renderer: Renderer, tone: str, bare: bo
             assert "\n\n\n" not in text and "  " not in text.replace("\n  - ", ""), where
             assert not re.search(r"\s[,.]|\(\)|,,", text), where      # no hole left by an empty value
             if "legal_threat" in names:
-                assert "not able to discuss the matter further" in text, where
+                assert "won't comment on the substance" in text, where
 
 
 def test_a_legal_threat_gets_a_short_holding_reply(renderer: Renderer) -> None:
     text = renderer.render_reply(context(("legal_threat", "abusive_language", "review_threat", "ultimatum")))
-    assert "not able to discuss the matter further" in text
-    assert "respectful" in text                          # the boundary on tone still goes with it
+    assert "won't comment on the substance" in text
+    assert "rather than to people" in text               # the boundary on tone still goes with it
     assert "free to share your experience" not in text   # nothing that argues or promises
-    assert "short call" not in text
+    assert "reach me on" not in text
 
 
 def test_blocks_follow_the_policy_order(renderer: Renderer) -> None:
     text = renderer.render_reply(context(("ultimatum", "review_threat", "out_of_scope_demand", "overdue_payment",
                                           "abusive_language"), overdue=INVOICES))
-    order = ["respectful", "past due", "agreed scope", "share your experience", "timing matters", "short call"]
+    order = ["rather than to people", "past due", "against our agreement", "share your experience", "you need this"]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions), text
 
@@ -94,7 +94,7 @@ def test_blocks_follow_the_policy_order(renderer: Renderer) -> None:
 def test_invoices_use_plurals_and_the_locale(renderer: Renderer) -> None:
     one = renderer.render_reply(context(("overdue_payment",), overdue=INVOICES[:1]))
     assert "1 open invoice past due" in one and "49 days overdue" in one and "€1,250.50" in one
-    assert "1 October 2026" in one and "this invoice is paid" in one and "in total" not in one
+    assert "1 October 2026" in one and "problem with an invoice" in one and "in total" not in one
     two = renderer.render_reply(context(("overdue_payment",), overdue=INVOICES))
     assert "2 open invoices past due" in two and "That is €3,751.50 in total." in two
     german = context(("overdue_payment",), overdue=INVOICES, policy=Policy(locale="de_DE", currency="EUR"))
@@ -117,7 +117,7 @@ def test_firm_tone_for_a_repeat_offender(renderer: Renderer) -> None:
     text = renderer.render_reply(context(("abusive_language", "ultimatum"), history=history,
                                          choice=Choice(tone="firm", repeat_offender=True)), "firm")
     assert "2 similar exchanges in the last 30 days" in text
-    assert "will not continue the conversation in this tone" in text
+    assert "will not respond to insults aimed at our team" in text
     assert "Kind regards" in text                       # files the tone doesn't change fall back
 
 
@@ -135,12 +135,18 @@ def test_context_has_every_documented_variable() -> None:
     assert ctx["history"] == {"incidents_30d": 1, "incidents_90d": 2, "last_date": "10 November 2026",
                               "repeat_offender": False}
     assert set(ctx["policy"]) == {"company", "sender_name", "signature", "phone", "escalation_contact",  # type: ignore[arg-type]
-                                  "terms_url", "payment_link", "business_hours", "scope_included", "scope_excluded"}
+                                  "terms_url", "payment_link", "business_hours", "response_time",
+                                  "data_request_time", "scope_included", "scope_excluded"}
     assert ctx["signals"][0]["evidence"] == ["1-star review"]                      # type: ignore[index]
     assert ctx["signals"][0]["template"] == "signals/overdue_payment.txt.j2"       # type: ignore[index]
+    assert ctx["signals"][0]["case"] == "ledger" and ctx["cases"]["overdue_payment"] == "ledger"  # type: ignore[index]
+    assert ctx["verified"] == {"ledger": True, "scope": False, "account": False}
     doc = (Path(__file__).parents[1] / "docs" / "templates.md").read_text()
     for name in ("customer.tier", "message.excerpt", "history.incidents_30d", "history.last_date",
-                 "policy.payment_link", "policy.business_hours", "invoices_total", "tone", "today"):
+                 "policy.payment_link", "policy.business_hours", "invoices_total", "tone", "today",
+                 "policy.response_time", "reading.issue", "reading.facts", "reading.about", "reading.contacts",
+                 "reading.asks", "reading.leaving", "reading.deadline_phrase", "reading.short", "cases",
+                 "signal.case", "verified.ledger", "verified.scope", "offer_call"):
         assert f"`{name}" in doc, f"{name} is not documented in docs/templates.md"
 
 
@@ -239,7 +245,7 @@ def test_user_dir_overrides_by_name_and_falls_back(tmp_path: Path) -> None:
     (tmp_path / "signals" / "ultimatum.txt.j2").write_text("Our custom deadline text.\n")
     text = Renderer.create(tmp_path).render_reply(context(("ultimatum", "abusive_language")))
     assert "Our custom deadline text." in text
-    assert "respectful" in text       # the built-in block is still used for the other signal
+    assert "rather than to people" in text   # the built-in block is still used for the other signal
 
 
 def test_a_tone_of_your_own_and_a_chosen_template(tmp_path: Path) -> None:

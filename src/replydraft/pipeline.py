@@ -18,11 +18,11 @@ from typing import Any, TypeVar
 from replydraft.config import Policy
 from replydraft.detection.detector import Detection, Detector, Evidence, Signal
 from replydraft.message.extract import InboundEmail, parse
-from replydraft.reply.context import ReplyInputs, excerpt, reply_context
+from replydraft.reply.context import ReplyInputs, excerpt, reply_context, signal_cases
 from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
-from replydraft.reply.reading import SafetyMatter, safety_matter
+from replydraft.reply.reading import Reading, SafetyMatter, read, safety_matter
 from replydraft.reply.render import Renderer, signal_template
 from replydraft.reply.voice import Choice, History, choose
 
@@ -37,6 +37,7 @@ __all__ = [
     "failed_outcome",
     "fingerprint",
     "incident_id",
+    "reading_of",
     "source_key",
     "triage",
 ]
@@ -278,14 +279,16 @@ def draft(classified: Classified, key: str, ctx: Context, history: History = NO_
     other incidents, read by the shell) calls for."""
     email, detection = classified.email, classified.detection
     incident = incident_id(ctx.account, key)
-    reply, choice = None, Choice()
+    reply, choice, cases = None, Choice(), {}
     if classified.gets_draft:
         history = NO_HISTORY if email.dmarc_failed else history
         p = ctx.policy
         choice = choose(email.from_addr, detection.names, history, ctx.now, rules=p.rules, tiers=p.tiers,
                         signal_templates=ctx.signal_templates, repeat=p.repeat_offender)
+        reading = reading_of(classified)
+        cases = signal_cases(detection, reading, classified.overdue)
         context = reply_context(ReplyInputs(email, detection, p, incident, ctx.now, classified.overdue,
-                                            history, choice, classified.to))
+                                            history, choice, classified.to, reading))
         draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
         reply = build_draft(
             email, ctx.renderer.render_reply(context, choice.tone),
@@ -301,7 +304,14 @@ def draft(classified: Classified, key: str, ctx: Context, history: History = NO_
     templates = tuple(choice.templates.get(n) or signal_template(n) for n in detection.names) if reply else ()
     return Outcome(email, detection, key, incident, reply, choice, templates, detection.unexamined,
                    excerpt(email.new_text) if ctx.store_excerpts else "", classified.fingerprint,
-                   classified.notes, classified.needs_person)
+                   classified.notes, classified.needs_person, cases)
+
+
+def reading_of(classified: Classified) -> Reading:
+    """The reading of a message's new text, with detection's abusive phrases to judge whom
+    the anger is aimed at. Only for mail that gets a draft: it costs a few hundred µs."""
+    abuse = next((s.evidence for s in classified.detection.signals if s.name == "abusive_language"), ())
+    return read(classified.email.new_text, abuse)
 
 
 def triage(raw: bytes, ctx: Context, classified: Classified | None = None, *, distinct: bool = False,

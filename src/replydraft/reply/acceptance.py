@@ -37,6 +37,7 @@ from replydraft.detection.detector import Detector
 from replydraft.detection.settings import SIGNALS, DetectorSettings
 from replydraft.errors import ConfigError
 from replydraft.pipeline import Context, Outcome, classify, draft, source_key
+from replydraft.reply.context import CASES
 from replydraft.reply.draft import NOTE_PREFIX, quote
 from replydraft.reply.ledger import Invoice
 from replydraft.reply.render import Renderer
@@ -44,18 +45,9 @@ from replydraft.reply.render import Renderer
 if TYPE_CHECKING:
     from replydraft.config import Config, Policy
 
-__all__ = ["CASES", "CHECKS", "Case", "Check", "Corpus", "Report", "Result", "check", "load_corpus",
+__all__ = ["CHECKS", "Case", "Check", "Corpus", "Report", "Result", "check", "load_corpus",
            "parse_corpus", "reply_text", "reply_words", "run"]
 
-# The cases a draft can answer for each signal (the values of ``Outcome.cases``).
-CASES: Mapping[str, tuple[str, ...]] = {
-    "abusive_language": ("staff", "situation"),
-    "legal_threat": ("litigation", "chargeback", "regulator", "data_protection"),
-    "ultimatum": ("deadline", "leaving"),
-    "out_of_scope_demand": ("extra_work", "dispute"),
-    "review_threat": ("pending", "done"),
-    "overdue_payment": ("ledger", "withholding"),
-}
 # The kinds of check, in the order the report lists them.
 CHECKS = ("mentions", "avoid", "call_offer", "max_words", "draft", "signals", "cases")
 CALL_OFFER = re.compile(r"\bcall\b|\bphone\b|\bring you\b|speak on the phone", re.IGNORECASE)

@@ -14,16 +14,29 @@ from decimal import Decimal
 from typing import Any
 
 from replydraft.config import Policy
-from replydraft.detection.detector import Detection
+from replydraft.detection.detector import SCOPE_RULE, Detection
 from replydraft.message.extract import InboundEmail
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import OverdueInvoice
-from replydraft.reply.render import ordered, signal_template
+from replydraft.reply.reading import Reading
+from replydraft.reply.render import join_and, ordered, signal_template
 from replydraft.reply.voice import Choice, History
 
-__all__ = ["ReplyInputs", "excerpt", "first_name", "reply_context"]
+__all__ = ["CASES", "ReplyInputs", "excerpt", "first_name", "reply_context", "signal_cases"]
 
 EXCERPT_CHARS = 300
+SHORT_WORDS = 40          # a message of at most this many words gets the short form of a reply
+LONG_WORDS = 120          # a message this long may be easier to settle on the phone
+# The cases of each signal, the first being the default; a signal's block renders
+# signals/<signal>/<case>.txt.j2 (see docs/templates.md).
+CASES: dict[str, tuple[str, ...]] = {
+    "legal_threat": ("litigation", "chargeback", "regulator", "data_protection"),
+    "abusive_language": ("staff", "situation"),
+    "overdue_payment": ("withholding", "ledger"),
+    "out_of_scope_demand": ("extra_work", "dispute"),
+    "review_threat": ("pending", "done"),
+    "ultimatum": ("deadline", "leaving"),
+}
 
 
 @dataclass(frozen=True)
@@ -39,6 +52,7 @@ class ReplyInputs:
     history: History = field(default_factory=History)
     choice: Choice = field(default_factory=Choice)
     recipient: str = ""                 # the address the draft goes to (default: the sender's)
+    reading: Reading = field(default_factory=Reading)   # what the customer asked, the facts, the case
 
 
 def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
@@ -47,6 +61,9 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
     fmt = Formatter(policy.locale, policy.currency)
     signals = ordered(inputs.detection.signals)
     history = inputs.history
+    reading = inputs.reading
+    cases = signal_cases(inputs.detection, reading, inputs.overdue)
+    verified = _verified(inputs)
     return {
         "customer": {
             "name": email.from_name,
@@ -62,9 +79,13 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
         },
         "signals": [
             {"name": s.name, "score": round(s.score, 2), "evidence": [e.phrase for e in s.evidence],
-             "template": choice.templates.get(s.name) or signal_template(s.name)}
+             "template": choice.templates.get(s.name) or signal_template(s.name), "case": cases[s.name]}
             for s in signals
         ],
+        "cases": {name: cases.get(name, "") for name in CASES},   # every signal, "" when not raised
+        "reading": _reading(reading),
+        "verified": verified,
+        "offer_call": _offer_call(policy, reading, cases),
         "signal_names": [s.name for s in signals],
         "policy": {
             "company": policy.company,
@@ -75,6 +96,8 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
             "terms_url": policy.terms_url,
             "payment_link": policy.payment_link,
             "business_hours": policy.business_hours,
+            "response_time": policy.response_time,
+            "data_request_time": policy.data_request_time,
             "scope_included": list(policy.scope.included),
             "scope_excluded": list(policy.scope.excluded),
         },
@@ -89,6 +112,79 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
         "today": fmt.date(inputs.now),
         "incident_id": inputs.incident_id,
     }
+
+
+def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueInvoice, ...] = ()) -> dict[str, str]:
+    """Which case of each detected signal the reply answers, from the reading (``CASES``)."""
+    return {s.name: _case(s.name, reading, bool(overdue), any(e.rule == SCOPE_RULE for e in s.evidence))
+            for s in detection.signals}
+
+
+def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool) -> str:
+    if signal == "legal_threat":
+        return reading.legal_kind or "litigation"
+    if signal == "abusive_language":
+        return reading.anger.kind if reading.anger else "staff"
+    if signal == "overdue_payment":
+        return "ledger" if ledger_match else "withholding"
+    if signal == "out_of_scope_demand":
+        disputed = any(reading.asked(k) for k in ("compensation", "refund", "fix")) and not reading.asked("free_work")
+        return "dispute" if disputed and not scope_match else "extra_work"
+    if signal == "review_threat":
+        return reading.review.kind if reading.review else "pending"
+    if signal == "ultimatum":
+        return "leaving" if reading.leaving and not reading.deadline else "deadline"
+    return CASES.get(signal, ("",))[0]
+
+
+def _verified(inputs: ReplyInputs) -> dict[str, bool]:
+    """What was checked, so a template states a fact only when it is true: the sender's
+    invoices in the ledger, a demand for an item [policy.scope] excludes. Nothing looks up
+    a customer's account, so ``account`` is always false (a template may not say it did)."""
+    scope = any(e.rule == SCOPE_RULE for s in inputs.detection.signals for e in s.evidence)
+    return {"ledger": bool(inputs.overdue), "scope": scope, "account": False}
+
+
+def _reading(reading: Reading) -> dict[str, Any]:
+    # The references not already in the complaint, for "Thank you for writing about order 55120."
+    refs = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)
+            if value not in reading.issue]
+    return {
+        "asks": [a.kind for a in reading.asks],
+        "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
+        "about": join_and(refs),
+        "issue": reading.issue,
+        "contacts": reading.contacts,
+        "anger": reading.anger.kind if reading.anger else "",
+        "review": reading.review.kind if reading.review else "",
+        "legal": [f.kind for f in reading.legal],
+        "leaving": reading.leaving is not None or reading.asked("cancel") or reading.asked("delete_data"),
+        "deadline": reading.deadline.value if reading.deadline else "",
+        "deadline_phrase": _deadline_phrase(reading),
+        "words": reading.words,
+        "short": reading.words <= SHORT_WORDS,
+    }
+
+
+_DEADLINE_WORD = re.compile(r"(?:by|within|before|until|in|today|tonight|this|end|now)\b", re.IGNORECASE)
+
+
+def _deadline_phrase(reading: Reading) -> str:
+    """"by Friday", "within 48 hours": the deadline with its preposition, for "you need this ..."."""
+    if reading.deadline is None:
+        return ""
+    value = reading.deadline.value.strip()
+    return value if _DEADLINE_WORD.match(value) else f"by {value}"
+
+
+def _offer_call(policy: Policy, reading: Reading, cases: dict[str, str]) -> bool:
+    """A call where it helps: asked for, or a long message; never after abuse aimed at people,
+    to a legal or data-protection matter (kept in writing), or to someone leaving."""
+    if not policy.phone or cases.get("abusive_language") == "staff" or reading.leaving is not None:
+        return False
+    if cases.get("legal_threat") in ("litigation", "data_protection"):
+        return False
+    return reading.asked("call") or reading.words >= LONG_WORDS
 
 
 def _invoices(overdue: tuple[OverdueInvoice, ...], fmt: Formatter) -> dict[str, Any]:

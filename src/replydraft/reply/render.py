@@ -36,6 +36,7 @@ __all__ = [
     "ordered",
     "paragraph",
     "signal_template",
+    "times",
 ]
 
 LAYOUT = "reply.txt.j2"
@@ -66,6 +67,15 @@ def join_and(items: Sequence[str], last: str = "and") -> str:
     """``"a, b and c"``: a list as one would write it in a sentence."""
     items = [str(i) for i in items]
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}" if items else ""
+
+
+_TIMES = {1: "once", 2: "twice", 3: "three times", 4: "four times", 5: "five times", 6: "six times",
+          7: "seven times", 8: "eight times", 9: "nine times", 10: "ten times"}
+
+
+def times(count: int) -> str:
+    """``"twice"``, ``"four times"``, ``"12 times"``: how often, as one would write it."""
+    return _TIMES.get(count, f"{count} times")
 
 
 def paragraph(text: str) -> str:
@@ -123,6 +133,7 @@ class Renderer:
             env.filters["plural"] = plural
             env.filters["paragraph"] = paragraph
             env.filters["join_and"] = join_and
+            env.filters["times"] = times
             self._envs[key] = env
         return self._envs[key]
 
@@ -163,6 +174,9 @@ class Renderer:
             raise TemplateError(f"{_where(exc)}{exc.message}") from None
         except jinja2.exceptions.SecurityError as exc:
             raise TemplateError(f"{_where(exc)}the template tried something unsafe: {exc}") from None
+        except RecursionError:
+            raise TemplateError(f"{name} includes itself, directly or through another template: in a tone, a "
+                                f"file that includes its own name gets itself, not the standard one") from None
         except (TypeError, ValueError, ArithmeticError) as exc:   # e.g. a filter given the wrong type
             raise TemplateError(f"{_where(exc)}{type(exc).__name__}: {exc}") from None
 

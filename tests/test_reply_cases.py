@@ -1,0 +1,113 @@
+"""Each case of a signal gets its own reply (data-driven): a chargeback is not a lawsuit, swearing
+at a situation is not abuse of staff, churn is not a deadline, a quality dispute is not extra
+work, a posted review is not a threatened one. Readings are built by hand here, so these test the
+templates and the context; tests/test_reading.py tests reading real text."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+
+import pytest
+
+from replydraft.config import Policy
+from replydraft.detection.detector import SCOPE_RULE, Detection, Evidence, Signal
+from replydraft.detection.scope import Scope
+from replydraft.message.extract import parse
+from replydraft.reply.context import ReplyInputs, reply_context, signal_cases
+from replydraft.reply.ledger import Invoice, OverdueInvoice
+from replydraft.reply.reading import Finding, Reading
+from replydraft.reply.render import Renderer, times
+
+NOW = datetime(2026, 12, 1, 10, tzinfo=UTC)
+POLICY = Policy(company="Acme Design Co", sender_name="Dana Reyes", signature="Dana Reyes", phone="555 0100",
+                response_time="two working days", scope=Scope(("logo design",), ("copywriting",)))
+LEDGER = (OverdueInvoice(Invoice("jo@x.example", "INV-7", Decimal("480"), "USD", date(2026, 10, 1)), 61),)
+
+
+def found(kind: str, value: str = "") -> Finding:
+    return Finding(kind, value, Evidence(value or kind, 0, len(value or kind), "test"))
+
+
+def reply(names: tuple[str, ...], reading: Reading, *, overdue: tuple[OverdueInvoice, ...] = (),
+          scope: bool = False, policy: Policy = POLICY) -> str:
+    msg = parse(b"From: Jo Park <jo@x.example>\r\nSubject: Help\r\n\r\nbody\r\n")
+    rule = SCOPE_RULE if scope else "test"
+    detection = Detection(tuple(Signal(n, 0.9, (Evidence("x", 0, 1, rule),)) for n in names))  # type: ignore[arg-type]
+    ctx = reply_context(ReplyInputs(msg, detection, policy, "RD-1", NOW, overdue, reading=reading))
+    return Renderer.create().render_reply(ctx)
+
+
+CHARGE = Reading(legal=(found("chargeback"),), asks=(found("refund"),), words=28,
+                 facts=(found("order", "55120"), found("amount", "$89")))
+# (id, signals, reading, extra, what the reply must say, what it must never say)
+CASES = [
+    ("chargeback", ("legal_threat",), CHARGE, {},
+     ["dispute with your bank or card company", "$89 charge on order 55120", "within two working days"],
+     ["not able to discuss", "by email", "won't comment", "reach me on"]),
+    ("regulator", ("legal_threat",), Reading(legal=(found("regulator"),)), {},
+     ["free to make that complaint", "put this right"], ["won't comment", "passing it to"]),
+    ("data erasure", ("legal_threat",), Reading(legal=(found("data_protection"),), asks=(found("delete_data"),)), {},
+     ["request to delete your personal data", "December 1, 2026", "within one month"],
+     ["won't comment", "continues unchanged", "reach me on"]),
+    ("litigation", ("legal_threat", "review_threat"), Reading(legal=(found("litigation"),), words=200), {},
+     ["refers to legal action", "won't comment on the substance"], ["free to share", "reach me on"]),
+    ("abuse at staff", ("abusive_language",), Reading(anger=found("staff"), issue="x", words=200), {},
+     ["rather than to people"], ["reach me on", "You wrote that", "respectful"]),
+    ("swearing at a situation", ("abusive_language", "ultimatum"),
+     Reading(anger=found("situation"), issue="the export failed again", deadline=found("deadline", "Friday")), {},
+     ["You wrote that the export failed again.", "understand the frustration", "you need this by Friday"],
+     ["rather than to people", "respectful", "language", "continue as soon as"]),
+    ("leaving", ("ultimatum",), Reading(leaving=found("leaving"), asks=(found("cancel"),)), {},
+     ["arrange the cancellation"], ["realistic date", "deadline", "continues unchanged", "reach me on"]),
+    ("churn threat", ("ultimatum",), Reading(leaving=found("leaving")), {},
+     ["thinking of leaving", "put this right"], ["realistic date", "meet it"]),
+    ("deadline", ("ultimatum",), Reading(deadline=found("deadline", "within 48 hours")), {},
+     ["you need this within 48 hours", "within two working days at the latest"], ["cancellation"]),
+    ("quality dispute", ("out_of_scope_demand",), Reading(asks=(found("compensation"),)), {},
+     ["what went wrong", "compensation you ask for"], ["quote", "outside", "not included"]),
+    ("extra work, unchecked", ("out_of_scope_demand",), Reading(), {},
+     ["check what you ask for against our agreement", "quote before any work"], ["is not part of it"]),
+    ("extra work, excluded in the scope", ("out_of_scope_demand",), Reading(), {"scope": True},
+     ["not part of it", "quote for it"], ["I will check"]),
+    ("withholding a named invoice", ("overdue_payment",), Reading(facts=(found("invoice", "INV-1042"),)), {},
+     ["invoice INV-1042"], ["records show", "past due", "overdue"]),
+    ("ledger match", ("overdue_payment",), Reading(), {"overdue": LEDGER},
+     ["INV-7", "$480.00", "61 days overdue"], []),
+    ("review pending", ("review_threat",), Reading(review=found("pending")), {},
+     ["free to share your experience", "order number"], ["sorry it came to a review"]),
+    ("review done", ("review_threat",), Reading(review=found("done"), facts=(found("order", "8812"),)), {},
+     ["sorry it came to a review", "order 8812"], ["before you", "free to share"]),
+    ("repeat contact", ("review_threat",), Reading(contacts=4, issue="nobody answered your emails"), {},
+     ["contact us four times", "You wrote that nobody answered your emails."], []),
+    ("a long message may get a call", ("review_threat",), Reading(words=180), {}, ["reach me on 555 0100"], []),
+]
+
+
+@pytest.mark.parametrize(("names", "reading", "extra", "must", "never"),
+                         [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_each_case_gets_its_own_reply(names: tuple[str, ...], reading: Reading, extra: dict[str, object],
+                                      must: list[str], never: list[str]) -> None:
+    text = reply(names, reading, **extra)  # type: ignore[arg-type]
+    for phrase in must:
+        assert phrase in text, f"{phrase!r} missing:\n{text}"
+    for phrase in never:
+        assert phrase not in text, f"{phrase!r} present:\n{text}"
+
+
+def test_short_messages_get_short_replies() -> None:
+    for names, reading in [(c[1], c[2]) for c in CASES if c[2].words <= 40 and not c[3]]:
+        body = reply(names, reading).split("\n\nKind regards")[0]
+        assert len(body.split()) <= 75, body
+
+
+def test_cases_follow_the_reading() -> None:
+    both = Detection((Signal("legal_threat", 0.9, ()), Signal("ultimatum", 0.9, ())))
+    assert signal_cases(both, Reading()) == {"legal_threat": "litigation", "ultimatum": "deadline"}
+    reading = Reading(legal=(found("chargeback"), found("litigation")), leaving=found("leaving"))
+    assert signal_cases(both, reading) == {"legal_threat": "chargeback", "ultimatum": "leaving"}
+    churn_with_deadline = Reading(leaving=found("leaving"), deadline=found("deadline", "Friday"))
+    assert signal_cases(both, churn_with_deadline)["ultimatum"] == "deadline"
+    scope = Detection((Signal("out_of_scope_demand", 0.9, (Evidence("x", 0, 1, SCOPE_RULE),)),))
+    assert signal_cases(scope, Reading(asks=(found("refund"),))) == {"out_of_scope_demand": "extra_work"}
+    assert times(2) == "twice" and times(4) == "four times" and times(12) == "12 times"
