@@ -92,3 +92,33 @@ def test_example_policy_packs_pass_lint(pack: str, capsys: pytest.CaptureFixture
     report = lint(Renderer.create(config.templates_dir), config)
     assert report.errors == [] and report.warnings == [], (report.errors, report.warnings)
     assert main(["templates", "lint", "--config", str(config_path)]) == 0
+
+
+CLAIMED = [
+    ("signals/overdue_payment.txt.j2", "Our records show an outstanding balance.\n", "verified.ledger"),
+    ("signals/out_of_scope_demand.txt.j2", "That falls outside the agreed scope.\n", "verified.scope"),
+    ("opening.txt.j2", "I have reviewed your message and the details of your account.\n", "verified.account"),
+    ("signals/legal_threat.txt.j2", "Noted. Your service continues unchanged.\n", "not reading.leaving"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "test"), CLAIMED, ids=[c[2] for c in CLAIMED])
+def test_an_unchecked_claim_is_an_error_naming_the_file(tmp_path: Path, name: str, text: str, test: str) -> None:
+    report = lint_dir(tmp_path, {name: text})
+    assert any(e.startswith(f"{tmp_path}/{name}:") and f"{{% if {test} %}}" in e for e in report.errors), report.errors
+    assert len([e for e in report.errors if f"{{% if {test} %}}" in e]) == 1     # once per file, not per reply
+
+
+def test_a_claim_inside_its_test_is_fine(tmp_path: Path) -> None:
+    report = lint_dir(tmp_path, {
+        "signals/overdue_payment.txt.j2":
+            "{% if verified.ledger %}Our records show it.{% else %}I'll check.{% endif %}\n",
+        "signals/legal_threat.txt.j2": "Noted.{% if not reading.leaving %} Your service continues.{% endif %}\n"})
+    assert report.errors == [], report.errors
+
+
+def test_both_example_packs_are_clean() -> None:
+    for pack in ("b2b-software", "design-agency"):
+        config = load(ROOT / "examples" / pack / "replydraft.toml")
+        report = lint(Renderer.create(config.templates_dir), config)
+        assert report.errors == [] and report.warnings == [], (pack, report.errors, report.warnings)
