@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.reply.reading import Reading, read, safety_matter
+from replydraft.reply.reading import Reading, read, safety_matter, topic
 
 MATTERS = [
     # self-harm
@@ -24,6 +24,9 @@ MATTERS = [
     # violence
     ("If my refund isn't here Monday I'll come down there and hurt you.", "violence"),
     ("I know where you live, remember that.", "violence"),
+    ("I know where your shop is and I'll pay him a visit he won't forget.", "violence"),
+    ("I know where your manager lives.", "violence"),
+    ("I'll deal with your boss myself, and trust me he won't enjoy it.", "violence"),
     ("I\u2019ll smash your face in, mate.", "violence"),
     ("I'm going to break your legs, you crook.", "violence"),
     ("Next time I'll be bringing a gun to your counter.", "violence"),
@@ -78,6 +81,8 @@ IDIOMS = [
     "I could kick myself for not reading the terms.",
     "My inbox exploded with spam after signing up.",
     "I know where you're coming from, but no.",
+    "I know where your office is, I can drop the signed copy off.",
+    "Trust me, you won't enjoy the new pricing either.",
     "We'll fire the agency if this happens again.",
     "I'll be at your office on Monday to sort out the paperwork.",
     "I nearly died laughing at your reply.",
@@ -368,6 +373,10 @@ LEAVING = [
     ("I'm leaving for holiday on Friday, please reply before.", None),
     ("I'll leave you a note with the details.", None),
     ("We are not switching to another provider, we like you.", None),
+    ("From January we move our support desk to another provider.", "leaving.moving_work"),
+    ("We're transferring the bookkeeping to a new firm.", "leaving.moving_work"),
+    ("Please move the call to another day.", None),
+    ("We moved the files to a new folder.", None),
 ]
 
 
@@ -466,3 +475,25 @@ def test_read_is_fast_on_a_long_message() -> None:
     # About 1 ms on an idle machine (the safety reading alone is a quarter of it); the bound is
     # loose for a loaded CI runner and still catches a pattern that backtracks.
     assert min(once() for _ in range(5)) < 0.010
+
+
+TOPICS = [
+    ("LED controller", "the LED controller"),
+    ("My deposit", "your deposit"),
+    ("Your technician", "our technician"),
+    ("Kitchen extension, 14 Alder Road", "the kitchen extension"),
+    ("Boiler - FOURTH breakdown", "the boiler"),
+    ("ORDER 88213 - where is my sofa", "your sofa"),
+    ("Re: AW: sync issue (AGAIN)", "the sync issue"),
+    ("Tuesday's downtime", "Tuesday's downtime"),
+    ("Blank invoice PDFs - tickets 48811, 48902", "the blank invoice PDFs"),
+    ("Re: Your invoice INV-22 - broken widget", "the broken widget"),
+    # a subject that asks, orders, tells a story or says nothing gives no topic
+    ("refund", ""), ("cancel", ""), ("last warning", ""), ("Re: Your order", ""), ("INV-2087", ""),
+    ("Payroll run failed", ""), ("Why is nobody answering???", ""), ("I want my money back", ""), ("", ""),
+]
+
+
+@pytest.mark.parametrize("subject, expected", TOPICS)
+def test_the_topic_of_a_subject_line(subject: str, expected: str) -> None:
+    assert topic(subject) == expected

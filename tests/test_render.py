@@ -80,7 +80,7 @@ def test_a_legal_threat_gets_a_short_holding_reply(renderer: Renderer) -> None:
     assert "won't comment on the substance" in text
     assert "rather than to people" in text               # the boundary on tone still goes with it
     assert "free to share your experience" not in text   # nothing that argues or promises
-    assert "reach me on" not in text
+    assert "call me on" not in text
 
 
 def test_blocks_follow_the_policy_order(renderer: Renderer) -> None:
@@ -144,7 +144,7 @@ def test_context_has_every_documented_variable() -> None:
     doc = (Path(__file__).parents[1] / "docs" / "templates.md").read_text()
     for name in ("customer.tier", "message.excerpt", "history.incidents_30d", "history.last_date",
                  "policy.payment_link", "policy.business_hours", "invoices_total", "tone", "today",
-                 "policy.response_time", "reading.issue", "reading.facts", "reading.about", "reading.contacts",
+                 "policy.response_time", "reading.issue", "reading.facts", "reading.about", "reading.topic", "reading.refs", "reading.contacts",
                  "reading.asks", "reading.leaving", "reading.deadline_phrase", "reading.short", "cases",
                  "signal.case", "verified.ledger", "verified.scope", "offer_call"):
         assert f"`{name}" in doc, f"{name} is not documented in docs/templates.md"

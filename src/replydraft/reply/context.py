@@ -18,7 +18,7 @@ from replydraft.detection.detector import SCOPE_RULE, Detection
 from replydraft.message.extract import InboundEmail
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import OverdueInvoice
-from replydraft.reply.reading import Reading
+from replydraft.reply.reading import Reading, topic
 from replydraft.reply.render import join_and, ordered, signal_template
 from replydraft.reply.voice import Choice, History
 
@@ -26,7 +26,7 @@ __all__ = ["CASES", "ReplyInputs", "excerpt", "first_name", "reply_context", "si
 
 EXCERPT_CHARS = 300
 SHORT_WORDS = 40          # a message of at most this many words gets the short form of a reply
-LONG_WORDS = 120          # a message this long may be easier to settle on the phone
+LONG_WORDS = 60           # a message this long may be easier to settle on the phone
 # The cases of each signal, the first being the default; a signal's block renders
 # signals/<signal>/<case>.txt.j2 (see docs/templates.md).
 CASES: dict[str, tuple[str, ...]] = {
@@ -83,7 +83,7 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
             for s in signals
         ],
         "cases": {name: cases.get(name, "") for name in CASES},   # every signal, "" when not raised
-        "reading": _reading(reading),
+        "reading": _reading(reading, email.subject),
         "verified": verified,
         "offer_call": _offer_call(policy, reading, cases),
         "signal_names": [s.name for s in signals],
@@ -122,6 +122,9 @@ def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueI
 
 def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool) -> str:
     if signal == "legal_threat":
+        kinds = [f.kind for f in reading.legal]
+        if "data_protection" in kinds and (reading.asked("delete_data") or reading.asked("export_data")):
+            return "data_protection"       # a data request, even if the regulator is named too: answer the request
         return reading.legal_kind or "litigation"
     if signal == "abusive_language":
         return reading.anger.kind if reading.anger else "staff"
@@ -145,14 +148,22 @@ def _verified(inputs: ReplyInputs) -> dict[str, bool]:
     return {"ledger": bool(inputs.overdue), "scope": scope, "account": False}
 
 
-def _reading(reading: Reading) -> dict[str, Any]:
-    # The references not already in the complaint, for "Thank you for writing about order 55120."
+def _reading(reading: Reading, subject: str) -> dict[str, Any]:
+    # The topic and the references not already in the complaint, for "Thank you for writing about
+    # your sofa (order 88213)."
     refs = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)
             if value not in reading.issue]
+    amounts = reading.values("amount")
+    if len(amounts) == 1 and amounts[0] not in reading.issue:    # one amount is the matter's; several, a story
+        refs.append(amounts[0])
+    refs = join_and(refs)
+    about = _untold(topic(subject), reading.issue)
     return {
+        "topic": about,
+        "refs": refs,
+        "about": f"{about} ({refs})" if about and refs else about or refs,
         "asks": [a.kind for a in reading.asks],
         "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
-        "about": join_and(refs),
         "issue": reading.issue,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
@@ -164,6 +175,12 @@ def _reading(reading: Reading) -> dict[str, Any]:
         "words": reading.words,
         "short": reading.words <= SHORT_WORDS,
     }
+
+
+def _untold(subject_topic: str, issue: str) -> str:
+    """The topic, unless the complaint already names it ("the app" and "the app logged you out")."""
+    words = [w for w in subject_topic.lower().split() if w not in ("the", "your", "our")]
+    return "" if words and all(w in issue.lower().split() for w in words) else subject_topic
 
 
 _DEADLINE_WORD = re.compile(r"(?:by|within|before|until|in|today|tonight|this|end|now)\b", re.IGNORECASE)
@@ -178,13 +195,18 @@ def _deadline_phrase(reading: Reading) -> str:
 
 
 def _offer_call(policy: Policy, reading: Reading, cases: dict[str, str]) -> bool:
-    """A call where it helps: asked for, or a long message; never after abuse aimed at people,
-    to a legal or data-protection matter (kept in writing), or to someone leaving."""
-    if not policy.phone or cases.get("abusive_language") == "staff" or reading.leaving is not None:
+    """A call where it helps: asked for, a long message, a customer who has written three times,
+    a quality dispute or a complaint to a regulator (settled faster by talking); never after
+    abuse aimed at people, to litigation or a data request (kept in writing), or to someone who
+    asks to cancel (a churn threat may still be worth a call)."""
+    if not policy.phone or cases.get("abusive_language") == "staff" or reading.asked("cancel"):
         return False
     if cases.get("legal_threat") in ("litigation", "data_protection"):
         return False
-    return reading.asked("call") or reading.words >= LONG_WORDS
+    if reading.words <= SHORT_WORDS and not reading.asked("call"):
+        return False                 # a short message gets a short reply
+    complex_case = cases.get("out_of_scope_demand") == "dispute" or cases.get("legal_threat") == "regulator"
+    return reading.asked("call") or reading.words >= LONG_WORDS or reading.contacts >= 3 or complex_case
 
 
 def _invoices(overdue: tuple[OverdueInvoice, ...], fmt: Formatter) -> dict[str, Any]:

@@ -40,8 +40,8 @@ from typing import Literal, cast
 
 from replydraft.detection.detector import Evidence, _unwrap, normalise
 
-__all__ = ["KINDS", "LEGAL_KINDS", "AskKind", "FactKind", "Finding", "LegalKind", "Reading", "SafetyKind",
-           "SafetyMatter", "read", "safety_matter"]
+__all__ = ["KINDS", "LEGAL_KINDS", "TOPIC_WORDS", "AskKind", "FactKind", "Finding", "LegalKind", "Reading", "SafetyKind",
+           "SafetyMatter", "read", "safety_matter", "topic"]
 
 SafetyKind = Literal["self_harm", "violence", "health_safety"]
 KINDS: tuple[SafetyKind, ...] = ("self_harm", "violence", "health_safety")   # the most urgent first
@@ -78,7 +78,16 @@ _RULES: tuple[tuple[SafetyKind, str, str], ...] = (
      r"(?!\s+(?:an?|some|the|over|back|to\s+it|at|on\s+price)\b)"     # "I'll shoot you an email", "beat them to it"
      r"|\bbreak\s+your\s+(?:legs?|neck|face|jaw|nose|arms?)\b|\bsmash\s+your\s+(?:face|head|teeth)\b"),
     ("violence", "violence.know_where",
-     r"\bi\s+know\s+where\s+(?:you|your\s+(?:family|kids|children|wife|husband))\s+(?:live|lives|sleep|go\s+to\s+school)\b"),
+     r"\bi\s+know\s+where\s+(?:you|your\s+(?:family|kids|children|wife|husband|home|house|staff|manager|boss"
+     r"|driver|engineer))\s+(?:live|lives|sleep|go\s+to\s+school|work|works)\b"
+     # premises only with menace close by: "I know where your office is" alone may be a drop-off
+     r"|\bi\s+know\s+where\s+your\s+(?:office|shop|store|premises|workshop)\s+is\b(?=[\s\S]{0,160}?\b(?:deal\s+with|"
+     r"won'?t\s+enjoy|pay\s+(?:you|him|her|them)\s+a\s+visit|teach\s+\w+\s+a\s+lesson|sort\s+(?:you|him|her|them)\s+out"
+     r"|see\s+what\s+happens|you'?ll\s+be\s+sorry))"),
+    ("violence", "violence.menace",
+     r"\b(?:deal\s+with|sort\s+out|take\s+care\s+of|settle\s+this\s+with)\s+(?:you|him|her|them|your\s+\w+)\s+"
+     r"(?:myself|personally|face\s+to\s+face)\b(?=[^.!?]{0,80}\b(?:won'?t|will\s+not)\s+(?:enjoy|like)\b)"
+     r"|\b(?:trust|believe)\s+me,?\s+(?:you|he|she|they)\s+(?:won'?t|will\s+not)\s+(?:enjoy|like)\s+(?:it|that|what)\b"),
     ("violence", "violence.weapon",
      r"\b(?:bring(?:ing)?|brought|grab|grabbing|load(?:ed|ing)?|carry(?:ing)?|get|getting)\s+(?:a|my|the)\s+"
      r"(?:gun|rifle|shotgun|pistol|machete|weapon|baseball\s+bat)\b|\bput\s+a\s+bullet\s+in\b"),
@@ -577,6 +586,11 @@ _LEAVING = _compiled((
                            rf"|another\s+{_ELSE}|a\s+(?:different|new|better)\s+{_ELSE})\b"
                            r"|\b(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:now\s+|officially\s+)?switching\b"
                            rf"|\bswitching\s+{_ELSE}s\b|\b(?:your|a)\s+competitor\s+(?:instead|now)\b"),
+    # "move our support desk to another provider", "transferring the bookkeeping to a new firm"
+    ("leaving.moving_work", r"\b(?:mov\w*|switch\w*|transfer\w*|tak\w+)\s+(?:my|our|the|all\s+(?:my|our))\s+"
+                            r"(?:[a-z-]+\s+){0,3}?(?:over\s+)?to\s+(?:another|a\s+(?:different|new|better))\s+"
+                            r"(?:provider|firm|company|supplier|vendor|agency|host|platform|service|team|bank|accountant"
+                            r"|partner|tool|system|studio|contractor)s?\b"),
     ("leaving.elsewhere", r"\b(?:tak\w+|move|moving)\s+(?:my|our|all\s+(?:my|our))\s+"
                           r"(?:business|money|custom|accounts?)\s+"
                           r"elsewhere\b|\b(?:go|going|look|looking|shop|shopping)\s+elsewhere\b"),
@@ -761,3 +775,61 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), contacts=contacts,
                    words=len(text.split()), safety=_safety(t))
+
+
+# -- the topic: what the subject line says the message is about -------------------------------
+
+_SUBJECT_PREFIX = re.compile(r"^(?:\s*(?:re|fw|fwd|aw|sv|wg|tr)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+_SUBJECT_NOISE = re.compile(
+    r"\((?:again|urgent|[^)]*request)\)|\b(?:again|urgent|asap|importan(?:t|ce)|final|formal\s+complaint|complaint"
+    r"|last\s+(?:warning|chance|reminder)|\d+(?:st|nd|rd|th)\s+(?:request|reminder|time)|(?:first|second|third|"
+    r"fourth|fifth)\s+(?:request|reminder|time))\b|[!?]+|#", re.IGNORECASE)
+_SUBJECT_REF = re.compile(
+    r"\b(?:order|invoice|inv|ticket|case|account|booking|ref(?:erence)?|tickets)\b\s*(?:no\.?|number|#)?\s*"
+    r"[A-Z]*-?\d[\w/-]*(?:\s*,\s*[A-Z]*-?\d[\w/-]*)*|\b[A-Z]{2,5}-\d[\w-]*\b", re.IGNORECASE)
+# A subject that asks or orders ("where is my sofa", "cancel"), or says nothing of the matter.
+_NOT_A_TOPIC = re.compile(
+    r"^(?:where|why|what|how|when|who|which|is|are|was|were|can|could|would|will|do|does|did|please|pls|still|"
+    r"need|i|i'm|im|we|we're|you|you're|cancel|delete|stop|help|hello|hi|hey|question|problem|issue|complaint|"
+    r"refund|re|fw|ending|end|not|no|never|ignored|thanks|thank|update|follow[- ]?up|my\s+data|your\s+order|"
+    r"our\s+order|my\s+order|last|final|warning|chance|urgent|important|subject\s+access|while|if|because|since|"
+    r"about|regarding|re)\b", re.IGNORECASE)
+_PREDICATE = re.compile(r"\w(?:ed|ing)$", re.IGNORECASE)   # "Payroll run failed": a sentence, not a topic
+_WHERE_IS = re.compile(r"\b(?:where(?:'s|\s+is|\s+are)|what\s+happened\s+to|still\s+no|still\s+waiting\s+for)\s+"
+                       r"(my|our)\s+", re.IGNORECASE)
+_DAYS_MONTHS = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|^(?:january|february|"
+                          r"march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
+_OWNER = {"my": "your", "our": "your", "your": "our", "the": "the", "a": "the", "an": "the"}
+TOPIC_WORDS = 6          # a longer subject is a sentence, not a topic
+
+
+def topic(subject: str) -> str:
+    """What the subject line says the message is about, ready for "Thank you for writing about
+    ...": "the LED controller" (LED controller), "your deposit" (My deposit), "our technician"
+    (Your technician), "the kitchen extension" (Kitchen extension, 14 Alder Road), "the boiler"
+    (Boiler - FOURTH breakdown). References (order, invoice, ticket numbers) are left to the
+    facts, and "" is returned for a subject that asks, orders or says nothing ("where is my
+    sofa", "cancel", "last warning", "Re: Your order"): a wrong topic is worse than none."""
+    text = _SUBJECT_REF.sub(" ", _SUBJECT_NOISE.sub(" ", _SUBJECT_PREFIX.sub("", subject)))
+    text = _WHERE_IS.sub(r"\1 ", text)        # "where is my sofa" -> "my sofa"
+    parts = (p.strip(" .:;'\"") for p in re.split(r"\s[-–/|+]\s|[,(:]", text))
+    part = next((p for p in parts if any(len(w) > 2 and w.lower() not in _OWNER for w in p.split())), "")
+    words = part.split()
+    if (not words or len(words) > TOPIC_WORDS or _NOT_A_TOPIC.match(part) or _PREDICATE.search(part)
+            or not all(_plain_word(w) for w in words)):
+        return ""
+    words = [w.lower() if w.isupper() and len(w) > 4 else w for w in words]
+    first = words[0]
+    if first.lower() in _OWNER:
+        return " ".join([_OWNER[first.lower()], *words[1:]])
+    if _DAYS_MONTHS.match(part) or first[0].isdigit():      # "Saturday night", "Tuesday's downtime"
+        return " ".join(words)
+    if first[0].isupper() and not first.isupper():
+        words[0] = first.lower()
+    return " ".join(["the", *words])
+
+
+def _plain_word(word: str) -> bool:
+    """A word a topic can hold: letters, digits, an apostrophe or hyphen; not "I" or a pronoun."""
+    return bool(re.fullmatch(r"[A-Za-z0-9][\w'’&.-]*", word)) and word.lower() not in {"i", "me", "you", "he", "she",
+                                                                                      "they", "it", "us", "them"}
