@@ -151,12 +151,12 @@ def _verified(inputs: ReplyInputs) -> dict[str, bool]:
 def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     # The topic and the references not already in the complaint, for "Thank you for writing about
     # your sofa (order 88213)."
-    refs = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)
-            if value not in reading.issue]
+    named = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)
+             if value not in reading.issue]
     amounts = reading.values("amount")
     if len(amounts) == 1 and amounts[0] not in reading.issue:    # one amount is the matter's; several, a story
-        refs.append(amounts[0])
-    refs = join_and(refs)
+        named.append(amounts[0])
+    refs = join_and(named)
     about = _untold(topic(subject), reading.issue)
     return {
         "topic": about,

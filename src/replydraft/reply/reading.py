@@ -40,8 +40,8 @@ from typing import Literal, cast
 
 from replydraft.detection.detector import Evidence, _unwrap, normalise
 
-__all__ = ["KINDS", "LEGAL_KINDS", "TOPIC_WORDS", "AskKind", "FactKind", "Finding", "LegalKind", "Reading", "SafetyKind",
-           "SafetyMatter", "read", "safety_matter", "topic"]
+__all__ = ["KINDS", "LEGAL_KINDS", "TOPIC_WORDS", "AskKind", "FactKind", "Finding", "LegalKind", "Reading",
+           "SafetyKind", "SafetyMatter", "read", "safety_matter", "topic"]
 
 SafetyKind = Literal["self_harm", "violence", "health_safety"]
 KINDS: tuple[SafetyKind, ...] = ("self_harm", "violence", "health_safety")   # the most urgent first
