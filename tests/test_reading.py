@@ -440,6 +440,8 @@ ISSUES = [
     ("I cancelled my order 55120 and you still charged me.", "you cancelled your order 55120 and we still charged you"),
     ("Don't get me wrong, I like the app.", ""),
     ("I forgot to cancel and was charged this morning.", ""),
+    ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
+    ("Nobody has really explained why.", ""),
 ]
 
 

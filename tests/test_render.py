@@ -158,6 +158,8 @@ def test_first_names() -> None:
     assert first_name("jane@x.example") == ""
     assert first_name("Acme 2000 Ltd") == ""
     assert first_name("{{ 7*7 }}") == ""
+    assert first_name("Dr Anika Patel") == "Dr Patel" and first_name("DR. PATEL") == "Dr Patel"
+    assert first_name("Dr") == "" and first_name("Mr. Smith") == "Mr Smith"
 
 
 def test_excerpt_and_helpers() -> None:

@@ -61,7 +61,7 @@ CASES = [
     ("leaving", ("ultimatum",), Reading(leaving=found("leaving"), asks=(found("cancel"),)), {},
      ["arrange the cancellation"], ["realistic date", "deadline", "continues unchanged", "call me on"]),
     ("churn threat", ("ultimatum",), Reading(leaving=found("leaving")), {},
-     ["thinking of leaving", "put this right"], ["realistic date", "meet it"]),
+     ["want to move", "put right what went wrong"], ["realistic date", "meet it"]),
     ("deadline", ("ultimatum",), Reading(deadline=found("deadline", "within 48 hours")), {},
      ["you need this within 48 hours", "within two working days at the latest"], ["cancellation"]),
     ("quality dispute", ("out_of_scope_demand",), Reading(asks=(found("compensation"),)), {},

@@ -236,14 +236,26 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
     return cut.rstrip(",;:") + "…"
 
 
+_TITLES = {"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "sir", "dame", "rev", "fr"}
+
+
 def first_name(display_name: str) -> str:
-    """"Jane" from "Jane Doe", "Doe, Jane" or "JANE DOE"; "" when it isn't a person's name."""
+    """"Jane" from "Jane Doe", "Doe, Jane" or "JANE DOE"; "Dr Patel" from "Dr Anika Patel" (a title
+    asks for the surname); "" when it isn't a person's name."""
     name = display_name.strip().strip('"')
     if not name or "@" in name or any(ch.isdigit() for ch in name):
         return ""
     if "," in name:
         name = name.split(",", 1)[1].strip()
-    first = name.split()[0] if name.split() else ""
-    if not first.replace("-", "").replace("'", "").isalpha():
+    words = name.split()
+    if len(words) >= 2 and words[0].lower().rstrip(".") in _TITLES:
+        title, last = _cased(words[0].rstrip(".")), _cased(words[-1])
+        return f"{title} {last}" if last.replace("-", "").replace("'", "").isalpha() else ""
+    first = words[0] if words else ""
+    if first.lower().rstrip(".") in _TITLES or not first.replace("-", "").replace("'", "").isalpha():
         return ""
-    return first.title() if first.isupper() or first.islower() else first
+    return _cased(first)
+
+
+def _cased(word: str) -> str:
+    return word.title() if word.isupper() or word.islower() else word

@@ -732,9 +732,14 @@ def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
     low, unit = m.group("u") if m else "", t.norm[m.start("u"):m.end("u")] if m else ""
     if (not _MIN_WORDS <= len(unit.split()) <= _MAX_WORDS or not _STARTS.match(low) or unit.isupper()
             or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low)
-            or _SWEAR.search(low) or _AT_PEOPLE.search(low)):
+            or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _DANGLING.search(low)):
         return ""
     return unit
+
+
+# A clause that points elsewhere ("nobody has really explained why", "it keeps doing that") means
+# nothing on its own in a reply.
+_DANGLING = re.compile(r"\b(?:why|what|how|where|when|who|it|this|that|them|so|too|either)\s*$")
 
 
 def _said_back(unit: str) -> str:
