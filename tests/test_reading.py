@@ -490,6 +490,7 @@ TOPICS = [
     ("Tuesday's downtime", "Tuesday's downtime"),
     ("Blank invoice PDFs - tickets 48811, 48902", "the blank invoice PDFs"),
     ("Re: Your invoice INV-22 - broken widget", "the broken widget"),
+    ("Still no homepage mockups", "the homepage mockups"),
     # a subject that asks, orders, tells a story or says nothing gives no topic
     ("refund", ""), ("cancel", ""), ("last warning", ""), ("Re: Your order", ""), ("INV-2087", ""),
     ("Payroll run failed", ""), ("Why is nobody answering???", ""), ("I want my money back", ""), ("", ""),

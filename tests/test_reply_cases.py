@@ -45,6 +45,8 @@ CASES = [
     ("chargeback", ("legal_threat",), CHARGE, {},
      ["dispute with your bank or card company", "$89 charge on order 55120", "within two working days"],
      ["not able to discuss", "by email", "won't comment", "call me on"]),
+    ("chargeback and a lawyer", ("legal_threat",), Reading(legal=(found("chargeback"), found("litigation"))), {},
+     ["dispute with your bank", "If a lawyer writes to us for you"], ["won't comment"]),
     ("regulator", ("legal_threat",), Reading(legal=(found("regulator"),)), {},
      ["free to make that complaint", "put this right"], ["won't comment", "passing it to"]),
     ("data erasure", ("legal_threat",), Reading(legal=(found("data_protection"),), asks=(found("delete_data"),)), {},

@@ -800,8 +800,8 @@ _NOT_A_TOPIC = re.compile(
     r"our\s+order|my\s+order|last|final|warning|chance|urgent|important|subject\s+access|while|if|because|since|"
     r"about|regarding|re)\b", re.IGNORECASE)
 _PREDICATE = re.compile(r"\w(?:ed|ing)$", re.IGNORECASE)   # "Payroll run failed": a sentence, not a topic
-_WHERE_IS = re.compile(r"\b(?:where(?:'s|\s+is|\s+are)|what\s+happened\s+to|still\s+no|still\s+waiting\s+for)\s+"
-                       r"(my|our)\s+", re.IGNORECASE)
+_WHERE_IS = re.compile(r"\b(?:where(?:'s|\s+is|\s+are)|what\s+happened\s+to|still\s+no|still\s+waiting\s+(?:for|on)"
+                       r"|still\s+(?:haven't|have\s+not|not)\s+(?:got|received|had))\s+(my|our|the)?\s*", re.IGNORECASE)
 _DAYS_MONTHS = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|^(?:january|february|"
                           r"march|april|may|june|july|august|september|october|november|december)\b", re.IGNORECASE)
 _OWNER = {"my": "your", "our": "your", "your": "our", "the": "the", "a": "the", "an": "the"}
@@ -816,7 +816,7 @@ def topic(subject: str) -> str:
     facts, and "" is returned for a subject that asks, orders or says nothing ("where is my
     sofa", "cancel", "last warning", "Re: Your order"): a wrong topic is worse than none."""
     text = _SUBJECT_REF.sub(" ", _SUBJECT_NOISE.sub(" ", _SUBJECT_PREFIX.sub("", subject)))
-    text = _WHERE_IS.sub(r"\1 ", text)        # "where is my sofa" -> "my sofa"
+    text = _WHERE_IS.sub(lambda m: f"{m.group(1) or 'the'} ", text)   # "where is my sofa" -> "my sofa"
     parts = (p.strip(" .:;'\"") for p in re.split(r"\s[-–/|+]\s|[,(:]", text))
     part = next((p for p in parts if any(len(w) > 2 and w.lower() not in _OWNER for w in p.split())), "")
     words = part.split()
