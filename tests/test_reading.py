@@ -176,6 +176,8 @@ def test_preview_says_why_there_is_no_draft(capsys: pytest.CaptureFixture[str], 
 
 ASKS = [
     ("Refund the second charge today.", ["refund"]),
+    ("Under GDPR I want all my data deleted.", ["delete_data"]),
+    ("Please have my details removed from your list.", ["delete_data"]),
     ("I want my money back, all of it.", ["refund"]),
     ("Please reverse the duplicate charge on my card.", ["refund"]),
     ("I asked for a refund in May and heard nothing.", ["refund"]),
@@ -493,7 +495,7 @@ TOPICS = [
     ("Still no homepage mockups", "the homepage mockups"),
     # a subject that asks, orders, tells a story or says nothing gives no topic
     ("refund", ""), ("cancel", ""), ("last warning", ""), ("Re: Your order", ""), ("INV-2087", ""),
-    ("Payroll run failed", ""), ("Why is nobody answering???", ""), ("I want my money back", ""), ("", ""),
+    ("Payroll run failed", ""), ("Order 55120 charged twice", ""), ("Why is nobody answering???", ""), ("I want my money back", ""), ("", ""),
 ]
 
 

@@ -292,7 +292,10 @@ _ASKS: tuple[tuple[str, str], ...] = (
     ("ask.delete_data", rf"\b(?:delete|erase|remove|wipe|purge)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:\w+\s+)?"
                         r"(?:data|account"
                         r"|information|info|details|records?|profile)\b|\bright\s+to\s+(?:be\s+forgotten|erasure)\b"
-                        r"|\berase\s+(?:everything|all)\b|\b(?:deletion|erasure)\s+of\s+(?:my|our|all)\s+(?:\w+\s+)?data\b"),
+                        r"|\berase\s+(?:everything|all)\b|\b(?:deletion|erasure)\s+of\s+(?:my|our|all)\s+(?:\w+\s+)?data\b"
+                        # "I want all my data deleted", "have my details removed"
+                        rf"|\b(?:want|need|have|get|demand|expect)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:personal\s+)?"
+                        r"(?:data|information|info|details|records?|profile)\s+(?:\w+\s+)?(?:deleted|erased|removed|wiped)\b"),
     ("ask.export_data", rf"\bcopy\s+of\s+(?:all\s+)?(?:{_SELF}|the)\s+(?:personal\s+)?(?:data|information|records)\b"
                         r"|\bsubject\s+access\s+request\b|\bDSAR\b"
                         r"|\b(?:data|information)\s+(?:that\s+)?you\s+(?:hold|have|keep|store)\s+(?:on|about)\s+(?:me|us)\b"
@@ -799,7 +802,8 @@ _NOT_A_TOPIC = re.compile(
     r"refund|re|fw|ending|end|not|no|never|ignored|thanks|thank|update|follow[- ]?up|my\s+data|your\s+order|"
     r"our\s+order|my\s+order|last|final|warning|chance|urgent|important|subject\s+access|while|if|because|since|"
     r"about|regarding|re)\b", re.IGNORECASE)
-_PREDICATE = re.compile(r"\w(?:ed|ing)$", re.IGNORECASE)   # "Payroll run failed": a sentence, not a topic
+# "Payroll run failed", "charged twice": a sentence, not a topic
+_PREDICATE = re.compile(r"\w(?:ed|ing|ly)$|\b(?:twice|again|already|still|today|now|late|wrong)$", re.IGNORECASE)
 _WHERE_IS = re.compile(r"\b(?:where(?:'s|\s+is|\s+are)|what\s+happened\s+to|still\s+no|still\s+waiting\s+(?:for|on)"
                        r"|still\s+(?:haven't|have\s+not|not)\s+(?:got|received|had))\s+(my|our|the)?\s*", re.IGNORECASE)
 _DAYS_MONTHS = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|^(?:january|february|"
