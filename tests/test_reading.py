@@ -495,7 +495,8 @@ TOPICS = [
     ("Still no homepage mockups", "the homepage mockups"),
     # a subject that asks, orders, tells a story or says nothing gives no topic
     ("refund", ""), ("cancel", ""), ("last warning", ""), ("Re: Your order", ""), ("INV-2087", ""),
-    ("Payroll run failed", ""), ("Order 55120 charged twice", ""), ("Why is nobody answering???", ""), ("I want my money back", ""), ("", ""),
+    ("Payroll run failed", ""), ("Order 55120 charged twice", ""), ("Why is nobody answering???", ""),
+    ("I want my money back", ""), ("", ""),
 ]
 
 
