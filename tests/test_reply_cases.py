@@ -113,3 +113,16 @@ def test_cases_follow_the_reading() -> None:
     scope = Detection((Signal("out_of_scope_demand", 0.9, (Evidence("x", 0, 1, SCOPE_RULE),)),))
     assert signal_cases(scope, Reading(asks=(found("refund"),))) == {"out_of_scope_demand": "extra_work"}
     assert times(2) == "twice" and times(4) == "four times" and times(12) == "12 times"
+
+
+def test_the_pipeline_records_the_case_and_its_template() -> None:
+    from replydraft.detection.detector import Detector
+    from replydraft.pipeline import Context, triage
+
+    ctx = Context("acct", "support@acme.test", POLICY, Detector(), Renderer.create(), NOW)
+    raw = (b"From: Dan <dan@x.example>\r\nSubject: Order 55120\r\nMessage-ID: <c1@x.example>\r\n\r\n"
+           b"You billed me twice for order 55120, $89 each. Refund it or I dispute the charge with my card company.\r\n")
+    outcome = triage(raw, ctx)
+    assert dict(outcome.cases) == {"legal_threat": "chargeback"}
+    assert outcome.templates == ("signals/legal_threat/chargeback.txt.j2",)
+    assert outcome.draft is not None and "$89 charge on order 55120" in outcome.draft.body

@@ -23,7 +23,7 @@ from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipie
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
 from replydraft.reply.reading import Reading, SafetyMatter, read, safety_matter
-from replydraft.reply.render import Renderer, signal_template
+from replydraft.reply.render import Renderer, case_template
 from replydraft.reply.voice import Choice, History, choose
 
 __all__ = [
@@ -301,7 +301,8 @@ def draft(classified: Classified, key: str, ctx: Context, history: History = NO_
             to=classified.to,
             notes=classified.notes,
         )
-    templates = tuple(choice.templates.get(n) or signal_template(n) for n in detection.names) if reply else ()
+    # The block each signal was answered with: the configured one, else its case's file (the incident says which).
+    templates = tuple(choice.templates.get(n) or case_template(n, cases[n]) for n in detection.names) if reply else ()
     return Outcome(email, detection, key, incident, reply, choice, templates, detection.unexamined,
                    excerpt(email.new_text) if ctx.store_excerpts else "", classified.fingerprint,
                    classified.notes, classified.needs_person, cases)

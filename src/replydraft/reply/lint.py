@@ -28,7 +28,7 @@ from replydraft.message.extract import parse
 from replydraft.reply.context import CASES, ReplyInputs, reply_context
 from replydraft.reply.ledger import Invoice, OverdueInvoice
 from replydraft.reply.reading import Finding, Reading
-from replydraft.reply.render import LAYOUT, Renderer, signal_template
+from replydraft.reply.render import LAYOUT, Renderer, case_template, signal_template
 from replydraft.reply.voice import Choice, History
 
 __all__ = ["CLAIMS", "LintReport", "lint", "repeated_sentences", "require_clean", "unchecked_claims"]
@@ -257,7 +257,7 @@ def _render_case(renderer: Renderer, config: Config, policy: Policy, tone: str, 
 def _stated_in(renderer: Renderer, context: dict[str, Any], tone: str, claim: str) -> str:
     """The file that states a claim: the signal block (or its case file) that renders it, else the layout."""
     for signal in context["signals"]:
-        for name in (f"signals/{signal['name']}/{signal['case']}.txt.j2", signal["template"]):
+        for name in (case_template(signal["name"], signal["case"]), signal["template"]):
             if not renderer.has(name, tone):
                 continue
             try:

@@ -32,6 +32,7 @@ __all__ = [
     "SIGNAL_ORDER",
     "Renderer",
     "builtin_templates_dir",
+    "case_template",
     "join_and",
     "ordered",
     "paragraph",
@@ -61,6 +62,11 @@ def builtin_templates_dir() -> Path:
 def signal_template(name: str) -> str:
     """The default template of a signal's block."""
     return f"signals/{name}.txt.j2"
+
+
+def case_template(name: str, case: str) -> str:
+    """The built-in file of one case of a signal's block, which ``signal_template`` includes."""
+    return f"signals/{name}/{case}.txt.j2"
 
 
 def join_and(items: Sequence[str], last: str = "and") -> str:
