@@ -88,9 +88,13 @@ SUBJECT_ANCHOR = (   # compiled as it is, case-sensitive
     r"|(?<=w)(?=ill\b)"
     r"|(?<=g)(?=oing\s+to\b)"
     r"|(?<=c)(?=an['’]?t\s+wait\b))")
-# the same intent carried over a coordination: "I will call my bank and (then) post ..."
-LEAD_AND = LEAD + (r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|"
-                   r"probably\s+)?)?")
+# the same intent carried over a coordination: "I will call my bank and (then) post ...", "I'll leave a
+# 1-star review everywhere and talk to my lawyer", "I've left a review and contacted trading standards"
+AND_MORE = (r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|"
+            r"probably\s+)?)?")
+LEAD_AND = LEAD + AND_MORE
+LEAD_PERF_AND = r"(?:" + LEAD + r"|" + PERF + r")" + AND_MORE
+ANY_AND = r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")" + AND_MORE
 
 # up to five words that stay inside one clause ("I will leave a very bad review")
 _GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|if|that|which|due|who|"
@@ -207,6 +211,12 @@ _AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:c
 _ABOUT_PAYING = (r"\b(?:pay|paid|payment|invoice|bill|money|cash|funds|balance|overdue|outstanding|owed|cheque|"
                  r"remittance)\w*")
 # ... and nothing says it has been paid: a stall over a payment already made is no stall
+# A word of an amount or a reference between "paying" and "until": "invoice INV-1042", "#5531", "2026/118".
+_PAY_TOKEN = r"(?:(?!(?:so|but|because|and\s+(?:i|we))\b)[\w$£€.,#/-]+\s+)"
+# "invoice INV-1042", "the bill #5531", "invoice no. 2026-118", "INV-2087"
+_INVOICE_REF = (r"(?:(?:the|this|that|our|your|my)\s+)?(?:(?:invoice|bill)\s*(?:no\.?\s*|number\s+|nr\.?\s*)?#?\s*"
+                r"[a-z]{0,4}[-/#]?\d[\w/-]*|inv[-#]?\s*\d[\w/-]*)")
+
 _PAID_ALREADY = (r"\b(?:payment|transfer|cheque|check|it|the\s+money)\s+(?:has\s+(?:just\s+|already\s+)?been|was|"
                  r"went|is)\s+"
                  r"(?:sent|made|out|paid|processed|initiated|posted|on\s+(?:its|the)\s+way)\b|\b(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
@@ -546,7 +556,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
 
     # ------------------------------------------------------------------- legal_threat
     ("legal.intent_lawyer", "legal_threat", 0.9,
-     r"(?:" + LEAD + r"|" + PERF + r")(?:reach\w*\s+out|contact|call|get|hire|involv|consult|speak|talk|"
+     LEAD_PERF_AND + r"(?:reach\w*\s+out|contact|call|get|hire|involv|consult|speak|talk|"
             r"retain|seek|forward|pass|hand|send|"
             r"refer|escalat|bring|see|instruct|engag|tak|loop|cc|copy|get\s+in\s+touch)\w*"
             r"(?:\s+(?:in|with|to|this|it|(?:this|the|that)\s+(?:matter|issue|case|dispute)|everything|on|over|"
@@ -603,7 +613,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"may|might)\s+(?:\w+\s+)?(?:be|get)\s+sued\b|\b(?:before|or|otherwise|unless)\s+(?:you|u|your\s+company)\s+"
      r"(?:get|are|is)\s+sued\b", {}),
     ("legal.intent_action", "legal_threat", 0.9,
-     LEAD + r"(?:fil|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
+     LEAD_AND + r"(?:fil|issu|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
             r"commenc|open|escalat|resort|join|submit|lodg|look)\w*\s+(?:\w+\s+){0,4}?"
      + _LEGAL_ACTION + r"\b", {}),
     ("legal.action_against_you", "legal_threat", 0.85,
@@ -625,7 +635,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:all\s+)?(?:my|our|the)\s+(?:legal\s+(?:options|rights|remedies|avenues)|rights\s+to\s+"
      r"(?:legal|take))", {}),
     ("legal.regulator", "legal_threat", 0.85,
-     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:report|complain|fil|escalat|lodg|tak|"
+     ANY_AND + r"(?:report|complain|fil|escalat|lodg|tak|"
      r"rais|submit|contact|notif|inform|alert|go|writ|forward|send|refer)\w*\s+"
      r"(?:[^.!?\n]{0,50}?\s)?(?:(?:to|with|at)\s+)?(?:the\s+)?(?:\w+\s+){0,3}?" + _REGULATOR + r"\b",
      {}),
@@ -633,15 +643,15 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:complaint|report|case|claim)\s+(?:\w+\s+){0,3}?(?:with|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
      + _REGULATOR + r"\b", {}),
     ("legal.intent_chargeback", "legal_threat", 0.9,
-     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:(?:fil|do|open|initiat|issu|rais|request|start|"
+     ANY_AND + r"(?:(?:fil|do|open|initiat|issu|rais|request|start|"
      r"submit|process|go\s+for|proceed\s+with|put\s+in|mak|lodg|pursu|seek|get|call\s+for)\w*\s+"
      r"(?:\w+\s+){0,3}?)?(?:charge\s*-?\s*backs?|chargebacks?)\b", {}),
     ("legal.intent_dispute", "legal_threat", 0.85,
-     r"(?:" + INTENT + r"|" + PROG + r")(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
+     LEAD_AND + r"(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
      r"transactions?|payments?|bills?|invoices?|purchases?|it|this|that|them)\b|(?:disput|contest|revers|"
      r"report|flag)\w*\s+[^.!?\n]{0,40}?\b(?:with|through|via|to)\s+" + _PAYMENT_CO + r"\b)", {}),
     ("legal.bank_reverse", "legal_threat", 0.8,
-     LEAD + r"(?:call|contact|ask|get|have|tell|phone|instruct|go\s+to)\w*\s+" + _PAYMENT_CO
+     LEAD_AND + r"(?:call|contact|ask|get|have|tell|phone|instruct|go\s+to)\w*\s+" + _PAYMENT_CO
      + r"\s+(?:to\s+|and\s+(?:have\s+(?:them|it)\s+|get\s+(?:them|it)\s+to\s+)?)?(?:reverse|dispute|"
      r"claw\s+back|charge\s*-?\s*back|recall|refund|pull|take\s+back)\w*", {}),
     ("legal.dispute_with_bank", "legal_threat", 0.8,
@@ -761,7 +771,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\w+\s+)?(?:legal|further|appropriate|formal)\s+(?:action|remedies|steps|proceedings|measures))?",
      {"near": r"\b(?:legal|court|damages|losses|claim|breach|action|remedies|proceedings)\b", "near_text": True}),
     ("legal.go_to_police_court", "legal_threat", 0.8,
-     LEAD + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|"
+     LEAD_AND + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|"
             r"authorities|"
      r"small\s+claims(?:\s+court)?)(?:\s+and\s+(?:the\s+)?(?:police|court|cops|authorities))?"
      r"(?=\s*(?:[.!,;]|$|and\b|for\s+this|over\s+this|about\s+this|against\s+you|with\s+this))", {}),
@@ -1028,7 +1038,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
      r"(?:going\s+to\s+|gonna\s+|be\s+)?(?:(?:releas|mak|send|process|issu|transferr?)\w*\s+(?:the\s+|any\s+|a\s+|"
-     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+(?:[\w$£€.,]+\s+){0,4}?(?:until|till|til|"
+     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+" + _PAY_TOKEN + r"{0,6}?(?:until|till|til|"
      r"untill|unless)\b(?!\s+(?:i|we|you)\s+(?:\w+\s+)?(?:get|receive|have|send|see)\s+(?:the|an?|your|our|my)\s+"
      r"(?:\w+\s+)?(?:invoice|receipt|bill|quote|w-?9|w-?8\w*|tax|bank|details|paperwork|forms?|contract|po|"
      r"purchase\s+order|approval)\b)", {"negatable": False}),
@@ -1098,6 +1108,20 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.when_i_get_paid", "overdue_payment", 0.5,
      r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:i|we)\s+(?:get|am|are)\s+paid\b",
      {"near": r"\bpa(?:y|id)\w*", "positive": True}),
+    # the payer puts a bill on hold: "Accounts has put invoice 2026-118 on hold", "we're holding back this
+    # month's rent until the lock is fixed", "invoice #88 stays on hold until ..."
+    ("pay.invoice_on_hold", "overdue_payment", 0.7,
+     r"\b(?:put\w*|plac\w*|kept|keep\w*)\s+(?:" + _INVOICE_REF + r"|(?:(?:the|this|that|these|any|your)\s+|all\s+(?:the\s+|our\s+)?)"
+     r"(?:\w+\s+)?(?:invoices?|bills?|payments?))\s+on\s+hold\b|"
+     r"\b" + _INVOICE_REF + r"\s+(?:is|are|has\s+been|have\s+been|was|stays|remains|will\s+stay|will\s+remain)\s+"
+     r"(?:\w+\s+)?on\s+hold\b",
+     {"not_before": r"\b(?:you|u|they|(?:your|the|my|our)\s+(?:\w+\s+)?(?:system|bank|paypal|stripe|processor|card\s+\w+)|"
+                    r"your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$"}),
+    ("pay.hold_back", "overdue_payment", 0.8,
+     r"\b(?:withh[oe]ld\w*|hold\w*\s+back|stop\w*\s+paying)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+|your\s+|any\s+)?"
+     r"(?:(?:this|last|next|the|each|every)\s+(?:month|week|quarter)['’]?s?\s+)?(?:rent|retainer|service\s+charge|"
+     r"instal+ments?|monthly\s+(?:fee|payment)|subscription\s+fee|fees?)\b"
+     r"(?=[^.!?\n]{0,60}?\b(?:until|till|unless|while|as\s+long\s+as|pending)\b)", {}),
     ("pay.on_hold", "overdue_payment", 0.65,
      r"\b(?:payments?|invoices?|checks?|cheques?|transfers?)(?:\s+(?:of|for|on)(?:\s+[\w$£€.,#-]+){1,4}?)?\s+"
      r"(?:is|are|has\s+been|have\s+been)\s+"
@@ -1146,7 +1170,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"definitely\s+|certainly\s+|absolutely\s+)?(?:not\s+(?:going\s+to|gonna)|aren['’]?t\s+(?:going\s+to|gonna)|"
      r"won['’]?t|will\s+not|refuse\s+to|not|are\s+not)\s+(?:be\s+)?pay(?:ing)?\b"
      r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
-     r"for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
+     + _INVOICE_REF + r"|for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
      r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
@@ -1194,8 +1218,10 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     # payment put off until some event that isn't the paperwork ("once our funding round closes")
     ("pay.deferred_until", "overdue_payment", 0.6,
      r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall)\s+(?:be\s+(?:happy|glad|willing|able)\s+to\s+)?(?:only\s+)?"
-     r"(?:pay|settle|clear)\s+(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
-     r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+)?(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
+     r"(?:pay|settle|clear|(?:release|make|send|process|authori[sz]e)\s+(?:the\s+|your\s+|any\s+)?(?:payment|funds|money))\s+"
+     r"(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
+     r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+|(?:on|for)\s+" + _INVOICE_REF + r"\s+)?"
+     r"(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
      r"(?!(?:i|we)\s+(?:get|receive|have|see)\s+(?:it|them)\b|(?:i|we)\s+(?:get|receive|have|see)\s+(?:the|an|a|your)\s+(?:\w+\s+)?(?:invoice|receipt|bill|quote|po|purchase|"
      r"details|w-?\d|paperwork|bank|form)|(?:the|your)\s+(?:\w+\s+)?(?:invoice|receipt|po|contract|paperwork|details)\s+"
      r"(?:arrives?|is|are|has|have|gets?|comes?)|(?:it['’]?s|it\s+is|it\s+gets?)\s+approved|approved|i['’]?m\s+back|we['’]?re\s+back)",
@@ -1870,6 +1896,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                           "reorgani", "system", "software", "platform", "only", "passed"),
     "pay.when_i_get_paid": ("paid",),
     "pay.on_hold": ("hold", "withheld", "frozen", "suspended"),
+    "pay.invoice_on_hold": ("hold",),
+    "pay.hold_back": ("withh", "hold", "stop"),
     "pay.when_you_fix": ("pay",),
     "ult.never_again": ("never",),
     "ult.will_never_return": ("never",),
@@ -2151,7 +2179,7 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
 }
 
 
-ANCHORED_STARTS = (LEAD_AND, LEAD, INTENT, "(?:" + INTENT + "|" + PROG + "|" + PERF + ")",
+ANCHORED_STARTS = (LEAD_PERF_AND, ANY_AND, LEAD_AND, LEAD, INTENT, "(?:" + INTENT + "|" + PROG + "|" + PERF + ")",
                     "(?:" + LEAD + "|" + PERF + ")")
 
 # rule id -> its signal: what a config's disable_rules is checked against
