@@ -1250,6 +1250,24 @@ RECALL_POSITIVES = [
     ("overdue_payment", "We are withholding the retainer until the reports are delivered."),
     ("overdue_payment", "I've stopped paying the service charge until the lift is repaired."),
     ("overdue_payment", "We'll be withholding fees while the outage continues."),
+    # a bad review already posted, or a review already up on a platform
+    ("review_threat", "I've left a 1-star review on Google about the delay."),
+    ("review_threat", "I left a one star review on Yelp."),
+    ("review_threat", "We've posted a negative review on Trustpilot."),
+    ("review_threat", "I have given you 1 star on Google."),
+    ("review_threat", "I've left you a 1-star on Google."),
+    ("review_threat", "I've changed my rating to one star."),
+    ("review_threat", "Posted my review on Tripadvisor this morning."),
+    ("review_threat", "just put my review up on Google, read it."),
+    ("review_threat", "We wrote a review on Trustpilot about the whole mess."),
+    ("review_threat", "My review is up on Trustpilot."),
+    ("review_threat", "My 1-star review is live on Google now."),
+    ("review_threat", "My write-up went live on Reddit an hour ago."),
+    ("review_threat", "I reviewed you. 1 star."),
+    ("review_threat", "We rated you on Google: one star."),
+    ("review_threat", "I've rated the app 1 star."),
+    ("review_threat", "I'm considering writing up the experience on a forum so other agencies know what to expect."),
+    ("review_threat", "We'll post about it so other homeowners are warned."),
 ]
 RECALL_NEGATIVES = [
     "I'll write up the notes and send them to our lawyer for review.",
@@ -1268,6 +1286,16 @@ RECALL_NEGATIVES = [
     "We'll release payment once we receive the invoice.",
     "We'd like to pause the retainer for August.",
     "I'm holding back tears reading this, thank you so much.",
+    "I left a 5-star review last month, keep it up.",
+    "I gave you a bad review last year but you've won me back, thank you.",
+    "I left a review on Google as you asked.",
+    "We left a review on Trustpilot last week but it hasn't shown up, can you check?",
+    "My review of the draft is up next.",
+    "The review meeting is on Monday.",
+    "Someone left you one star and I think it's unfair.",
+    "I've posted a poor review of the other supplier, you were much better.",
+    "Please add the notes to the ticket so other team members can see them.",
+    "Just posted my review on Google, hope it helps other customers find you!",
 ]
 
 

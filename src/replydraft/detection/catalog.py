@@ -146,6 +146,12 @@ _BAD_REVIEW = (r"(?:(?:bad|negative|terrible|horrible|awful|scathing|poor|nasty|
                r"feedback|write-?ups?|testimonials?|comments?|posts?)|(?:1|one|zero|0|no|a\s+single|single|minus\s+\w+)"
                r"[\s-]*stars?(?:\s+(?:reviews?|ratings?))?|1\s*/\s*(?:5|10)|one\s+out\s+of\s+(?:five|ten))")
 _REVIEW = r"(?:reviews?|reveiws?|reviw|ratings?|testimonials?)"
+# "I gave it one star by accident": a slip to undo, no threat
+_BY_MISTAKE = r"(?![^.!?\n]{0,30}\b(?:by\s+(?:accident|mistake)|accidentally|mistakenly|in\s+error)\b)"
+# who a public warning is for: "so other agencies know what to expect", "so other homeowners are warned"
+_BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customers|people|users|businesses|buyers|agencies|"
+           r"clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|renters|parents|"
+           r"families|couples|brides|patients|freelancers|developers|studios|shops|landlords|drivers|owners)")
 
 _LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
                r"feedback|it|this|that|comments?)\b)|switch\w*|clos\w*\s+(?:my|our|the)\s+"
@@ -337,10 +343,33 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"flattering|positive|glowing|favou?rable)\b",
      {"negatable": False, "near": r"\b(?:review\w*|rating|post\w*|tweet\w*|yelp|google|trustpilot|blog\w*)\b"}),
     ("review.rate_one_star", "review_threat", 0.75,
-     r"\b(?:rate|review|give|giving|rating|reviewing|leave|leaving|put|putting|drop|dropping)\s+"
+     r"\b(?:rate|review|give|giving|rating|reviewing|leave|leaving|put|putting|drop|dropping|"
+     r"rated|reviewed|gave|given|left|dropped)\s+"
      r"(?:it|this|them|you|u|the\s+(?:app|product|extension|plugin|company|game|business|service)|"
-     r"your\s+\w+)\s+(?:at\s+|with\s+|as\s+|a\s+)?(?:only\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
-     r"a\s+single)[\s-]*stars?\b", {}),
+     r"your\s+\w+)(?:\s+(?:on|at)\s+" + _PLATFORM + r")?(?:\s+|\s*[.:,;!-]+\s*)(?:at\s+|with\s+|as\s+|a\s+)?"
+     r"(?:only\s+|just\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
+     r"a\s+single)[\s-]*stars?\b" + _BY_MISTAKE,
+     {"not_before": r"\b(?:someone|somebody|people|they|he|she|others|customers|users|reviewers|who|accidentally|"
+                    r"mistakenly)\s+(?:\w+\s+)?$"}),
+    # a bad review already posted: "I've left a 1-star review on Google", "we gave you one star"
+    ("review.posted_bad_review", "review_threat", 0.8,
+     PERF + r"(?:left|posted|written|wrote|given|gave|put\s+up|put|dropped|published|submitted|added|changed|updated|"
+     r"lowered|downgraded)\s+(?:(?:you|u|them|it|this|your\s+\w+|my\s+(?:review|rating))\s+)?(?:to\s+|as\s+)?"
+     r"(?:\w+\s+){0,3}?" + _BAD_REVIEW +
+     r"(?![^.!?\n]{0,30}\b(?:for|of|on|about|to)\s+(?:the\s+|a\s+)?(?:other|previous|last|old|another|different)\b)"
+     + _BY_MISTAKE, {"positive": True}),
+    # a review already up on a platform: "posted my review on Trustpilot last night", "my review is live on Google"
+    ("review.posted_review_on_platform", "review_threat", 0.65,
+     r"(?:" + PERF + r"|" + _SENTENCE_START + r"(?:just\s+|already\s+)?)(?:posted|put\s+up|put|left|published|wrote|"
+     r"written|shared|submitted|added|dropped)\s+(?:my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:review|rating|write-?up)\s+"
+     r"(?:\w+\s+){0,2}?(?:on|to|at)\s+" + _PLATFORM + r"\b"
+     r"(?![^.!?\n]{0,40}\b(?:as\s+(?:you\s+)?(?:asked|requested|suggested)|like\s+you\s+asked|has\s*n['’]?t\s+"
+     r"(?:shown|appeared)|not\s+(?:showing|appearing)))|"
+     r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:reviews?|rating|write-?up|post|thread|video)\s+(?:is|['’]s|went|has\s+gone|goes)\s+"
+     r"(?:now\s+|already\s+)?(?:up|live|online|out|published|posted|visible)\s+(?:now\s+)?(?:on|at|in)\s+" + _PLATFORM + r"\b",
+     {"positive": True,
+      "unless_text": r"\b(?:hope\s+(?:it|this|that)\s+helps|happy\s+to|glad|pleasure|enjoy\w*|great|excellent|well\s+done|"
+                     r"keep\s+(?:it\s+)?up|as\s+promised|(?:4|5|four|five)[\s-]*stars?)\b"}),
     ("review.report_to_store", "review_threat", 0.6,
      r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|this\s+app|the\s+extension|this\s+extension|"
      r"your\s+app|(?:these|those|this|the)\s+\w+)\s+(?:to|in|on)\s+"
@@ -505,9 +534,9 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
      r"(?:see|know|hear)\b", {"negatable": False}),
     ("review.so_others_aware", "review_threat", 0.6,
-     r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|peoples|everyone)\s+(?:are|is|"
-     r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|"
-     r"users)|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
+     r"\bso\s+(?:that\s+)?(?:others|other\s+" + _BUYERS + r"|people|peoples|everyone)\s+(?:are|is|"
+     r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+" + _BUYERS
+     + r"|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
     ("review.drafted_review", "review_threat", 0.7,
      PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|"
             r"blog\s+post)\b"
@@ -1812,6 +1841,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "review.make_content": ("video", "vlog", "tiktok", "reel", "thread", "post", "article", "story", "expos"),
     "review.you_will_see_my_review": ("review", "rating", "tweet", "post", "video", "thread", "write", "wait"),
     "review.rate_one_star": ("star",),
+    "review.posted_bad_review": _REVIEW_KEYS,
+    "review.posted_review_on_platform": ("review", "rating", "write", "post", "thread", "video"),
     "review.already_posted": _PLATFORM_KEYS,
     "review.wont_be_pretty": ("pretty", "kind", "nice", "flattering", "positive", "glowing", "favo"),
     "review.report_to_store": ("report", "flag"),
