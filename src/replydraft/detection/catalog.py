@@ -788,8 +788,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"channels))?(?=\s*(?:[.!,;]|$|further|legally))", {}),
     ("legal.provider_will_hear", "legal_threat", 0.8,
      r"\b(?:paypal|pay\s*pal|my\s+bank|the\s+bank|my\s+card\s+company|visa|amex|mastercard|my\s+(?:\w+\s+)?" + _LAWYER
-     + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|"
-       r"['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
+     + r"|(?:the\s+)?(?:\w+\s+)?" + _REGULATOR + r")\s+(?:will|is\s+going\s+to|are\s+going\s+to|"
+       r"['’]ll|shall)\s+(?:(?:definitely|certainly|soon|be)\s+){0,2}hear(?:ing)?\s+"
      r"(?:from|about)\s+(?:me|us|this|it)\b", {}),
     ("legal.reported_to_provider", "legal_threat", 0.8,
      r"\breport\w*\s+(?:it|this|the\s+\w+|you|them)?\s*(?:to\s+)(?:paypal|pay\s*pal|my\s+bank|the\s+bank|visa|amex|mastercard|"
@@ -827,6 +827,37 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      _SENTENCE_START + r"\s*(?:reporting|reported|filing|filed|escalating|escalated|complaint\s+(?:lodged|filed|"
                        r"submitted))\s+"
      r"(?:(?:this|it|you|a\s+complaint)\s+)?(?:to|with)\s+(?:the\s+)?" + _REGULATOR + r"\b", {}),
+    # the lawyer takes it from here: "or my lawyer handles it from here", "guess my attorney gets to sort you out"
+    ("legal.lawyer_takes_over", "legal_threat", 0.8,
+     r"\b(?:(?:or|otherwise|or\s+else|else|then|so|(?:i\s+)?guess|now|from\s+(?:here|now)(?:\s+on)?)\s*,?\s+)"
+     r"(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:can|gets?\s+to|will\s+get\s+to|handles?|deals?\s+with|takes?|"
+     r"sorts?|is\s+handling|is\s+taking)\s+(?:(?:it|this|you|the\s+matter|things|over|out|it\s+over)\b|(?:deal|sort|"
+     r"handle)\b)|"
+     r"\b(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:handles?|takes?|deals?\s+with|is\s+handling|is\s+taking)\s+"
+     r"(?:it|this|the\s+matter|over|it\s+over)\s+from\s+(?:here|now)\b", {"positive": True}),
+    # the customer's bank or card company has said it will take the money back
+    ("legal.provider_can_reverse", "legal_threat", 0.75,
+     r"\b(?:my|our)\s+(?:bank|card\s+(?:company|issuer|provider)|credit\s+card(?:\s+(?:company|issuer|provider))?|"
+     r"paypal|visa|amex|mastercard)\s+(?:says?|said|told\s+(?:me|us)|tells\s+(?:me|us)|confirmed|has\s+confirmed|"
+     r"assured\s+(?:me|us)|advised\s+(?:me|us))\s+(?:that\s+)?(?:they|it)\s*(?:can|could|will|would|['’]ll|['’]d|are\s+able\s+to)\s+"
+     r"(?:\w+\s+)?(?:claw\s+(?:it|this|that|the\s+\w+|my\s+\w+|the\s+money)\s+back|claw\s+back|charge\s*(?:it|this|that)?\s*back|"
+     r"chargeback|reverse|recall|dispute|refund\s+(?:me|us|it)|get\s+(?:it|my\s+money|our\s+money|the\s+money)\s+back|"
+     r"take\s+(?:it|the\s+money)\s+back)", {}),
+    # off to the bank over the money: "answer today or I'm going to my bank"
+    ("legal.going_to_bank", "legal_threat", 0.7,
+     LEAD + r"(?:go|going|tak\w*\s+(?:this|it)|turn\w*|escalat\w*\s+(?:this|it))\s+(?:straight\s+)?to\s+(?:my|our)\s+"
+     r"(?:bank|card\s+(?:company|issuer|provider)|credit\s+card\s+(?:company|provider)|paypal)"
+     r"(?=\s*(?:[.!;]|$|about\s+(?:this|it|the\s+\w+)|over\s+(?:this|it)|instead|next|then|and\s+(?:dispute|report|get|have)))",
+     {"near": r"\b(?:refund\w*|charg\w*|money|paid|payment|debit\w*|dispute|fraud\w*|stolen)\b", "near_text": True}),
+    # "this is exactly the kind of thing companies get sued over"
+    ("legal.sued_over_this", "legal_threat", 0.65,
+     r"\b(?:(?:kind|sort|type)\s+of\s+(?:thing|stuff|behaviou?r|practice|conduct|negligence)\s+(?:that\s+)?(?:people|companies|"
+     r"businesses|firms|you)?\s*(?:get|gets|got|are|is|have\s+been|end\s+up)\s+(?:being\s+)?(?:sued|taken\s+to\s+court)"
+     r"|(?:kind|sort|type)\s+of\s+(?:thing|stuff|behaviou?r|practice|conduct|negligence)\s+that\s+(?:ends?|lands?)\s+"
+     r"(?:\w+\s+)?(?:up\s+)?in\s+court"
+     r"|(?:companies|businesses|firms|people)\s+(?:have\s+)?(?:been\s+|get\s+|got\s+)(?:sued|taken\s+to\s+court)\s+"
+     r"(?:for|over)\s+(?:less|exactly\s+this|this\s+(?:exact\s+)?(?:thing|kind))\b)",
+     {"negatable": False}),
     ("legal.purchase_protection", "legal_threat", 0.7,
      r"\b(?:through|via|using|under|with|claim\w*\s+on|fil\w*\s+(?:a\s+)?(?:claim\s+)?(?:with|under))\s+(?:my\s+|the\s+)?"
      r"(?:(?:card|credit\s+card|bank|paypal)['’]?s?\s+)?(?:purchase|buyer|chargeback|consumer)\s+protection\b", {}),
@@ -2107,6 +2138,10 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "legal.lawyer_about_this": _LAWYER_KEYS,
     "legal.pursue_it": ("pursu", "tak"),
     "legal.provider_will_hear": ("hear",),
+    "legal.lawyer_takes_over": _LAWYER_KEYS,
+    "legal.provider_can_reverse": ("claw", "charge", "reverse", "recall", "dispute", "refund", "back"),
+    "legal.going_to_bank": ("bank", "card", "paypal"),
+    "legal.sued_over_this": ("sued", "court"),
     "review.goes_on_platform": _PLATFORM_KEYS,
     "review.my_review_is_ready": ("written", "ready", "drafted", "done", "waiting", "scheduled", "queued"),
     "review.writing_about_you": ("writing", "recording", "filming", "drafting", "making", "preparing"),
