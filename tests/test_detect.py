@@ -1289,6 +1289,23 @@ RECALL_POSITIVES = [
     ("legal_threat", "Trading standards will be hearing from me."),
     ("legal_threat", "The FCA is going to hear about this."),
     ("legal_threat", "The ICO will hear from me today."),
+    # a deadline with a threat beside it; a supplier brought in instead; a bare deadline before "or"; alternatives; "then honestly we're done"
+    ("ultimatum", "My card company can reverse it and I'm happy to let them if I don't hear from a human by Monday."),
+    ("ultimatum", "My bank will reverse it if I don't hear back by Monday."),
+    ("ultimatum", "I'm posting a one star review if I don't see the money by Friday."),
+    ("ultimatum", "If the money isn't back in my account by Friday I'm issuing a claim."),
+    ("ultimatum", "If your lads aren't back on site on Monday I'm getting someone else in to finish it."),
+    ("ultimatum", "If nobody shows up again tomorrow, we're bringing another firm in."),
+    ("ultimatum", "Fix it this week or we'll find a supplier who can manage it."),
+    ("ultimatum", "Sort it out tomorrow or we walk."),
+    ("ultimatum", "Deliver by the end of the day or I'm cancelling."),
+    ("ultimatum", "We'll start looking at alternatives."),
+    ("ultimatum", "Next step is telling our CFO to start looking at alternatives."),
+    ("ultimatum", "I'm now looking into alternatives."),
+    ("ultimatum", "If we have to pay extra for that then honestly we're done."),
+    ("ultimatum", "Another delay and we're done."),
+    ("ultimatum", "If it happens again, we're finished with you."),
+    ("ultimatum", "Frankly, I'm done."),
 ]
 RECALL_NEGATIVES = [
     "I'll write up the notes and send them to our lawyer for review.",
@@ -1329,6 +1346,18 @@ RECALL_NEGATIVES = [
     "The ombudsman scheme is described in your terms, right?",
     "Trading standards will hear the appeal on Monday.",
     "Our lawyer can take it from here if you email her the signed copy.",
+    "If I don't hear from you by Friday I'll assume the draft is approved.",
+    "If we don't get the files by Monday we'll move the launch.",
+    "Unless I hear otherwise by Tuesday I'll send the review copy.",
+    "Send the last file then we're done.",
+    "Just one more revision and we're done, thanks!",
+    "If the tests pass then we're done.",
+    "I'll get someone else in the team to send the files.",
+    "We're bringing another designer in for the launch, can you brief her?",
+    "Can you deliver tomorrow or Friday, whichever suits?",
+    "If you can send it by Friday, I'm coming to collect it myself.",
+    "Honestly, we're done with the first draft and love it.",
+    "We're renewing our lease next month, so please update the address on the invoices.",
 ]
 
 

@@ -158,7 +158,8 @@ _LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|
                r"(?:account|subscription)|terminat\w*|stop\s+(?:using|paying|buying|ordering|flying|"
                r"working\s+with)|quit\w*|walk\w*\s+away|go\s+elsewhere|going\s+elsewhere|"
                r"tak\w*\s+(?:my|our)\s+business|find\w*\s+(?:someone|somebody|another|a\s+new|a\s+"
-               r"different)|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
+               r"different)|(?:get|getting|bring|bringing|call|calling|hir\w*)\s+(?:someone|somebody|another\s+\w+|a\s+different\s+\w+)\s+"
+               r"(?:else\s+)?in\b|hir\w*\s+(?:someone|somebody)\s+else|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
                r"our|the)\s+(?:contract|subscription|relationship|membership|account)|pull\s+(?:my|"
                r"our)\s+(?:account|business|contract)|uninstall\w*|delet\w*\s+(?:my\s+account|the\s+app|your\s+app|it))")
 
@@ -1412,14 +1413,20 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
     ("ult.deadline_or", "ultimatum", 0.85,
      r"\b(?:" + _DEADLINE + r"[^.!?\n]{0,60}?\b|(?:today|tonight|now|right\s+now|immediately|right\s+away|"
-     r"asap)\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|"
+     r"asap|tomorrow|this\s+(?:week|afternoon|evening|morning)|(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week))"
+     r"\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|"
      r"if\s+not(?!\s+(?:they|he|she|the|it)\b)|"
      r"failing\s+"
      r"(?:which|that)|or\s+there\s+will\s+be)\b", {}),
     ("ult.deadline_threat", "ultimatum", 0.85,
      r"\b(?:if|unless)\b[^.!?\n]{0,100}?\b" + _DEADLINE + r"[^.!?\n]{0,30}?(?:,\s*|\s+)(?:then\s+)?(?:i|we)\s*"
+     # "... I'll assume it's approved", "... we'll move the launch": planning, no threat
+     r"(?!(?:['’]\s*ll|\s+will|\s+shall)\s+(?:just\s+|simply\s+)?(?:assume|take\s+(?:it|that|this)\s+as|go\s+ahead|proceed|"
+     r"move\s+the|push\s+the|send|book|reschedule|follow\s+up|plan)\b)"
      r"(?:['’]\s*ll|\s+will|\s+shall|\s+am\s+going\s+to|['’]\s*m\s+going\s+to|\s+(?:will|shall)\s+have\s+to|"
-     r"\s+must)\b", {"negatable": False}),
+     r"\s+must|(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+(?:(?:just|simply|then)\s+)?(?:issuing|filing|taking|going|"
+     r"cancel\w*|leaving|switching|reporting|contacting|calling|posting|disputing|suing|moving|walking|finding|hiring|"
+     r"getting\s+(?:someone|somebody|my|our|a)\b|charging|reversing|escalating|writing))\b", {"negatable": False}),
     ("ult.you_have_until", "ultimatum", 0.85,
      r"\b(?:you\s+have|(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am|\s+are)\s+(?:be\s+)?giv\w*\s+you|"
      r"you['’]?ve\s+got)\s+(?:(?:until|till)\s+\S+|(?:exactly\s+|just\s+|only\s+)?(?:\d+|one|two|three|"
@@ -1555,7 +1562,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"member|subscriber)\s+(?:anymore|any\s+more|again|of\s+yours)?\b", {"negatable": False}),
     ("ult.looking_for_alternatives", "ultimatum", 0.65,
      r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|currently)\s+)(?:look\w*|shop\w*|search\w*)"
-     r"\s+(?:around\s+)?(?:for\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
+     r"\s+(?:around\s+)?(?:for\s+|at\s+|into\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
      r"company|vendor|carrier|service|supplier|host|bank|airline))\b", {}),
     ("ult.contemplating_leaving", "ultimatum", 0.65,
      r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|thinking\s+(?:about|of))"
@@ -1659,8 +1666,10 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
      PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
     ("ult.find_someone_who", "ultimatum", 0.7,
-     LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|"
-            r"a\s+business)"
+     LEAD + r"(?:just\s+)?(?:find(?:ing)?|hir(?:e|ing)|us(?:e|ing)|go(?:ing)?\s+to|go(?:ing)?\s+with)\s+(?:someone|somebody|"
+            r"people|(?:a|an)\s+(?:\w+\s+)?(?:company|provider|business|supplier|vendor|firm|agency|contractor|builder|studio|"
+            r"developer|designer|printer|plumber|electrician|mechanic|host|platform|service|team|caterer|photographer|"
+            r"translator|accountant|bookkeeper|cleaner|installer))"
      r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
      {}),
     ("ult.started_evaluating", "ultimatum", 0.65,
@@ -1678,6 +1687,24 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.moved_off", "ultimatum", 0.75,
      r"\b(?:mov\w*|migrat\w*|pull\w*|took|tak\w*)\s+(?:all\s+)?(?:\w+\s+){0,3}?off\s+(?:of\s+)?(?:your|this|the)\s+(?:platform|service|"
      r"product|app|servers?|cloud|hosting|network)\b", {}),
+    # "then honestly we're done", "another delay and we're done", "if it happens again, I'm out"
+    ("ult.and_were_done", "ultimatum", 0.75,
+     r"(?:\b(?:honestly|frankly|quite\s+frankly|quite\s+simply|simply\s+put)\s*,?\s+|"
+     r"\b(?:one|another|any)\s+(?:more\s+)?(?:\w+\s+)?(?:delay|mistake|excuse|error|problem|issue|outage|failure|screw-?up|"
+     r"cock-?up|no-?show|missed\s+\w+|day|week|email|chance|time|incident|bug)s?\s+(?:like\s+this\s+)?(?:and|&)\s+|"
+     r"\bif\s+(?!i\b|we\b)" + _COMPLAINT_IF + r"[^.!?\n]{1,80}?(?:,\s*|\s+then\s+))"
+     r"(?:i|we)\s*(?:['’]\s*re|\s+are|['’]\s*m|\s+am|['’]\s*ll\s+be|\s+will\s+be)\s+(?:(?:so|totally|completely|officially)\s+)?"
+     r"(?:done|finished|through|out(?:\s+of\s+here)?|gone)\b(?=\s*(?:[.!,;]|$|with\s+(?:you|u|your)))",
+     {"negatable": False, "positive": True}),
+    # a deadline with a threat in the same sentence: "I'm happy to let my bank reverse it if I don't hear
+    # from a human by Monday", "unless I get the refund within 48 hours my lawyer takes over"
+    ("ult.if_not_by_deadline", "ultimatum", 0.65,
+     r"\b(?:if\s+(?:i|we)\s+(?:don['’]?t|do\s+not|dont|haven['’]?t|have\s+not|can['’]?t|cannot)|unless\s+(?:i|we))\s+"
+     r"(?:hear|get|receive|see|have)\b[^.!?\n]{0,50}?" + _DEADLINE,
+     {"near": r"\b(?:bank|card\s+company|chargeback|charge\s*back|claw\w*|reverse\w*|dispute\w*|lawyers?|solicitors?|"
+              r"attorneys?|court|small\s+claims|sue|legal|regulator|trading\s+standards|ombudsman|(?:bad|negative|"
+              r"1[\s-]*star|one[\s-]*star)\s+reviews?|someone\s+else|somebody\s+else|elsewhere|competitor\w*|"
+              r"another\s+(?:company|supplier|provider|firm|vendor|agency|builder|contractor))\b"}),
     ("ult.expect_cancellation", "ultimatum", 0.75,
      r"\bexpect\s+(?:our|my|a)\s+(?:formal\s+|written\s+)?(?:cancell?ation|termination|notice\s+of\s+termination|chargeback)"
      r"(?:\s+notice|\s+request|\s+letter)?\b", {}),
@@ -1832,7 +1859,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
 _DEADLINE_KEYS = (" by ", "before", "until", " till ", "within", " next ", " later ")
 _LEAVE_KEYS = ("cancel", "leav", "switch", "clos", "terminat", "stop", "quit", "walk", "elsewhere", "tak", "find",
                "uninstall", "delet",
-               "mov", "unsubscrib", "end", "pull")
+               "mov", "unsubscrib", "end", "pull", "someone", "somebody", "another", "different")
 _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister", "firm",
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
@@ -1984,9 +2011,13 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.if_not_then_leave": (("if", "unless"), _LEAVE_KEYS),
     "ult.leave_if_not": (("if", "unless"), _LEAVE_KEYS),
     "ult.or_i_leave": (("or", "otherwise", "else"), _LEAVE_KEYS),
-    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", " now", "immediately", " right ", "asap"),
+    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", " now", "immediately", " right ", "asap", "tomorrow",
+                         " this ", " end "),
                         (" or ", "otherwise", " if not ", "failing")),
     "ult.deadline_threat": (("if", "unless"), _DEADLINE_KEYS),
+    "ult.and_were_done": (("done", "finished", "through", "out", "gone"), ("honest", "frank", "simpl", "more", "another",
+                                                                          "any", "if")),
+    "ult.if_not_by_deadline": (("hear", "get", "receive", "see", "have"), _DEADLINE_KEYS),
     "ult.you_have_until": ("have", "giv", "got"),
     "ult.demand_deadline": (_DEADLINE_KEYS, ("please", "kindly", "need", "want", "expect", "demand", "require",
                                              "insist", "must", "have")),
@@ -2187,7 +2218,7 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                           "arrogant", "miserable", "fat", "ugly", "worthless", "filthy", "greedy", "fired"),
     "legal.go_to_police_court": ("police", "court", "cops", "authorities", "claims"),
     "legal.bank_will_sort_it": ("bank", "card", "paypal"),
-    "ult.find_someone_who": ("someone", "somebody", "company", "provider", "people", "business"),
+    "ult.find_someone_who": ("someone", "somebody", "people", "a ", "an "),
     "review.take_it_to_platform": ("tak",),
     "review.anyone_considering": ("considering", "thinking", "planning", "looking", "about to"),
     "review.updating_review": ("review", "rating"),
