@@ -1306,6 +1306,20 @@ RECALL_POSITIVES = [
     ("ultimatum", "Another delay and we're done."),
     ("ultimatum", "If it happens again, we're finished with you."),
     ("ultimatum", "Frankly, I'm done."),
+    # name-calling that addresses its target without naming it, and more insults
+    ("abusive_language", "Useless clowns, the lot of you."),
+    ("abusive_language", "Amateurs, every one of you."),
+    ("abusive_language", "Liars, the whole lot of you!"),
+    ("abusive_language", "Incompetent muppets, all of you."),
+    ("abusive_language", "Pathetic little man."),
+    ("abusive_language", "Tell that arrogant little man to call me back."),
+    ("abusive_language", "What a sad little company you run."),
+    ("abusive_language", "Absolute cowboys."),
+    ("abusive_language", "You cowboys left mud everywhere."),
+    ("abusive_language", "Proper cowboy outfit you're running."),
+    ("abusive_language", "Your manager is a condescending prat."),
+    ("abusive_language", "What a pillock."),
+    ("abusive_language", "The engineer was a complete plonker about it."),
 ]
 RECALL_NEGATIVES = [
     "I'll write up the notes and send them to our lawyer for review.",
@@ -1358,6 +1372,14 @@ RECALL_NEGATIVES = [
     "If you can send it by Friday, I'm coming to collect it myself.",
     "Honestly, we're done with the first draft and love it.",
     "We're renewing our lease next month, so please update the address on the invoices.",
+    "The Dallas Cowboys game is on tonight.",
+    "Please ship the cowboy boots to my work address.",
+    "Click the little man icon to open street view.",
+    "Thanks, all of you, the launch went brilliantly.",
+    "The lot of you are invited to the launch party.",
+    "We hired clowns for the party, all of you are welcome.",
+    "Our little company is growing thanks to you.",
+    "I was a total prat and typed the wrong email, sorry.",
 ]
 
 

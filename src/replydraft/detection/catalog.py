@@ -194,7 +194,7 @@ _INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\
            r"twats?|wankers?|pricks?|scum\s*bags?|douche\w*|cretins?|half\s*wits?|nit\s*wits?|"
            r"numpt(?:y|ies)|muppets?|bums|jerks?(?<!knee-jerk)(?<!knee\sjerk)|scumbags?|pussy|pussies|"
            r"tossers?|dipsticks?|sleaze\s*bags?|buffoons?|parasites|leeches|vultures|con\s+artists?|thugs|"
-           r"shitbags?|fuckwits?|dumbf\w+)")
+           r"shitbags?|fuckwits?|dumbf\w+|prats?|plonkers?|pillocks?|knob\s*heads?|tosspots?|numb\s*skulls?|bell\s*ends?)")
 _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|brainless|pathetic|useless|"
                 r"worthless|lazy|"
                 r"clowns?|crooks?|thie(?:f|ves)|thieving|liars?|losers?|scammers?|frauds?|amateurs?|cheats?|greedy|"
@@ -1723,6 +1723,19 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
       "not_before": r"\b(?:i['’]?m|i\s+am|i\s+was|i\s+feel|i\s+felt|feel|felt|like|look|looked|looks|"
                     r"myself|me\s+(?:look|feel|seem)|call\s+me|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
                     r"(?:total\s+|complete\s+|real\s+|absolute\s+|bit\s+of\s+an?\s+)?$"}),
+    # name-calling that addresses its target without naming it: "useless clowns, the lot of you",
+    # "pathetic little man", "absolute cowboys"
+    ("abuse.addressed", "abusive_language", 0.7,
+     r"\b(?:" + _WEAK_INSULT + r"|cowboys|incompetents|(?:useless|incompetent|clueless|pathetic|lazy|stupid)\s+\w+s)\s*,?\s*"
+     r"(?:the\s+(?:whole\s+)?lot\s+of\s+(?:you|ya|them)|(?:all|every\s+(?:single\s+)?one|each|both)\s+of\s+(?:you|ya)|"
+     r"you\s+lot|the\s+pair\s+of\s+you)\b|"
+     r"\b(?:pathetic|sad|smug|arrogant|condescending|miserable|nasty|rude|useless|incompetent|stupid|ignorant|lying|"
+     r"patronising|patronizing|jumped-up)\s+little\s+(?:man|men|woman|women|boy|boys|girl|person|people|company|firm|outfit|"
+     r"shop|business|jobsworth|clerk|manager|tyrant|hitler)\b|"
+     r"\b(?:absolute|complete|total|utter|proper|right|bunch\s+of|pack\s+of|you|load\s+of|band\s+of)\s+cowboys\b|"
+     r"\bcowboy\s+(?:builders?|outfit|company|firm|operation|traders?|plumbers?|electricians?|mechanics?|landlords?|"
+     r"contractors?|cleaners?|garage|business)\b",
+     _ALWAYS),
     ("abuse.directed", "abusive_language", 0.7,
      r"\b" + _TARGET + r"\s*(?:are|r|['’]re|re|is|were|was|must\s+be|being)?\s+(?:(?:all|such|so|a|an|"
      r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
@@ -2250,7 +2263,9 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                      "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
                      "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet", "bums", "jerk",
                      "puss", "tosser", "dipstick", "sleaze", "buffoon", "parasite", "leech", "vulture", "artist",
-                     "thug", "shitbag", "fuckwit", "dumbf"),
+                     "thug", "shitbag", "fuckwit", "dumbf", "prat", "plonker", "pillock", "knob", "tosspot", "skull",
+                     "bell"),
+    "abuse.addressed": (" of you ", " of ya ", " of them ", " you lot ", " little ", "cowboy"),
     "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic", "cheat",
                        "greedy",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
