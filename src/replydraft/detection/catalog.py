@@ -985,10 +985,13 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
               r"unpaid|no\s+budget)", "near_text": True}),
 
     ("scope.that_should_be_included", "out_of_scope_demand", 0.6,
-     r"\b(?:that|this|it|these|those|they|which)\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
+     r"(?:\b(?:that|this|it|these|those|they|which)\s+|" + _SENTENCE_START + r"(?:surely\s+|obviously\s+|honestly\s+)?)"
+     r"(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
      r"really\s+|already\s+)?(?:have\s+been|be)\s+(?:\w+\s+)?(?:included|part\s+of\s+(?:this|it|that)\b|part\s+of\s+(?:the|my|our)\s+(?:\w+\s+)?"
      r"(?:package|price|deal|plan|contract|project|order|purchase|subscription))\b(?!\s+in\s+(?:the\s+)?(?:next|upcoming|"
-     r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)",
+     r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)"
+     r"(?!\s+(?:in|with|on)\s+(?:the|this|your|my|our)\s+(?:\w+\s+)?(?:e-?mail|message|zip|folder|attachment|box|parcel|"
+     r"shipment|pack|invoice|link|report|pdf|file)\b)",
      {"near": r"\b(?:want|need|expect|demand|insist|too|also|as\s+well|should|must|paid|price|free|cost)\b"}),
     ("scope.waive_fee", "out_of_scope_demand", 0.65,
      r"\b(?:you\s+(?:should|must|need\s+to|have\s+to|better|ought\s+to|will)|(?:i|we)\s+(?:expect|demand|insist|require)"
@@ -1030,6 +1033,55 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:as\s+a\s+|a\s+)?(?:show|gesture|token|sign)\s+of\s+good\s*(?:faith|will)\b",
      {"near": r"\b(?:give|given|license|licence|free|credit|refund|discount|voucher|upgrade|asking|want|expect|"
               r"least)\w*\b"}),
+    # a thing named as included, where the sentence says why it should come free: "the flyers should be included, it's
+    # the same design anyway", "surely the hosting should be part of the package"
+    ("scope.thing_should_be_included", "out_of_scope_demand", 0.6,
+     r"\b(?:the|those|these|our|my)\s+(?!(?:invoice|receipt|attachment|files?|link|documents?|forms?|reports?|e-?mail|tax|"
+     r"vat|gst|postage|shipping|tip|gratuity|breakfast|parking|wifi|details|address|logo|tagline|clause|disclaimer)\b)"
+     r"(?:[\w-]+\s+)?[\w-]+s?\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|really\s+|already\s+)?"
+     r"(?:have\s+been|be)\s+(?:included|part\s+of\s+(?:this|it|that|the\s+(?:\w+\s+)?(?:package|price|deal|plan|contract|"
+     r"project|order|job|quote)))\b(?!\s+(?:in|with|on)\s+(?:the|this|your|my|our)\s+(?:\w+\s+)?(?:e-?mail|message|zip|"
+     r"folder|attachment|box|parcel|shipment|pack|invoice|link|report|pdf|file|header|footer|banner|page)\b)",
+     {"near": r"\b(?:assum\w*|expect\w*|surely|obviously|of\s+course|too|also|as\s+well|paid|price|free|cost|anyway|same|"
+              r"standard|extra|charge\w*)\b"}),
+    # more work on a visit already paid for: "while your electrician is here could he also rewire the garage, seeing
+    # as we've paid for the callout", "while you're here do the garage too, same price"
+    ("scope.while_here_free", "out_of_scope_demand", 0.65,
+     r"\bwhile\s+(?:you['’]?re|you\s+are|ur|(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are|['’]s)|(?:he|she|they)\s*(?:['’]s|['’]re|"
+     r"\s+is|\s+are))\s+(?:here|there|on\s+site|onsite|round|over|in\s+there|at\s+(?:it|the\s+house|ours|mine))\b",
+     {"near": r"\b(?:same\s+(?:price|rate|cost|fee)|no\s+(?:extra\s+)?charge|free|already\s+paid|(?:paid|paying)\s+for\s+"
+              r"(?:the|a|your)\s+(?:call-?\s?out|visit|trip)|without\s+(?:any\s+)?(?:extra\s+)?charg\w*|on\s+the\s+house|"
+              r"included|for\s+nothing|no\s+extra\s+cost)\b", "negatable": False, "question": False}),
+    ("scope.already_paid_callout", "out_of_scope_demand", 0.6,
+     r"\b(?:seeing|since|as)\s+(?:as\s+|how\s+)?(?:we|i)\s*(?:['’]\s*ve|\s+have)?\s+already\s+paid\s+(?:for\s+)?(?:the|a|your|his|"
+     r"her|their)\s+(?:\w+\s+)?(?:call-?\s?out|visit|trip|travel|day\s+rate|hourly\s+rate|session|setup|set-up|booking|"
+     r"delivery)(?:\s+fee|\s+charge)?\b",
+     {"near": r"\b(?:also|too|as\s+well|while|add|another|extra|more|could|can|quickly|just)\b", "question": False}),
+    # "I assume that's fine at the same price" after asking for more
+    ("scope.same_price", "out_of_scope_demand", 0.6,
+     r"\b(?:at|for)\s+(?:the\s+)?same\s+(?:price|rate|cost|fee|quote|budget|money)\b",
+     {"near": r"\b(?:also|too|extra|more|additional|another|as\s+well|while\s+you|assume|assuming|presume|surely|"
+              r"actually|instead\s+of|now\s+(?:have|need|want)|fine|ok|okay)\b",
+      "question": False, "negatable": False,
+      "not_before": r"\b(?:last\s+(?:year|time|order)|as\s+before|reorder|repeat)\b[^.!?\n]*$"}),
+    # "keep going until we're happy", "I don't see why we should pay for the extra rounds"
+    ("scope.until_happy", "out_of_scope_demand", 0.65,
+     r"\b(?:keep|carry\s+on|continue)\s+(?:going|revising|working(?:\s+on\s+(?:it|this))?|tweaking|changing\s+(?:it|things)|"
+     r"making\s+(?:changes|edits|revisions)|with\s+the\s+(?:edits|changes|revisions|rounds))\s+(?:\w+\s+){0,2}?"
+     r"(?:until|till|til)\s+(?:we|i)\s*(?:['’]\s*re|\s+are|['’]\s*m|\s+am)\s+(?:\w+\s+)?(?:happy|satisfied|pleased)\b|"
+     r"(?:(?<=n't )|(?<=n’t )|(?<=not )|(?<=dont ))see\s+why\s+(?:i|we)\s+should\s+(?:have\s+to\s+)?pay\s+"
+     r"(?:extra\s+|anything\s+)?for\s+(?:the\s+|any\s+)?(?:extra\s+|additional\s+|further\s+|more\s+)?(?:rounds?|revisions?|"
+     r"changes|edits|amendments|tweaks|iterations)\b",
+     {"not_before": r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|['’]\s*re|\s+are|['’]\s*m|\s+am|\s+can|\s+could|\s+would|"
+                    r"['’]\s*d)?\s+(?:just\s+)?$", "negatable": False}),
+    # "every agency we've worked with included that as standard"
+    ("scope.others_include", "out_of_scope_demand", 0.65,
+     r"\b(?:every|any|all|most)\s+(?:other\s+)?(?:\w+\s+)?(?:agency|agencies|company|companies|designers?|developers?|"
+     r"providers?|suppliers?|studios?|firms?|vendors?|builders?|hosts?|printers?|photographers?|caterers?|one|body)\b"
+     r"[^.!?\n]{0,50}?\b(?:includes?|included|would\s+include|throws?|threw|would\s+throw|does|did|"
+     r"would\s+do|offers?|offered|gives?|gave)\s+(?:that|this|it|them|these|those)\s+(?:in\s+)?(?:as\s+(?:standard|"
+     r"a\s+matter\s+of\s+course|part\s+of\s+the\s+(?:package|price|deal))|for\s+free|at\s+no\s+(?:extra\s+)?cost|"
+     r"free\s+of\s+charge|without\s+charging)\b", {}),
     ("scope.while_youre_at_it", "out_of_scope_demand", 0.6,
      r"\bwhile\s+you['’]?re\s+at\s+it\b|\bwhile\s+you\s+are\s+at\s+it\b", {"negatable": False, "question": False}),
     ("scope.its_only_small", "out_of_scope_demand", 0.4,
@@ -1038,7 +1090,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:only|just)\s+(?:a\s+)?(?:small|tiny|quick|minor|little|simple|five-?\s*minute|two-?\s*minute)\s+(?:tweak|change|thing|"
      r"fix|addition|job|edit|task|request|favou?r)\b", {"negatable": False, "question": False}),
     ("scope.expect_included", "out_of_scope_demand", 0.6,
-     r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
+     r"(?:\b(?:i|we)\s+(?:\w+\s+)?|" + _SENTENCE_START + r"(?:just\s+|always\s+|kind\s+of\s+)?)"
+     r"(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
      r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|all\s+|it\s+|this\s+|that\s+)?(?:[\w/-]+\s+){0,4}?(?:to\s+be|is|are|will\s+be|"
      r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary|"
      r"on\s+the\s+house|free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?cost)\b|"
@@ -2169,6 +2222,12 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.talk_about_payment_later": ("first", "before"),
     "pay.keep_working_unpaid": ("keep", "continue", "carry", "start", "send"),
     "scope.while_youre_at_it": ("while",),
+    "scope.while_here_free": ("while",),
+    "scope.thing_should_be_included": ("included", "part"),
+    "scope.already_paid_callout": ("paid",),
+    "scope.same_price": ("same",),
+    "scope.until_happy": (("until", "till", "til", "see"), ("happy", "satisfied", "pleased", "pay")),
+    "scope.others_include": ("includ", "throw", "threw", "does", "did", "do", "offer", "give", "gave"),
     "scope.its_only_small": ("take", "only", "just"),
     "scope.expect_included": ("included", "part", "covered", "complimentary", "free", "cost", "charge", "paying",
                               "house"),
