@@ -148,6 +148,9 @@ _BAD_REVIEW = (r"(?:(?:bad|negative|terrible|horrible|awful|scathing|poor|nasty|
 _REVIEW = r"(?:reviews?|reveiws?|reviw|ratings?|testimonials?)"
 # "I gave it one star by accident": a slip to undo, no threat
 _BY_MISTAKE = r"(?![^.!?\n]{0,30}\b(?:by\s+(?:accident|mistake)|accidentally|mistakenly|in\s+error)\b)"
+# "I've removed my negative rating": a review taken back is no threat
+_REVIEW_REMOVED = (r"\b(?:removed|deleted|took\s+down|taken\s+down|retracted|withdrew|withdrawn)\s+(?:my|our|the|that)\s+"
+                   r"(?:\w+\s+)?(?:reviews?|ratings?)\b")
 # who a public warning is for: "so other agencies know what to expect", "so other homeowners are warned"
 _BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customers|people|users|businesses|buyers|agencies|"
            r"clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|renters|parents|"
@@ -351,14 +354,14 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:only\s+|just\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
      r"a\s+single)[\s-]*stars?\b" + _BY_MISTAKE,
      {"not_before": r"\b(?:someone|somebody|people|they|he|she|others|customers|users|reviewers|who|accidentally|"
-                    r"mistakenly)\s+(?:\w+\s+)?$"}),
+                    r"mistakenly|had)\s+(?:\w+\s+)?$", "unless_text": _REVIEW_REMOVED}),
     # a bad review already posted: "I've left a 1-star review on Google", "we gave you one star"
     ("review.posted_bad_review", "review_threat", 0.8,
      PERF + r"(?:left|posted|written|wrote|given|gave|put\s+up|put|dropped|published|submitted|added|changed|updated|"
      r"lowered|downgraded)\s+(?:(?:you|u|them|it|this|your\s+\w+|my\s+(?:review|rating))\s+)?(?:to\s+|as\s+)?"
      r"(?:\w+\s+){0,3}?" + _BAD_REVIEW +
      r"(?![^.!?\n]{0,30}\b(?:for|of|on|about|to)\s+(?:the\s+|a\s+)?(?:other|previous|last|old|another|different)\b)"
-     + _BY_MISTAKE, {"positive": True}),
+     + _BY_MISTAKE, {"positive": True, "unless_text": _REVIEW_REMOVED}),
     # a review already up on a platform: "posted my review on Trustpilot last night", "my review is live on Google"
     ("review.posted_review_on_platform", "review_threat", 0.65,
      r"(?:" + PERF + r"|" + _SENTENCE_START + r"(?:just\s+|already\s+)?)(?:posted|put\s+up|put|left|published|wrote|"
@@ -1474,8 +1477,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.deadline_threat", "ultimatum", 0.85,
      r"\b(?:if|unless)\b[^.!?\n]{0,100}?\b" + _DEADLINE + r"[^.!?\n]{0,30}?(?:,\s*|\s+)(?:then\s+)?(?:i|we)\s*"
      # "... I'll assume it's approved", "... we'll move the launch": planning, no threat
-     r"(?!(?:['’]\s*ll|\s+will|\s+shall)\s+(?:just\s+|simply\s+)?(?:assume|take\s+(?:it|that|this)\s+as|go\s+ahead|proceed|"
-     r"move\s+the|push\s+the|send|book|reschedule|follow\s+up|plan)\b)"
+     r"(?!(?:['’]\s*ll|\s+will|\s+shall)\s+(?:just\s+|simply\s+)?(?:assume|take\s+(?:it|that|this)\s+as|move\s+the|"
+     r"push\s+the|reschedule)\b)"
      r"(?:['’]\s*ll|\s+will|\s+shall|\s+am\s+going\s+to|['’]\s*m\s+going\s+to|\s+(?:will|shall)\s+have\s+to|"
      r"\s+must|(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+(?:(?:just|simply|then)\s+)?(?:issuing|filing|taking|going|"
      r"cancel\w*|leaving|switching|reporting|contacting|calling|posting|disputing|suing|moving|walking|finding|hiring|"
