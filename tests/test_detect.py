@@ -1268,7 +1268,8 @@ RECALL_POSITIVES = [
     ("review_threat", "I've rated the app 1 star."),
     ("review_threat", "I'm considering writing up the experience on a forum so other agencies know what to expect."),
     ("review_threat", "We'll post about it so other homeowners are warned."),
-    # the lawyer takes over, the bank says it can take the money back, off to the bank, "people get sued over this", a regulator "will hear"
+    # the lawyer takes over, the bank says it can take the money back, off to the bank,
+    # "people get sued over this", a regulator "will hear"
     ("legal_threat", "Refund it or my lawyer handles it from here."),
     ("legal_threat", "Guess my attorney gets to sort you out."),
     ("legal_threat", "Otherwise our solicitors can deal with you."),
@@ -1289,7 +1290,8 @@ RECALL_POSITIVES = [
     ("legal_threat", "Trading standards will be hearing from me."),
     ("legal_threat", "The FCA is going to hear about this."),
     ("legal_threat", "The ICO will hear from me today."),
-    # a deadline with a threat beside it; a supplier brought in instead; a bare deadline before "or"; alternatives; "then honestly we're done"
+    # a deadline with a threat beside it; a supplier brought in instead; a bare deadline before "or";
+    # alternatives; "then honestly we're done"
     ("ultimatum", "My card company can reverse it and I'm happy to let them if I don't hear from a human by Monday."),
     ("ultimatum", "My bank will reverse it if I don't hear back by Monday."),
     ("ultimatum", "I'm posting a one star review if I don't see the money by Friday."),
@@ -1320,7 +1322,8 @@ RECALL_POSITIVES = [
     ("abusive_language", "Your manager is a condescending prat."),
     ("abusive_language", "What a pillock."),
     ("abusive_language", "The engineer was a complete plonker about it."),
-    # extra work assumed included or asked for on a paid visit, "same price", "until we're happy", "every agency includes that"
+    # extra work assumed included or asked for on a paid visit, "same price", "until we're happy",
+    # "every agency includes that"
     ("out_of_scope_demand", "Just assumed the flyers would be included with the brand package."),
     ("out_of_scope_demand", "Always assumed the hosting was part of the deal."),
     ("out_of_scope_demand", "The flyers should be included, it's the same design anyway."),

@@ -149,11 +149,11 @@ _REVIEW = r"(?:reviews?|reveiws?|reviw|ratings?|testimonials?)"
 # "I gave it one star by accident": a slip to undo, no threat
 _BY_MISTAKE = r"(?![^.!?\n]{0,30}\b(?:by\s+(?:accident|mistake)|accidentally|mistakenly|in\s+error)\b)"
 # "I've removed my negative rating": a review taken back is no threat
-_REVIEW_REMOVED = (r"\b(?:removed|deleted|took\s+down|taken\s+down|retracted|withdrew|withdrawn)\s+(?:my|our|the|that)\s+"
-                   r"(?:\w+\s+)?(?:reviews?|ratings?)\b")
+_REVIEW_REMOVED = (r"\b(?:removed|deleted|took\s+down|taken\s+down|retracted|withdrew|withdrawn)\s+"
+                   r"(?:my|our|the|that)\s+(?:\w+\s+)?(?:reviews?|ratings?)\b")
 # who a public warning is for: "so other agencies know what to expect", "so other homeowners are warned"
-_BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customers|people|users|businesses|buyers|agencies|"
-           r"clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|renters|parents|"
+_BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customers|people|users|businesses|buyers|"
+           r"agencies|clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|renters|parents|"
            r"families|couples|brides|patients|freelancers|developers|studios|shops|landlords|drivers|owners)")
 
 _LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
@@ -370,10 +370,11 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?![^.!?\n]{0,40}\b(?:as\s+(?:you\s+)?(?:asked|requested|suggested)|like\s+you\s+asked|has\s*n['’]?t\s+"
      r"(?:shown|appeared)|not\s+(?:showing|appearing)))|"
      r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:reviews?|rating|write-?up|post|thread|video)\s+(?:is|['’]s|went|has\s+gone|goes)\s+"
-     r"(?:now\s+|already\s+)?(?:up|live|online|out|published|posted|visible)\s+(?:now\s+)?(?:on|at|in)\s+" + _PLATFORM + r"\b",
+     r"(?:now\s+|already\s+)?(?:up|live|online|out|published|posted|visible)\s+(?:now\s+)?(?:on|at|in)\s+"
+     + _PLATFORM + r"\b",
      {"positive": True,
-      "unless_text": r"\b(?:hope\s+(?:it|this|that)\s+helps|happy\s+to|glad|pleasure|enjoy\w*|great|excellent|well\s+done|"
-                     r"keep\s+(?:it\s+)?up|as\s+promised|(?:4|5|four|five)[\s-]*stars?)\b"}),
+      "unless_text": r"\b(?:hope\s+(?:it|this|that)\s+helps|happy\s+to|glad|pleasure|enjoy\w*|great|excellent|"
+                     r"well\s+done|keep\s+(?:it\s+)?up|as\s+promised|(?:4|5|four|five)[\s-]*stars?)\b"}),
     ("review.report_to_store", "review_threat", 0.6,
      r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|this\s+app|the\s+extension|this\s+extension|"
      r"your\s+app|(?:these|those|this|the)\s+\w+)\s+(?:to|in|on)\s+"
@@ -1045,15 +1046,16 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:have\s+been|be)\s+(?:included|part\s+of\s+(?:this|it|that|the\s+(?:\w+\s+)?(?:package|price|deal|plan|contract|"
      r"project|order|job|quote)))\b(?!\s+(?:in|with|on)\s+(?:the|this|your|my|our)\s+(?:\w+\s+)?(?:e-?mail|message|zip|"
      r"folder|attachment|box|parcel|shipment|pack|invoice|link|report|pdf|file|header|footer|banner|page)\b)",
-     {"near": r"\b(?:assum\w*|expect\w*|surely|obviously|of\s+course|too|also|as\s+well|paid|price|free|cost|anyway|same|"
-              r"standard|extra|charge\w*)\b"}),
+     # a reason beside it; "should obviously be part of this" alone is left to [policy.scope]
+     {"near": r"\b(?:assum\w*|expect\w*|too|also|as\s+well|paid|price|free|cost|anyway|same|standard|extra|"
+              r"charge\w*)\b"}),
     # more work on a visit already paid for: "while your electrician is here could he also rewire the garage, seeing
     # as we've paid for the callout", "while you're here do the garage too, same price"
     ("scope.while_here_free", "out_of_scope_demand", 0.65,
      r"\bwhile\s+(?:you['’]?re|you\s+are|ur|(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are|['’]s)|(?:he|she|they)\s*(?:['’]s|['’]re|"
      r"\s+is|\s+are))\s+(?:here|there|on\s+site|onsite|round|over|in\s+there|at\s+(?:it|the\s+house|ours|mine))\b",
-     {"near": r"\b(?:same\s+(?:price|rate|cost|fee)|no\s+(?:extra\s+)?charge|free|already\s+paid|(?:paid|paying)\s+for\s+"
-              r"(?:the|a|your)\s+(?:call-?\s?out|visit|trip)|without\s+(?:any\s+)?(?:extra\s+)?charg\w*|on\s+the\s+house|"
+     {"near": r"\b(?:same\s+(?:price|rate|cost|fee)|no\s+(?:extra\s+)?charge|free|already\s+paid|"
+              r"(?:paid|paying)\s+for\s+(?:the|a|your)\s+(?:call-?\s?out|visit|trip)|without\s+(?:any\s+)?(?:extra\s+)?charg\w*|on\s+the\s+house|"
               r"included|for\s+nothing|no\s+extra\s+cost)\b", "negatable": False, "question": False}),
     ("scope.already_paid_callout", "out_of_scope_demand", 0.6,
      r"\b(?:seeing|since|as)\s+(?:as\s+|how\s+)?(?:we|i)\s*(?:['’]\s*ve|\s+have)?\s+already\s+paid\s+(?:for\s+)?(?:the|a|your|his|"
@@ -1155,7 +1157,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
      r"(?:going\s+to\s+|gonna\s+|be\s+)?(?:(?:releas|mak|send|process|issu|transferr?)\w*\s+(?:the\s+|any\s+|a\s+|"
-     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+" + _PAY_TOKEN + r"{0,6}?(?:until|till|til|"
+     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+" + _PAY_TOKEN
+     + r"{0,6}?(?:until|till|til|"
      r"untill|unless)\b(?!\s+(?:i|we|you)\s+(?:\w+\s+)?(?:get|receive|have|send|see)\s+(?:the|an?|your|our|my)\s+"
      r"(?:\w+\s+)?(?:invoice|receipt|bill|quote|w-?9|w-?8\w*|tax|bank|details|paperwork|forms?|contract|po|"
      r"purchase\s+order|approval)\b)", {"negatable": False}),
@@ -1228,12 +1231,13 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     # the payer puts a bill on hold: "Accounts has put invoice 2026-118 on hold", "we're holding back this
     # month's rent until the lock is fixed", "invoice #88 stays on hold until ..."
     ("pay.invoice_on_hold", "overdue_payment", 0.7,
-     r"\b(?:put\w*|plac\w*|kept|keep\w*)\s+(?:" + _INVOICE_REF + r"|(?:(?:the|this|that|these|any|your)\s+|all\s+(?:the\s+|our\s+)?)"
+     r"\b(?:put\w*|plac\w*|kept|keep\w*)\s+(?:" + _INVOICE_REF
+     + r"|(?:(?:the|this|that|these|any|your)\s+|all\s+(?:the\s+|our\s+)?)"
      r"(?:\w+\s+)?(?:invoices?|bills?|payments?))\s+on\s+hold\b|"
      r"\b" + _INVOICE_REF + r"\s+(?:is|are|has\s+been|have\s+been|was|stays|remains|will\s+stay|will\s+remain)\s+"
      r"(?:\w+\s+)?on\s+hold\b",
-     {"not_before": r"\b(?:you|u|they|(?:your|the|my|our)\s+(?:\w+\s+)?(?:system|bank|paypal|stripe|processor|card\s+\w+)|"
-                    r"your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$"}),
+     {"not_before": r"\b(?:you|u|they|(?:your|the|my|our)\s+(?:\w+\s+)?(?:system|bank|paypal|stripe|processor|"
+                    r"card\s+\w+)|your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$"}),
     ("pay.hold_back", "overdue_payment", 0.8,
      r"\b(?:withh[oe]ld\w*|hold\w*\s+back|stop\w*\s+paying)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+|your\s+|any\s+)?"
      r"(?:(?:this|last|next|the|each|every)\s+(?:month|week|quarter)['’]?s?\s+)?(?:rent|retainer|service\s+charge|"
@@ -1287,7 +1291,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"definitely\s+|certainly\s+|absolutely\s+)?(?:not\s+(?:going\s+to|gonna)|aren['’]?t\s+(?:going\s+to|gonna)|"
      r"won['’]?t|will\s+not|refuse\s+to|not|are\s+not)\s+(?:be\s+)?pay(?:ing)?\b"
      r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
-     + _INVOICE_REF + r"|for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
+     + _INVOICE_REF + r"|for\s+(?:this|that|it|the\s+work|your\s+work)|"
+     r"for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
      r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
@@ -1722,8 +1727,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
      PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
     ("ult.find_someone_who", "ultimatum", 0.7,
-     LEAD + r"(?:just\s+)?(?:find(?:ing)?|hir(?:e|ing)|us(?:e|ing)|go(?:ing)?\s+to|go(?:ing)?\s+with)\s+(?:someone|somebody|"
-            r"people|(?:a|an)\s+(?:\w+\s+)?(?:company|provider|business|supplier|vendor|firm|agency|contractor|builder|studio|"
+     LEAD + r"(?:just\s+)?(?:find(?:ing)?|hir(?:e|ing)|us(?:e|ing)|go(?:ing)?\s+to|go(?:ing)?\s+with)\s+"
+            r"(?:someone|somebody|people|(?:a|an)\s+(?:\w+\s+)?(?:company|provider|business|supplier|vendor|firm|agency|contractor|builder|studio|"
             r"developer|designer|printer|plumber|electrician|mechanic|host|platform|service|team|caterer|photographer|"
             r"translator|accountant|bookkeeper|cleaner|installer))"
      r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
@@ -1782,7 +1787,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     # name-calling that addresses its target without naming it: "useless clowns, the lot of you",
     # "pathetic little man", "absolute cowboys"
     ("abuse.addressed", "abusive_language", 0.7,
-     r"\b(?:" + _WEAK_INSULT + r"|cowboys|incompetents|(?:useless|incompetent|clueless|pathetic|lazy|stupid)\s+\w+s)\s*,?\s*"
+     r"\b(?:" + _WEAK_INSULT + r"|cowboys|incompetents|(?:useless|incompetent|clueless|pathetic|lazy|stupid)\s+\w+s)"
+     r"\s*,?\s*"
      r"(?:the\s+(?:whole\s+)?lot\s+of\s+(?:you|ya|them)|(?:all|every\s+(?:single\s+)?one|each|both)\s+of\s+(?:you|ya)|"
      r"you\s+lot|the\s+pair\s+of\s+you)\b|"
      r"\b(?:pathetic|sad|smug|arrogant|condescending|miserable|nasty|rude|useless|incompetent|stupid|ignorant|lying|"
@@ -2084,8 +2090,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                          " this ", " end "),
                         (" or ", "otherwise", " if not ", "failing")),
     "ult.deadline_threat": (("if", "unless"), _DEADLINE_KEYS),
-    "ult.and_were_done": (("done", "finished", "through", "out", "gone"), ("honest", "frank", "simpl", "more", "another",
-                                                                          "any", "if")),
+    "ult.and_were_done": (("done", "finished", "through", "out", "gone"),
+                          ("honest", "frank", "simpl", "more", "another", "any", "if")),
     "ult.if_not_by_deadline": (("hear", "get", "receive", "see", "have"), _DEADLINE_KEYS),
     "ult.you_have_until": ("have", "giv", "got"),
     "ult.demand_deadline": (_DEADLINE_KEYS, ("please", "kindly", "need", "want", "expect", "demand", "require",
