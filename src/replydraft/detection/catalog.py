@@ -1237,7 +1237,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b" + _INVOICE_REF + r"\s+(?:is|are|has\s+been|have\s+been|was|stays|remains|will\s+stay|will\s+remain)\s+"
      r"(?:\w+\s+)?on\s+hold\b",
      {"not_before": r"\b(?:you|u|they|(?:your|the|my|our)\s+(?:\w+\s+)?(?:system|bank|paypal|stripe|processor|"
-                    r"card\s+\w+)|your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$"}),
+                    r"card\s+\w+)|your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$",
+      "unless_text": _AS_AGREED}),
     ("pay.hold_back", "overdue_payment", 0.8,
      r"\b(?:withh[oe]ld\w*|hold\w*\s+back|stop\w*\s+paying)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+|your\s+|any\s+)?"
      r"(?:(?:this|last|next|the|each|every)\s+(?:month|week|quarter)['’]?s?\s+)?(?:rent|retainer|service\s+charge|"
@@ -1624,7 +1625,9 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.looking_for_alternatives", "ultimatum", 0.65,
      r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|currently)\s+)(?:look\w*|shop\w*|search\w*)"
      r"\s+(?:around\s+)?(?:for\s+|at\s+|into\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
-     r"company|vendor|carrier|service|supplier|host|bank|airline))\b", {}),
+     r"company|vendor|carrier|service|supplier|host|bank|airline))\b"
+     # "looking at alternatives for the dinner menu": options for a thing, not for the vendor
+     r"(?!\s+for\s+(?:the|our|my|this|that|a|an)\b)", {}),
     ("ult.contemplating_leaving", "ultimatum", 0.65,
      r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|thinking\s+(?:about|of))"
      r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving|dumping|ditching)\b", {}),
