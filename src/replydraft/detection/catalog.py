@@ -88,9 +88,13 @@ SUBJECT_ANCHOR = (   # compiled as it is, case-sensitive
     r"|(?<=w)(?=ill\b)"
     r"|(?<=g)(?=oing\s+to\b)"
     r"|(?<=c)(?=an['’]?t\s+wait\b))")
-# the same intent carried over a coordination: "I will call my bank and (then) post ..."
-LEAD_AND = LEAD + (r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|"
-                   r"probably\s+)?)?")
+# the same intent carried over a coordination: "I will call my bank and (then) post ...", "I'll leave a
+# 1-star review everywhere and talk to my lawyer", "I've left a review and contacted trading standards"
+AND_MORE = (r"(?:[^.!?\n,;]{0,60}?\s(?:and|&)\s+(?:then\s+|also\s+)?(?:may\s+|might\s+|will\s+|could\s+|"
+            r"probably\s+)?)?")
+LEAD_AND = LEAD + AND_MORE
+LEAD_PERF_AND = r"(?:" + LEAD + r"|" + PERF + r")" + AND_MORE
+ANY_AND = r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")" + AND_MORE
 
 # up to five words that stay inside one clause ("I will leave a very bad review")
 _GAP5 = (r"(?:(?!(?:because|since|about|of|after|before|regarding|but|and|when|if|that|which|due|who|"
@@ -142,13 +146,23 @@ _BAD_REVIEW = (r"(?:(?:bad|negative|terrible|horrible|awful|scathing|poor|nasty|
                r"feedback|write-?ups?|testimonials?|comments?|posts?)|(?:1|one|zero|0|no|a\s+single|single|minus\s+\w+)"
                r"[\s-]*stars?(?:\s+(?:reviews?|ratings?))?|1\s*/\s*(?:5|10)|one\s+out\s+of\s+(?:five|ten))")
 _REVIEW = r"(?:reviews?|reveiws?|reviw|ratings?|testimonials?)"
+# "I gave it one star by accident": a slip to undo, no threat
+_BY_MISTAKE = r"(?![^.!?\n]{0,30}\b(?:by\s+(?:accident|mistake)|accidentally|mistakenly|in\s+error)\b)"
+# "I've removed my negative rating": a review taken back is no threat
+_REVIEW_REMOVED = (r"\b(?:removed|deleted|took\s+down|taken\s+down|retracted|withdrew|withdrawn)\s+"
+                   r"(?:my|our|the|that)\s+(?:\w+\s+)?(?:reviews?|ratings?)\b")
+# who a public warning is for: "so other agencies know what to expect", "so other homeowners are warned"
+_BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customers|people|users|businesses|buyers|"
+           r"agencies|clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|renters|parents|"
+           r"families|couples|brides|patients|freelancers|developers|studios|shops|landlords|drivers|owners)")
 
 _LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
                r"feedback|it|this|that|comments?)\b)|switch\w*|clos\w*\s+(?:my|our|the)\s+"
                r"(?:account|subscription)|terminat\w*|stop\s+(?:using|paying|buying|ordering|flying|"
                r"working\s+with)|quit\w*|walk\w*\s+away|go\s+elsewhere|going\s+elsewhere|"
                r"tak\w*\s+(?:my|our)\s+business|find\w*\s+(?:someone|somebody|another|a\s+new|a\s+"
-               r"different)|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
+               r"different)|(?:get|getting|bring|bringing|call|calling|hir\w*)\s+(?:someone|somebody|another\s+\w+|a\s+different\s+\w+)\s+"
+               r"(?:else\s+)?in\b|hir\w*\s+(?:someone|somebody)\s+else|mov\w*\s+(?:on|elsewhere|to\s+(?:a|another))|unsubscrib\w*|end\s+(?:my|"
                r"our|the)\s+(?:contract|subscription|relationship|membership|account)|pull\s+(?:my|"
                r"our)\s+(?:account|business|contract)|uninstall\w*|delet\w*\s+(?:my\s+account|the\s+app|your\s+app|it))")
 
@@ -183,7 +197,7 @@ _INSULT = (r"(?:idiots?|idiotic|morons?|moronic|imbeciles?|retard\w*|dumb\s*ass\
            r"twats?|wankers?|pricks?|scum\s*bags?|douche\w*|cretins?|half\s*wits?|nit\s*wits?|"
            r"numpt(?:y|ies)|muppets?|bums|jerks?(?<!knee-jerk)(?<!knee\sjerk)|scumbags?|pussy|pussies|"
            r"tossers?|dipsticks?|sleaze\s*bags?|buffoons?|parasites|leeches|vultures|con\s+artists?|thugs|"
-           r"shitbags?|fuckwits?|dumbf\w+)")
+           r"shitbags?|fuckwits?|dumbf\w+|prats?|plonkers?|pillocks?|knob\s*heads?|tosspots?|numb\s*skulls?|bell\s*ends?)")
 _WEAK_INSULT = (r"(?:stupidest|dumbest|laziest|stupid|dumb|incompetent|clueless|brainless|pathetic|useless|"
                 r"worthless|lazy|"
                 r"clowns?|crooks?|thie(?:f|ves)|thieving|liars?|losers?|scammers?|frauds?|amateurs?|cheats?|greedy|"
@@ -207,6 +221,12 @@ _AS_AGREED = (r"\b(?:as\s+agreed|as\s+per\s+(?:the|our)|per\s+(?:the|our)\s+(?:c
 _ABOUT_PAYING = (r"\b(?:pay|paid|payment|invoice|bill|money|cash|funds|balance|overdue|outstanding|owed|cheque|"
                  r"remittance)\w*")
 # ... and nothing says it has been paid: a stall over a payment already made is no stall
+# A word of an amount or a reference between "paying" and "until": "invoice INV-1042", "#5531", "2026/118".
+_PAY_TOKEN = r"(?:(?!(?:so|but|because|and\s+(?:i|we))\b)[\w$£€.,#/-]+\s+)"
+# "invoice INV-1042", "the bill #5531", "invoice no. 2026-118", "INV-2087"
+_INVOICE_REF = (r"(?:(?:the|this|that|our|your|my)\s+)?(?:(?:invoice|bill)\s*(?:no\.?\s*|number\s+|nr\.?\s*)?#?\s*"
+                r"[a-z]{0,4}[-/#]?\d[\w/-]*|inv[-#]?\s*\d[\w/-]*)")
+
 _PAID_ALREADY = (r"\b(?:payment|transfer|cheque|check|it|the\s+money)\s+(?:has\s+(?:just\s+|already\s+)?been|was|"
                  r"went|is)\s+"
                  r"(?:sent|made|out|paid|processed|initiated|posted|on\s+(?:its|the)\s+way)\b|\b(?:we|i)\s*(?:['’]ve|\s+have)?\s+"
@@ -327,10 +347,34 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"flattering|positive|glowing|favou?rable)\b",
      {"negatable": False, "near": r"\b(?:review\w*|rating|post\w*|tweet\w*|yelp|google|trustpilot|blog\w*)\b"}),
     ("review.rate_one_star", "review_threat", 0.75,
-     r"\b(?:rate|review|give|giving|rating|reviewing|leave|leaving|put|putting|drop|dropping)\s+"
+     r"\b(?:rate|review|give|giving|rating|reviewing|leave|leaving|put|putting|drop|dropping|"
+     r"rated|reviewed|gave|given|left|dropped)\s+"
      r"(?:it|this|them|you|u|the\s+(?:app|product|extension|plugin|company|game|business|service)|"
-     r"your\s+\w+)\s+(?:at\s+|with\s+|as\s+|a\s+)?(?:only\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
-     r"a\s+single)[\s-]*stars?\b", {}),
+     r"your\s+\w+)(?:\s+(?:on|at)\s+" + _PLATFORM + r")?(?:\s+|\s*[.:,;!-]+\s*)(?:at\s+|with\s+|as\s+|a\s+)?"
+     r"(?:only\s+|just\s+)?(?:1|one|a\s+one|a\s+1|zero|0|no|"
+     r"a\s+single)[\s-]*stars?\b" + _BY_MISTAKE,
+     {"not_before": r"\b(?:someone|somebody|people|they|he|she|others|customers|users|reviewers|who|accidentally|"
+                    r"mistakenly|had)\s+(?:\w+\s+)?$", "unless_text": _REVIEW_REMOVED}),
+    # a bad review already posted: "I've left a 1-star review on Google", "we gave you one star"
+    ("review.posted_bad_review", "review_threat", 0.8,
+     PERF + r"(?:left|posted|written|wrote|given|gave|put\s+up|put|dropped|published|submitted|added|changed|updated|"
+     r"lowered|downgraded)\s+(?:(?:you|u|them|it|this|your\s+\w+|my\s+(?:review|rating))\s+)?(?:to\s+|as\s+)?"
+     r"(?:\w+\s+){0,3}?" + _BAD_REVIEW +
+     r"(?![^.!?\n]{0,30}\b(?:for|of|on|about|to)\s+(?:the\s+|a\s+)?(?:other|previous|last|old|another|different)\b)"
+     + _BY_MISTAKE, {"positive": True, "unless_text": _REVIEW_REMOVED}),
+    # a review already up on a platform: "posted my review on Trustpilot last night", "my review is live on Google"
+    ("review.posted_review_on_platform", "review_threat", 0.65,
+     r"(?:" + PERF + r"|" + _SENTENCE_START + r"(?:just\s+|already\s+)?)(?:posted|put\s+up|put|left|published|wrote|"
+     r"written|shared|submitted|added|dropped)\s+(?:my|our|a|an)\s+(?:[\w-]+\s+){0,2}?(?:review|rating|write-?up)\s+"
+     r"(?:\w+\s+){0,2}?(?:on|to|at)\s+" + _PLATFORM + r"\b"
+     r"(?![^.!?\n]{0,40}\b(?:as\s+(?:you\s+)?(?:asked|requested|suggested)|like\s+you\s+asked|has\s*n['’]?t\s+"
+     r"(?:shown|appeared)|not\s+(?:showing|appearing)))|"
+     r"\bmy\s+(?:[\w-]+\s+){0,2}?(?:reviews?|rating|write-?up|post|thread|video)\s+(?:is|['’]s|went|has\s+gone|goes)\s+"
+     r"(?:now\s+|already\s+)?(?:up|live|online|out|published|posted|visible)\s+(?:now\s+)?(?:on|at|in)\s+"
+     + _PLATFORM + r"\b",
+     {"positive": True,
+      "unless_text": r"\b(?:hope\s+(?:it|this|that)\s+helps|happy\s+to|glad|pleasure|enjoy\w*|great|excellent|"
+                     r"well\s+done|keep\s+(?:it\s+)?up|as\s+promised|(?:4|5|four|five)[\s-]*stars?)\b"}),
     ("review.report_to_store", "review_threat", 0.6,
      r"\b(?:report|flag)\w*\s+(?:it|this|them|you|the\s+app|this\s+app|the\s+extension|this\s+extension|"
      r"your\s+app|(?:these|those|this|the)\s+\w+)\s+(?:to|in|on)\s+"
@@ -495,9 +539,9 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\btag(?:ging|ged)?\s+@\w+\b[^.!?\n]{0,40}?\b(?:so|to|and)\s+(?:they|everyone|people|the\s+world|others)\s+(?:can\s+)?"
      r"(?:see|know|hear)\b", {"negatable": False}),
     ("review.so_others_aware", "review_threat", 0.6,
-     r"\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|users|businesses|buyers)|people|peoples|everyone)\s+(?:are|is|"
-     r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+(?:customers|people|"
-     r"users)|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
+     r"\bso\s+(?:that\s+)?(?:others|other\s+" + _BUYERS + r"|people|peoples|everyone)\s+(?:are|is|"
+     r"will\s+be|can\s+be|become)\s+(?:aware|warned|informed)\b|\bso\s+(?:that\s+)?(?:others|other\s+" + _BUYERS
+     + r"|people|peoples|everyone)\s+(?:can\s+|will\s+)?(?:know|see|learn|find\s+out)\b", {"negatable": False}),
     ("review.drafted_review", "review_threat", 0.7,
      PERF + r"(?:drafted|written|prepared|wrote)\s+(?:a|an|my)\s+(?:\w+\s+){0,2}?(?:review|post|article|complaint|"
             r"blog\s+post)\b"
@@ -546,7 +590,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
 
     # ------------------------------------------------------------------- legal_threat
     ("legal.intent_lawyer", "legal_threat", 0.9,
-     r"(?:" + LEAD + r"|" + PERF + r")(?:reach\w*\s+out|contact|call|get|hire|involv|consult|speak|talk|"
+     LEAD_PERF_AND + r"(?:reach\w*\s+out|contact|call|get|hire|involv|consult|speak|talk|"
             r"retain|seek|forward|pass|hand|send|"
             r"refer|escalat|bring|see|instruct|engag|tak|loop|cc|copy|get\s+in\s+touch)\w*"
             r"(?:\s+(?:in|with|to|this|it|(?:this|the|that)\s+(?:matter|issue|case|dispute)|everything|on|over|"
@@ -603,7 +647,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"may|might)\s+(?:\w+\s+)?(?:be|get)\s+sued\b|\b(?:before|or|otherwise|unless)\s+(?:you|u|your\s+company)\s+"
      r"(?:get|are|is)\s+sued\b", {}),
     ("legal.intent_action", "legal_threat", 0.9,
-     LEAD + r"(?:fil|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
+     LEAD_AND + r"(?:fil|issu|tak|start|bring|pursu|initiat|launch|consider|seek|explor|proceed|go|begin|"
             r"commenc|open|escalat|resort|join|submit|lodg|look)\w*\s+(?:\w+\s+){0,4}?"
      + _LEGAL_ACTION + r"\b", {}),
     ("legal.action_against_you", "legal_threat", 0.85,
@@ -625,7 +669,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:all\s+)?(?:my|our|the)\s+(?:legal\s+(?:options|rights|remedies|avenues)|rights\s+to\s+"
      r"(?:legal|take))", {}),
     ("legal.regulator", "legal_threat", 0.85,
-     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:report|complain|fil|escalat|lodg|tak|"
+     ANY_AND + r"(?:report|complain|fil|escalat|lodg|tak|"
      r"rais|submit|contact|notif|inform|alert|go|writ|forward|send|refer)\w*\s+"
      r"(?:[^.!?\n]{0,50}?\s)?(?:(?:to|with|at)\s+)?(?:the\s+)?(?:\w+\s+){0,3}?" + _REGULATOR + r"\b",
      {}),
@@ -633,15 +677,15 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:complaint|report|case|claim)\s+(?:\w+\s+){0,3}?(?:with|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
      + _REGULATOR + r"\b", {}),
     ("legal.intent_chargeback", "legal_threat", 0.9,
-     r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:(?:fil|do|open|initiat|issu|rais|request|start|"
+     ANY_AND + r"(?:(?:fil|do|open|initiat|issu|rais|request|start|"
      r"submit|process|go\s+for|proceed\s+with|put\s+in|mak|lodg|pursu|seek|get|call\s+for)\w*\s+"
      r"(?:\w+\s+){0,3}?)?(?:charge\s*-?\s*backs?|chargebacks?)\b", {}),
     ("legal.intent_dispute", "legal_threat", 0.85,
-     r"(?:" + INTENT + r"|" + PROG + r")(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
+     LEAD_AND + r"(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
      r"transactions?|payments?|bills?|invoices?|purchases?|it|this|that|them)\b|(?:disput|contest|revers|"
      r"report|flag)\w*\s+[^.!?\n]{0,40}?\b(?:with|through|via|to)\s+" + _PAYMENT_CO + r"\b)", {}),
     ("legal.bank_reverse", "legal_threat", 0.8,
-     LEAD + r"(?:call|contact|ask|get|have|tell|phone|instruct|go\s+to)\w*\s+" + _PAYMENT_CO
+     LEAD_AND + r"(?:call|contact|ask|get|have|tell|phone|instruct|go\s+to)\w*\s+" + _PAYMENT_CO
      + r"\s+(?:to\s+|and\s+(?:have\s+(?:them|it)\s+|get\s+(?:them|it)\s+to\s+)?)?(?:reverse|dispute|"
      r"claw\s+back|charge\s*-?\s*back|recall|refund|pull|take\s+back)\w*", {}),
     ("legal.dispute_with_bank", "legal_threat", 0.8,
@@ -749,8 +793,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"channels))?(?=\s*(?:[.!,;]|$|further|legally))", {}),
     ("legal.provider_will_hear", "legal_threat", 0.8,
      r"\b(?:paypal|pay\s*pal|my\s+bank|the\s+bank|my\s+card\s+company|visa|amex|mastercard|my\s+(?:\w+\s+)?" + _LAWYER
-     + r"|the\s+(?:ftc|cfpb|attorney\s+general|ombudsman|regulator))\s+(?:will|is\s+going\s+to|"
-       r"['’]ll)\s+(?:be\s+)?hear(?:ing)?\s+"
+     + r"|(?:the\s+)?(?:\w+\s+)?" + _REGULATOR + r")\s+(?:will|is\s+going\s+to|are\s+going\s+to|"
+       r"['’]ll|shall)\s+(?:(?:definitely|certainly|soon|be)\s+){0,2}hear(?:ing)?\s+"
      r"(?:from|about)\s+(?:me|us|this|it)\b", {}),
     ("legal.reported_to_provider", "legal_threat", 0.8,
      r"\breport\w*\s+(?:it|this|the\s+\w+|you|them)?\s*(?:to\s+)(?:paypal|pay\s*pal|my\s+bank|the\s+bank|visa|amex|mastercard|"
@@ -761,7 +805,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:\w+\s+)?(?:legal|further|appropriate|formal)\s+(?:action|remedies|steps|proceedings|measures))?",
      {"near": r"\b(?:legal|court|damages|losses|claim|breach|action|remedies|proceedings)\b", "near_text": True}),
     ("legal.go_to_police_court", "legal_threat", 0.8,
-     LEAD + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|"
+     LEAD_AND + r"(?:go(?:ing)?\s+to\s+|report\s+(?:you|this|it)\s+to\s+|call\s+)?(?:the\s+)?(?:police|court|cops|"
             r"authorities|"
      r"small\s+claims(?:\s+court)?)(?:\s+and\s+(?:the\s+)?(?:police|court|cops|authorities))?"
      r"(?=\s*(?:[.!,;]|$|and\b|for\s+this|over\s+this|about\s+this|against\s+you|with\s+this))", {}),
@@ -788,6 +832,37 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      _SENTENCE_START + r"\s*(?:reporting|reported|filing|filed|escalating|escalated|complaint\s+(?:lodged|filed|"
                        r"submitted))\s+"
      r"(?:(?:this|it|you|a\s+complaint)\s+)?(?:to|with)\s+(?:the\s+)?" + _REGULATOR + r"\b", {}),
+    # the lawyer takes it from here: "or my lawyer handles it from here", "guess my attorney gets to sort you out"
+    ("legal.lawyer_takes_over", "legal_threat", 0.8,
+     r"\b(?:(?:or|otherwise|or\s+else|else|then|so|(?:i\s+)?guess|now|from\s+(?:here|now)(?:\s+on)?)\s*,?\s+)"
+     r"(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:can|gets?\s+to|will\s+get\s+to|handles?|deals?\s+with|takes?|"
+     r"sorts?|is\s+handling|is\s+taking)\s+(?:(?:it|this|you|the\s+matter|things|over|out|it\s+over)\b|(?:deal|sort|"
+     r"handle)\b)|"
+     r"\b(?:my|our)\s+(?:\w+\s+)?" + _LAWYER + r"\s+(?:handles?|takes?|deals?\s+with|is\s+handling|is\s+taking)\s+"
+     r"(?:it|this|the\s+matter|over|it\s+over)\s+from\s+(?:here|now)\b", {"positive": True}),
+    # the customer's bank or card company has said it will take the money back
+    ("legal.provider_can_reverse", "legal_threat", 0.75,
+     r"\b(?:my|our)\s+(?:bank|card\s+(?:company|issuer|provider)|credit\s+card(?:\s+(?:company|issuer|provider))?|"
+     r"paypal|visa|amex|mastercard)\s+(?:says?|said|told\s+(?:me|us)|tells\s+(?:me|us)|confirmed|has\s+confirmed|"
+     r"assured\s+(?:me|us)|advised\s+(?:me|us))\s+(?:that\s+)?(?:they|it)\s*(?:can|could|will|would|['’]ll|['’]d|are\s+able\s+to)\s+"
+     r"(?:\w+\s+)?(?:claw\s+(?:it|this|that|the\s+\w+|my\s+\w+|the\s+money)\s+back|claw\s+back|charge\s*(?:it|this|that)?\s*back|"
+     r"chargeback|reverse|recall|dispute|refund\s+(?:me|us|it)|get\s+(?:it|my\s+money|our\s+money|the\s+money)\s+back|"
+     r"take\s+(?:it|the\s+money)\s+back)", {}),
+    # off to the bank over the money: "answer today or I'm going to my bank"
+    ("legal.going_to_bank", "legal_threat", 0.7,
+     LEAD + r"(?:go|going|tak\w*\s+(?:this|it)|turn\w*|escalat\w*\s+(?:this|it))\s+(?:straight\s+)?to\s+(?:my|our)\s+"
+     r"(?:bank|card\s+(?:company|issuer|provider)|credit\s+card\s+(?:company|provider)|paypal)"
+     r"(?=\s*(?:[.!;]|$|about\s+(?:this|it|the\s+\w+)|over\s+(?:this|it)|instead|next|then|and\s+(?:dispute|report|get|have)))",
+     {"near": r"\b(?:refund\w*|charg\w*|money|paid|payment|debit\w*|dispute|fraud\w*|stolen)\b", "near_text": True}),
+    # "this is exactly the kind of thing companies get sued over"
+    ("legal.sued_over_this", "legal_threat", 0.65,
+     r"\b(?:(?:kind|sort|type)\s+of\s+(?:thing|stuff|behaviou?r|practice|conduct|negligence)\s+(?:that\s+)?(?:people|companies|"
+     r"businesses|firms|you)?\s*(?:get|gets|got|are|is|have\s+been|end\s+up)\s+(?:being\s+)?(?:sued|taken\s+to\s+court)"
+     r"|(?:kind|sort|type)\s+of\s+(?:thing|stuff|behaviou?r|practice|conduct|negligence)\s+that\s+(?:ends?|lands?)\s+"
+     r"(?:\w+\s+)?(?:up\s+)?in\s+court"
+     r"|(?:companies|businesses|firms|people)\s+(?:have\s+)?(?:been\s+|get\s+|got\s+)(?:sued|taken\s+to\s+court)\s+"
+     r"(?:for|over)\s+(?:less|exactly\s+this|this\s+(?:exact\s+)?(?:thing|kind))\b)",
+     {"negatable": False}),
     ("legal.purchase_protection", "legal_threat", 0.7,
      r"\b(?:through|via|using|under|with|claim\w*\s+on|fil\w*\s+(?:a\s+)?(?:claim\s+)?(?:with|under))\s+(?:my\s+|the\s+)?"
      r"(?:(?:card|credit\s+card|bank|paypal)['’]?s?\s+)?(?:purchase|buyer|chargeback|consumer)\s+protection\b", {}),
@@ -914,10 +989,13 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
               r"unpaid|no\s+budget)", "near_text": True}),
 
     ("scope.that_should_be_included", "out_of_scope_demand", 0.6,
-     r"\b(?:that|this|it|these|those|they|which)\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
+     r"(?:\b(?:that|this|it|these|those|they|which)\s+|" + _SENTENCE_START + r"(?:surely\s+|obviously\s+|honestly\s+)?)"
+     r"(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|"
      r"really\s+|already\s+)?(?:have\s+been|be)\s+(?:\w+\s+)?(?:included|part\s+of\s+(?:this|it|that)\b|part\s+of\s+(?:the|my|our)\s+(?:\w+\s+)?"
      r"(?:package|price|deal|plan|contract|project|order|purchase|subscription))\b(?!\s+in\s+(?:the\s+)?(?:next|upcoming|"
-     r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)",
+     r"new|future|release|update|version|docs|documentation|changelog|readme|build)\b)"
+     r"(?!\s+(?:in|with|on)\s+(?:the|this|your|my|our)\s+(?:\w+\s+)?(?:e-?mail|message|zip|folder|attachment|box|parcel|"
+     r"shipment|pack|invoice|link|report|pdf|file)\b)",
      {"near": r"\b(?:want|need|expect|demand|insist|too|also|as\s+well|should|must|paid|price|free|cost)\b"}),
     ("scope.waive_fee", "out_of_scope_demand", 0.65,
      r"\b(?:you\s+(?:should|must|need\s+to|have\s+to|better|ought\s+to|will)|(?:i|we)\s+(?:expect|demand|insist|require)"
@@ -959,6 +1037,56 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"\b(?:as\s+a\s+|a\s+)?(?:show|gesture|token|sign)\s+of\s+good\s*(?:faith|will)\b",
      {"near": r"\b(?:give|given|license|licence|free|credit|refund|discount|voucher|upgrade|asking|want|expect|"
               r"least)\w*\b"}),
+    # a thing named as included, where the sentence says why it should come free: "the flyers should be included, it's
+    # the same design anyway", "surely the hosting should be part of the package"
+    ("scope.thing_should_be_included", "out_of_scope_demand", 0.6,
+     r"\b(?:the|those|these|our|my)\s+(?!(?:invoice|receipt|attachment|files?|link|documents?|forms?|reports?|e-?mail|tax|"
+     r"vat|gst|postage|shipping|tip|gratuity|breakfast|parking|wifi|details|address|logo|tagline|clause|disclaimer)\b)"
+     r"(?:[\w-]+\s+)?[\w-]+s?\s+(?:should|must|ought\s+to)\s+(?:obviously\s+|surely\s+|clearly\s+|really\s+|already\s+)?"
+     r"(?:have\s+been|be)\s+(?:included|part\s+of\s+(?:this|it|that|the\s+(?:\w+\s+)?(?:package|price|deal|plan|contract|"
+     r"project|order|job|quote)))\b(?!\s+(?:in|with|on)\s+(?:the|this|your|my|our)\s+(?:\w+\s+)?(?:e-?mail|message|zip|"
+     r"folder|attachment|box|parcel|shipment|pack|invoice|link|report|pdf|file|header|footer|banner|page)\b)",
+     # a reason beside it; "should obviously be part of this" alone is left to [policy.scope]
+     {"near": r"\b(?:assum\w*|expect\w*|too|also|as\s+well|paid|price|free|cost|anyway|same|standard|extra|"
+              r"charge\w*)\b"}),
+    # more work on a visit already paid for: "while your electrician is here could he also rewire the garage, seeing
+    # as we've paid for the callout", "while you're here do the garage too, same price"
+    ("scope.while_here_free", "out_of_scope_demand", 0.65,
+     r"\bwhile\s+(?:you['’]?re|you\s+are|ur|(?:your|the)\s+(?:[\w-]+\s+){0,2}?(?:is|are|['’]s)|(?:he|she|they)\s*(?:['’]s|['’]re|"
+     r"\s+is|\s+are))\s+(?:here|there|on\s+site|onsite|round|over|in\s+there|at\s+(?:it|the\s+house|ours|mine))\b",
+     {"near": r"\b(?:same\s+(?:price|rate|cost|fee)|no\s+(?:extra\s+)?charge|free|already\s+paid|"
+              r"(?:paid|paying)\s+for\s+(?:the|a|your)\s+(?:call-?\s?out|visit|trip)|without\s+(?:any\s+)?(?:extra\s+)?charg\w*|on\s+the\s+house|"
+              r"included|for\s+nothing|no\s+extra\s+cost)\b", "negatable": False, "question": False}),
+    ("scope.already_paid_callout", "out_of_scope_demand", 0.6,
+     r"\b(?:seeing|since|as)\s+(?:as\s+|how\s+)?(?:we|i)\s*(?:['’]\s*ve|\s+have)?\s+already\s+paid\s+(?:for\s+)?(?:the|a|your|his|"
+     r"her|their)\s+(?:\w+\s+)?(?:call-?\s?out|visit|trip|travel|day\s+rate|hourly\s+rate|session|setup|set-up|booking|"
+     r"delivery)(?:\s+fee|\s+charge)?\b",
+     {"near": r"\b(?:also|too|as\s+well|while|add|another|extra|more|could|can|quickly|just)\b", "question": False}),
+    # "I assume that's fine at the same price" after asking for more
+    ("scope.same_price", "out_of_scope_demand", 0.6,
+     r"\b(?:at|for)\s+(?:the\s+)?same\s+(?:price|rate|cost|fee|quote|budget|money)\b",
+     {"near": r"\b(?:also|too|extra|more|additional|another|as\s+well|while\s+you|assume|assuming|presume|surely|"
+              r"actually|instead\s+of|now\s+(?:have|need|want)|fine|ok|okay)\b",
+      "question": False, "negatable": False,
+      "not_before": r"\b(?:last\s+(?:year|time|order)|as\s+before|reorder|repeat)\b[^.!?\n]*$"}),
+    # "keep going until we're happy", "I don't see why we should pay for the extra rounds"
+    ("scope.until_happy", "out_of_scope_demand", 0.65,
+     r"\b(?:keep|carry\s+on|continue)\s+(?:going|revising|working(?:\s+on\s+(?:it|this))?|tweaking|changing\s+(?:it|things)|"
+     r"making\s+(?:changes|edits|revisions)|with\s+the\s+(?:edits|changes|revisions|rounds))\s+(?:\w+\s+){0,2}?"
+     r"(?:until|till|til)\s+(?:we|i)\s*(?:['’]\s*re|\s+are|['’]\s*m|\s+am)\s+(?:\w+\s+)?(?:happy|satisfied|pleased)\b|"
+     r"(?:(?<=n't )|(?<=n’t )|(?<=not )|(?<=dont ))see\s+why\s+(?:i|we)\s+should\s+(?:have\s+to\s+)?pay\s+"
+     r"(?:extra\s+|anything\s+)?for\s+(?:the\s+|any\s+)?(?:extra\s+|additional\s+|further\s+|more\s+)?(?:rounds?|revisions?|"
+     r"changes|edits|amendments|tweaks|iterations)\b",
+     {"not_before": r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|['’]\s*re|\s+are|['’]\s*m|\s+am|\s+can|\s+could|\s+would|"
+                    r"['’]\s*d)?\s+(?:just\s+)?$", "negatable": False}),
+    # "every agency we've worked with included that as standard"
+    ("scope.others_include", "out_of_scope_demand", 0.65,
+     r"\b(?:every|any|all|most)\s+(?:other\s+)?(?:\w+\s+)?(?:agency|agencies|company|companies|designers?|developers?|"
+     r"providers?|suppliers?|studios?|firms?|vendors?|builders?|hosts?|printers?|photographers?|caterers?|one|body)\b"
+     r"[^.!?\n]{0,50}?\b(?:includes?|included|would\s+include|throws?|threw|would\s+throw|does|did|"
+     r"would\s+do|offers?|offered|gives?|gave)\s+(?:that|this|it|them|these|those)\s+(?:in\s+)?(?:as\s+(?:standard|"
+     r"a\s+matter\s+of\s+course|part\s+of\s+the\s+(?:package|price|deal))|for\s+free|at\s+no\s+(?:extra\s+)?cost|"
+     r"free\s+of\s+charge|without\s+charging)\b", {}),
     ("scope.while_youre_at_it", "out_of_scope_demand", 0.6,
      r"\bwhile\s+you['’]?re\s+at\s+it\b|\bwhile\s+you\s+are\s+at\s+it\b", {"negatable": False, "question": False}),
     ("scope.its_only_small", "out_of_scope_demand", 0.4,
@@ -967,7 +1095,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"(?:only|just)\s+(?:a\s+)?(?:small|tiny|quick|minor|little|simple|five-?\s*minute|two-?\s*minute)\s+(?:tweak|change|thing|"
      r"fix|addition|job|edit|task|request|favou?r)\b", {"negatable": False, "question": False}),
     ("scope.expect_included", "out_of_scope_demand", 0.6,
-     r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
+     r"(?:\b(?:i|we)\s+(?:\w+\s+)?|" + _SENTENCE_START + r"(?:just\s+|always\s+|kind\s+of\s+)?)"
+     r"(?:expect|assume|assumed|presume|presumed|take\s+it|thought|believed|expected)\s+(?:that\s+)?"
      r"(?:the\s+|a\s+|an\s+|my\s+|our\s+|all\s+|it\s+|this\s+|that\s+)?(?:[\w/-]+\s+){0,4}?(?:to\s+be|is|are|will\s+be|"
      r"would\s+be|was|were)\s+(?:obviously\s+|of\s+course\s+|already\s+)?(?:included|part\s+of|covered|complimentary|"
      r"on\s+the\s+house|free\s+of\s+charge|at\s+no\s+(?:extra\s+|additional\s+)?cost)\b|"
@@ -1028,7 +1157,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.not_until", "overdue_payment", 0.85,
      r"\b(?:not|never|won['’]?t|wont|will\s+not|shan['’]?t|refuse\s+to|refusing\s+to|ain['’]?t)\s+"
      r"(?:going\s+to\s+|gonna\s+|be\s+)?(?:(?:releas|mak|send|process|issu|transferr?)\w*\s+(?:the\s+|any\s+|a\s+|"
-     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+(?:[\w$£€.,]+\s+){0,4}?(?:until|till|til|"
+     r"further\s+|final\s+|your\s+)*)?(?:pay(?:ing|ment)?|settl\w*|clear\w*)\s+" + _PAY_TOKEN
+     + r"{0,6}?(?:until|till|til|"
      r"untill|unless)\b(?!\s+(?:i|we|you)\s+(?:\w+\s+)?(?:get|receive|have|send|see)\s+(?:the|an?|your|our|my)\s+"
      r"(?:\w+\s+)?(?:invoice|receipt|bill|quote|w-?9|w-?8\w*|tax|bank|details|paperwork|forms?|contract|po|"
      r"purchase\s+order|approval)\b)", {"negatable": False}),
@@ -1098,6 +1228,22 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("pay.when_i_get_paid", "overdue_payment", 0.5,
      r"\b(?:when|once|after|as\s+soon\s+as)\s+(?:i|we)\s+(?:get|am|are)\s+paid\b",
      {"near": r"\bpa(?:y|id)\w*", "positive": True}),
+    # the payer puts a bill on hold: "Accounts has put invoice 2026-118 on hold", "we're holding back this
+    # month's rent until the lock is fixed", "invoice #88 stays on hold until ..."
+    ("pay.invoice_on_hold", "overdue_payment", 0.7,
+     r"\b(?:put\w*|plac\w*|kept|keep\w*)\s+(?:" + _INVOICE_REF
+     + r"|(?:(?:the|this|that|these|any|your)\s+|all\s+(?:the\s+|our\s+)?)"
+     r"(?:\w+\s+)?(?:invoices?|bills?|payments?))\s+on\s+hold\b|"
+     r"\b" + _INVOICE_REF + r"\s+(?:is|are|has\s+been|have\s+been|was|stays|remains|will\s+stay|will\s+remain)\s+"
+     r"(?:\w+\s+)?on\s+hold\b",
+     {"not_before": r"\b(?:you|u|they|(?:your|the|my|our)\s+(?:\w+\s+)?(?:system|bank|paypal|stripe|processor|"
+                    r"card\s+\w+)|your\s+(?:\w+\s+)?(?:team|accounts?))\s+(?:\w+\s+)?$",
+      "unless_text": _AS_AGREED}),
+    ("pay.hold_back", "overdue_payment", 0.8,
+     r"\b(?:withh[oe]ld\w*|hold\w*\s+back|stop\w*\s+paying)\s+(?:the\s+|my\s+|our\s+|this\s+|that\s+|your\s+|any\s+)?"
+     r"(?:(?:this|last|next|the|each|every)\s+(?:month|week|quarter)['’]?s?\s+)?(?:rent|retainer|service\s+charge|"
+     r"instal+ments?|monthly\s+(?:fee|payment)|subscription\s+fee|fees?)\b"
+     r"(?=[^.!?\n]{0,60}?\b(?:until|till|unless|while|as\s+long\s+as|pending)\b)", {}),
     ("pay.on_hold", "overdue_payment", 0.65,
      r"\b(?:payments?|invoices?|checks?|cheques?|transfers?)(?:\s+(?:of|for|on)(?:\s+[\w$£€.,#-]+){1,4}?)?\s+"
      r"(?:is|are|has\s+been|have\s+been)\s+"
@@ -1146,7 +1292,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"definitely\s+|certainly\s+|absolutely\s+)?(?:not\s+(?:going\s+to|gonna)|aren['’]?t\s+(?:going\s+to|gonna)|"
      r"won['’]?t|will\s+not|refuse\s+to|not|are\s+not)\s+(?:be\s+)?pay(?:ing)?\b"
      r"(?:\s+(?:you|u|him|her|them|this|that|it|the\s+(?:invoice|bill|balance|rest|remainder|final\s+\w+)|"
-     r"for\s+(?:this|that|it|the\s+work|your\s+work)|for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
+     + _INVOICE_REF + r"|for\s+(?:this|that|it|the\s+work|your\s+work)|"
+     r"for\s+(?:a|an|the|this|that|something)\s+(?:\w+\s+){0,3}?"
      r"(?:that|which)\s+(?:doesn['’]?t|does\s+not|isn['’]?t|is\s+not|never|won['’]?t|don['’]?t|didn['’]?t)\s+\w+)\b)?"
      r"(?=\s*(?:[.!,;]|$|\s+(?:a\s+(?:cent|penny|dime)|at\s+all|you|u|him|her|them)\b))",
      {"negatable": False, "not_before": r"\b(?:you|u|they|he|she|it)\s+(?:\w+\s+)?$",
@@ -1194,8 +1341,10 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     # payment put off until some event that isn't the paperwork ("once our funding round closes")
     ("pay.deferred_until", "overdue_payment", 0.6,
      r"\b(?:we|i)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall)\s+(?:be\s+(?:happy|glad|willing|able)\s+to\s+)?(?:only\s+)?"
-     r"(?:pay|settle|clear)\s+(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
-     r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+)?(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
+     r"(?:pay|settle|clear|(?:release|make|send|process|authori[sz]e)\s+(?:the\s+|your\s+|any\s+)?(?:payment|funds|money))\s+"
+     r"(?:you\s+|it\s+|the\s+(?:\w+\s+)?"
+     r"(?:invoice|bill|balance|rest|remainder|fee)\s+|invoice\s+\S+\s+|(?:on|for)\s+" + _INVOICE_REF + r"\s+)?"
+     r"(?:once|when|after|as\s+soon\s+as|not\s+before)\s+"
      r"(?!(?:i|we)\s+(?:get|receive|have|see)\s+(?:it|them)\b|(?:i|we)\s+(?:get|receive|have|see)\s+(?:the|an|a|your)\s+(?:\w+\s+)?(?:invoice|receipt|bill|quote|po|purchase|"
      r"details|w-?\d|paperwork|bank|form)|(?:the|your)\s+(?:\w+\s+)?(?:invoice|receipt|po|contract|paperwork|details)\s+"
      r"(?:arrives?|is|are|has|have|gets?|comes?)|(?:it['’]?s|it\s+is|it\s+gets?)\s+approved|approved|i['’]?m\s+back|we['’]?re\s+back)",
@@ -1326,14 +1475,20 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      + _GAP_NO_WISH + _LEAVE_VERB + r"\b", {"negatable": False}),
     ("ult.deadline_or", "ultimatum", 0.85,
      r"\b(?:" + _DEADLINE + r"[^.!?\n]{0,60}?\b|(?:today|tonight|now|right\s+now|immediately|right\s+away|"
-     r"asap)\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|"
+     r"asap|tomorrow|this\s+(?:week|afternoon|evening|morning)|(?:by\s+)?(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week))"
+     r"\s*,?\s*)(?:or\s+(?:else|i|we|you|lose|say\s+goodbye|don['’]?t\s+bother)|otherwise|"
      r"if\s+not(?!\s+(?:they|he|she|the|it)\b)|"
      r"failing\s+"
      r"(?:which|that)|or\s+there\s+will\s+be)\b", {}),
     ("ult.deadline_threat", "ultimatum", 0.85,
      r"\b(?:if|unless)\b[^.!?\n]{0,100}?\b" + _DEADLINE + r"[^.!?\n]{0,30}?(?:,\s*|\s+)(?:then\s+)?(?:i|we)\s*"
+     # "... I'll assume it's approved", "... we'll move the launch": planning, no threat
+     r"(?!(?:['’]\s*ll|\s+will|\s+shall)\s+(?:just\s+|simply\s+)?(?:assume|take\s+(?:it|that|this)\s+as|move\s+the|"
+     r"push\s+the|reschedule)\b)"
      r"(?:['’]\s*ll|\s+will|\s+shall|\s+am\s+going\s+to|['’]\s*m\s+going\s+to|\s+(?:will|shall)\s+have\s+to|"
-     r"\s+must)\b", {"negatable": False}),
+     r"\s+must|(?:['’]\s*m|\s+am|['’]\s*re|\s+are)\s+(?:(?:just|simply|then)\s+)?(?:issuing|filing|taking|going|"
+     r"cancel\w*|leaving|switching|reporting|contacting|calling|posting|disputing|suing|moving|walking|finding|hiring|"
+     r"getting\s+(?:someone|somebody|my|our|a)\b|charging|reversing|escalating|writing))\b", {"negatable": False}),
     ("ult.you_have_until", "ultimatum", 0.85,
      r"\b(?:you\s+have|(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am|\s+are)\s+(?:be\s+)?giv\w*\s+you|"
      r"you['’]?ve\s+got)\s+(?:(?:until|till)\s+\S+|(?:exactly\s+|just\s+|only\s+)?(?:\d+|one|two|three|"
@@ -1469,8 +1624,10 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"member|subscriber)\s+(?:anymore|any\s+more|again|of\s+yours)?\b", {"negatable": False}),
     ("ult.looking_for_alternatives", "ultimatum", 0.65,
      r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|currently)\s+)(?:look\w*|shop\w*|search\w*)"
-     r"\s+(?:around\s+)?(?:for\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
-     r"company|vendor|carrier|service|supplier|host|bank|airline))\b", {}),
+     r"\s+(?:around\s+)?(?:for\s+|at\s+|into\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
+     r"company|vendor|carrier|service|supplier|host|bank|airline))\b"
+     # "looking at alternatives for the dinner menu": options for a thing, not for the vendor
+     r"(?!\s+for\s+(?:the|our|my|this|that|a|an)\b)", {}),
     ("ult.contemplating_leaving", "ultimatum", 0.65,
      r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|thinking\s+(?:about|of))"
      r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving|dumping|ditching)\b", {}),
@@ -1573,8 +1730,10 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.im_leaving_exclaimed", "ultimatum", 0.6,
      PROG + r"(?:leaving|out\s+of\s+here|outta\s+here|done)\s*!", {}),
     ("ult.find_someone_who", "ultimatum", 0.7,
-     LEAD + r"(?:just\s+)?(?:find|hire|use|go\s+to|go\s+with)\s+(?:someone|somebody|a\s+company|a\s+provider|people|"
-            r"a\s+business)"
+     LEAD + r"(?:just\s+)?(?:find(?:ing)?|hir(?:e|ing)|us(?:e|ing)|go(?:ing)?\s+to|go(?:ing)?\s+with)\s+"
+            r"(?:someone|somebody|people|(?:a|an)\s+(?:\w+\s+)?(?:company|provider|business|supplier|vendor|firm|agency|contractor|builder|studio|"
+            r"developer|designer|printer|plumber|electrician|mechanic|host|platform|service|team|caterer|photographer|"
+            r"translator|accountant|bookkeeper|cleaner|installer))"
      r"\s+(?:else\b|who\s+(?:actually|really|does|can|will|answers|cares)|that\s+(?:actually|really|does|can|will|answers|cares))",
      {}),
     ("ult.started_evaluating", "ultimatum", 0.65,
@@ -1592,6 +1751,24 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     ("ult.moved_off", "ultimatum", 0.75,
      r"\b(?:mov\w*|migrat\w*|pull\w*|took|tak\w*)\s+(?:all\s+)?(?:\w+\s+){0,3}?off\s+(?:of\s+)?(?:your|this|the)\s+(?:platform|service|"
      r"product|app|servers?|cloud|hosting|network)\b", {}),
+    # "then honestly we're done", "another delay and we're done", "if it happens again, I'm out"
+    ("ult.and_were_done", "ultimatum", 0.75,
+     r"(?:\b(?:honestly|frankly|quite\s+frankly|quite\s+simply|simply\s+put)\s*,?\s+|"
+     r"\b(?:one|another|any)\s+(?:more\s+)?(?:\w+\s+)?(?:delay|mistake|excuse|error|problem|issue|outage|failure|screw-?up|"
+     r"cock-?up|no-?show|missed\s+\w+|day|week|email|chance|time|incident|bug)s?\s+(?:like\s+this\s+)?(?:and|&)\s+|"
+     r"\bif\s+(?!i\b|we\b)" + _COMPLAINT_IF + r"[^.!?\n]{1,80}?(?:,\s*|\s+then\s+))"
+     r"(?:i|we)\s*(?:['’]\s*re|\s+are|['’]\s*m|\s+am|['’]\s*ll\s+be|\s+will\s+be)\s+(?:(?:so|totally|completely|officially)\s+)?"
+     r"(?:done|finished|through|out(?:\s+of\s+here)?|gone)\b(?=\s*(?:[.!,;]|$|with\s+(?:you|u|your)))",
+     {"negatable": False, "positive": True}),
+    # a deadline with a threat in the same sentence: "I'm happy to let my bank reverse it if I don't hear
+    # from a human by Monday", "unless I get the refund within 48 hours my lawyer takes over"
+    ("ult.if_not_by_deadline", "ultimatum", 0.65,
+     r"\b(?:if\s+(?:i|we)\s+(?:don['’]?t|do\s+not|dont|haven['’]?t|have\s+not|can['’]?t|cannot)|unless\s+(?:i|we))\s+"
+     r"(?:hear|get|receive|see|have)\b[^.!?\n]{0,50}?" + _DEADLINE,
+     {"near": r"\b(?:bank|card\s+company|chargeback|charge\s*back|claw\w*|reverse\w*|dispute\w*|lawyers?|solicitors?|"
+              r"attorneys?|court|small\s+claims|sue|legal|regulator|trading\s+standards|ombudsman|(?:bad|negative|"
+              r"1[\s-]*star|one[\s-]*star)\s+reviews?|someone\s+else|somebody\s+else|elsewhere|competitor\w*|"
+              r"another\s+(?:company|supplier|provider|firm|vendor|agency|builder|contractor))\b"}),
     ("ult.expect_cancellation", "ultimatum", 0.75,
      r"\bexpect\s+(?:our|my|a)\s+(?:formal\s+|written\s+)?(?:cancell?ation|termination|notice\s+of\s+termination|chargeback)"
      r"(?:\s+notice|\s+request|\s+letter)?\b", {}),
@@ -1610,6 +1787,20 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
       "not_before": r"\b(?:i['’]?m|i\s+am|i\s+was|i\s+feel|i\s+felt|feel|felt|like|look|looked|looks|"
                     r"myself|me\s+(?:look|feel|seem)|call\s+me|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
                     r"(?:total\s+|complete\s+|real\s+|absolute\s+|bit\s+of\s+an?\s+)?$"}),
+    # name-calling that addresses its target without naming it: "useless clowns, the lot of you",
+    # "pathetic little man", "absolute cowboys"
+    ("abuse.addressed", "abusive_language", 0.7,
+     r"\b(?:" + _WEAK_INSULT + r"|cowboys|incompetents|(?:useless|incompetent|clueless|pathetic|lazy|stupid)\s+\w+s)"
+     r"\s*,?\s*"
+     r"(?:the\s+(?:whole\s+)?lot\s+of\s+(?:you|ya|them)|(?:all|every\s+(?:single\s+)?one|each|both)\s+of\s+(?:you|ya)|"
+     r"you\s+lot|the\s+pair\s+of\s+you)\b|"
+     r"\b(?:pathetic|sad|smug|arrogant|condescending|miserable|nasty|rude|useless|incompetent|stupid|ignorant|lying|"
+     r"patronising|patronizing|jumped-up)\s+little\s+(?:man|men|woman|women|boy|boys|girl|person|people|company|firm|outfit|"
+     r"shop|business|jobsworth|clerk|manager|tyrant|hitler)\b|"
+     r"\b(?:absolute|complete|total|utter|proper|right|bunch\s+of|pack\s+of|you|load\s+of|band\s+of)\s+cowboys\b|"
+     r"\bcowboy\s+(?:builders?|outfit|company|firm|operation|traders?|plumbers?|electricians?|mechanics?|landlords?|"
+     r"contractors?|cleaners?|garage|business)\b",
+     _ALWAYS),
     ("abuse.directed", "abusive_language", 0.7,
      r"\b" + _TARGET + r"\s*(?:are|r|['’]re|re|is|were|was|must\s+be|being)?\s+(?:(?:all|such|so|a|an|"
      r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
@@ -1746,7 +1937,7 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
 _DEADLINE_KEYS = (" by ", "before", "until", " till ", "within", " next ", " later ")
 _LEAVE_KEYS = ("cancel", "leav", "switch", "clos", "terminat", "stop", "quit", "walk", "elsewhere", "tak", "find",
                "uninstall", "delet",
-               "mov", "unsubscrib", "end", "pull")
+               "mov", "unsubscrib", "end", "pull", "someone", "somebody", "another", "different")
 _LAWYER_KEYS = ("lawyer", "lawer", "lawyr", "counsel", "attorn", "atorney", "atty", "solicitor", "barrister", "firm",
                 "legal")
 _REVIEW_KEYS = ("review", "reveiw", "reviw", "rating", "feedback", "write", "testimonial", "comment", "post",
@@ -1786,6 +1977,9 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "review.make_content": ("video", "vlog", "tiktok", "reel", "thread", "post", "article", "story", "expos"),
     "review.you_will_see_my_review": ("review", "rating", "tweet", "post", "video", "thread", "write", "wait"),
     "review.rate_one_star": ("star",),
+    "review.posted_bad_review": (("left", "post", "writ", "wrot", "giv", "gave", "put", "drop", "publish", "submit",
+                                  "add", "chang", "updat", "lower", "downgrad"), _REVIEW_KEYS),
+    "review.posted_review_on_platform": ("review", "rating", "write", "post", "thread", "video"),
     "review.already_posted": _PLATFORM_KEYS,
     "review.wont_be_pretty": ("pretty", "kind", "nice", "flattering", "positive", "glowing", "favo"),
     "review.report_to_store": ("report", "flag"),
@@ -1870,6 +2064,8 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                           "reorgani", "system", "software", "platform", "only", "passed"),
     "pay.when_i_get_paid": ("paid",),
     "pay.on_hold": ("hold", "withheld", "frozen", "suspended"),
+    "pay.invoice_on_hold": ("hold",),
+    "pay.hold_back": ("withh", "hold", "stop"),
     "pay.when_you_fix": ("pay",),
     "ult.never_again": ("never",),
     "ult.will_never_return": ("never",),
@@ -1894,9 +2090,13 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "ult.if_not_then_leave": (("if", "unless"), _LEAVE_KEYS),
     "ult.leave_if_not": (("if", "unless"), _LEAVE_KEYS),
     "ult.or_i_leave": (("or", "otherwise", "else"), _LEAVE_KEYS),
-    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", " now", "immediately", " right ", "asap"),
+    "ult.deadline_or": ((*_DEADLINE_KEYS, "today", "tonight", " now", "immediately", " right ", "asap", "tomorrow",
+                         " this ", " end "),
                         (" or ", "otherwise", " if not ", "failing")),
     "ult.deadline_threat": (("if", "unless"), _DEADLINE_KEYS),
+    "ult.and_were_done": (("done", "finished", "through", " out ", "gone"),
+                          ("honest", "frank", "simpl", "more", "another", "any", "if")),
+    "ult.if_not_by_deadline": (("hear", "get", "receive", "see", "have"), _DEADLINE_KEYS),
     "ult.you_have_until": ("have", "giv", "got"),
     "ult.demand_deadline": (_DEADLINE_KEYS, ("please", "kindly", "need", "want", "expect", "demand", "require",
                                              "insist", "must", "have")),
@@ -2035,6 +2235,13 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "pay.talk_about_payment_later": ("first", "before"),
     "pay.keep_working_unpaid": ("keep", "continue", "carry", "start", "send"),
     "scope.while_youre_at_it": ("while",),
+    "scope.while_here_free": ("while",),
+    "scope.thing_should_be_included": ("included", "part"),
+    "scope.already_paid_callout": ("paid",),
+    "scope.same_price": ("same",),
+    "scope.until_happy": (("until", "till", "til", "see"), ("happy", "satisfied", "pleased", "pay")),
+    "scope.others_include": (("standard", "course", "package", "price", "deal", "free", "cost", "charg"),
+                             ("includ", "throw", "threw", "does", "did", "do", "offer", "give", "gave")),
     "scope.its_only_small": ("take", "only", "just"),
     "scope.expect_included": ("included", "part", "covered", "complimentary", "free", "cost", "charge", "paying",
                               "house"),
@@ -2047,7 +2254,13 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "scope.not_paying_extra_bare": ("paying",),
     "legal.lawyer_about_this": _LAWYER_KEYS,
     "legal.pursue_it": ("pursu", "tak"),
-    "legal.provider_will_hear": ("hear",),
+    "legal.provider_will_hear": (("hear",), ("paypal", "pay", "bank", "card", "visa", "amex", "mastercard",
+                                             *_LAWYER_KEYS, *_REGULATOR_KEYS)),
+    "legal.lawyer_takes_over": _LAWYER_KEYS,
+    "legal.provider_can_reverse": (("claw", "charge", "reverse", "recall", "dispute", "refund", "back"),
+                                   ("bank", "card", "paypal", "visa", "amex", "mastercard")),
+    "legal.going_to_bank": (("bank", "card", "paypal"), ("go", "tak", "turn", "escalat")),
+    "legal.sued_over_this": ("sued", "court"),
     "review.goes_on_platform": _PLATFORM_KEYS,
     "review.my_review_is_ready": ("written", "ready", "drafted", "done", "waiting", "scheduled", "queued"),
     "review.writing_about_you": ("writing", "recording", "filming", "drafting", "making", "preparing"),
@@ -2093,7 +2306,10 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                           "arrogant", "miserable", "fat", "ugly", "worthless", "filthy", "greedy", "fired"),
     "legal.go_to_police_court": ("police", "court", "cops", "authorities", "claims"),
     "legal.bank_will_sort_it": ("bank", "card", "paypal"),
-    "ult.find_someone_who": ("someone", "somebody", "company", "provider", "people", "business"),
+    "ult.find_someone_who": ("someone", "somebody", "people", "company", "provider", "business", "supplier", "vendor",
+                             "firm", "agency", "contractor", "builder", "studio", "developer", "designer", "printer",
+                             "plumber", "electrician", "mechanic", "host", "platform", "service", "team", "caterer",
+                             "photographer", "translator", "accountant", "bookkeeper", "cleaner", "installer"),
     "review.take_it_to_platform": ("tak",),
     "review.anyone_considering": ("considering", "thinking", "planning", "looking", "about to"),
     "review.updating_review": ("review", "rating"),
@@ -2125,7 +2341,13 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
                      "dick", " dip", "shit", "bastard", "bitch", "b*", "b#", "cunt", "c*", "c#", "twat", "wanker",
                      "prick", "scum", "douche", "cretin", "half", " nit", "numpt", "muppet", "bums", "jerk",
                      "puss", "tosser", "dipstick", "sleaze", "buffoon", "parasite", "leech", "vulture", "artist",
-                     "thug", "shitbag", "fuckwit", "dumbf"),
+                     "thug", "shitbag", "fuckwit", "dumbf", "prat", "plonker", "pillock", "knob", "tosspot", "skull",
+                     "bell"),
+    "abuse.addressed": ((" of you ", " of ya ", " of them ", " you lot ", " little ", "cowboy"),
+                        ("stupid", "dumb", "lazy", "incompetent", "clueless", "brain", "pathetic", "cheat", "greedy",
+                         "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
+                         "amateur", "joke", "disgrace", "bunch", "suk", "suck", "cowboy", "sad", "smug", "arrogant",
+                         "condescending", "miserable", "nasty", "rude", "ignorant", "lying", "patroni", "jumped")),
     "abuse.directed": ("stupid", "dumb", "laziest", "lazy", "incompetent", "clueless", "brain", "pathetic", "cheat",
                        "greedy",
                        "useless", "worthless", "clown", "crook", "thie", "liar", "loser", "scammer", "fraud",
@@ -2151,7 +2373,7 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
 }
 
 
-ANCHORED_STARTS = (LEAD_AND, LEAD, INTENT, "(?:" + INTENT + "|" + PROG + "|" + PERF + ")",
+ANCHORED_STARTS = (LEAD_PERF_AND, ANY_AND, LEAD_AND, LEAD, INTENT, "(?:" + INTENT + "|" + PROG + "|" + PERF + ")",
                     "(?:" + LEAD + "|" + PERF + ")")
 
 # rule id -> its signal: what a config's disable_rules is checked against
