@@ -288,6 +288,8 @@ ANGER = [
     ("F*** you and your refund policy.", "staff"),
     ("Useless incompetent staff, every single one.", "staff"),
     ("Kevin is an idiot and he hung up on me.", "staff"),
+    ("Tell your account manager to stop lying to me. Pathetic little man.", "staff"),
+    ("Absolute cowboys, the lot of you.", "staff"),
     ("This is f***ing ridiculous.", "situation"),
     ("The bloody app crashed again.", "situation"),
     ("What a shit show this launch has been.", "situation"),
@@ -319,6 +321,8 @@ REVIEWS = [
     ("Everyone on the forum has read my review now.", "done"),
     ("I posted on Trustpilot last night.", "done"),
     ("My review is up, enjoy.", "done"),
+    ("posted my review on trustpilot last night.", "done"),
+    ("Yeah I reviewed you. 1 star.", "done"),
     ("I will leave a review about this.", "pending"),
     ("I'm going to post about this on Reddit.", "pending"),
     ("Unless this is fixed today I'll tell everyone on Google.", "pending"),
@@ -337,6 +341,7 @@ def test_a_review_posted_or_threatened(text: str, kind: str | None) -> None:
 LEGAL = [
     ("Refund it or my card company reverses the charge.", ["chargeback"]),
     ("I'm disputing the charge with my bank.", ["chargeback"]),
+    ("I've disputed the $749 setup fee with my bank.", ["chargeback"]),
     ("I will open a PayPal dispute, or my lawyer will.", ["chargeback", "litigation"]),
     ("Expect a complaint to the ombudsman.", ["regulator"]),
     ("I've reported you to the BBB and the FTC.", ["regulator"]),
@@ -378,6 +383,8 @@ LEAVING = [
     ("From January we move our support desk to another provider.", "leaving.moving_work"),
     ("We're transferring the bookkeeping to a new firm.", "leaving.moving_work"),
     ("Please move the call to another day.", None),
+    ("Next step is telling our CFO to start looking at alternatives.", "leaving.elsewhere"),
+    ("We are looking at alternatives for the dinner menu.", None),
     ("We moved the files to a new folder.", None),
 ]
 
@@ -503,3 +510,18 @@ TOPICS = [
 @pytest.mark.parametrize("subject, expected", TOPICS)
 def test_the_topic_of_a_subject_line(subject: str, expected: str) -> None:
     assert topic(subject) == expected
+
+
+HELD = [
+    ("We won't be paying INV-2087 until the remaining banner sizes are delivered.",
+     "the remaining banner sizes are delivered"),
+    ("Rent is being withheld until you fix the front door lock.", "we fix the front door lock"),
+    ("The invoice is on hold till my app works, and I mean it.", "your app works"),
+    ("Please pay the invoice before Friday.", ""),
+    ("I paid it. Until next time!", ""),
+]
+
+
+@pytest.mark.parametrize("text, condition", HELD)
+def test_a_payment_held_on_a_condition(text: str, condition: str) -> None:
+    assert read(text).held_until == condition

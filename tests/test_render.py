@@ -86,7 +86,7 @@ def test_a_legal_threat_gets_a_short_holding_reply(renderer: Renderer) -> None:
 def test_blocks_follow_the_policy_order(renderer: Renderer) -> None:
     text = renderer.render_reply(context(("ultimatum", "review_threat", "out_of_scope_demand", "overdue_payment",
                                           "abusive_language"), overdue=INVOICES))
-    order = ["rather than to people", "past due", "against our agreement", "share your experience", "you need this"]
+    order = ["rather than to people", "past due", "against our agreement", "share your experience", "can't wait"]
     positions = [text.index(marker) for marker in order]
     assert positions == sorted(positions), text
 

@@ -121,7 +121,8 @@ def test_the_pipeline_records_the_case_and_its_template() -> None:
 
     ctx = Context("acct", "support@acme.test", POLICY, Detector(), Renderer.create(), NOW)
     raw = (b"From: Dan <dan@x.example>\r\nSubject: Order 55120\r\nMessage-ID: <c1@x.example>\r\n\r\n"
-           b"You billed me twice for order 55120, $89 each. Refund it or I dispute the charge with my card company.\r\n")
+           b"You billed me twice for order 55120, $89 each. Refund it or I dispute the charge with my card "
+           b"company.\r\n")
     outcome = triage(raw, ctx)
     assert dict(outcome.cases) == {"legal_threat": "chargeback"}
     assert outcome.templates == ("signals/legal_threat/chargeback.txt.j2",)

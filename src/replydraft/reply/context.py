@@ -165,6 +165,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "asks": [a.kind for a in reading.asks],
         "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
         "issue": reading.issue,
+        "held_until": reading.held_until,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",

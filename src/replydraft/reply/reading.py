@@ -200,6 +200,7 @@ class Reading:
     leaving: Finding | None = None       # churn: a competitor, closing the account, "we're done"
     deadline: Finding | None = None      # as a reply can say it: "Friday", "the end of the week"
     issue: str = ""                      # the complaint in the reply's person, or "" when unsure
+    held_until: str = ""                 # a payment held until this, in the reply's person
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -438,10 +439,11 @@ _SWEAR = _rx(
     r"|incompetents?|morons?|numpt(?:y|ies)|buffoons?|losers?)\b|\bf\s?(?:off|you)\b")
 _PEOPLE = (r"(?:staff|people|team|support|agents?|employees|reps?|representatives?|managers?|management|guys|lot"
            r"|developers?|devs|engineers?|technicians?|company|bunch|crooks|idiots|morons|clowns)")
-_INSULT_ADJ = r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|arrogant|brainless|worthless|dishonest)"
+_INSULT_ADJ = (r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|arrogant|brainless|worthless|dishonest"
+               r"|condescending|lying|spineless|gutless)")
 _INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
                 r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
-                r"|incompetents|losers?)")
+                r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks)")
 _SHAME = r"(?:a\s+(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
 _INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
             r"bloody|damn|f\S*ing)\s+)*")
@@ -454,6 +456,7 @@ _AT_PEOPLE = _rx(
     rf"(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
     rf"|\b{_INSULT_ADJ}\s+(?:(?:and\s+)?{_INSULT_ADJ}\s+)?{_PEOPLE}\b"
     rf"|\bbeing\s+{_INTENSE}(?:{_INSULT_NOUN}|{_SHAME})"
+    rf"|\b{_INSULT_ADJ}\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?(?:man|woman|men|women|boy|girl|person|people)\b"
     r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
     rf"|\b{_INSULT_NOUN}\b")
 _SENTENCE = _rx(r"[.!?\n](?:(?<=\n)|(?<!\bno\.)(?<!\bnr\.)(?<!\bref\.)(?<!\bvs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)"
@@ -495,13 +498,17 @@ def _anger(t: _Text, spans: list[tuple[int, int]], abuse: Sequence[Evidence]) ->
 
 
 # -- reviews: only when the sentence speaks of reviews, posting, social media or forums --------
-_REVIEW_TOPIC = _rx(r"\b(?:reviews?|trustpilot|google|yelp|forums?|reddit|twitter|facebook|instagram|tiktok|linkedin"
+_REVIEW_TOPIC = _rx(r"\b(?:reviews?|reviewed\s+you|rated\s+you|trustpilot|google|yelp|forums?|reddit|twitter|facebook"
+                    r"|instagram|tiktok|linkedin"
                     r"|social\s+media|youtube|blog|tripadvisor|online|publicly|(?:1|one)[-\s]star|everyone|the\s+world"
                     r"|post(?:ing|ed)?\s+(?:about|this|it)|thread)\b")
 _PRAISE = _rx(r"\b(?:5|five)[-\s]stars?\b|\b(?:great|glowing|positive|good|lovely|nice)\s+(?:\w+\s+)?review\b")
 _REVIEWS = _compiled((
     ("review.done", r"\b(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|now\s+|since\s+)?(?:left|posted|written"
                     r"|wrote|put\s+up|published|shared|given|gave)\b"
+                    r"|(?:^|[.!?]\s+)(?:just\s+|already\s+)?(?:posted|left|wrote|put\s+up|published)\s+(?:my|a|an)\s+(?:\S+\s+){0,2}?"
+                    r"(?:review|rating|post)\b"
+                    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+)?(?:reviewed|rated)\s+(?:you|this\s+(?:company|place|shop|app|business))\b"
                     r"|\bmy\s+(?:\w+\s+)?(?:review|post|thread|complaint)\s+is\s+(?:now\s+)?(?:up|live|online|out|posted|public)\b"
                     r"|\b(?:read|seen|liked|shared)\s+my\s+(?:\w+\s+)?(?:review|post|thread)\b"),
     ("review.pending", r"\b(?:i|we)(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|'re\s+going\s+to"
@@ -533,8 +540,8 @@ def _review(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
 _BANK = r"(?:bank|card\s+(?:company|issuer|provider)|credit\s+card\s+(?:company|provider|issuer)|amex|visa|mastercard)"
 _LEGAL: dict[LegalKind, re.Pattern[str]] = {
     "chargeback": _rx(
-        r"\bcharge\s?-?\s?backs?\b|\bdisput\w*\s+(?:(?:the|this|these|that|those|a|my|every|each|both)\s+)?(?:\w+\s+)?"
-        r"(?:charges?|payments?|transactions?)\b|\bdisput\w*\s+(?:it|this|them)\s+with\b"
+        r"\bcharge\s?-?\s?backs?\b|\bdisput\w*\s+(?:(?:the|this|these|that|those|a|my|every|each|both)\s+)?(?:\S+\s+){0,2}?"
+        r"(?:charges?|payments?|transactions?|fees?|bills?|renewals?|subscription)\b|\bdisput\w*\s+(?:it|this|them)\s+with\b"
         r"|\b(?:file|open|raise|lodge|start)\w*\s+a\s+(?:\w+\s+)?dispute\b"
         rf"|\b(?:my|the|our)\s+{_BANK}\s+(?:will\s+|'ll\s+|can\s+|is\s+going\s+to\s+)?(?:reverse|claw|dispute|block|recover)"
         rf"\w*|\b(?:contact\w*|call\w*|ask\w*|go\w*\s+to|tell\w*|phon\w*|involv\w*|complain\w*\s+to|report\w*\s+(?:it|this)"
@@ -596,7 +603,9 @@ _LEAVING = _compiled((
                             r"|partner|tool|system|studio|contractor)s?\b"),
     ("leaving.elsewhere", r"\b(?:tak\w+|move|moving)\s+(?:my|our|all\s+(?:my|our))\s+"
                           r"(?:business|money|custom|accounts?)\s+"
-                          r"elsewhere\b|\b(?:go|going|look|looking|shop|shopping)\s+elsewhere\b"),
+                          r"elsewhere\b|\b(?:go|going|look|looking|shop|shopping)\s+elsewhere\b"
+                          r"|\b(?:start|begin|be|are|am)\s+looking\s+(?:at|for)\s+(?:alternatives(?!\s+for\b)|other\s+(?:providers|suppliers"
+                          r"|options|agencies|companies)|another\s+(?:provider|supplier|agency|company))\b"),
     ("leaving.close_account", r"\bclos(?:e|ing)\s+(?:my|our)\s+accounts?\b|\bcancel\s+everything\b"),
     ("leaving.cancelling", r"\b(?:i|we)(?:'m|\s+am|'re|\s+are|'ll|\s+will)\s+(?:just\s+)?cancel(?:l?ing)?"
                            r"(?=\s*(?:[.!,;]|$))"),
@@ -781,8 +790,27 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     said = [f.evidence for f in (review, leaving, deadline, *legal) if f is not None] + list(abuse)
     avoid = [(t.position(e.start), t.position(e.end)) for e in said]
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
-                   leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), contacts=contacts,
-                   words=len(text.split()), safety=_safety(t))
+                   leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), held_until=_held_until(t),
+                   contacts=contacts, words=len(text.split()), safety=_safety(t))
+
+
+# A payment held back on a condition: "we won't be paying INV-2087 until the banners are delivered",
+# "the invoice is on hold till the app works", "no payment before the site is live".
+_HELD = _rx(r"\b(?:pay(?:ing|ment)?|invoices?|bills?|rent|fees?|inv-?\d+|settle)\b[^.!?\n]{0,60}?\b(?:until|till|unless"
+            r"|before|as\s+long\s+as)\s+(?P<condition>[^.!?\n;]{6,120})")
+_HELD_WORDS = 16
+
+
+def _held_until(t: _Text) -> str:
+    """The condition a payment is held on, in the reply's person, or "" (none, or too long to restate)."""
+    m = _HELD.search(t.low)
+    if not m:
+        return ""
+    condition = t.norm[m.start("condition"):m.end("condition")].strip().rstrip(",")
+    condition = re.split(r",\s+(?:and|but|so|or)\b|\s+(?:and|but)\s+(?:i|we|you)\b", condition, maxsplit=1)[0]
+    if not 2 <= len(condition.split()) <= _HELD_WORDS or _SWEAR.search(condition.lower()):
+        return ""
+    return _said_back(condition)
 
 
 # -- the topic: what the subject line says the message is about -------------------------------
