@@ -655,6 +655,12 @@ MORE_NEGATIVES = [
 # Phrasing families beyond "I will ...": leaving said as a refusal or a plan, filings in the past or
 # the passive, warnings to other buyers, refusals to pay. Written for these tests, not from a corpus.
 FAMILY_POSITIVES = [
+    # a data-protection right invoked as law
+    ("legal_threat", "Under GDPR I want you to delete all my data and close my account."),
+    ("legal_threat", "This is a subject access request: send me everything you hold on me."),
+    ("legal_threat", "I am exercising my right to erasure. Remove my details from your systems."),
+    ("legal_threat", "Under the CCPA, provide a copy of all the personal information you have collected about me."),
+    ("legal_threat", "Pursuant to Article 15 GDPR please provide all data you hold on me within one month."),
     ('legal_threat', 'I will report you to the ACCC.'),
     ('legal_threat', 'Complaint lodged with the CNIL about your data handling.'),
     ('legal_threat', "I'll be contacting Verbraucherzentrale."),
@@ -976,6 +982,11 @@ FAMILY_POSITIVES = [
     ('abusive_language', 'Is there anyone there with a brain?'),
 ]
 FAMILY_NEGATIVES = [
+    "Is your app GDPR compliant?",
+    "Our DPO says the contract is fine under GDPR.",
+    "We updated our privacy policy in line with GDPR last year.",
+    "Could you send me the subject line you used?",
+    "Under GDPR we need a data processing agreement before we start, can you send one over?",
     "Looking forward to the tech press coverage of your launch!",
     "We moved the meeting off the calendar, let's talk next week.",
     "Expect our order confirmation tomorrow.",

@@ -673,6 +673,18 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"rais|submit|contact|notif|inform|alert|go|writ|forward|send|refer)\w*\s+"
      r"(?:[^.!?\n]{0,50}?\s)?(?:(?:to|with|at)\s+)?(?:the\s+)?(?:\w+\s+){0,3}?" + _REGULATOR + r"\b",
      {}),
+    # A data-protection right invoked as law: a formal legal step with a deadline the company must meet
+    # ("under GDPR, delete my data", "this is a subject access request", "my right to erasure").
+    ("legal.data_protection_right", "legal_threat", 0.8,
+     r"\b(?:under|per|pursuant\s+to|in\s+line\s+with|according\s+to|as\s+required\s+by|as\s+is\s+my\s+right\s+under)\s+"
+     r"(?:the\s+)?(?:uk\s+|eu\s+)?(?:gdpr|ccpa|cpra|data\s+protection\s+(?:law|act|legislation|regulations?)|article\s+1[57]"
+     r"(?:\s+(?:of\s+the\s+)?gdpr)?)\b(?=[^.!?\n]{0,80}\b(?:delet|eras|remov|wip|access|cop(?:y|ies)|send|provid|give"
+     r"|disclos|export|stop\s+process|every\w*\s+you\s+hold|all\s+(?:the\s+)?(?:data|information)))"
+     r"|\b(?:this\s+is\s+a|i\s+am\s+making\s+a|i'm\s+making\s+a|please\s+treat\s+this\s+(?:email\s+)?as\s+a"
+     r"|formal|my)\s+(?:formal\s+)?(?:data\s+)?subject\s+access\s+request\b"
+     r"|\b(?:exercis\w+|invok\w+|using)\s+(?:my|our)\s+right\s+to\s+(?:erasure|be\s+forgotten|access|data\s+portability)\b"
+     r"|\b(?:my|our)\s+(?:gdpr|ccpa|legal)\s+right\s+to\s+(?:erasure|be\s+forgotten|have\s+(?:my|our)\s+data\s+deleted)\b",
+     {}),
     ("legal.complaint_with_regulator", "legal_threat", 0.75,
      r"\b(?:complaint|report|case|claim)\s+(?:\w+\s+){0,3}?(?:with|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
      + _REGULATOR + r"\b", {}),
@@ -2011,6 +2023,7 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "legal.breach": ("breach", "advertising", "consumer"),
     "legal.legal_options": ("legal", "rights"),
     "legal.regulator": _REGULATOR_KEYS,
+    "legal.data_protection_right": ("gdpr", "ccpa", "cpra", "protection", "article", "subject", "right"),
     "legal.complaint_with_regulator": _REGULATOR_KEYS,
     "legal.intent_chargeback": ("charge",),
     "legal.intent_dispute": ("disput", "contest", "revers", "report", "flag"),
