@@ -657,6 +657,8 @@ MORE_NEGATIVES = [
 FAMILY_POSITIVES = [
     # a data-protection right invoked as law
     ("legal_threat", "Under GDPR I want you to delete all my data and close my account."),
+    ("legal_threat", "Please erase all of my details under the GDPR, I never agreed to any of this."),
+    ("legal_threat", "Give me everything you hold on me. CCPA. Then wipe it all."),
     ("legal_threat", "This is a subject access request: send me everything you hold on me."),
     ("legal_threat", "I am exercising my right to erasure. Remove my details from your systems."),
     ("legal_threat", "Under the CCPA, provide a copy of all the personal information you have collected about me."),
@@ -983,6 +985,8 @@ FAMILY_POSITIVES = [
 ]
 FAMILY_NEGATIVES = [
     "Is your app GDPR compliant?",
+    "Can you delete my old account? Also, is the new one covered by your GDPR policy?",
+    "Our GDPR training is next week, please delete the duplicate invite.",
     "Our DPO says the contract is fine under GDPR.",
     "We updated our privacy policy in line with GDPR last year.",
     "Could you send me the subject line you used?",

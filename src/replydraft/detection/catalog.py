@@ -685,6 +685,14 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
      r"|\b(?:exercis\w+|invok\w+|using)\s+(?:my|our)\s+right\s+to\s+(?:erasure|be\s+forgotten|access|data\s+portability)\b"
      r"|\b(?:my|our)\s+(?:gdpr|ccpa|legal)\s+right\s+to\s+(?:erasure|be\s+forgotten|have\s+(?:my|our)\s+data\s+deleted)\b",
      {}),
+    # The law named beside a request for one's data, in either order ("delete all my data under GDPR",
+    # "send me everything you have on me. CCPA. then delete it all").
+    ("legal.data_protection_named", "legal_threat", 0.75,
+     r"\b(?:gdpr|ccpa|cpra|data\s+protection\s+act)\b(?!\s+(?:compliant|compliance|policy|training|audit))",
+     {"near": r"\b(?:delete|erase|remove|wipe)\s+(?:all\s+)?(?:(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?(?:data|details|information"
+              r"|records|account)|it\s+all|everything)\b|\b(?:everything|all\s+(?:the\s+)?(?:data|information))\s+(?:that\s+)?"
+              r"you\s+(?:have|hold|keep|store)\s+(?:on|about)\s+(?:me|us)\b|\bcopy\s+of\s+(?:all\s+)?(?:my|our)\s+"
+              r"(?:personal\s+)?(?:data|information)\b", "near_text": True}),
     ("legal.complaint_with_regulator", "legal_threat", 0.75,
      r"\b(?:complaint|report|case|claim)\s+(?:\w+\s+){0,3}?(?:with|to)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
      + _REGULATOR + r"\b", {}),
@@ -2024,6 +2032,7 @@ RULE_KEYS: dict[str, tuple[str, ...] | tuple[tuple[str, ...], ...]] = {
     "legal.legal_options": ("legal", "rights"),
     "legal.regulator": _REGULATOR_KEYS,
     "legal.data_protection_right": ("gdpr", "ccpa", "cpra", "protection", "article", "subject", "right"),
+    "legal.data_protection_named": ("gdpr", "ccpa", "cpra", "protection"),
     "legal.complaint_with_regulator": _REGULATOR_KEYS,
     "legal.intent_chargeback": ("charge",),
     "legal.intent_dispute": ("disput", "contest", "revers", "report", "flag"),

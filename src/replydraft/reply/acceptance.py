@@ -49,7 +49,7 @@ __all__ = ["CHECKS", "Case", "Check", "Corpus", "Report", "Result", "check", "lo
            "parse_corpus", "reply_text", "reply_words", "run"]
 
 # The kinds of check, in the order the report lists them.
-CHECKS = ("mentions", "avoid", "call_offer", "max_words", "draft", "signals", "cases")
+CHECKS = ("mentions", "avoid", "call_offer", "max_words", "draft", "signals", "cases", "escalates")
 CALL_OFFER = re.compile(r"\bcall\b|\bphone\b|\bring you\b|speak on the phone", re.IGNORECASE)
 ACCOUNT_ADDRESS = "drafts@acceptance.invalid"   # who the drafts are from: a domain no customer has
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -57,7 +57,7 @@ _GREETING = re.compile(r"^(?:hello|hi|hey|dear|good (?:morning|afternoon|evening
 _SIGN_OFF = re.compile(r"^(?:(?:kind|best|warm|many|with)\s+)?(?:regards|wishes|thanks|thank you|sincerely"
                        r"|best|cheers|yours(?:\s+sincerely)?)\b[\w ]{0,20},?$", re.IGNORECASE)
 _CASE_KEYS = {"id", "from", "subject", "body", "signals", "cases", "mentions", "avoid", "call_offer", "max_words",
-              "draft", "ledger"}
+              "draft", "ledger", "escalates"}
 _LEDGER_KEYS = {"invoice", "amount", "currency", "due"}
 _TOP_KEYS = {"now", "policy", "case"}
 
@@ -80,6 +80,7 @@ class Case:
     max_words: int | None = None         # the reply's own words, greeting and sign-off left out
     draft: bool | None = None            # False: a person must answer, no draft may be made
     ledger: tuple[Invoice, ...] = ()     # the sender's open invoices
+    escalates: bool | None = None        # False: no escalation (venting at a thing, a polite cancel): no draft
 
     @property
     def address(self) -> str:
@@ -238,14 +239,19 @@ def _case(item: Any, index: int, problems: _Problems, seen: set[str], currency: 
         for key in ("mentions", "avoid", "call_offer", "max_words", "cases"):
             if key in item:
                 problems.add(f"{where}.{key}", "draft = false: there is no reply to check this in")
+    escalates = get("escalates", bool, "true or false")
+    if escalates is False:
+        for key in ("signals", "draft", "mentions", "avoid", "call_offer", "max_words", "cases"):
+            if key in item:
+                problems.add(f"{where}.{key}", "escalates = false: no signal and no draft to check this in")
     ledger = _ledger(item.get("ledger", []), sender, where, problems, currency)
-    expectations = ("signals", "cases", "mentions", "avoid", "call_offer", "max_words", "draft")
+    expectations = ("signals", "cases", "mentions", "avoid", "call_offer", "max_words", "draft", "escalates")
     if not any(key in item for key in expectations):
         problems.add(where, f"no expectation to check; give it one or more of {', '.join(expectations)}")
     if len(problems.items) > before:
         return None
     return Case(ident, sender, subject, body, signals, dict(cases), mentions, avoid, call_offer, max_words, wanted,
-                ledger)
+                ledger, escalates)
 
 
 def _strings(item: Mapping[str, Any], key: str, where: str, problems: _Problems) -> list[str]:
@@ -366,6 +372,8 @@ def check(case: Case, outcome: Outcome) -> Result:
         wrong = [f"{_short(s)}:{outcome.cases.get(s, '-')}!={c}" for s, c in case.cases.items()
                  if outcome.cases.get(s) != c]
         checks.append(Check("cases", not wrong, " ".join(wrong)))
+    if case.escalates is False:
+        checks.append(Check("escalates", not found and reply is None, "raised " + ",".join(_short(s) for s in found)))
     if case.draft is not None:
         if case.draft:
             checks.append(Check("draft", reply is not None, "no draft" + (f" ({outcome.needs_person})"

@@ -688,7 +688,9 @@ _COMPLAINT = _rx(
     r"|(?:is|are|was|were|went|been|goes|keeps\s+going)\s+down"
     r"|still\s+(?:\w+\s+)?(?:not|no|nothing|waiting|broken|being|charg\w+|bill\w+|\w+n't|cannot|missing|down|crash\w*"
     r"|fail\w*|wrong|happening|getting|showing|stuck)"
-    r"|refused|declined|disappeared|cut\s+off)\b")
+    r"|refused|declined|disappeared|cut\s+off|dropp(?:ed|ing)\s+out|drops\s+out|deduct\w*|came\s+apart|fell\s+apart|leak\w*|cracked|ruined|unusable|filthy|dirty"
+    r"|blank|torn|scratched|smashed|promised|kept\s+(?:my|our)|took\s+(?:my|our)|(?:won't|will\s+not|doesn't|does\s+not"
+    r"|didn't|did\s+not|can't|cannot)\s+(?:\w+\s+)?(?:sync|print|save|send|export|connect|charge|turn\s+on|load|log\s+in))\b")
 _CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
               r"|they|now|please|refund|fix|sort|cancel|or|what)\b)")
 # A clause without the punctuation around it and a leading "and", "but", "honestly", ...
