@@ -689,8 +689,8 @@ RULE_TABLE: list[tuple[str, str, float, str, dict[str, object]]] = [
     # "send me everything you have on me. CCPA. then delete it all").
     ("legal.data_protection_named", "legal_threat", 0.75,
      r"\b(?:gdpr|ccpa|cpra|data\s+protection\s+act)\b(?!\s+(?:compliant|compliance|policy|training|audit))",
-     {"near": r"\b(?:delete|erase|remove|wipe)\s+(?:all\s+)?(?:(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?(?:data|details|information"
-              r"|records|account)|it\s+all|everything)\b|\b(?:everything|all\s+(?:the\s+)?(?:data|information))\s+(?:that\s+)?"
+     {"near": r"\b(?:delete|erase|remove|wipe)\s+(?:all\s+)?(?:(?:of\s+)?(?:my|our)\s+(?:\w+\s+)?"
+              r"(?:data|details|information|records|account)|it\s+all|everything)\b|\b(?:everything|all\s+(?:the\s+)?(?:data|information))\s+(?:that\s+)?"
               r"you\s+(?:have|hold|keep|store)\s+(?:on|about)\s+(?:me|us)\b|\bcopy\s+of\s+(?:all\s+)?(?:my|our)\s+"
               r"(?:personal\s+)?(?:data|information)\b", "near_text": True}),
     ("legal.complaint_with_regulator", "legal_threat", 0.75,
