@@ -178,6 +178,7 @@ ASKS = [
     ("Refund the second charge today.", ["refund"]),
     ("Under GDPR I want all my data deleted.", ["delete_data"]),
     ("Please have my details removed from your list.", ["delete_data"]),
+    ("Once I have seen it I want everything you hold on me deleted.", ["delete_data"]),
     ("I want my money back, all of it.", ["refund"]),
     ("Please reverse the duplicate charge on my card.", ["refund"]),
     ("I asked for a refund in May and heard nothing.", ["refund"]),
@@ -384,6 +385,7 @@ LEAVING = [
     ("We're transferring the bookkeeping to a new firm.", "leaving.moving_work"),
     ("Please move the call to another day.", None),
     ("Next step is telling our CFO to start looking at alternatives.", "leaving.elsewhere"),
+    ("We're moving to another payroll provider at the end of the month.", "leaving.competitor"),
     ("We are looking at alternatives for the dinner menu.", None),
     ("We moved the files to a new folder.", None),
 ]

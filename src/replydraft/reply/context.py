@@ -157,11 +157,15 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     if len(amounts) == 1 and amounts[0] not in reading.issue:    # one amount is the matter's; several, a story
         named.append(amounts[0])
     refs = join_and(named)
-    about = _untold(topic(subject), reading.issue)
+    subject_topic = topic(subject)
+    about = _untold(subject_topic, reading.issue)
+    every_ref = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)]
+    everything = join_and(every_ref + (amounts if len(amounts) == 1 else []))
     return {
         "topic": about,
         "refs": refs,
-        "about": f"{about} ({refs})" if about and refs else about or refs,
+        "about": _joined(about, refs),
+        "matter": _joined(subject_topic, everything),   # for a reply that restates nothing else
         "asks": [a.kind for a in reading.asks],
         "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
         "issue": reading.issue,
@@ -176,6 +180,11 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "words": reading.words,
         "short": reading.words <= SHORT_WORDS,
     }
+
+
+def _joined(what: str, refs: str) -> str:
+    """"your deposit (£950)", or whichever of the two there is."""
+    return f"{what} ({refs})" if what and refs else what or refs
 
 
 def _untold(subject_topic: str, issue: str) -> str:

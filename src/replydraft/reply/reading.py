@@ -293,6 +293,8 @@ _ASKS: tuple[tuple[str, str], ...] = (
     ("ask.delete_data", rf"\b(?:delete|erase|remove|wipe|purge)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:\w+\s+)?"
                         r"(?:data|account"
                         r"|information|info|details|records?|profile)\b|\bright\s+to\s+(?:be\s+forgotten|erasure)\b"
+                        r"|\b(?:everything|all\s+(?:the\s+)?(?:data|information))\s+(?:that\s+)?you\s+(?:hold|have|keep)\s+"
+                        r"(?:on|about)\s+(?:me|us)\s+(?:deleted|erased|removed|wiped)\b"
                         r"|\berase\s+(?:everything|all)\b|\b(?:deletion|erasure)\s+of\s+(?:my|our|all)\s+(?:\w+\s+)?data\b"
                         # "I want all my data deleted", "have my details removed"
                         rf"|\b(?:want|need|have|get|demand|expect)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:personal\s+)?"
@@ -593,7 +595,7 @@ _LEAVING = _compiled((
     ("leaving.competitor", r"\b(?:switch\w*|mov(?:e|ed|ing)|go(?:ing)?|migrat\w*|tak\w+\s+(?:my|our)\s+"
                            r"(?:business|money"
                            r"|custom))\s+(?:over\s+)?to\s+(?:a\s+|your\s+|one\s+of\s+your\s+)?(?:competitors?|rivals?"
-                           rf"|another\s+{_ELSE}|a\s+(?:different|new|better)\s+{_ELSE})\b"
+                           rf"|another\s+(?:\w+\s+)?{_ELSE}|a\s+(?:different|new|better)\s+(?:\w+\s+)?{_ELSE})\b"
                            r"|\b(?:we(?:'re|\s+are)|i(?:'m|\s+am))\s+(?:now\s+|officially\s+)?switching\b"
                            rf"|\bswitching\s+{_ELSE}s\b|\b(?:your|a)\s+competitor\s+(?:instead|now)\b"),
     # "move our support desk to another provider", "transferring the bookkeeping to a new firm"
