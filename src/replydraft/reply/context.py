@@ -161,6 +161,8 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     about = _untold(subject_topic, reading.issue)
     every_ref = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)]
     everything = join_and(every_ref + (amounts if len(amounts) == 1 else []))
+    if everything and not every_ref and not subject_topic:
+        everything = f"the {everything}"          # "your message about the $1,200"
     return {
         "topic": about,
         "refs": refs,
@@ -193,7 +195,7 @@ def _untold(subject_topic: str, issue: str) -> str:
     return "" if words and all(w in issue.lower().split() for w in words) else subject_topic
 
 
-_DEADLINE_WORD = re.compile(r"(?:by|within|before|until|in|today|tonight|this|end|now)\b", re.IGNORECASE)
+_DEADLINE_WORD = re.compile(r"(?:by|within|before|until|in|today|tonight|this|now)\b", re.IGNORECASE)
 
 
 def _deadline_phrase(reading: Reading) -> str:
