@@ -8,6 +8,9 @@ fail until the templates and the reading of issue 16 land.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 import tomllib
 from pathlib import Path
@@ -311,3 +314,11 @@ def test_every_case_of_the_corpus_is_checked(drafts_report: Report) -> None:
 @pytest.mark.xfail(strict=False, reason="templates rewritten in issue 16")
 def test_every_case_of_the_corpus_passes(drafts_report: Report) -> None:
     assert drafts_report.ok, drafts_report.format()
+
+
+def test_the_drafting_benchmark_prints_its_numbers() -> None:
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(root / "benchmarks" / "drafting.py"), "--rounds", "1"],
+                          capture_output=True, text=True, timeout=120, check=True,
+                          env={**os.environ, "PYTHONPATH": str(root / "src")})
+    assert "escalating messages" in done.stdout and "drafts/s" in done.stdout and "read:" in done.stdout
