@@ -311,9 +311,24 @@ def test_every_case_of_the_corpus_is_checked(drafts_report: Report) -> None:
     assert "cases passing:" in drafts_report.format()
 
 
-@pytest.mark.xfail(strict=False, reason="templates rewritten in issue 16")
-def test_every_case_of_the_corpus_passes(drafts_report: Report) -> None:
-    assert drafts_report.ok, drafts_report.format()
+# A ratchet: raise these as drafts and detection get better, never lower them. What still fails
+# (2026-12-07): five quality disputes and extra-work demands detection misses, facts named only in
+# the body (the garage, the Instagram posts), two call offers and one word count.
+PASSING_CASES = 43
+
+
+def test_the_corpus_passes_at_least_as_well_as_before(drafts_report: Report) -> None:
+    passing = sum(r.ok for r in drafts_report.results)
+    assert passing >= PASSING_CASES, drafts_report.format()
+
+
+def test_no_draft_in_the_corpus_says_what_it_must_avoid(drafts_report: Report) -> None:
+    """Whatever else fails, no draft made says a phrase harmful for its case, or answers the wrong case."""
+    said = [(r.case.id, c.detail) for r in drafts_report.results if r.reply is not None
+            for c in r.checks if c.kind in ("avoid", "draft", "escalates") and not c.ok]
+    wrong_case = [(r.case.id, signal, r.cases[signal]) for r in drafts_report.results
+                  for signal, want in r.case.cases.items() if signal in r.cases and r.cases[signal] != want]
+    assert said == [] and wrong_case == []
 
 
 def test_the_drafting_benchmark_prints_its_numbers() -> None:
