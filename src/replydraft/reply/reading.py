@@ -694,7 +694,7 @@ _COMPLAINT = _rx(
     r"|blank|torn|scratched|smashed|promised|kept\s+(?:my|our)|took\s+(?:my|our)|(?:won't|will\s+not|doesn't|does\s+not"
     r"|didn't|did\s+not|can't|cannot)\s+(?:\w+\s+)?(?:sync|print|save|send|export|connect|charge|turn\s+on|load|log\s+in))\b")
 _CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
-              r"|they|now|please|refund|fix|sort|cancel|or|what)\b)")
+              r"|they|now|please|refund|fix|sort|cancel|or|what|the|my|our|your)\b)")
 # A clause without the punctuation around it and a leading "and", "but", "honestly", ...
 _TRIM = _rx(r"[\s,.;:!-]*(?:(?:and|but|so|also|honestly|seriously|frankly|again|now|plus)\b,?\s*)?"
             r"(?P<u>.*?)[\s,.;:!-]*\Z")
