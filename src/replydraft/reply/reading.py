@@ -21,7 +21,8 @@ ticket numbers, amounts, dates, how often they have written), whether anger is a
 or at the situation, a review posted or threatened, the legal steps named (a chargeback, a
 regulator, data protection, litigation: not all lawsuits), churn, a deadline as a reply can say
 it, and the complaint itself in the reply's person ("You renewed my plan" -> "we renewed your
-plan"). Every finding keeps the words that show it, as written. The rules lean to silence: a
+plan"), and the condition a payment is held on. ``topic(subject)`` reads what the subject line
+names ("My deposit" -> "your deposit"). Every finding keeps the words that show it, as written. The rules lean to silence: a
 negated ask ("no refund needed") is no ask, calm scheduling is no deadline, and an ``issue`` is
 "" whenever the clause is a threat, abuse, a request or a question, because a wrong paraphrase
 in a reply is worse than a generic sentence.
