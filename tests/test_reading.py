@@ -527,3 +527,18 @@ HELD = [
 @pytest.mark.parametrize("text, condition", HELD)
 def test_a_payment_held_on_a_condition(text: str, condition: str) -> None:
     assert read(text).held_until == condition
+
+
+REQUESTS = [
+    ("While your electrician is here could he also rewire the garage, seeing as we paid for the callout.",
+     "also rewire the garage"),
+    ("Can you also do the Instagram posts for launch? Should be part of it surely.",
+     "also do the Instagram posts for launch"),
+    ("We need you to add a German version of my site, for free obviously.", "add a German version of your site"),
+    ("Thanks for the files, they look great.", ""),
+]
+
+
+@pytest.mark.parametrize("text, work", REQUESTS)
+def test_the_work_asked_for(text: str, work: str) -> None:
+    assert read(text).request == work

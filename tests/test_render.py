@@ -145,7 +145,7 @@ def test_context_has_every_documented_variable() -> None:
     for name in ("customer.tier", "message.excerpt", "history.incidents_30d", "history.last_date",
                  "policy.payment_link", "policy.business_hours", "invoices_total", "tone", "today",
                  "policy.response_time", "reading.issue", "reading.facts", "reading.about", "reading.topic",
-                 "reading.refs", "reading.matter", "reading.held_until", "reading.contacts",
+                 "reading.refs", "reading.matter", "reading.held_until", "reading.request", "reading.contacts",
                  "reading.asks", "reading.leaving", "reading.deadline_phrase", "reading.short", "cases",
                  "signal.case", "verified.ledger", "verified.scope", "offer_call"):
         assert f"`{name}" in doc, f"{name} is not documented in docs/templates.md"

@@ -172,6 +172,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
         "issue": reading.issue,
         "held_until": reading.held_until,
+        "request": reading.request,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",

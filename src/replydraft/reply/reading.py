@@ -21,11 +21,11 @@ ticket numbers, amounts, dates, how often they have written), whether anger is a
 or at the situation, a review posted or threatened, the legal steps named (a chargeback, a
 regulator, data protection, litigation: not all lawsuits), churn, a deadline as a reply can say
 it, and the complaint itself in the reply's person ("You renewed my plan" -> "we renewed your
-plan"), and the condition a payment is held on. ``topic(subject)`` reads what the subject line
-names ("My deposit" -> "your deposit"). Every finding keeps the words that show it, as written. The rules lean to silence: a
-negated ask ("no refund needed") is no ask, calm scheduling is no deadline, and an ``issue`` is
-"" whenever the clause is a threat, abuse, a request or a question, because a wrong paraphrase
-in a reply is worse than a generic sentence.
+plan"), the condition a payment is held on, and the work asked for. ``topic(subject)`` reads
+what the subject line names ("My deposit" -> "your deposit"). Every finding keeps the words that
+show it, as written. The rules lean to silence: a negated ask ("no refund needed") is no ask,
+calm scheduling is no deadline, and an ``issue`` is "" whenever the clause is a threat, abuse, a
+request or a question, because a wrong paraphrase in a reply is worse than a generic sentence.
 
 The text is read as detection reads it (``normalise``), in lower case for speed, with each
 finding's evidence mapped back to the text as written.
@@ -202,6 +202,7 @@ class Reading:
     deadline: Finding | None = None      # as a reply can say it: "Friday", "the end of the week"
     issue: str = ""                      # the complaint in the reply's person, or "" when unsure
     held_until: str = ""                 # a payment held until this, in the reply's person
+    request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -796,6 +797,7 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     avoid = [(t.position(e.start), t.position(e.end)) for e in said]
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), held_until=_held_until(t),
+                   request=_request(t),
                    contacts=contacts, words=len(text.split()), safety=_safety(t))
 
 
@@ -804,6 +806,25 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
 _HELD = _rx(r"\b(?:pay(?:ing|ment)?|invoices?|bills?|rent|fees?|inv-?\d+|settle)\b[^.!?\n]{0,60}?\b(?:until|till|unless"
             r"|before|as\s+long\s+as)\s+(?P<condition>[^.!?\n;]{6,120})")
 _HELD_WORDS = 16
+# Work asked for: "could he also rewire the garage", "can you also do the Instagram posts for launch",
+# "we need you to add a German version".
+_REQUEST = _rx(r"\b(?:(?:can|could|would|will)\s+(?:you|he|she|they|your\s+\w+)\s+(?:please\s+)?(?:also|just)\s+"
+               r"|(?:i|we)\s+(?:also\s+)?(?:need|want|expect)\s+you\s+to\s+(?:also\s+)?)(?P<work>[^.!?\n;]{4,120})")
+
+
+def _request(t: _Text) -> str:
+    """The work asked for, in the reply's person ("also do the Instagram posts for launch"), or ""."""
+    m = _REQUEST.search(t.low)
+    if not m:
+        return ""
+    work = t.norm[m.start("work"):m.end("work")].strip().rstrip(",")
+    work = re.split(r",\s+(?:seeing|since|as|because|given|for\s+free|free|at\s+no|obviously|surely|please"
+                    r"|and\s+(?:it|that|this))\b|\s+(?:seeing\s+as|since|because)\s",
+                    work, maxsplit=1)[0].strip(" ,")
+    if not 2 <= len(work.split()) <= _HELD_WORDS or _SWEAR.search(work.lower()):
+        return ""
+    also = "also " if "also" in m.group().split() else ""
+    return also + _said_back(work)
 
 
 def _held_until(t: _Text) -> str:
