@@ -232,6 +232,9 @@ FACTS = [
     ("Invoice #2024-118 double counts the hours.", {"invoice": ["2024-118"]}),
     ("See ticket 4411 and case #88231.", {"ticket": ["4411", "88231"]}),
     ("Your reference RX-12 means nothing to me.", {"ticket": ["RX-12"]}),
+    ("Booking HX-20931, since apparently nobody there can read.", {"ticket": ["HX-20931"]}),
+    ("My broadband (account 7730-118-42) drops out.", {"account": ["7730-118-42"]}),
+    ("Customer no. 100-48-7762, and my account is locked.", {"account": ["100-48-7762"]}),
     ("You took $89 twice.", {"amount": ["$89"]}),
     ("The quote said €1,200.50, the bill says £45 more.", {"amount": ["€1,200.50", "£45"]}),
     ("That's 89 USD for nothing and 1.200,00 EUR last year.",
@@ -249,7 +252,8 @@ FACTS = [
 @pytest.mark.parametrize("text, expected", FACTS)
 def test_the_facts_they_give(text: str, expected: dict[str, list[str]]) -> None:
     reading = read(text)
-    assert {k: reading.values(k) for k in ("order", "invoice", "ticket", "amount", "date") if reading.values(k)} \
+    assert {k: reading.values(k) for k in ("order", "invoice", "ticket", "account", "amount", "date")
+            if reading.values(k)} \
         == expected
 
 

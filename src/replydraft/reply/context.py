@@ -148,28 +148,28 @@ def _verified(inputs: ReplyInputs) -> dict[str, bool]:
     return {"ledger": bool(inputs.overdue), "scope": scope, "account": False}
 
 
+_REFS = ("order", "invoice", "ticket", "account")     # the references a reply may name, "order 55120"
+
+
 def _reading(reading: Reading, subject: str) -> dict[str, Any]:
-    # The topic and the references not already in the complaint, for "Thank you for writing about
-    # your sofa (order 88213)."
-    named = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)
-             if value not in reading.issue]
+    # The references the customer gave, and one amount (several are a story, not the matter's).
+    refs = [(value, f"{kind} {value}") for kind in _REFS for value in reading.values(kind)]
     amounts = reading.values("amount")
-    if len(amounts) == 1 and amounts[0] not in reading.issue:    # one amount is the matter's; several, a story
-        named.append(amounts[0])
-    refs = join_and(named)
+    refs += [(amounts[0], amounts[0])] if len(amounts) == 1 else []
+    # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
+    untold = join_and([label for value, label in refs if value not in reading.issue])
     subject_topic = topic(subject)
     about = _untold(subject_topic, reading.issue)
-    every_ref = [f"{kind} {value}" for kind in ("order", "invoice", "ticket") for value in reading.values(kind)]
-    everything = join_and(every_ref + (amounts if len(amounts) == 1 else []))
-    if everything and not every_ref and not subject_topic:
+    everything = join_and([label for _, label in refs])
+    if everything and not subject_topic and len(refs) == 1 and refs[0][0] == refs[0][1]:
         everything = f"the {everything}"          # "your message about the $1,200"
     return {
         "topic": about,
-        "refs": refs,
-        "about": _joined(about, refs),
+        "refs": untold,
+        "about": _joined(about, untold),
         "matter": _joined(subject_topic, everything),   # for a reply that restates nothing else
         "asks": [a.kind for a in reading.asks],
-        "facts": {kind: reading.values(kind) for kind in ("order", "invoice", "ticket", "amount", "date")},
+        "facts": {kind: reading.values(kind) for kind in (*_REFS, "amount", "date")},
         "issue": reading.issue,
         "held_until": reading.held_until,
         "request": reading.request,

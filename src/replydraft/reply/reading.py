@@ -175,7 +175,7 @@ def _safety(t: _Text) -> SafetyMatter | None:
 
 AskKind = Literal["refund", "cancel", "delete_data", "export_data", "fix", "free_work",
                   "compensation", "call", "information"]
-FactKind = Literal["order", "invoice", "ticket", "amount", "date", "contacts"]
+FactKind = Literal["order", "invoice", "ticket", "account", "amount", "date", "contacts"]
 LegalKind = Literal["litigation", "chargeback", "regulator", "data_protection"]
 LEGAL_KINDS: tuple[LegalKind, ...] = ("chargeback", "regulator", "data_protection", "litigation")  # most specific first
 
@@ -365,7 +365,8 @@ _NUMBERED = r"\s*(?:(?:no|nr|num|number|id|ref)\b\.?\s*)?[:#]?\s*#?\s*"
 _FACTS: tuple[tuple[FactKind, str, re.Pattern[str]], ...] = (
     ("order", "fact.order", _rx(r"\border" + _NUMBERED + _ID)),
     ("invoice", "fact.invoice", _rx(r"\b(?:invoice|inv\b\.?)" + _NUMBERED + _ID + r"|\b(?P<v2>inv-?\d[\d-]*\d)\b")),
-    ("ticket", "fact.ticket", _rx(r"\b(?:ticket|case|reference|ref\b\.?|incident|claim)" + _NUMBERED + _ID)),
+    ("ticket", "fact.ticket", _rx(r"\b(?:ticket|case|reference|ref\b\.?|incident|claim|booking)" + _NUMBERED + _ID)),
+    ("account", "fact.account", _rx(r"\b(?:account|customer|membership|member|policy)" + _NUMBERED + _ID)),
     ("amount", "fact.amount", _rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)")),     # the symbol first: fast
     ("amount", "fact.amount", _rx(r"\b(?P<v>\d(?:[\d,.]*\d)?\s?(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds"
                                   r"|bucks)\b)")),
