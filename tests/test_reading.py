@@ -524,6 +524,8 @@ HELD = [
     ("Rent is being withheld until you fix the front door lock.", "we fix the front door lock"),
     ("The invoice is on hold till my app works, and I mean it.", "your app works"),
     ("Please pay the invoice before Friday.", ""),
+    ("I'll settle the old invoice later, once the brochure is printed.", "the brochure is printed"),
+    ("I paid the invoice after the call.", ""),
     ("I paid it. Until next time!", ""),
 ]
 

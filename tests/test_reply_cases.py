@@ -43,10 +43,10 @@ CHARGE = Reading(legal=(found("chargeback"),), asks=(found("refund"),), words=28
 # (id, signals, reading, extra, what the reply must say, what it must never say)
 CASES = [
     ("chargeback", ("legal_threat",), CHARGE, {},
-     ["dispute it with your bank or card company", "$89 charge on order 55120", "within two working days"],
+     ["dispute with your bank or card company is your right", "$89 charge on order 55120", "within two working days"],
      ["not able to discuss", "by email", "won't comment", "call me on"]),
     ("chargeback and a lawyer", ("legal_threat",), Reading(legal=(found("chargeback"), found("litigation"))), {},
-     ["dispute it with your bank", "If a lawyer writes to us for you"], ["won't comment"]),
+     ["dispute with your bank", "If a lawyer writes to us for you"], ["won't comment"]),
     ("a regulator and a review", ("legal_threat", "review_threat"),
      Reading(legal=(found("regulator"),), review=found("pending")), {},
      ["free to make that complaint"], ["free to share"]),

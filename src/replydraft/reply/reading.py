@@ -805,7 +805,7 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
 # A payment held back on a condition: "we won't be paying INV-2087 until the banners are delivered",
 # "the invoice is on hold till the app works", "no payment before the site is live".
 _HELD = _rx(r"\b(?:pay(?:ing|ment)?|invoices?|bills?|rent|fees?|inv-?\d+|settle)\b[^.!?\n]{0,60}?\b(?:until|till|unless"
-            r"|before|as\s+long\s+as)\s+(?P<condition>[^.!?\n;]{6,120})")
+            r"|before|as\s+long\s+as|once)\s+(?P<condition>[^.!?\n;]{6,120})")
 _HELD_WORDS = 16
 # Work asked for: "could he also rewire the garage", "can you also do the Instagram posts for launch",
 # "we need you to add a German version".
