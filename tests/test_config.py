@@ -254,3 +254,7 @@ def test_drafts_are_unread_by_default_and_the_setting_is_checked() -> None:
     assert parse({"accounts": [{**ACCOUNT, "drafts_unread": False}]}).accounts[0].drafts_unread is False
     message = errors_of({"accounts": [{**ACCOUNT, "drafts_unread": "no"}]})
     assert 'accounts[0].drafts_unread: expected true or false, got "no"' in message
+    assert parse({"accounts": [ACCOUNT]}).accounts[0].flag_needs_person is False      # customer mail untouched
+    assert parse({"accounts": [{**ACCOUNT, "flag_needs_person": True}]}).accounts[0].flag_needs_person is True
+    assert "accounts[0].flag_needs_person: expected true or false" in errors_of(
+        {"accounts": [{**ACCOUNT, "flag_needs_person": 1}]})

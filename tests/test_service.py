@@ -272,3 +272,22 @@ def test_a_draft_a_person_saved_anew_is_edited_and_a_follow_ups_draft_is_not(wor
         assert states[first.id] == "edited" and states[second.id] == "draft_gone"
     finally:
         store.close()
+
+
+def test_a_message_for_a_person_is_flagged_only_where_the_account_asks(tmp_path: Path) -> None:
+    raw = (b"From: Sam <sam@client.example>\r\nSubject: your office\r\nMessage-ID: <p1@client.example>\r\n"
+           b"Date: Mon, 30 Nov 2026 09:00:00 +0000\r\n\r\nI know where your manager lives.\r\n")
+    config = demo_config(tmp_path)
+    for flag in (False, True):
+        mailbox = MaildirMailbox(tmp_path / f"Maildir-{flag}", flag_needs_person=flag)
+        mailbox.deliver("INBOX", raw)
+        store = Store.open(tmp_path / f"state-{flag}.db")
+        try:
+            ctx = make_context(config, DEMO_ACCOUNT, Renderer.create())
+            process_folder(mailbox, store, ctx, folder="INBOX", drafts=mailbox.resolve_drafts("auto"),
+                           lookback=LOOKBACK)
+            assert [i.status for i in store.incidents()] == ["needs_person"]
+        finally:
+            store.close()
+        assert ["F" in m.get_flags() for m in mailbox._folder("INBOX")] == [flag]
+        assert list(mailbox._folder("Drafts")) == []

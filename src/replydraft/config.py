@@ -65,6 +65,7 @@ class Account:
     folders: tuple[str, ...] = ("INBOX",)
     drafts_folder: str = "auto"
     drafts_unread: bool = True          # drafts APPENDed without \Seen, so Drafts shows how many wait for review
+    flag_needs_person: bool = False     # \Flagged on a message that needs a person (a safety matter): no draft
     poll_interval: float = 120.0        # seconds
     lookback: float = 7 * 86400.0       # seconds
     timeout: float = 60.0               # seconds, for every socket operation
@@ -244,8 +245,8 @@ _OAUTH_TEXT_KEYS = (
 )
 _ACCOUNT_KEYS = {
     "name", "host", "port", "tls", "cafile", "username", "password_env", "password_command",
-    "folders", "drafts_folder", "drafts_unread", "poll_interval", "lookback", "timeout", "from_address", "mode",
-    "retry_max", "auth",
+    "folders", "drafts_folder", "drafts_unread", "flag_needs_person", "poll_interval", "lookback", "timeout",
+    "from_address", "mode", "retry_max", "auth",
     *_OAUTH_TEXT_KEYS,
 }
 # Secrets people may try to write into the file, and where they go instead.
@@ -309,6 +310,7 @@ def _account(data: Any, path: str, base: Path, problems: _Problems) -> Account |
         password_env=password_env, password_command=password_command, **oauth,
         folders=names, drafts_folder=_get(d, "drafts_folder", str, path, problems, default="auto"),
         drafts_unread=_get(d, "drafts_unread", bool, path, problems, default=True),
+        flag_needs_person=_get(d, "flag_needs_person", bool, path, problems, default=False),
         mode=mode, folder_overrides=overrides, **durations,
     )
 

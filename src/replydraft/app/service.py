@@ -172,7 +172,7 @@ def _handle(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, 
         return
     detection = outcome.detection
     if outcome.needs_person:
-        _needs_person(store, ctx, report, uid, outcome, received, uidvalidity=uidvalidity, dry_run=dry_run)
+        _needs_person(mailbox, store, ctx, report, uid, outcome, received, uidvalidity=uidvalidity, dry_run=dry_run)
         return
     if detection.skipped or outcome.draft is None:
         kind = "skipped" if detection.skipped else "no_signal"
@@ -259,20 +259,31 @@ def _history(store: Store, ctx: Context, classified: Classified, key: str) -> Hi
     return store.history(classified.email.from_addr, ctx.now, days, exclude=incident_id(ctx.account, key))
 
 
-def _needs_person(store: Store, ctx: Context, report: FolderReport, uid: int, outcome: Outcome,
+def _needs_person(mailbox: Mailbox, store: Store, ctx: Context, report: FolderReport, uid: int, outcome: Outcome,
                   received: datetime | None, *, uidvalidity: int, dry_run: bool) -> None:
     """A safety matter, or an escalation with nobody to address a draft to: no draft, an
-    incident for a person (a safety matter is one even if no signal escalated)."""
+    incident for a person (a safety matter is one even if no signal escalated), and the message
+    flagged where the account asks for it (before the record, so a crash flags it again, harmlessly)."""
     where = f"{ctx.account}/{report.folder} uid {uid}"
     signals = _signals_text(outcome) or "no escalation signal"
-    log.warning("%s: needs a person, no draft (%s): %s; logged %s as needs_person",
-                where, signals, outcome.needs_person, outcome.incident_id)
+    flagged = not dry_run and _flag_for_person(mailbox, report.folder, uid, where)
+    log.warning("%s: needs a person, no draft (%s): %s; logged %s as needs_person%s",
+                where, signals, outcome.needs_person, outcome.incident_id, ", flagged" if flagged else "")
     report.skipped += 1
     if not dry_run:              # the incident first: the message's record ends the matter
         store.record_incident(ctx.account, report.folder, uid, outcome, "needs_person",
                               reason=outcome.needs_person, received=received)
         store.record_message(ctx.account, report.folder, uidvalidity, uid, outcome, "needs_person",
                              outcome.needs_person)
+
+
+def _flag_for_person(mailbox: Mailbox, folder: str, uid: int, where: str) -> bool:
+    """The flag is a courtesy to the reader: if the server refuses it, the incident still counts."""
+    try:
+        return mailbox.flag_for_person(folder, uid)
+    except MailboxError as exc:
+        log.warning("%s: could not flag the message for a person: %s", where, exc)
+        return False
 
 
 def _one_copy(mailbox: Mailbox, drafts: str, outcome: Outcome, draft_uid: int | None, where: str) -> int | None:

@@ -79,7 +79,7 @@ class ImapMailbox:
         self._client = client
         self.selected: str | None = None        # the folder open now (None after a failed SELECT)
         self.watched: str | None = None         # the folder open_folder opened: the one being read
-        self._writable = False                  # the open folder was SELECTed read-write (Drafts only)
+        self._writable = False                  # the open folder was SELECTed read-write (Drafts, or one flag)
         self._opened: dict[bytes, Any] = {}     # its SELECT response
         self._appended = False                  # a draft was appended to it since
         self._pipeline = FetchPipeline(client, self._refused)
@@ -403,6 +403,13 @@ class ImapMailbox:
         data = self._call("fetch draft", self.client.fetch, [uid], ["BODY.PEEK[TEXT]"])
         body = data.get(uid, {}).get(b"BODY[TEXT]")
         return (uid, body_text_hash(body)) if body is not None else None
+
+    def flag_for_person(self, folder: str, uid: int) -> bool:
+        if not self.account.flag_needs_person:
+            return False
+        self._select(folder, readonly=False)      # read-write for one STORE; the next read re-opens it read-only
+        self._call("flag message", self.client.add_flags, [uid], [imapclient.FLAGGED])
+        return True
 
     def remove_draft(self, drafts: str, uid: int) -> bool:
         # Only with UIDPLUS: a plain EXPUNGE would also remove anything a person marked \Deleted.

@@ -24,9 +24,11 @@ UIDLIST = "replydraft-uids.json"
 
 
 class MaildirMailbox:
-    def __init__(self, root: Path, *, create: bool = True, drafts_unread: bool = True) -> None:
+    def __init__(self, root: Path, *, create: bool = True, drafts_unread: bool = True,
+                 flag_needs_person: bool = False) -> None:
         self.root = Path(root)
         self.drafts_unread = drafts_unread      # as [[accounts]] drafts_unread: no 'S' (seen) flag
+        self.flag_needs_person = flag_needs_person   # as [[accounts]] flag_needs_person: 'F' (flagged)
         self.maildir = stdlib_mailbox.Maildir(self.root, create=create)
         self.folder: stdlib_mailbox.Maildir | None = None
         self.uids: dict[int, str] = {}
@@ -88,6 +90,16 @@ class MaildirMailbox:
 
     def _key(self, folder: stdlib_mailbox.Maildir, message_id: str) -> str | None:
         return next((k for k in folder.iterkeys() if folder.get_message(k).get("Message-ID") == message_id), None)
+
+    def flag_for_person(self, folder: str, uid: int) -> bool:
+        assert self.folder is not None, "open_folder first"
+        key = self.uids.get(uid)
+        if not self.flag_needs_person or key is None or key not in self.folder:
+            return False
+        message = self.folder.get_message(key)
+        message.add_flag("F")
+        self.folder[key] = message
+        return True
 
     def find_draft(self, drafts: str, message_id: str, since: tuple[int, int] | None = None) -> int | None:
         return None if self._key(self._folder(drafts), message_id) is None else 0

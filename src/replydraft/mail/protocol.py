@@ -72,6 +72,10 @@ class Mailbox(Protocol):
         threads on its own (Gmail) the draft is checked to have joined its thread.
         """
 
+    def flag_for_person(self, folder: str, uid: int) -> bool:
+        """Flag a message a person must answer (``\\Flagged``) when the account's
+        ``flag_needs_person`` is on; whether it was flagged. The only change to customer mail."""
+
     def draft_body_hash(self, drafts: str, message_id: str) -> tuple[int, str] | None:
         """(UID, ``draft.body_hash``) of our draft with this Message-ID, or None if it is gone."""
 
