@@ -31,14 +31,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-import imapclient
-
-from .loopback import LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
+from .loopback import LoopbackServer, free_ports, greets, self_signed_certificate
 
 # Where `make test-deps` unpacks the cyrus-imapd package (imapd, idled); REPLYDRAFT_CYRUS_BIN
 # names another directory, and an installed cyrus-imapd is found in /usr/lib/cyrus/bin.
@@ -151,6 +147,7 @@ def _first_file(*paths: Path) -> Path | None:
 class CyrusServer(LoopbackServer):
     """One private Cyrus with a plaintext/STARTTLS port and an implicit-TLS port."""
 
+    error = CyrusError
     name = "cyrus"
     drafts_folder = "INBOX.Drafts"
 
@@ -238,7 +235,7 @@ class CyrusServer(LoopbackServer):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self._process.pid, signal.SIGKILL)   # anything that outlived the master
             self._process = None
-        self.wait_until_ports_closed(deadline, CyrusError)
+        self.wait_until_ports_closed(deadline)
 
     def __repr__(self) -> str:
         return f"CyrusServer(port={self.port}, ssl_port={self.ssl_port}, dir={self.dir})"
@@ -264,29 +261,6 @@ class CyrusServer(LoopbackServer):
                 raise CyrusError(f"saslpasswd2 could not add {name!r}: {result.stderr.decode(errors='replace')}")
             shutil.chown(self.sasldb, USER, GROUP)
         return name, password
-
-    def client(self, user: str, password: str | None = None, timeout: float = 10.0) -> imapclient.IMAPClient:
-        """A logged-in plaintext client (``allowplaintext``). Call ``logout()`` when done."""
-        client = imapclient.IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=timeout)
-        try:
-            client.login(user, self._passwords.get(user, "secret") if password is None else password)
-        except BaseException:
-            client.shutdown()
-            raise
-        return client
-
-    def append(self, user: str, folder: str, raw: bytes, flags: Iterable[bytes | str] = (),
-               msg_time: datetime | None = None) -> int:
-        """Store a message (LF turned into CRLF) and return its UID."""
-        client = self.client(user)
-        try:
-            response = client.append(folder, crlf(raw), flags=tuple(flags), msg_time=msg_time)
-        finally:
-            client.logout()
-        uid = appended_uid(response)
-        if uid is None:
-            raise CyrusError(f"no APPENDUID in {response!r}")
-        return uid
 
     def log_text(self) -> str:
         """What the master and the services wrote to stdout/stderr (Cyrus logs the rest to syslog)."""

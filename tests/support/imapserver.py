@@ -33,15 +33,14 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Generic, TypeVar
 
 import imapclient
 
-from .loopback import ImapTestServer, LoopbackServer, appended_uid, crlf, free_ports, greets, self_signed_certificate
+from .loopback import ImapTestServer, LoopbackServer, free_ports, greets, self_signed_certificate
 
 # Only the `namespace inbox { ... }` block (and the mail_location) differ per layout.
 _STANDARD = """\
@@ -263,6 +262,7 @@ def _kill_until_gone(find: Callable[[], list[int]], sig: signal.Signals, deadlin
 class DovecotServer(LoopbackServer):
     """One private Dovecot with a plaintext/STARTTLS port and an implicit-TLS port."""
 
+    error = DovecotError
     name = "dovecot"
 
     def __init__(self, layout: str = "standard", *, oauth2_introspection_url: str | None = None) -> None:
@@ -374,7 +374,7 @@ class DovecotServer(LoopbackServer):
             # A stale pid file would block the next start if the pid got reused.
             (self.dir / "run" / "master.pid").unlink(missing_ok=True)
         _kill_until_gone(lambda: list(_instance_processes(self.instance_name)), signal.SIGKILL, deadline)
-        self.wait_until_ports_closed(deadline, DovecotError)
+        self.wait_until_ports_closed(deadline)
 
     def __repr__(self) -> str:
         url = self.oauth2_introspection_url
@@ -413,32 +413,6 @@ class DovecotServer(LoopbackServer):
             client.shutdown()
             raise
         return client
-
-    def client(self, user: str, password: str | None = None, timeout: float = 10.0) -> imapclient.IMAPClient:
-        """A logged-in plaintext client (loopback counts as secure for Dovecot).
-
-        ``password`` defaults to the one given to ``add_user()``. Call ``logout()`` when done.
-        """
-        client = imapclient.IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=timeout)
-        try:
-            client.login(user, self._passwords.get(user, "secret") if password is None else password)
-        except BaseException:
-            client.shutdown()
-            raise
-        return client
-
-    def append(self, user: str, folder: str, raw: bytes, flags: Iterable[bytes | str] = (),
-               msg_time: datetime | None = None) -> int:
-        """Store a message (LF turned into CRLF) and return its UID."""
-        client = self.client(user)
-        try:
-            response = client.append(folder, crlf(raw), flags=tuple(flags), msg_time=msg_time)
-        finally:
-            client.logout()
-        uid = appended_uid(response)
-        if uid is None:
-            raise DovecotError(f"no APPENDUID in {response!r}")
-        return uid
 
     # -- administration ----------------------------------------------------------------
 

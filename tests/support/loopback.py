@@ -63,11 +63,14 @@ class ImapTestServer(Protocol):
 
 
 class LoopbackServer:
-    """The life cycle both fixtures share; they provide ``start``, ``stop``, ``dir`` and the ports."""
+    """The life cycle and the plaintext client both fixtures share; they provide ``start``, ``stop``,
+    ``dir``, the ports, the passwords ``add_user`` gave, and their ``error`` class."""
 
     dir: Path
     port: int
     ssl_port: int
+    _passwords: dict[str, str]
+    error: type[Exception] = RuntimeError
 
     def start(self) -> None:
         raise NotImplementedError
@@ -75,11 +78,35 @@ class LoopbackServer:
     def stop(self) -> None:
         raise NotImplementedError
 
-    def wait_until_ports_closed(self, deadline: float, error: type[Exception]) -> None:
+    def wait_until_ports_closed(self, deadline: float) -> None:
         while port_open(self.port) or port_open(self.ssl_port):
             if time.monotonic() > deadline:
-                raise error(f"ports {self.port}/{self.ssl_port} still open after stop")
+                raise self.error(f"ports {self.port}/{self.ssl_port} still open after stop")
             time.sleep(0.01)
+
+    def client(self, user: str, password: str | None = None, timeout: float = 10.0) -> imapclient.IMAPClient:
+        """A logged-in plaintext client (loopback counts as secure); ``password`` defaults to the
+        one given to ``add_user()``. Call ``logout()`` when done."""
+        client = imapclient.IMAPClient("127.0.0.1", port=self.port, ssl=False, timeout=timeout)
+        try:
+            client.login(user, self._passwords.get(user, "secret") if password is None else password)
+        except BaseException:
+            client.shutdown()
+            raise
+        return client
+
+    def append(self, user: str, folder: str, raw: bytes, flags: Iterable[bytes | str] = (),
+               msg_time: datetime | None = None) -> int:
+        """Store a message (LF turned into CRLF) and return its UID."""
+        client = self.client(user)
+        try:
+            response = client.append(folder, crlf(raw), flags=tuple(flags), msg_time=msg_time)
+        finally:
+            client.logout()
+        uid = appended_uid(response)
+        if uid is None:
+            raise self.error(f"no APPENDUID in {response!r}")
+        return uid
 
     def restart(self) -> None:
         """Stop and start on the same directory and ports: mail and UIDVALIDITY survive."""
