@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from replydraft.config import Policy
 from replydraft.detection.detector import Detection, Detector, Evidence, Signal
 from replydraft.message.extract import InboundEmail, parse
-from replydraft.reply.context import ReplyInputs, excerpt, reply_context, signal_cases
+from replydraft.reply.context import ReplyInputs, excerpt, reply_context
 from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
@@ -285,10 +285,9 @@ def draft(classified: Classified, key: str, ctx: Context, history: History = NO_
         p = ctx.policy
         choice = choose(email.from_addr, detection.names, history, ctx.now, rules=p.rules, tiers=p.tiers,
                         signal_templates=ctx.signal_templates, repeat=p.repeat_offender)
-        reading = reading_of(classified)
-        cases = signal_cases(detection, reading, classified.overdue)
         context = reply_context(ReplyInputs(email, detection, p, incident, ctx.now, classified.overdue,
-                                            history, choice, classified.to, reading))
+                                            history, choice, classified.to, reading_of(classified)))
+        cases = {s["name"]: s["case"] for s in context["signals"]}     # the cases the blocks answer
         draft_key = hashlib.sha256(f"{ctx.account}\0{key}".encode()).hexdigest()[:24]
         reply = build_draft(
             email, ctx.renderer.render_reply(context, choice.tone),

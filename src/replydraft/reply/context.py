@@ -116,8 +116,8 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
 
 def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueInvoice, ...] = ()) -> dict[str, str]:
     """Which case of each detected signal the reply answers, from the reading (``CASES``)."""
-    return {s.name: _case(s.name, reading, bool(overdue), any(e.rule == SCOPE_RULE for e in s.evidence))
-            for s in detection.signals}
+    scope_match = _scope_checked(detection)
+    return {s.name: _case(s.name, reading, bool(overdue), scope_match) for s in detection.signals}
 
 
 def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool) -> str:
@@ -144,8 +144,12 @@ def _verified(inputs: ReplyInputs) -> dict[str, bool]:
     """What was checked, so a template states a fact only when it is true: the sender's
     invoices in the ledger, a demand for an item [policy.scope] excludes. Nothing looks up
     a customer's account, so ``account`` is always false (a template may not say it did)."""
-    scope = any(e.rule == SCOPE_RULE for s in inputs.detection.signals for e in s.evidence)
-    return {"ledger": bool(inputs.overdue), "scope": scope, "account": False}
+    return {"ledger": bool(inputs.overdue), "scope": _scope_checked(inputs.detection), "account": False}
+
+
+def _scope_checked(detection: Detection) -> bool:
+    """The demand names an item [policy.scope] excludes (only out_of_scope_demand has such evidence)."""
+    return any(e.rule == SCOPE_RULE for s in detection.signals for e in s.evidence)
 
 
 _REFS = ("order", "invoice", "ticket", "account")     # the references a reply may name, "order 55120"
