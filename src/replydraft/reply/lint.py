@@ -31,7 +31,7 @@ from replydraft.reply.reading import Finding, Reading
 from replydraft.reply.render import LAYOUT, Renderer, case_template, signal_template
 from replydraft.reply.voice import Choice, History
 
-__all__ = ["CLAIMS", "LintReport", "lint", "repeated_sentences", "require_clean", "unchecked_claims"]
+__all__ = ["CLAIMS", "Claim", "LintReport", "lint", "repeated_sentences", "require_clean", "unchecked_claims"]
 
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 _SAMPLE = parse(b"From: Sam Sample <sam@client.example>\r\nSubject: Where is my order?\r\n"
@@ -92,12 +92,23 @@ def repeated_sentences(text: str) -> list[str]:
     return twice
 
 
-def unchecked_claims(text: str, context: dict[str, Any]) -> list[str]:
+@dataclass(frozen=True)
+class Claim:
+    """One of ``CLAIMS`` found stated where it was not checked."""
+    what: str
+    test: str
+    phrase: str
+
+    def __str__(self) -> str:
+        return f"{self.what} ({self.phrase!r}) where it was not checked; state it only inside {{% if {self.test} %}}"
+
+
+def unchecked_claims(text: str, context: dict[str, Any]) -> list[Claim]:
     """The ``CLAIMS`` that ``text`` states although ``context`` says they were not checked."""
     checked = {**{f"verified.{k}": v for k, v in context["verified"].items()},
                "not reading.leaving": not context["reading"]["leaving"]}
-    return [f"{what} ({m.group()!r}) where it was not checked; state it only inside {{% if {test} %}}"
-            for what, test, pattern in CLAIMS if not checked[test] and (m := pattern.search(text))]
+    return [Claim(what, test, m.group()) for what, test, pattern in CLAIMS
+            if not checked[test] and (m := pattern.search(text))]
 
 
 def lint(renderer: Renderer, config: Config) -> LintReport:
@@ -234,9 +245,9 @@ def _render_case(renderer: Renderer, config: Config, policy: Policy, tone: str, 
     if not text.strip():
         report.add(report.errors, f"{renderer.filename(LAYOUT, tone)}: the reply for {what} is empty")
     for claim in unchecked_claims(text, context):
-        where = _stated_in(renderer, context, tone, claim)
-        if (where, claim.split(" (")[0]) not in report.claims:    # once per file and claim, for the first reply
-            report.claims.add((where, claim.split(" (")[0]))
+        where = _stated_in(renderer, context, tone, claim.what)
+        if (where, claim.what) not in report.claims:    # once per file and claim, for the first reply
+            report.claims.add((where, claim.what))
             report.add(report.errors, f"{where}: the reply for {what} states {claim}")
     for sentence in repeated_sentences(text):
         report.add(report.warnings, f"the reply for {what} says twice: {sentence!r}")
@@ -254,20 +265,19 @@ def _render_case(renderer: Renderer, config: Config, policy: Policy, tone: str, 
             report.add(report.errors, f"{exc} [rendering {what}]")
 
 
-def _stated_in(renderer: Renderer, context: dict[str, Any], tone: str, claim: str) -> str:
-    """The file that states a claim: the signal block (or its case file) that renders it, else the layout."""
-    for signal in context["signals"]:
-        for name in (case_template(signal["name"], signal["case"]), signal["template"]):
-            if not renderer.has(name, tone):
-                continue
-            try:
-                text = renderer.render_block(name, {**context, "signal": signal}, tone)
-            except TemplateError:
-                continue
-            if unchecked_claims(text, context) and claim.split(" (")[0] in unchecked_claims(text, context)[0]:
-                return renderer.filename(name, tone)
-    for name in ("opening.txt.j2", "next_steps.txt.j2"):
-        if renderer.has(name, tone) and any(c == claim for c in unchecked_claims(
-                renderer.render_block(name, context, tone), context)):
+def _stated_in(renderer: Renderer, context: dict[str, Any], tone: str, what: str) -> str:
+    """The file that states a claim: the signal block (or its case file) that renders it, else the
+    opening or next steps, else the layout."""
+    blocks = [(name, {**context, "signal": signal}) for signal in context["signals"]
+              for name in (case_template(signal["name"], signal["case"]), signal["template"])]
+    blocks += [(name, context) for name in ("opening.txt.j2", "next_steps.txt.j2")]
+    for name, block_context in blocks:
+        if not renderer.has(name, tone):
+            continue
+        try:
+            text = renderer.render_block(name, block_context, tone)
+        except TemplateError:
+            continue
+        if any(c.what == what for c in unchecked_claims(text, context)):
             return renderer.filename(name, tone)
     return renderer.filename(LAYOUT, tone)
