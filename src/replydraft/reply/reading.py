@@ -813,31 +813,34 @@ _REQUEST = _rx(r"\b(?:(?:can|could|would|will)\s+(?:you|he|she|they|your\s+\w+)\
                r"|(?:i|we)\s+(?:also\s+)?(?:need|want|expect)\s+you\s+to\s+(?:also\s+)?)(?P<work>[^.!?\n;]{4,120})")
 
 
+# Where a restated clause stops: its reason or the next clause ("..., seeing as we paid", "..., and I ...").
+_REQUEST_END = re.compile(r",\s+(?:seeing|since|as|because|given|for\s+free|free|at\s+no|obviously|surely|please"
+                          r"|and\s+(?:it|that|this))\b|\s+(?:seeing\s+as|since|because)\s")
+_HELD_END = re.compile(r",\s+(?:and|but|so|or)\b|\s+(?:and|but)\s+(?:i|we|you)\b")
+
+
 def _request(t: _Text) -> str:
     """The work asked for, in the reply's person ("also do the Instagram posts for launch"), or ""."""
     m = _REQUEST.search(t.low)
-    if not m:
-        return ""
-    work = t.norm[m.start("work"):m.end("work")].strip().rstrip(",")
-    work = re.split(r",\s+(?:seeing|since|as|because|given|for\s+free|free|at\s+no|obviously|surely|please"
-                    r"|and\s+(?:it|that|this))\b|\s+(?:seeing\s+as|since|because)\s",
-                    work, maxsplit=1)[0].strip(" ,")
-    if not 2 <= len(work.split()) <= _HELD_WORDS or _SWEAR.search(work.lower()):
-        return ""
-    also = "also " if "also" in m.group().split() else ""
-    return also + _said_back(work)
+    work = _restated(t, m, "work", _REQUEST_END)
+    also = "also " if m and "also" in m.group().split() else ""
+    return also + work if work else ""
 
 
 def _held_until(t: _Text) -> str:
     """The condition a payment is held on, in the reply's person, or "" (none, or too long to restate)."""
-    m = _HELD.search(t.low)
+    return _restated(t, _HELD.search(t.low), "condition", _HELD_END)
+
+
+def _restated(t: _Text, m: re.Match[str] | None, group: str, end: re.Pattern[str]) -> str:
+    """A matched clause (``group`` of ``m``, cut at ``end``) in the reply's person; "" when there
+    is none, or it is too short or long to restate, or it swears."""
     if not m:
         return ""
-    condition = t.norm[m.start("condition"):m.end("condition")].strip().rstrip(",")
-    condition = re.split(r",\s+(?:and|but|so|or)\b|\s+(?:and|but)\s+(?:i|we|you)\b", condition, maxsplit=1)[0]
-    if not 2 <= len(condition.split()) <= _HELD_WORDS or _SWEAR.search(condition.lower()):
+    clause = end.split(t.norm[m.start(group):m.end(group)].strip().rstrip(","), maxsplit=1)[0].strip(" ,")
+    if not 2 <= len(clause.split()) <= _HELD_WORDS or _SWEAR.search(clause.lower()):
         return ""
-    return _said_back(condition)
+    return _said_back(clause)
 
 
 # -- the topic: what the subject line says the message is about -------------------------------
