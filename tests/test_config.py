@@ -249,6 +249,12 @@ def test_reply_to_policy() -> None:
     assert 'policy.reply_to: expected "from-domain"' in errors_of({"policy": {"reply_to": "reply_to"}})
 
 
+def test_the_data_request_time_is_one_month_unless_set_and_never_empty() -> None:
+    assert parse({}).policy.data_request_time == "one month"
+    assert parse({"policy": {"data_request_time": "45 days"}}).policy.data_request_time == "45 days"
+    assert "policy.data_request_time: expected the legal time" in errors_of({"policy": {"data_request_time": " "}})
+
+
 def test_drafts_are_unread_by_default_and_the_setting_is_checked() -> None:
     assert parse({"accounts": [ACCOUNT]}).accounts[0].drafts_unread is True
     assert parse({"accounts": [{**ACCOUNT, "drafts_unread": False}]}).accounts[0].drafts_unread is False

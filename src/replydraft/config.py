@@ -456,6 +456,9 @@ _POLICY_TABLES = {"scope", "tiers", "rules", "repeat_offender"}
 def _policy(data: Any, problems: _Problems) -> Policy:
     d = _section(data, "policy", {*_POLICY_TEXT_KEYS, "locale", "currency", "reply_to"} | _POLICY_TABLES, problems)
     values: dict[str, Any] = {key: _get(d, key, str, "policy", problems) for key in _POLICY_TEXT_KEYS if key in d}
+    if isinstance(values.get("data_request_time"), str) and not values["data_request_time"].strip():
+        problems.add("policy.data_request_time", 'expected the legal time to answer a data request, e.g. "one month" '
+                     '(GDPR) or "45 days" (CCPA); a draft states it, so it cannot be empty')
     if "reply_to" in d and (reply_to := _get(d, "reply_to", str, "policy", problems)) is not None:
         if reply_to in REPLY_TO_MODES:
             values["reply_to"] = reply_to
