@@ -415,6 +415,7 @@ DEADLINES = [
     ("I expect the files before the 15th.", "the 15th", "before the 15th"),
     ("Sort it by tomorrow or I'm cancelling.", "tomorrow", "by tomorrow"),
     ("Send me the refund today.", "today", "Send me the refund today"),
+    ("Fix it this week or we'll find another supplier.", "this week", "Fix it this week"),
     ("Get this done by EOD.", "the end of the day", "by EOD"),
     ("By the end of the week I want a fix.", "the end of the week", "By the end of the week"),
     ("By the way, the colours are off.", None, None),
@@ -422,6 +423,12 @@ DEADLINES = [
     ("It crashed three times today.", None, None),
     ("I'll be in touch with the regulator if this is not fixed within 7 days.", "7 days", "within 7 days"),
     ("Can you get me to Boston before Monday afternoon?", "Monday", "before Monday"),
+    # a date we promised is not their deadline; one in a threat's condition is
+    ("You promised delivery within 2 weeks. If I don't get it today I'm cancelling.", "today",
+     "If I don't get it today"),
+    ("It was supposed to be finished by Friday.", None, None),
+    ("If the crew isn't back on Monday I'm calling another firm.", "Monday", "If the crew isn't back on Monday"),
+    ("If you're free on Monday we could meet.", None, None),
 ]
 
 
@@ -454,7 +461,29 @@ ISSUES = [
     ("We were billed $1,200 for seats we never used.", "you were billed $1,200 for seats you never used"),
     ("I cancelled my order 55120 and you still charged me.", "you cancelled your order 55120 and we still charged you"),
     ("Don't get me wrong, I like the app.", ""),
-    ("I forgot to cancel and was charged this morning.", ""),
+    ("I forgot to cancel and was charged this morning.", "you forgot to cancel and were charged this morning"),
+    # terse complaints, said whole
+    ("Ordered a lamp (order 4410) on the 2nd and was promised it in 3 days.",
+     "you ordered a lamp (order 4410) on the 2nd and were promised it in 3 days"),
+    ("Ten days and still no replacement for the cracked kettle.",
+     "it has been Ten days and you still have no replacement for the cracked kettle"),
+    ("Still no refund.", "you still have no refund"),
+    ("$240 for a haircut that was finished in 15 minutes and is uneven, great.", ""),
+    ("€120 for a blender that stopped working after a week.",
+     "you paid €120 for a blender that stopped working after a week"),
+    ("Boiler's broken again since your engineer left.", "the boiler's broken again since our engineer left"),
+    ("It's broken.", ""),
+    # an aside in brackets stays whole; quotes without "I" or "you" are kept; a long clause is cut at "and"
+    ("Every letter you post still has my maiden name on it (Smith, it's Jones) and the bank returns them.",
+     "every letter we post still has your maiden name on it (Smith, it's Jones) and the bank returns them"),
+    ('The courier marked the parcel "delivered" but nothing came.',
+     'the courier marked the parcel "delivered" but nothing came'),
+    ('Your agent said "I will refund you" and then nothing happened.', ""),
+    ("You charged £95 for a \"premium wash\" and returned the car with mud on the seats and a wet boot and the "
+     "mats missing from the back.",
+     'we charged £95 for a "premium wash" and returned the car with mud on the seats and a wet boot'),
+    ("After waiting in all day the parcel never came.", ""),
+    ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
     ("Nobody has really explained why.", ""),
 ]
@@ -516,6 +545,27 @@ TOPICS = [
 @pytest.mark.parametrize("subject, expected", TOPICS)
 def test_the_topic_of_a_subject_line(subject: str, expected: str) -> None:
     assert topic(subject) == expected
+
+
+NEEDS = [
+    ("If I don't get a delivery date today I'm posting this everywhere.", "a delivery date today"),
+    ("If your painters aren't back on Thursday I'm hiring someone else.", "our painters back on Thursday"),
+    ("If your lads aren't back on site on Monday I'm getting someone else in.", "our team back on site on Monday"),
+    ("Unless somebody explains the charge I will be calling my bank.", "somebody to explain the charge"),
+    ("If my account isn't closed by Friday, I'm going to the ombudsman.", "your account closed by Friday"),
+    ("If this is not resolved within 5 working days I will take legal advice.", "this resolved within 5 working days"),
+    ("I'll be leaving a review unless you refund me by the weekend.", "us to refund you by the weekend"),
+    ("If I don't hear back by noon I'll cancel.", "to hear back by noon"),
+    ("If you don't replace the screen, I won't be paying the rest.", "us to replace the screen"),
+    ("If it isn't too much trouble, could you send the file?", ""),
+    ("If you don't like the draft we can talk.", ""),
+    ("If the parcel isn't here by Friday, no worries.", ""),
+]
+
+
+@pytest.mark.parametrize("text, need", NEEDS)
+def test_what_a_threats_condition_asks_for(text: str, need: str) -> None:
+    assert read(text).need == need
 
 
 HELD = [

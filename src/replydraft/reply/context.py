@@ -177,6 +177,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "issue": reading.issue,
         "held_until": reading.held_until,
         "request": reading.request,
+        "need": reading.need,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",

@@ -203,6 +203,7 @@ class Reading:
     issue: str = ""                      # the complaint in the reply's person, or "" when unsure
     held_until: str = ""                 # a payment held until this, in the reply's person
     request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
+    need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -637,6 +638,7 @@ _WHEN = (rf"(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month|business\s+day|pl
          rf"|(?:this|next)\s+(?:week|weekend|month|{_WD})|{_WD}|tomorrow(?:\s+(?:morning|afternoon|evening|noon))?"
          rf"|tonight|today|noon|midday|midnight|eod|cob|eow|the\s+\d{{1,2}}(?:st|nd|rd|th)"
          rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?::\d\d)?\s*(?:am|pm)")
+_THREATENS = r"\b(?:i|we)(?:'ll|'m|'re|\s+will|\s+won't|\s+am|\s+are)\b|\bthen\b"   # the threat after "if ..."
 _DEADLINES = (
     ("deadline.by", _rx(rf"\b(?:by|no\s+later\s+than)\s+(?P<v>{_WHEN})\b")),
     ("deadline.within", _rx(r"\bwithin\s+(?:the\s+next\s+)?(?P<v>(?:\d+|a|an|one|two|three|four|five|seven|ten"
@@ -645,9 +647,11 @@ _DEADLINES = (
     ("deadline.before", _rx(rf"\bbefore\s+(?P<v>the\s+\d{{1,2}}(?:st|nd|rd|th)"
                             rf"|(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|week|month)|{_WD}"
         r"|tomorrow|the\s+weekend)\b")),
+    ("deadline.condition", _rx(rf"\b(?:if|unless)\s+[^.!?\n,;]{{0,80}}?\b(?:on\s+)?(?P<v>{_WHEN})\b"
+                               rf"(?=[^.!?\n]{{0,40}}?{_THREATENS})")),
     ("deadline.today", _rx(r"\b(?:fix|sort|refund|resolv|respond|reply|answer|call|send|cancel|do|pay|deliver|get)\w*"
                            r"\s+(?:\w+\s+){0,4}?"
-        r"(?P<v>today|tonight)\b(?!')")),
+        r"(?<!\bby\s)(?P<v>today|tonight|tomorrow|this\s+week(?:end)?)\b(?!')")),
 )
 _NAME = _rx(rf"\b(?:{_WD}|{_MONTH})\b")   # "friday" -> "Friday", "15 march" -> "15 March"
 _SAID_AS = {"eod": "the end of the day", "cob": "close of business", "eow": "the end of the week"}
@@ -657,12 +661,18 @@ _OWN_PLAN = _rx(r"\b(?:i|we)(?:'ll|\s+will|\s+can|\s+could|'m\s+going\s+to|\s+pl
                 r"(?:send|get|pay|have|be|call|deliver|finish|submit|return|sign|confirm|let|try|upload|review|come)\b")
 
 
-def _own_plan(low: str, start: int, end: int) -> bool:
+# "You promised delivery within 2 weeks", "it was supposed to be done by Friday": a date we gave, not theirs.
+_PROMISED = _rx(r"\b(?:promised|quoted|said|told|supposed\s+to|meant\s+to|estimated|agreed|guaranteed|was\s+due"
+                r"|were\s+due|should\s+have)\b")
+
+
+def _not_a_demand(low: str, start: int, end: int) -> bool:
     """Whether the clause before a deadline (low[start:end], cut at its last comma, "if", "or"...)
-    is the customer's own plan ("I'll send the contract by Friday") rather than a demand."""
+    is the customer's own plan ("I'll send the contract by Friday") or a date we promised
+    ("you promised delivery within 2 weeks"), rather than a demand."""
     for cut in _CLAUSE_CUT.finditer(low, start, end):
         start = cut.end()
-    return _OWN_PLAN.search(low, start, end) is not None
+    return _OWN_PLAN.search(low, start, end) is not None or _PROMISED.search(low, start, end) is not None
 
 
 def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
@@ -670,7 +680,7 @@ def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
     best: tuple[re.Match[str], str] | None = None
     for rule, pattern in _DEADLINES:
         for m in pattern.finditer(t.low):
-            if not _own_plan(t.low, _around(spans, m.start())[0], m.start()):
+            if not _not_a_demand(t.low, _around(spans, m.start())[0], m.start()):
                 if best is None or m.start() < best[0].start():
                     best = m, rule
                 break
@@ -694,7 +704,14 @@ _COMPLAINT = _rx(
     r"|still\s+(?:\w+\s+)?(?:not|no|nothing|waiting|broken|being|charg\w+|bill\w+|\w+n't|cannot|missing|down|crash\w*"
     r"|fail\w*|wrong|happening|getting|showing|stuck)"
     r"|refused|declined|disappeared|cut\s+off|dropp(?:ed|ing)\s+out|drops\s+out|deduct\w*|came\s+apart|fell\s+apart|leak\w*|cracked|ruined|unusable|filthy|dirty"
-    r"|blank|torn|scratched|smashed|promised|kept\s+(?:my|our)|took\s+(?:my|our)|(?:won't|will\s+not|doesn't|does\s+not"
+    r"|blank|torn|scratched|smashed|promised|kept\s+(?:my|our)|took\s+(?:my|our)|kept\s+(?:on\s+)?\w+ing|no\s+record"
+    r"|blurry|out\s+of\s+focus|stained|mou?ldy|undercooked|peeling|shrunk|faded|dented|chipped|rotten"
+    r"|unreadable|illegible|inaccurate|incorrect|unauthori[sz]ed|quit\s+working|no\s+longer\s+works?"
+    r"|never\s+(?:replied|responded|answered|got\s+back|called\s+back|turned\s+up|showed\s+up)"
+    r"|(?:not|never)\s+(?:been\s+)?(?:refunded|replaced|repaired|delivered|fixed|returned)"
+    r"|still\s+(?:has|have|shows?|says?|lists?|uses?|sends?)"
+    r"|nothing\s+(?:came|arrived|happened|has\s+(?:come|arrived|happened|changed))"
+    r"|(?:won't|will\s+not|doesn't|does\s+not"
     r"|didn't|did\s+not|can't|cannot)\s+(?:\w+\s+)?(?:sync|print|save|send|export|connect|charge|turn\s+on|load|log\s+in))\b")
 _CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
               r"|they|now|please|refund|fix|sort|cancel|or|what|the|my|our|your)\b)")
@@ -708,7 +725,7 @@ _STARTS = _rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|t
 _NOT_A_COMPLAINT = _rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s+will|we\s+will|going\s+to|gonna"
                        r"|if\s+you|you\s+(?:can|can't|cannot|could|couldn't)|please|thanks?|thank\s+you|hi|hello|dear"
                        r"|regards|cheers|great|love|awesome|happy|glad|appreciate\w*|get\s+me\s+wrong|can't\s+complain"
-                       r"|(?:and|but|or)\s+(?:was|am)|wondering)\b|[\"?]|[:;]-?\)")
+                       r"|wondering)\b|[?]|[:;]-?\)|^(?:after|since|before|while)\s+\w+ing\b")
 _PRONOUN = re.compile(r"\b(?:i\s+am|i\s+was|you\s+are|you\s+were|we\s+are|we\s+were|i'm|i've|i'd|i'll|you're"
                       r"|you've|you'd|you'll|im|we're|we've|we'd|we'll|myself|ourselves|yourselves|yourself|mine"
                       r"|ours|yours|my|our|your|me|us|i|we|you)\b", re.IGNORECASE)
@@ -724,7 +741,8 @@ _BEFORE_SUBJECT = frozenset(("and", "but", "after", "because", "when", "that", "
                              "though"))
 _VERB_AFTER = re.compile(r"\s+(?:\w+ed|have|had|are|were|did|do|don't|didn't|said|sent|told|sold|made|gave|took"
                          r"|put|let|got|kept|keep|never|still|always|just|also|already|can|could|will|would"
-                         r"|should|must|owe|promised|guys|people)\b", re.IGNORECASE)
+                         r"|should|must|owe|promised|guys|people|send|post|sell|make|give|charge|use|offer|provide"
+                         r"|ship|deliver|bill|fit|install|supply|build)\b", re.IGNORECASE)
 _MIN_WORDS, _MAX_WORDS = 4, 22
 
 
@@ -735,7 +753,8 @@ def _issue(t: _Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]])
         if t.low[s1:s1 + 1] == "?":
             continue
         start = s0
-        for end in [m.start() for m in _CLAUSE.finditer(t.low, s0, s1)] + [s1]:
+        cuts = [m.start() for m in _CLAUSE.finditer(t.low, s0, s1) if not _in_brackets(t.low, s0, m.start())]
+        for end in [*cuts, s1]:
             unit = _unit(t, start, end, avoid)
             start = end + 1
             if unit:
@@ -743,22 +762,87 @@ def _issue(t: _Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]])
     return ""
 
 
+def _in_brackets(low: str, start: int, pos: int) -> bool:
+    """Whether pos is inside "( ... )" opened after start: "(Unit 14, it's Unit 4)" is one aside."""
+    return low.count("(", start, pos) > low.count(")", start, pos)
+
+
 def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
-    """The clause at start:end, trimmed, if it is a plain statement of a complaint, else ""."""
+    """The clause at start:end, trimmed and made whole, if it is a plain statement of a complaint, else ""."""
     if any(a < end and start < b for a, b in avoid):
         return ""
     m = _TRIM.match(t.low, start, end)
-    low, unit = m.group("u") if m else "", t.norm[m.start("u"):m.end("u")] if m else ""
+    unit = _completed(t.norm[m.start("u"):m.end("u")]) if m else ""
+    if len(unit.split()) > _MAX_WORDS:
+        unit = _shortened(unit)
+    low = unit.lower()
     if (not _MIN_WORDS <= len(unit.split()) <= _MAX_WORDS or not _STARTS.match(low) or unit.isupper()
-            or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low)
-            or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _DANGLING.search(low)):
+            or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low) or not _quoted_plainly(low)
+            or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _dangling(low)):
         return ""
     return unit
 
 
-# A clause that points elsewhere ("nobody has really explained why", "it keeps doing that") means
-# nothing on its own in a reply.
-_DANGLING = re.compile(r"\b(?:why|what|how|where|when|who|it|this|that|them|so|too|either)\s*$")
+# Terse complaints said whole: "Ordered a sofa ..." -> "I ordered a sofa ...", "3 weeks and still no
+# refund" -> "it has been 3 weeks and I still have no refund", "£64.99 for a jacket that ..." ->
+# "I paid £64.99 for a jacket that ...", "Roof's leaking" -> "The roof's leaking".
+_NO_SUBJECT = re.compile(r"(?:ordered|bought|paid|booked|called|emailed|rang|phoned|sent|waited|received|spent|tried"
+                         r"|signed\s+up|subscribed|cancell?ed|returned|asked|contacted|hired|rented|purchased)\s",
+                         re.IGNORECASE)
+_STILL_NO = re.compile(r"(?:(?P<d>(?:\d+|a|an|one|two|three|four|five|six|ten|several|many)\s+(?:hours?|days?|weeks?"
+                       r"|months?))\s+(?:and|on|later|now),?\s+)?still\s+no\s+(?=\w)", re.IGNORECASE)
+_PAID_FOR = re.compile(r"(?=[$€£]\s?\d[\d,.]*\s+for\s+(?:a|an|the|this|that|my|our)\s)")
+_BARE_NOUN = re.compile(r"(?!(?:it|that|there|what|he|she|who|here|let|this|where|everything|nothing)'s)[a-z]+'s\s+"
+                        r"(?:still\s+|not\s+|now\s+|been\s+)?(?:\w+ing|broken|down|dead|gone|missing)\b",
+                        re.IGNORECASE)
+_I_AND_WAS = re.compile(r"\b(and|but|or|then)\s+(was|am)\b")
+
+
+def _completed(unit: str) -> str:
+    """``unit`` with the subject a terse complaint leaves out; when that subject is "I", a later
+    "and was" becomes "and were", so it reads right in the reply's person ("you ... and were")."""
+    if m := _STILL_NO.match(unit):
+        unit = ("it has been " + m.group("d") + " and " if m.group("d") else "") + "I still have no " + unit[m.end():]
+    elif _NO_SUBJECT.match(unit):
+        unit = "I " + unit[0].lower() + unit[1:]
+    elif _PAID_FOR.match(unit):
+        unit = "I paid " + unit
+    elif _BARE_NOUN.match(unit):
+        unit = "the " + unit[0].lower() + unit[1:]
+    if re.match(r"(?i:i)\s", unit):
+        unit = _I_AND_WAS.sub(lambda w: f"{w.group(1)} {'were' if w.group(2) == 'was' else 'are'}", unit)
+    return unit
+
+
+def _shortened(unit: str) -> str:
+    """A long clause cut before its last " and " that leaves a whole complaint short enough."""
+    cuts = [m.start() for m in re.finditer(r"\s(?:and|but)\s", unit)]
+    for cut in reversed(cuts):
+        head = unit[:cut].rstrip(" ,")
+        if len(head.split()) <= _MAX_WORDS and _COMPLAINT.search(head.lower()) and not _in_brackets(head, 0, len(head)):
+            return head
+    return unit
+
+
+def _quoted_plainly(low: str) -> bool:
+    """Quotes closed, and no "I" or "you" inside them (they would be someone else's words, not to swap)."""
+    parts = low.split('"')
+    return len(parts) % 2 == 1 and not any(_PRONOUN.search(q) for q in parts[1::2])
+
+
+# A clause that points elsewhere means nothing on its own in a reply: "nobody has really explained
+# why", and a short one ending in a pronoun ("it keeps doing that"); "... where your lot patched it" is whole.
+_DANGLING = re.compile(r"\b(?:why|what|how|where|when|who|so|too|either)\s*$")
+_POINTING = re.compile(r"\b(?:it|this|that|them)\s*$")
+_POINTING_WORDS = 6
+
+
+def _dangling(low: str) -> bool:
+    return bool(_DANGLING.search(low) or (_POINTING.search(low) and len(low.split()) <= _POINTING_WORDS))
+
+
+# "your lads", "your lot" are the customer's words for our people; the reply says "our team".
+_OUR_CREW = re.compile(r"\bour\s+(?:lads|guys|boys|men|lot|people|folks|crew)\b")
 
 
 def _said_back(unit: str) -> str:
@@ -771,7 +855,7 @@ def _said_back(unit: str) -> str:
         said = _SWAP[key] if key != "you" else "we" if _subject(unit, m.start(), m.end()) else "us"
         return said.upper() if word.isupper() and len(word) > 1 else said
 
-    said = _PRONOUN.sub(swap, unit)
+    said = _OUR_CREW.sub("our team", _PRONOUN.sub(swap, unit))
     first = said.split()[0]
     return said if first.isupper() and len(first) > 1 else said[0].lower() + said[1:]
 
@@ -798,8 +882,78 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     avoid = [(t.position(e.start), t.position(e.end)) for e in said]
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), held_until=_held_until(t),
-                   request=_request(t),
+                   request=_request(t), need=_need(t, spans),
                    contacts=contacts, words=len(text.split()), safety=_safety(t))
+
+
+# -- need: what a threat's condition asks for, in the reply's person ----------------------------
+# "If my data isn't deleted this week I'm going to the ICO" -> "your data deleted this week";
+# "unless you refund me by Friday" -> "us to refund you by Friday". Only a condition beside a threat
+# ("I'll ...", "I'm ...", "you'll ...", "then", "or else") counts: "if it isn't too much trouble" doesn't.
+_COND_END = (r"(?=\s*(?:[,;:]|\bthen\b|\b(?:i|we)(?:'ll|'m|'re|\s+will|\s+shall|\s+am|\s+are|\s+would|'d"
+             r"|\s+have\s+to)\b|\byou(?:'ll|'re|\s+will|\s+are)\b|\bor\s+(?:else|i|we|you)\b|\Z))")
+_NP = r"(?:it|this|that|(?:my|our|your|the|this|that)\s+(?:[\w£$€.,'-]+\s+){0,3}?[\w£$€.,'-]+)"
+_NOT_BE = (r"(?:isn't|is\s+not|isnt|aren't|are\s+not|arent|hasn't\s+been|has\s+not\s+been|haven't\s+been"
+           r"|have\s+not\s+been)")
+_STATE = r"(?:back|here|done|sorted|up|online|ready|in|on|out|working|live|paid|gone|\w+ed|\w+en)\b"
+_DONT = (r"(?:don't|do\s+not|dont|can't|cannot|won't|will\s+not|doesn't|does\s+not|didn't|did\s+not"
+         r"|fail\s+to)")
+_NEEDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((form, _rx(pattern + r"(?P<x>[^.!?\n]{1,90}?)" + _COND_END))
+    for form, pattern in (
+        ("get", r"\b(?:if\s+(?:i|we)\s+(?:don't|do\s+not|dont|can't|cannot|haven't|have\s+not|didn't|did\s+not)"
+                r"|unless\s+(?:i|we))\s+(?P<v>get|receive|hear|see|have)\s+"),
+        ("state", rf"\b(?:if\s+(?P<s>{_NP})\s+{_NOT_BE}"
+                  rf"|unless\s+(?P<s2>{_NP})\s+(?:is|are|has\s+been|have\s+been|gets?))\s+(?={_STATE})"),
+        ("do", rf"\b(?:if\s+(?P<s>you|your\s+\w+)\s+{_DONT}|unless\s+(?P<s2>you|someone|somebody|your\s+\w+)"
+               r"(?:\s+(?:can|will|could))?)\s+(?!(?:like|want|mind|think|care|agree|understand|believe|know"
+               r"|need|have|see|hear|feel|mean|do|be|get|let|accept|respond|reply|answer)\b)(?P<v>[a-z]+)\s+"),
+    ))
+_THREAT_NEAR = _rx(r"\b(?:i|we)(?:'ll|'m|'re|\s+will|\s+won't|\s+will\s+not|\s+shall|\s+am|\s+are|\s+would|'d"
+                   r"|\s+have\s+to)\b"
+                   r"|\byou(?:'ll|'re|\s+will|\s+are)\s+(?:\w+\s+)?(?:getting|get|be|hear|see|lose|regret)\b"
+                   r"|\bthen\b|\bor\s+else\b")
+_PLAIN = {"has": "have", "does": "do", "is": "be"}
+
+
+def _plain(verb: str) -> str:
+    """"explains" -> "explain", "fixes" -> "fix", "replies" -> "reply": for "someone to ..."."""
+    if verb in _PLAIN:
+        return _PLAIN[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if re.search(r"(?:ch|sh|ss|x|z)es$", verb):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+
+
+def _need(t: _Text, spans: list[tuple[int, int]]) -> str:
+    """What the condition of a threat asks for, as words after "you need ..." ("" when none)."""
+    for s0, s1 in spans:
+        for form, pattern in _NEEDS:
+            m = pattern.search(t.low, s0, s1)
+            if not m or not _THREAT_NEAR.search(t.low[s0:m.start()] + " " + t.low[m.end():s1]):
+                continue
+            need = _needed(t, m, form)
+            if 2 <= len(need.split()) <= _NEED_WORDS and not _SWEAR.search(need.lower()):
+                return need
+    return ""
+
+
+_NEED_WORDS = 14
+
+
+def _needed(t: _Text, m: re.Match[str], form: str) -> str:
+    x = t.norm[m.start("x"):m.end("x")].strip(" ,")
+    if form == "get":
+        return ("to hear " if m.group("v") == "hear" else "") + _said_back(x)
+    name = "s" if m.group("s") else "s2"
+    who = t.norm[m.start(name):m.end(name)]
+    if form == "state":
+        return _said_back(f"{who} {x}")
+    third_person = name == "s2" and who.lower() != "you"      # "unless someone explains" -> "explain"
+    verb = _plain(m.group("v")) if third_person else m.group("v")
+    doer = "us" if who.lower() == "you" else _said_back(who)
+    return f"{doer} to {_said_back(verb + ' ' + x)}"
 
 
 # A payment held back on a condition: "we won't be paying INV-2087 until the banners are delivered",
