@@ -568,6 +568,19 @@ def test_what_a_threats_condition_asks_for(text: str, need: str) -> None:
     assert read(text).need == need
 
 
+BILLED = [
+    ("I'm not paying £2,140 for a job you quoted at £1,100.", ("£2,140", "£1,100")),
+    ("You quoted $800 and then charged me $1,450 without a word.", ("$1,450", "$800")),
+    ("The estimate was €300 but the invoice says €520.", ("€520", "€300")),
+    ("I paid $50 for the case and $20 for the cable.", ()),
+]
+
+
+@pytest.mark.parametrize("text, billed", BILLED)
+def test_a_bill_set_against_a_quote(text: str, billed: tuple[str, str]) -> None:
+    assert read(text).billed == billed
+
+
 HELD = [
     ("We won't be paying INV-2087 until the remaining banner sizes are delivered.",
      "the remaining banner sizes are delivered"),
@@ -591,6 +604,11 @@ REQUESTS = [
     ("Can you also do the Instagram posts for launch? Should be part of it surely.",
      "also do the Instagram posts for launch"),
     ("We need you to add a German version of my site, for free obviously.", "add a German version of your site"),
+    ("If we have to pay extra for a mobile version of the menu then we're done.",
+     "include a mobile version of the menu"),
+    ("Just assumed the flyers would be included with the brand package, it's the same design.",
+     "include the flyers with the brand package"),
+    ("Why do I pay more for a calendar than for a whole office suite?", ""),
     ("Thanks for the files, they look great.", ""),
 ]
 

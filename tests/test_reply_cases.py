@@ -91,6 +91,16 @@ CASES = [
     ("repeat contact", ("review_threat",), Reading(contacts=4, issue="nobody answered your emails"), {},
      ["contact us four times", "You wrote that nobody answered your emails."], []),
     ("a long message may get a call", ("review_threat",), Reading(words=180), {}, ["call me on 555 0100"], []),
+    ("abuse at staff, a reference given", ("abusive_language",),
+     Reading(anger=found("staff"), issue="x",
+             facts=(Finding("ticket", "HX-20", Evidence("Booking HX-20", 0, 13, "t")),)),
+     {}, ["I have noted booking HX-20."], ["You wrote that"]),
+    ("a deadline in a threat's condition", ("ultimatum",),
+     Reading(deadline=found("deadline", "Monday"), need="our team back on site on Monday"), {},
+     ["I know you need our team back on site on Monday."], ["by Monday"]),
+    ("a need beside a review threat", ("review_threat",),
+     Reading(review=found("pending"), need="a delivery date today"), {},
+     ["I understand you need a delivery date today."], []),
 ]
 
 

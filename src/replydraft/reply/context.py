@@ -26,7 +26,7 @@ __all__ = ["CASES", "ReplyInputs", "excerpt", "first_name", "reply_context", "si
 
 EXCERPT_CHARS = 300
 SHORT_WORDS = 40          # a message of at most this many words gets the short form of a reply
-LONG_WORDS = 60           # a message this long may be easier to settle on the phone
+LONG_WORDS = 50           # a message this long may be easier to settle on the phone
 # The cases of each signal, the first being the default; a signal's block renders
 # signals/<signal>/<case>.txt.j2 (see docs/templates.md).
 CASES: dict[str, tuple[str, ...]] = {
@@ -157,7 +157,7 @@ _REFS = ("order", "invoice", "ticket", "account")     # the references a reply m
 
 def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     # The references the customer gave, and one amount (several are a story, not the matter's).
-    refs = [(value, f"{kind} {value}") for kind in _REFS for value in reading.values(kind)]
+    refs = [(value, f"{_ref_word(reading, kind, value)} {value}") for kind in _REFS for value in reading.values(kind)]
     amounts = reading.values("amount")
     refs += [(amounts[0], amounts[0])] if len(amounts) == 1 else []
     # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
@@ -178,6 +178,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "held_until": reading.held_until,
         "request": reading.request,
         "need": reading.need,
+        "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",
@@ -188,6 +189,18 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "words": reading.words,
         "short": reading.words <= SHORT_WORDS,
     }
+
+
+_TICKET_WORDS = {"ticket", "case", "reference", "booking", "claim", "incident"}
+
+
+def _ref_word(reading: Reading, kind: str, value: str) -> str:
+    """The customer's own word for a reference: "booking HX-20931", "case 4471"; "ticket" else."""
+    if kind != "ticket":
+        return kind
+    phrases = [f.evidence.phrase for f in reading.facts if f.kind == kind and f.value == value]
+    word = phrases[0].split()[0].lower() if phrases else ""
+    return word if word in _TICKET_WORDS else "reference" if word.startswith("ref") else kind
 
 
 def _joined(what: str, refs: str) -> str:

@@ -204,6 +204,7 @@ class Reading:
     held_until: str = ""                 # a payment held until this, in the reply's person
     request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
     need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
+    billed: tuple[str, str] = ()         # a bill set against a quote: ("£2,140", "£1,100")
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -707,7 +708,8 @@ _COMPLAINT = _rx(
     r"|blank|torn|scratched|smashed|promised|kept\s+(?:my|our)|took\s+(?:my|our)|kept\s+(?:on\s+)?\w+ing|no\s+record"
     r"|blurry|out\s+of\s+focus|stained|mou?ldy|undercooked|peeling|shrunk|faded|dented|chipped|rotten"
     r"|unreadable|illegible|inaccurate|incorrect|unauthori[sz]ed|quit\s+working|no\s+longer\s+works?"
-    r"|never\s+(?:replied|responded|answered|got\s+back|called\s+back|turned\s+up|showed\s+up)"
+    r"|never\s+(?:replied|responded|answered|got\s+back|called\s+back|turned\s+up|showed\s+up|signed\s+up"
+    r"|subscribed|agreed|ordered|authori[sz]ed|consented|opted\s+in)"
     r"|(?:not|never)\s+(?:been\s+)?(?:refunded|replaced|repaired|delivered|fixed|returned)"
     r"|still\s+(?:has|have|shows?|says?|lists?|uses?|sends?)"
     r"|nothing\s+(?:came|arrived|happened|has\s+(?:come|arrived|happened|changed))"
@@ -882,8 +884,29 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     avoid = [(t.position(e.start), t.position(e.end)) for e in said]
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=_issue(t, spans, avoid), held_until=_held_until(t),
-                   request=_request(t), need=_need(t, spans),
+                   request=_request(t), need=_need(t, spans), billed=_billed(t),
                    contacts=contacts, words=len(text.split()), safety=_safety(t))
+
+
+# -- billed against quoted: "£2,140 for a job you quoted at £1,100", "quoted $800 and charged $1,450" --------
+_AMT = r"[$€£¥]\s?\d(?:[\d,.]*\d)?"
+_QUOTED = r"(?:quoted|estimated|priced|agreed)"
+_BILLS = (
+    _rx(rf"(?P<billed>{_AMT})\s+for\s+(?:a|an|the|this|that|my|our)\s+[^.!?\n$€£]{{1,40}}?\b{_QUOTED}\s+"
+        rf"(?:(?:me|us|it)\s+)?(?:at|as|for)?\s*(?P<quoted>{_AMT})"),
+    _rx(rf"\b(?:{_QUOTED}|quote\s+(?:was|of|said)|estimate\s+(?:was|of|said))\s+(?:(?:me|us|it)\s+)?(?:at\s+)?"
+        rf"(?P<quoted>{_AMT})[^.!?\n$€£]{{1,60}}?\b(?:charged|billed|invoiced|(?:bill|invoice)\s+(?:is|was|came\s+to|says)"
+        rf"|asking\s+for)\s+(?:(?:me|us)\s+)?(?P<billed>{_AMT})"),
+)
+
+
+def _billed(t: _Text) -> tuple[str, str]:
+    """(billed, quoted) when they set a bill against a quote or estimate, else ()."""
+    for pattern in _BILLS:
+        if m := pattern.search(t.low):
+            billed, quoted = (_amount(t.norm[m.start(g):m.end(g)]) for g in ("billed", "quoted"))
+            return billed, quoted
+    return ()
 
 
 # -- need: what a threat's condition asks for, in the reply's person ----------------------------
@@ -973,12 +996,28 @@ _REQUEST_END = re.compile(r",\s+(?:seeing|since|as|because|given|for\s+free|free
 _HELD_END = re.compile(r",\s+(?:and|but|so|or)\b|\s+(?:and|but)\s+(?:i|we|you)\b")
 
 
+# Work they expect to be included: "if we have to pay extra for a mobile version ...", "assumed the
+# flyers would be included with the brand package" -> "include a mobile version ...".
+_INCLUDED = (_rx(r"\bpay\s+(?:extra|more|again|separately|additionally)\s+for\s+(?![^.!?\n;]*\bthan\b)"
+                r"(?P<work>[^.!?\n;]{4,120})"),
+             _rx(r"\b(?P<work>(?:the|a|an|my|our|your)\s+[^.!?\n,;]{2,60}?)\s+(?:would|should|will|to)\s+(?:be|have\s+been)"
+                 r"\s+included(?P<rest>\s+(?:in|with)\s+[^.!?\n,;]{2,50})?"))
+_INCLUDED_END = re.compile(r"\s+(?:then|and\s+(?:i|we|it|that)|or|so|but)\b|,\s")
+
+
 def _request(t: _Text) -> str:
-    """The work asked for, in the reply's person ("also do the Instagram posts for launch"), or ""."""
+    """The work asked for, in the reply's person ("also do the Instagram posts for launch",
+    "include the flyers with the brand package"), or ""."""
     m = _REQUEST.search(t.low)
     work = _restated(t, m, "work", _REQUEST_END)
-    also = "also " if m and "also" in m.group().split() else ""
-    return also + work if work else ""
+    if work:
+        return ("also " if m and "also" in m.group().split() else "") + work
+    for pattern in _INCLUDED:
+        m = pattern.search(t.low)
+        if m and (work := _restated(t, m, "work", _INCLUDED_END)):
+            rest = m.groupdict().get("rest")
+            return f"include {work}" + (_said_back(t.norm[m.start("rest"):m.end("rest")]) if rest else "")
+    return ""
 
 
 def _held_until(t: _Text) -> str:
