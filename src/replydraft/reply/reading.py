@@ -713,6 +713,9 @@ _COMPLAINT = _rx(
     r"|(?:not|never)\s+(?:been\s+)?(?:refunded|replaced|repaired|delivered|fixed|returned)"
     r"|still\s+(?:has|have|shows?|says?|lists?|uses?|sends?)"
     r"|nothing\s+(?:came|arrived|happened|has\s+(?:come|arrived|happened|changed))"
+    r"|can\s+no\s+longer|(?:doesn't|does\s+not|didn't|did\s+not)\s+meet"
+    r"|(?:been|waiting|waited|stuck|on\s+hold)\b[^.!?]{0,40}\bfor\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?"
+    r"(?:\d+\+?|a|an|two|three|four|five|six|several|many)\s+(?:hrs?|hours?|days?|weeks?|months?)"
     r"|(?:won't|will\s+not|doesn't|does\s+not"
     r"|didn't|did\s+not|can't|cannot)\s+(?:\w+\s+)?(?:sync|print|save|send|export|connect|charge|turn\s+on|load|log\s+in))\b")
 _CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
@@ -727,7 +730,10 @@ _STARTS = _rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|t
 _NOT_A_COMPLAINT = _rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s+will|we\s+will|going\s+to|gonna"
                        r"|if\s+you|you\s+(?:can|can't|cannot|could|couldn't)|please|thanks?|thank\s+you|hi|hello|dear"
                        r"|regards|cheers|great|love|awesome|happy|glad|appreciate\w*|get\s+me\s+wrong|can't\s+complain"
-                       r"|wondering)\b|[?]|[:;]-?\)|^(?:after|since|before|while)\s+\w+ing\b")
+                       r"|wondering"
+                       # an accusation, which a reply must not repeat in its own voice ("you wrote that we stole ...")
+                       r"|scam\w*|steal\w*|stole|stolen|lied|lying|liars?|fraud\w*|cheat\w*|ripped|rip\s+off|robb\w*"
+                       r"|theft|thie(?:f|ves)|extort\w*|crooks?)\b|[?]|[:;]-?\)|^(?:after|since|before|while)\s+\w+ing\b")
 _PRONOUN = re.compile(r"\b(?:i\s+am|i\s+was|you\s+are|you\s+were|we\s+are|we\s+were|i'm|i've|i'd|i'll|you're"
                       r"|you've|you'd|you'll|im|we're|we've|we'd|we'll|myself|ourselves|yourselves|yourself|mine"
                       r"|ours|yours|my|our|your|me|us|i|we|you)\b", re.IGNORECASE)
@@ -834,7 +840,7 @@ def _quoted_plainly(low: str) -> bool:
 
 # A clause that points elsewhere means nothing on its own in a reply: "nobody has really explained
 # why", and a short one ending in a pronoun ("it keeps doing that"); "... where your lot patched it" is whole.
-_DANGLING = re.compile(r"\b(?:why|what|how|where|when|who|so|too|either)\s*$")
+_DANGLING = re.compile(r"\b(?:why|what|how|where|when|who|so|too|either|to|for|of|with|about|from|at|by)\s*$")
 _POINTING = re.compile(r"\b(?:it|this|that|them)\s*$")
 _POINTING_WORDS = 6
 
