@@ -543,6 +543,9 @@ TOPICS = [
     ("refund", ""), ("cancel", ""), ("last warning", ""), ("Re: Your order", ""), ("INV-2087", ""),
     ("Payroll run failed", ""), ("Order 55120 charged twice", ""), ("Why is nobody answering???", ""),
     ("I want my money back", ""), ("", ""),
+    # one word before a colon labels the subject; a lone adjective names nothing
+    ("Claude: Fraud victim, no human response in 14 days", ""), ("Despicable: author deletes reviews", ""),
+    ("Terrible", ""), ("Boiler: still broken", "the boiler"),
 ]
 
 

@@ -70,8 +70,11 @@ CASES = [
      ["rather than to people", "respectful", "language", "continue as soon as"]),
     ("leaving", ("ultimatum",), Reading(leaving=found("leaving"), asks=(found("cancel"),)), {},
      ["arrange the cancellation"], ["realistic date", "deadline", "continues unchanged", "call me on"]),
-    ("churn threat", ("ultimatum",), Reading(leaving=found("leaving")), {},
-     ["want to move", "put right what went wrong"], ["realistic date", "meet it"]),
+    ("moving to a competitor", ("ultimatum",),
+     Reading(leaving=Finding("leaving", "switching", Evidence("switching", 0, 9, "leaving.competitor"))), {},
+     ["want to move", "handover", "put right what went wrong"], ["realistic date", "meet it"]),
+    ("never again", ("ultimatum",), Reading(leaving=found("leaving")), {},
+     ["sorry we have let you down", "within two working days"], ["handover", "realistic date"]),
     ("deadline", ("ultimatum",), Reading(deadline=found("deadline", "within 48 hours")), {},
      ["you need this within 48 hours", "within two working days at the latest"], ["cancellation"]),
     ("quality dispute", ("out_of_scope_demand",), Reading(asks=(found("compensation"),)), {},
@@ -126,6 +129,10 @@ def test_cases_follow_the_reading() -> None:
     assert signal_cases(both, Reading()) == {"legal_threat": "litigation", "ultimatum": "deadline"}
     reading = Reading(legal=(found("chargeback"), found("litigation")), leaving=found("leaving"))
     assert signal_cases(both, reading) == {"legal_threat": "chargeback", "ultimatum": "leaving"}
+    never_again = Detection((Signal("ultimatum", 0.9, (Evidence("never flying with you again", 0, 27, "r"),)),))
+    assert signal_cases(never_again, Reading()) == {"ultimatum": "leaving"}
+    now = Detection((Signal("ultimatum", 0.9, (Evidence("fix it NOW", 0, 10, "r"),)),))
+    assert signal_cases(now, Reading()) == {"ultimatum": "deadline"}
     churn_with_deadline = Reading(leaving=found("leaving"), deadline=found("deadline", "Friday"))
     assert signal_cases(both, churn_with_deadline)["ultimatum"] == "deadline"
     scope = Detection((Signal("out_of_scope_demand", 0.9, (Evidence("x", 0, 1, SCOPE_RULE),)),))

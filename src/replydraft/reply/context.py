@@ -117,10 +117,18 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
 def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueInvoice, ...] = ()) -> dict[str, str]:
     """Which case of each detected signal the reply answers, from the reading (``CASES``)."""
     scope_match = _scope_checked(detection)
-    return {s.name: _case(s.name, reading, bool(overdue), scope_match) for s in detection.signals}
+    return {s.name: _case(s.name, reading, bool(overdue), scope_match, [e.phrase for e in s.evidence])
+            for s in detection.signals}
 
 
-def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool) -> str:
+# An ultimatum whose words are about going ("never again", "switching to Delta", "you've lost a
+# customer") is churn, not a deadline, even when the reading found no churn phrase of its own.
+_CHURN_WORDS = re.compile(r"\b(?:never|again|switch\w*|leav\w*|cancel\w*|elsewhere|another|lost|goodbye|bye"
+                          r"|former|renew\w*|return\w*|done|through|business|customer|competitors?|alternatives?)\b",
+                          re.IGNORECASE)
+
+
+def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, evidence: list[str]) -> str:
     if signal == "legal_threat":
         kinds = [f.kind for f in reading.legal]
         if "data_protection" in kinds and (reading.asked("delete_data") or reading.asked("export_data")):
@@ -136,7 +144,8 @@ def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool) 
     if signal == "review_threat":
         return reading.review.kind if reading.review else "pending"
     if signal == "ultimatum":
-        return "leaving" if reading.leaving and not reading.deadline else "deadline"
+        churn = reading.leaving or reading.asked("cancel") or any(_CHURN_WORDS.search(p) for p in evidence)
+        return "leaving" if churn and not reading.deadline else "deadline"
     return CASES.get(signal, ("",))[0]
 
 
@@ -184,6 +193,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "review": reading.review.kind if reading.review else "",
         "legal": [f.kind for f in reading.legal],
         "leaving": reading.leaving is not None or reading.asked("cancel") or reading.asked("delete_data"),
+        "moving": reading.leaving is not None and reading.leaving.evidence.rule in _MOVING,
         "deadline": reading.deadline.value if reading.deadline else "",
         "deadline_phrase": _deadline_phrase(reading),
         "words": reading.words,
@@ -201,6 +211,9 @@ def _ref_word(reading: Reading, kind: str, value: str) -> str:
     phrases = [f.evidence.phrase for f in reading.facts if f.kind == kind and f.value == value]
     word = phrases[0].split()[0].lower() if phrases else ""
     return word if word in _TICKET_WORDS else "reference" if word.startswith("ref") else kind
+
+
+_MOVING = ("leaving.competitor", "leaving.moving_work", "leaving.elsewhere")   # going to someone else
 
 
 def _joined(what: str, refs: str) -> str:

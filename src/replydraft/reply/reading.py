@@ -1082,7 +1082,7 @@ def topic(subject: str) -> str:
     part = next((p for p in parts if any(len(w) > 2 and w.lower() not in _OWNER for w in p.split())), "")
     words = part.split()
     if (not words or len(words) > TOPIC_WORDS or _NOT_A_TOPIC.match(part) or _PREDICATE.search(part)
-            or not all(_plain_word(w) for w in words)):
+            or not all(_plain_word(w) for w in words) or _label(text, words)):
         return ""
     words = [w.lower() if w.isupper() and len(w) > 4 else w for w in words]
     first = words[0]
@@ -1093,6 +1093,19 @@ def topic(subject: str) -> str:
     if first[0].isupper() and not first.isupper():
         words[0] = first.lower()
     return " ".join(["the", *words])
+
+
+_ADJECTIVE = re.compile(r"\w(?:able|ible|ous|ful|less|ive|ic|ish)$", re.IGNORECASE)
+
+
+def _label(text: str, words: list[str]) -> bool:
+    """One word before a colon and a sentence ("Claude: fraud victim, no human response in 14 days")
+    labels the subject rather than naming its matter ("Boiler: still broken" names it); a lone
+    adjective ("Despicable: ...") never names it."""
+    if len(words) != 1:
+        return False
+    label, colon, rest = text.strip().partition(":")
+    return bool(_ADJECTIVE.search(words[0])) or (colon != "" and label == words[0] and len(rest.split()) > 4)
 
 
 def _plain_word(word: str) -> bool:
