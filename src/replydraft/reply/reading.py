@@ -204,7 +204,7 @@ class Reading:
     held_until: str = ""                 # a payment held until this, in the reply's person
     request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
     need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
-    billed: tuple[str, str] = ()         # a bill set against a quote: ("£2,140", "£1,100")
+    billed: tuple[str, ...] = ()         # a bill set against a quote: ("£2,140", "£1,100"), or ()
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -906,7 +906,7 @@ _BILLS = (
 )
 
 
-def _billed(t: _Text) -> tuple[str, str]:
+def _billed(t: _Text) -> tuple[str, ...]:
     """(billed, quoted) when they set a bill against a quote or estimate, else ()."""
     for pattern in _BILLS:
         if m := pattern.search(t.low):
