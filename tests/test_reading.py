@@ -176,6 +176,7 @@ def test_preview_says_why_there_is_no_draft(capsys: pytest.CaptureFixture[str], 
 
 ASKS = [
     ("Refund the second charge today.", ["refund"]),
+    ("The invoice is far too expensive, I expect a considerable reduction.", ["compensation"]),
     ("Under GDPR I want all my data deleted.", ["delete_data"]),
     ("Please have my details removed from your list.", ["delete_data"]),
     ("Once I have seen it I want everything you hold on me deleted.", ["delete_data"]),
@@ -347,6 +348,7 @@ LEGAL = [
     ("Refund it or my card company reverses the charge.", ["chargeback"]),
     ("I'm disputing the charge with my bank.", ["chargeback"]),
     ("I've disputed the $749 setup fee with my bank.", ["chargeback"]),
+    ("This is illegal and all charges will be disputed.", ["chargeback"]),
     ("I will open a PayPal dispute, or my lawyer will.", ["chargeback", "litigation"]),
     ("Expect a complaint to the ombudsman.", ["regulator"]),
     ("I've reported you to the BBB and the FTC.", ["regulator"]),
@@ -546,6 +548,7 @@ TOPICS = [
     # one word before a colon labels the subject; a lone adjective names nothing
     ("Claude: Fraud victim, no human response in 14 days", ""), ("Despicable: author deletes reviews", ""),
     ("Terrible", ""), ("Boiler: still broken", "the boiler"),
+    ("That scum or what", ""), ("Being charged without approval", ""),
 ]
 
 

@@ -124,7 +124,7 @@ def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueI
 # An ultimatum whose words are about going ("never again", "switching to Delta", "you've lost a
 # customer") is churn, not a deadline, even when the reading found no churn phrase of its own.
 _CHURN_WORDS = re.compile(r"\b(?:never|again|switch\w*|leav\w*|cancel\w*|elsewhere|another|lost|goodbye|bye"
-                          r"|former|renew\w*|return\w*|done|through|business|customer|competitors?|alternatives?)\b",
+                          r"|mov(?:e|ed|ing)|taking|sticking|hello|former|renew\w*|return\w*|done|through|business|customer|competitors?|alternatives?)\b",
                           re.IGNORECASE)
 
 
@@ -168,14 +168,17 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     # The references the customer gave, and one amount (several are a story, not the matter's).
     refs = [(value, f"{_ref_word(reading, kind, value)} {value}") for kind in _REFS for value in reading.values(kind)]
     amounts = reading.values("amount")
-    refs += [(amounts[0], amounts[0])] if len(amounts) == 1 else []
+    subject_topic = topic(subject)
+    # A lone amount goes with a topic or a reference ("your deposit (£950)"), never alone ("writing
+    # about 300 USD"), except in the litigation holding reply, which names nothing else.
+    amount = [(amounts[0], amounts[0])] if len(amounts) == 1 else []
+    everything = join_and([label for _, label in refs + amount])
+    if amount and not (subject_topic or refs):
+        everything, amount = f"the {everything}", []        # "your message about the $1,200"
+    refs += amount
     # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
     untold = join_and([label for value, label in refs if value not in reading.issue])
-    subject_topic = topic(subject)
     about = _untold(subject_topic, reading.issue)
-    everything = join_and([label for _, label in refs])
-    if everything and not subject_topic and len(refs) == 1 and refs[0][0] == refs[0][1]:
-        everything = f"the {everything}"          # "your message about the $1,200"
     return {
         "topic": about,
         "refs": untold,
@@ -235,6 +238,8 @@ def _deadline_phrase(reading: Reading) -> str:
     if reading.deadline is None:
         return ""
     value = reading.deadline.value.strip()
+    if reading.deadline.evidence.rule == "deadline.within":
+        return f"within {value}"
     return value if _DEADLINE_WORD.match(value) else f"by {value}"
 
 

@@ -316,6 +316,8 @@ _ASKS: tuple[tuple[str, str], ...] = (
                       r"|\bfor\s+free\b|\bfree\s+of\s+charge\b|\bwithout\s+(?:any\s+)?(?:extra\s+)?charge\b"
                       r"|\bi\s+expect\s+you\s+to\s+also\b|\bthrow\s+in\b|\bnot\s+(?:be\s+)?charg\w*\s+(?:me|us)\s+for\b"),
     ("ask.compensation", r"\bcompensat(?:e|ion|ed)\b|\b(?:a|some)\s+(?:\d+\s?%\s+)?discount\b"
+                         r"|\b(?:a|some)\s+(?:\w+\s+)?(?:price\s+)?reduction\b|\breduce\s+(?:the|your|this)\s+(?:price|invoice|bill"
+                         r"|fee)\b"
                          r"|\bcredit\s+for\s+the\s+(?:\w+\s+)?(?:downtime|outage|delay|trouble|inconvenience)\b"
                          r"|\bcover\s+(?:the|my|our)\s+(?:\w+\s+)?(?:cost|costs|bill|expenses?)\b|\bshould\s+be\s+on\s+you\b"
                          r"|\byou\s+(?:should|must|need\s+to|have\s+to|will)\s+pay\s+for\b|\bgesture\s+of\s+goodwill\b"
@@ -553,7 +555,8 @@ _LEGAL: dict[LegalKind, re.Pattern[str]] = {
         rf"|\b(?:my|the|our)\s+{_BANK}\s+(?:will\s+|'ll\s+|can\s+|is\s+going\s+to\s+)?(?:reverse|claw|dispute|block|recover)"
         rf"\w*|\b(?:contact\w*|call\w*|ask\w*|go\w*\s+to|tell\w*|phon\w*|involv\w*|complain\w*\s+to|report\w*\s+(?:it|this)"
         rf"\s+to)\s+(?:my|our|the)\s+{_BANK}\b|\bclaw\w*\s+(?:\w+\s+){{0,3}}?back\b"
-        r"|\bpaypal\s+(?:dispute|claim|case)\b|\b(?:dispute|claim|case)\s+(?:with|on|through|via)\s+paypal\b"),
+        r"|\bpaypal\s+(?:dispute|claim|case)\b|\b(?:dispute|claim|case)\s+(?:with|on|through|via)\s+paypal\b"
+        r"|\b(?:charges?|payments?|transactions?)\s+(?:will|shall|are\s+going\s+to)\s+be\s+disputed\b"),
     "regulator": _rx(
         r"\b(?:regulators?|ombudsman|trading\s+standards|better\s+business\s+bureau|bbb|ftc|cfpb|accc|cnil|ofcom|ofgem"
         r"|attorney\s+general|consumer\s+(?:protection\s+|rights\s+)?(?:body|agency|bureau|authority|council|affairs"
@@ -1082,7 +1085,8 @@ def topic(subject: str) -> str:
     part = next((p for p in parts if any(len(w) > 2 and w.lower() not in _OWNER for w in p.split())), "")
     words = part.split()
     if (not words or len(words) > TOPIC_WORDS or _NOT_A_TOPIC.match(part) or _PREDICATE.search(part)
-            or not all(_plain_word(w) for w in words) or _label(text, words)):
+            or not all(_plain_word(w) for w in words) or _label(text, words) or _SWEAR.search(part.lower())
+            or _INSULT_WORD.search(part.lower()) or _GERUND_OPENING.match(part)):
         return ""
     words = [w.lower() if w.isupper() and len(w) > 4 else w for w in words]
     first = words[0]
@@ -1095,6 +1099,8 @@ def topic(subject: str) -> str:
     return " ".join(["the", *words])
 
 
+_INSULT_WORD = _rx(rf"\b(?:{_INSULT_ADJ}|{_INSULT_NOUN}|scum\w*|dafaq|wtf|trash|garbage|rubbish|crap\w*)\b")
+_GERUND_OPENING = re.compile(r"(?:being|getting|having|not)\b", re.IGNORECASE)   # "Being charged without approval"
 _ADJECTIVE = re.compile(r"\w(?:able|ible|ous|ful|less|ive|ic|ish)$", re.IGNORECASE)
 
 
