@@ -49,9 +49,9 @@ class Source:
     random_n: int                       # items drawn at random from everything eligible
     keyword_cap: int                    # at most this many items per keyword group
     read: Callable[[str, str], Iterator[Candidate]]
-    extra: tuple[str, ...] = ()         # second-round groups (TARGETED), added after the first round
-    extra_cap: int = 0
-    folder: tuple[str, int] | None = None   # a folder read whole after that, and its cap
+    # Later rounds, in order, each (groups, cap per group): TARGETED patterns or FOLDERS, taken in a
+    # fixed hashed order after everything earlier, so adding a round never changes an earlier pick.
+    rounds: tuple[tuple[tuple[str, ...], int], ...] = ()
 
 
 # Words that make an item worth reading for a signal. They only FIND candidates; each item's
@@ -102,6 +102,21 @@ TARGETED: dict[str, str] = {
     "dispute": r"\b(breach of|disputed?|demand letter|legal action|our (attorneys?|lawyers?|counsel)|owe[sd]? (us|you)"
                r"|past due|payment (was|is) (late|overdue))\b",
 }
+# The third round, after the second still left review, legal and out-of-scope positives scarce in
+# tweets: the phrasings those labels are made of.
+TARGETED |= {
+    "legal++": r"\b(lawyers?|attorneys?|sue|suing|sued|lawsuit|legal action|small claims|court|dot complaint"
+               r"|complain(t|ed)? (to|with) (the )?(dot|faa|ftc|bbb)|report(ed|ing)? (you|this|it) to|chargeback"
+               r"|dispute (the|this) (charge|transaction)|credit card company|my bank)\b",
+    "review++": r"\b(tell (everyone|all|my friends|the world|people|anyone)|everyone (should |will )?know|my followers"
+                r"|share (this|my story|my experience|this story)|local news|the news|news station|reporters?|press"
+                r"|blog|yelp|tripadvisor|#dontfly\w*|#neverfly\w*|#boycott\w*|warn(ing)? (others|everyone|people|you)"
+                r"|stay away|avoid (at all costs|this airline)|going viral|retweet)\b",
+    "scope++": r"\b(owe (me|us)|deserve|compensate (me|us)|make (this|it) right|what are you going to do"
+               r"|should (give|get|refund|compensate)|want (a |my )?(refund|voucher|compensation|credit)|demand)\b",
+}
+SECOND = ("legal+", "review+", "leave+", "comp+", "abuse+")
+THIRD = ("legal++", "review++", "scope++")
 _TARGETED = {name: re.compile(pattern, re.I) for name, pattern in TARGETED.items()}
 
 # Folders read whole (in hashed order, up to the cap) rather than searched: Kenneth Lay's inbox holds
@@ -186,15 +201,32 @@ def read_twcs(mirror: str, commit: str) -> Iterator[Candidate]:
             yield Candidate(f"tw-{row['tweet_id']}", "", row["text"].strip(), f"tweet_id {row['tweet_id']}", "")
 
 
+def read_spotify(mirror: str, commit: str) -> Iterator[Candidate]:
+    """Customers' tweets to @SpotifyCares from the full TWCS (2017), minus any tweet in the 5,000-row excerpt."""
+    twcs = SOURCES["twcs_tweets"]
+    excerpt = Path(mirror).parent.parent / twcs.repo.replace("/", "+") / "repo"
+    seen = {row["tweet_id"] for row in csv.DictReader(io.StringIO(git_show(excerpt, twcs.commit, twcs.path),
+                                                                  newline=""))}
+    rows = csv.DictReader(io.StringIO(git_show(Path(mirror), commit, SPOTIFY_PATH), newline=""))
+    for row in rows:
+        if row["inbound"] == "True" and row["tweet_id"] not in seen:
+            yield Candidate(f"sp-{row['tweet_id']}", "", row["text"].strip(), f"tweet_id {row['tweet_id']}", "")
+
+
+SPOTIFY_PATH = "_legacy/2_analyzing_social_media_data_in_python/support_requests.csv"
+
 SOURCES: dict[str, Source] = {
     "enron_aeslc": Source("ryanzhumich/AESLC", "7afc087a1cc234d07121f0d4a2d87102ddceabc2",
                           "enron_subject_line/{train,dev,test}/*.subject", 420, 40, read_aeslc,
-                          ("deadline", "dispute"), 70, ("ceo_inbox", 300)),
+                          ((("deadline", "dispute"), 70), (("ceo_inbox",), 470))),
     "airline_tweets": Source("Ramlah0/Twitter-US-Airline-Sentiment-Analysis",
                              "b485e56d824c0c0c0ed573932a98db309523bc75", "Tweets.csv", 120, 60, read_airline,
-                             ("legal+", "review+", "leave+", "comp+", "abuse+"), 70),
+                             ((SECOND, 70), (THIRD, 100))),
     "twcs_tweets": Source("monalisapatra26/data_visualization", "40f027927281c1193b45982e5623487ad49da67e",
-                          "twcs.csv", 120, 25, read_twcs, ("legal+", "review+", "leave+", "comp+", "abuse+"), 30),
+                          "twcs.csv", 120, 25, read_twcs, ((SECOND, 30), (THIRD, 40))),
+    "spotify_tweets": Source("stepanaromanov/python_for_marketing_research_and_analytics",
+                             "7e9be6d285425c47ccfc8760c640eabba213eb74", SPOTIFY_PATH, 100, 25, read_spotify,
+                             ((SECOND, 30), (THIRD, 30))),
 }
 
 
@@ -228,14 +260,12 @@ def choose(items: list[Candidate], source: Source, seen: set[str]) -> list[Candi
         hits = [c for c in fresh if pattern.search(c.body) and c.cid not in picked]
         for c in rng.sample(hits, min(source.keyword_cap, len(hits))):
             picked[c.cid] = Candidate(c.cid, c.subject, c.body, c.origin, f"keyword:{group}")
-    for group in source.extra:
-        hits = sorted((c for c in fresh if _targeted(group, c) and c.cid not in picked), key=_hashed)
-        for c in hits[:source.extra_cap]:
-            picked[c.cid] = Candidate(c.cid, c.subject, c.body, c.origin, f"targeted:{group}")
-    if source.folder:
-        group, cap = source.folder
-        for c in sorted((c for c in fresh if _targeted(group, c) and c.cid not in picked), key=_hashed)[:cap]:
-            picked[c.cid] = Candidate(c.cid, c.subject, c.body, c.origin, f"folder:{group}")
+    for groups, cap in source.rounds:
+        for group in groups:
+            hits = sorted((c for c in fresh if _targeted(group, c) and c.cid not in picked), key=_hashed)
+            kind = "folder" if group in FOLDERS else "targeted"
+            for c in hits[:cap]:
+                picked[c.cid] = Candidate(c.cid, c.subject, c.body, c.origin, f"{kind}:{group}")
     return list(picked.values())
 
 
@@ -253,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     mirror = Path(args.mirrors) / source.repo.replace("/", "+") / "repo"
     seen = known_bodies(Path(__file__).resolve().parent.parent)
     for candidate in choose(list(source.read(str(mirror), source.commit)), source, seen):
-        if candidate.cid.startswith(("al-", "tw-")):      # tweets: redacted after choosing, so picks stay put
+        if candidate.cid.startswith(("al-", "tw-", "sp-")):      # tweets: redacted after choosing, so picks stay put
             body = private_sentences_dropped(candidate.body)
             if not body:
                 continue
