@@ -301,6 +301,11 @@ ANGER = [
     ("What a shit show this launch has been.", "situation"),
     ("This s**t product lost my files.", "situation"),
     ("The app is damn slow, and you people are clueless.", "staff"),
+    ("You're a fucking piece of shit and a liar.", "staff"),
+    ("Don't be a coward and reply to my emails.", None),
+    ("Don't be a pussy and reply to my emails.", "staff"),
+    ("He wouldn't answer without a $99 fee, what a douche.", "staff"),
+    ("What a joke this release is.", None),
     ("This is ridiculous, I have waited a week.", None),
     ("I'm disappointed with the delay.", None),
 ]
@@ -489,6 +494,7 @@ ISSUES = [
     ("My parcel has been out for delivery for 3 days.", "your parcel has been out for delivery for 3 days"),
     ("We're not going ahead, the booking system doesn't meet our needs.", "the booking system doesn't meet your needs"),
     ("I never agreed to.", ""),
+    ("I spent 250$ on components that **still have bugs**.", "you spent 250$ on components that still have bugs"),
     ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
     ("Nobody has really explained why.", ""),
@@ -548,7 +554,8 @@ TOPICS = [
     # one word before a colon labels the subject; a lone adjective names nothing
     ("Claude: Fraud victim, no human response in 14 days", ""), ("Despicable: author deletes reviews", ""),
     ("Terrible", ""), ("Boiler: still broken", "the boiler"),
-    ("That scum or what", ""), ("Being charged without approval", ""),
+    ("That scum or what", ""), ("Being charged without approval", ""), ("The Android APP is a SCAM", ""),
+    ("Worst developers ever!", ""), ("lmao", ""), ("Paid for Pro support, got no reply and no refund", ""),
 ]
 
 

@@ -45,6 +45,8 @@ CASES = [
     ("chargeback", ("legal_threat",), CHARGE, {},
      ["dispute with your bank or card company is your right", "$89 charge on order 55120", "within two working days"],
      ["not able to discuss", "by email", "won't comment", "call me on"]),
+    ("a PayPal claim", ("legal_threat",), Reading(legal=(found("chargeback", "open a claim with paypal"),)), {},
+     ["A PayPal claim is your right"], ["bank or card company"]),
     ("chargeback and a lawyer", ("legal_threat",), Reading(legal=(found("chargeback"), found("litigation"))), {},
      ["dispute with your bank", "If a lawyer writes to us for you"], ["won't comment"]),
     ("a regulator and a review", ("legal_threat", "review_threat"),

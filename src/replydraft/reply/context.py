@@ -195,6 +195,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",
         "legal": [f.kind for f in reading.legal],
+        "paypal": any(f.kind == "chargeback" and "paypal" in f.value for f in reading.legal),
         "leaving": reading.leaving is not None or reading.asked("cancel") or reading.asked("delete_data"),
         "moving": reading.leaving is not None and reading.leaving.evidence.rule in _MOVING,
         "deadline": reading.deadline.value if reading.deadline else "",

@@ -452,8 +452,9 @@ _INSULT_ADJ = (r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|
                r"|condescending|lying|spineless|gutless)")
 _INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
                 r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
-                r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks)")
-_SHAME = r"(?:a\s+(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
+                r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks|bigg?ots?"
+                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|jerks?|dicks)")
+_SHAME = r"(?:(?:a\s+)?(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
 _INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
             r"bloody|damn|f\S*ing)\s+)*")
 # Aimed at people: "you idiots", "you're a bunch of crooks", "your support people are morons",
@@ -464,7 +465,7 @@ _AT_PEOPLE = _rx(
     rf"|\b(?:your|the|these|those|you)\s+(?:\w+\s+)?{_PEOPLE}\s+(?:is|are|were|was)\s+{_INTENSE}"
     rf"(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
     rf"|\b{_INSULT_ADJ}\s+(?:(?:and\s+)?{_INSULT_ADJ}\s+)?{_PEOPLE}\b"
-    rf"|\bbeing\s+{_INTENSE}(?:{_INSULT_NOUN}|{_SHAME})"
+    rf"|\b(?:being|be)\s+{_INTENSE}(?:{_INSULT_NOUN}|{_SHAME})|\bwhat\s+an?\s+(?:\w+\s+)?{_INSULT_NOUN}\b"
     rf"|\b{_INSULT_ADJ}\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?(?:man|woman|men|women|boy|girl|person|people)\b"
     r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
     rf"|\b{_INSULT_NOUN}\b")
@@ -791,7 +792,10 @@ def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
             or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low) or not _quoted_plainly(low)
             or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _dangling(low)):
         return ""
-    return unit
+    return _EMPHASIS.sub("", unit)
+
+
+_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)|(?:\*\*|__)(?!\w)|`")    # markdown, not the stars of "f**k"
 
 
 # Terse complaints said whole: "Ordered a sofa ..." -> "I ordered a sofa ...", "3 weeks and still no
@@ -1086,7 +1090,7 @@ def topic(subject: str) -> str:
     words = part.split()
     if (not words or len(words) > TOPIC_WORDS or _NOT_A_TOPIC.match(part) or _PREDICATE.search(part)
             or not all(_plain_word(w) for w in words) or _label(text, words) or _SWEAR.search(part.lower())
-            or _INSULT_WORD.search(part.lower()) or _GERUND_OPENING.match(part)):
+            or _INSULT_WORD.search(part.lower()) or _A_CLAUSE.match(part)):
         return ""
     words = [w.lower() if w.isupper() and len(w) > 4 else w for w in words]
     first = words[0]
@@ -1099,8 +1103,12 @@ def topic(subject: str) -> str:
     return " ".join(["the", *words])
 
 
-_INSULT_WORD = _rx(rf"\b(?:{_INSULT_ADJ}|{_INSULT_NOUN}|scum\w*|dafaq|wtf|trash|garbage|rubbish|crap\w*)\b")
-_GERUND_OPENING = re.compile(r"(?:being|getting|having|not)\b", re.IGNORECASE)   # "Being charged without approval"
+# A subject that judges ("Worst developers ever", "The Android APP is a SCAM") or only exclaims ("lmao").
+_INSULT_WORD = _rx(rf"\b(?:{_INSULT_ADJ}|{_INSULT_NOUN}|scam\w*|dafaq|wtf|lmao|lol|omg|trash|garbage|rubbish|crap\w*"
+                   r"|worst|terrible|horrible|awful|disgusting|shameful|ridiculous)\b")
+# "Being charged without approval", "Paid for Pro support": a clause, not a thing; "X is a Y" judges.
+_A_CLAUSE = re.compile(r"(?:being|getting|having|not|paid|charged|bought|ordered|got)\b"
+                       r"|.*\b(?:is|are|was|were)\b", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"\w(?:able|ible|ous|ful|less|ive|ic|ish)$", re.IGNORECASE)
 
 
