@@ -11,6 +11,9 @@ from replydraft.reply.reading import Reading, read, safety_matter, topic
 MATTERS = [
     # self-harm
     ("Honestly I want to end it all, nothing works out for me.", "self_harm"),
+    ("I hope you die in a fire for what you did to us.", "violence"),
+    ("MAY YOU AND YOUR BOARD DIE OF CANCER", "violence"),
+    ("Just kill yourself, nobody would miss you.", "violence"),
     ("After losing the savings on this I just want to kill myself.", "self_harm"),
     ("I'm thinking about killing myself tonight.", "self_harm"),
     ("There is no reason to live anymore since the business failed.", "self_harm"),
@@ -65,6 +68,9 @@ IDIOMS = [
     "I'm sick and tired of chasing you.",
     "The export is a killer feature, well done.",
     "I'm dying to try the new version.",
+    "I hope you die laughing at this typo, it's brilliant.",
+    "I hope the old version dies soon, the new one is great.",
+    "The drop dead date for the renewal is 30 June.",
     "Is the fire sale still on this weekend?",
     "Shoot me an email when it ships.",
     "I'll shoot you an email tomorrow with the figures.",
@@ -306,6 +312,8 @@ ANGER = [
     ("Don't be a pussy and reply to my emails.", "staff"),
     ("He wouldn't answer without a $99 fee, what a douche.", "staff"),
     ("What a joke this release is.", None),
+    ("you suck. what you have done is disgusting.", "staff"),
+    ("Burn in hell, all of you.", "staff"),
     ("This is ridiculous, I have waited a week.", None),
     ("I'm disappointed with the delay.", None),
 ]

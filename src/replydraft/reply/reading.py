@@ -98,6 +98,11 @@ _RULES: tuple[tuple[SafetyKind, str, str], ...] = (
     ("violence", "violence.dead_man",
      rf"\byou(?:{_A}re| are)\s+(?:a\s+)?dead\s+(?:man|meat|woman)\b|\byou(?:{_A}re| are)\s+dead\s*(?:[.!]|$)"
      r"|\bwatch\s+your\s+back\b|\b(?:find|hunt|track)\s+you\s+down\b"),
+    # a wish for someone's death or harm ("may you die of ...", "I hope you die", "kys"): hate mail for a person to read
+    ("violence", "violence.death_wish",
+     r"\b(?:may|hope|wish|pray)\s+(?:that\s+)?(?:you|your\s+\w+|he|she|they)(?:\s+and\s+(?:your|all|the)\s+\w+)?\s+"
+     r"(?:all\s+)?(?:die(?!\s+(?:laughing|of\s+(?:laughter|embarrassment|boredom)))|get\s+cancer|get\s+killed"
+     r"|drop\s+dead|are\s+struck\s+down|burn\s+to\s+death)\b|\bdrop\s+dead\b(?!\s+(?:date|deadline|day|gorgeous))|\bkill\s+yourself\b|\bkys\b"),
     ("violence", "violence.at_your_home",
      r"\b(?:show|turn)\s+up\s+at\s+your\s+(?:house|home|door|doorstep)\b"
      r"|\bcome\s+(?:to|round\s+to|over\s+to)\s+your\s+(?:house|home)\b"),
@@ -453,7 +458,7 @@ _INSULT_ADJ = (r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|
 _INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
                 r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
                 r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks|bigg?ots?"
-                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|jerks?|dicks)")
+                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|jerks?|dicks|sleaze\w*|pigs)")
 _SHAME = r"(?:(?:a\s+)?(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
 _INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
             r"bloody|damn|f\S*ing)\s+)*")
@@ -468,6 +473,7 @@ _AT_PEOPLE = _rx(
     rf"|\b(?:being|be)\s+{_INTENSE}(?:{_INSULT_NOUN}|{_SHAME})|\bwhat\s+an?\s+(?:\w+\s+)?{_INSULT_NOUN}\b"
     rf"|\b{_INSULT_ADJ}\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?(?:man|woman|men|women|boy|girl|person|people)\b"
     r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
+    r"|\b(?:you|u|ya)\s+(?:all\s+|guys\s+|people\s+)?(?:suck|stink)\b|\b(?:go\s+to|rot\s+in|burn\s+in)\s+hell\b"
     rf"|\b{_INSULT_NOUN}\b")
 _SENTENCE = _rx(r"[.!?\n](?:(?<=\n)|(?<!\bno\.)(?<!\bnr\.)(?<!\bref\.)(?<!\bvs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)"
                 r"[.!?]*(?=[\s\"')\]]|$))")    # one character class first: the regex skips to it fast
