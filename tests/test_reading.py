@@ -431,6 +431,7 @@ DEADLINES = [
     ("Sort it by tomorrow or I'm cancelling.", "tomorrow", "by tomorrow"),
     ("Send me the refund today.", "today", "Send me the refund today"),
     ("Fix it this week or we'll find another supplier.", "this week", "Fix it this week"),
+    ("Reinstate it today please, we have clients waiting.", "today", "Reinstate it today"),
     ("Get this done by EOD.", "the end of the day", "by EOD"),
     ("By the end of the week I want a fix.", "the end of the week", "By the end of the week"),
     ("By the way, the colours are off.", None, None),

@@ -246,17 +246,23 @@ def _deadline_phrase(reading: Reading) -> str:
 
 def _offer_call(policy: Policy, reading: Reading, cases: dict[str, str]) -> bool:
     """A call where it helps: asked for, a long message, a customer who has written three times,
-    a quality dispute or a complaint to a regulator (settled faster by talking); never after
-    abuse aimed at people, to litigation or a data request (kept in writing), or to someone who
-    asks to cancel (a churn threat may still be worth a call)."""
+    a quality dispute or a complaint to a regulator (settled faster by talking), an overdue
+    account they need back today, even in a short message (the phone settles it fastest); never
+    after abuse aimed at people, to litigation or a data request (kept in writing), or to someone
+    who asks to cancel (a churn threat may still be worth a call)."""
     if not policy.phone or cases.get("abusive_language") == "staff" or reading.asked("cancel"):
         return False
     if cases.get("legal_threat") in ("litigation", "data_protection"):
         return False
-    if reading.words <= SHORT_WORDS and not reading.asked("call"):
+    urgent = reading.asked("call") or (cases.get("overdue_payment") == "ledger" and _today(reading))
+    if reading.words <= SHORT_WORDS and not urgent:
         return False                 # a short message gets a short reply
     complex_case = cases.get("out_of_scope_demand") == "dispute" or cases.get("legal_threat") == "regulator"
-    return reading.asked("call") or reading.words >= LONG_WORDS or reading.contacts >= 3 or complex_case
+    return urgent or reading.words >= LONG_WORDS or reading.contacts >= 3 or complex_case
+
+
+def _today(reading: Reading) -> bool:
+    return reading.deadline is not None and reading.deadline.value in ("today", "tonight")
 
 
 def _invoices(overdue: tuple[OverdueInvoice, ...], fmt: Formatter) -> dict[str, Any]:

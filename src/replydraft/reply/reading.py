@@ -660,7 +660,8 @@ _DEADLINES = (
         r"|tomorrow|the\s+weekend)\b")),
     ("deadline.condition", _rx(rf"\b(?:if|unless)\s+[^.!?\n,;]{{0,80}}?\b(?:on\s+)?(?P<v>{_WHEN})\b"
                                rf"(?=[^.!?\n]{{0,40}}?{_THREATENS})")),
-    ("deadline.today", _rx(r"\b(?:fix|sort|refund|resolv|respond|reply|answer|call|send|cancel|do|pay|deliver|get)\w*"
+    ("deadline.today", _rx(r"\b(?:fix|sort|refund|resolv|respond|reply|answer|call|send|cancel|do|pay|deliver|get"
+                           r"|reinstat|restor|unblock|reactivat|unlock|releas)\w*"
                            r"\s+(?:\w+\s+){0,4}?"
         r"(?<!\bby\s)(?P<v>today|tonight|tomorrow|this\s+week(?:end)?)\b(?!')")),
 )
