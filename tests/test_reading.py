@@ -614,6 +614,8 @@ HELD = [
     ("The invoice is on hold till my app works, and I mean it.", "your app works"),
     ("Please pay the invoice before Friday.", ""),
     ("I'll settle the old invoice later, once the brochure is printed.", "the brochure is printed"),
+    ("Please start on the new brochure right away. I'll settle the old invoice later,\nonce the brochure is printed.",
+     "the brochure is printed"),                                 # a line the mail client wrapped
     ("I paid the invoice after the call.", ""),
     ("I paid it. Until next time!", ""),
 ]
@@ -635,6 +637,9 @@ REQUESTS = [
     ("Just assumed the flyers would be included with the brand package, it's the same design.",
      "include the flyers with the brand package"),
     ("Why do I pay more for a calendar than for a whole office suite?", ""),
+    ("We also need an online shop and a German version of the whole site.",
+     "also provide an online shop and a German version of the whole site"),
+    ("We need an answer today.", ""),
     ("Thanks for the files, they look great.", ""),
 ]
 

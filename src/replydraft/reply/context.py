@@ -189,7 +189,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "issue": reading.issue,
         "held_until": reading.held_until,
         "request": reading.request,
-        "need": reading.need,
+        "need": reading.need if reading.issue or about or not _POINTING.match(reading.need) else "",
         "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
@@ -231,6 +231,7 @@ def _untold(subject_topic: str, issue: str) -> str:
     return "" if words and all(w in issue.lower().split() for w in words) else subject_topic
 
 
+_POINTING = re.compile(r"(?:it|them|this|that|those|these)\b")   # "them by Friday" needs something named before it
 _DEADLINE_WORD = re.compile(r"(?:by|within|before|until|in|today|tonight|this|now)\b", re.IGNORECASE)
 
 

@@ -161,6 +161,7 @@ def safety_matter(text: str) -> SafetyMatter | None:
     # Read as detection reads a text: control characters as spaces, invisible ones left out
     # ("end\u200b it all"), typographic quotes and dashes made plain; evidence is as written.
     norm, origin = normalise(text)
+    norm = _unwrap(norm)         # a line the mail client wrapped is one line, as detection reads it
     return _safety(_Text(text, norm, origin))
 
 
@@ -482,7 +483,7 @@ _SENTENCE = _rx(r"[.!?\n](?:(?<=\n)|(?<!\bno\.)(?<!\bnr\.)(?<!\bref\.)(?<!\bvs\.
 def _sentences(low: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence: ends at . ! ? or at a line break that isn't a soft wrap."""
     spans, start = [], 0
-    for m in _SENTENCE.finditer(_unwrap(low)):
+    for m in _SENTENCE.finditer(low):
         if low[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()
@@ -896,6 +897,7 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     """The customer's new text -> a Reading. ``abuse``: the detector's abusive_language
     evidence (offsets into the same text), so the anger target is judged on those phrases."""
     norm, origin = normalise(text)
+    norm = _unwrap(norm)         # a line the mail client wrapped is one line, as detection reads it
     t = _Text(text, norm, origin)
     spans = _sentences(t.low)
     facts, contacts = _facts(t)
@@ -1008,6 +1010,9 @@ _HELD_WORDS = 16
 # "we need you to add a German version".
 _REQUEST = _rx(r"\b(?:(?:can|could|would|will)\s+(?:you|he|she|they|your\s+\w+)\s+(?:please\s+)?(?:also|just)\s+"
                r"|(?:i|we)\s+(?:also\s+)?(?:need|want|expect)\s+you\s+to\s+(?:also\s+)?)(?P<work>[^.!?\n;]{4,120})")
+# A thing "also" wanted: "we also need an online shop and a German version" -> "also provide an online shop ...".
+_ALSO_THING = _rx(r"\b(?:i|we)\s+(?:also\s+(?:need|want|expect|require)|(?:would|'d)\s+also\s+like)\s+"
+                  r"(?P<work>(?:an?|the|some|more|extra|another)\s+[^.!?\n;]{3,120})")
 
 
 # Where a restated clause stops: its reason or the next clause ("..., seeing as we paid", "..., and I ...").
@@ -1032,6 +1037,8 @@ def _request(t: _Text) -> str:
     work = _restated(t, m, "work", _REQUEST_END)
     if work:
         return ("also " if m and "also" in m.group().split() else "") + work
+    if work := _restated(t, _ALSO_THING.search(t.low), "work", _REQUEST_END):
+        return f"also provide {work}"
     for pattern in _INCLUDED:
         m = pattern.search(t.low)
         if m and (work := _restated(t, m, "work", _INCLUDED_END)):
