@@ -183,6 +183,7 @@ def test_preview_says_why_there_is_no_draft(capsys: pytest.CaptureFixture[str], 
 ASKS = [
     ("Refund the second charge today.", ["refund"]),
     ("The invoice is far too expensive, I expect a considerable reduction.", ["compensation"]),
+    ("I'm not paying for a new phone because I didn't cause the damage.", ["compensation"]),
     ("Under GDPR I want all my data deleted.", ["delete_data"]),
     ("Please have my details removed from your list.", ["delete_data"]),
     ("Once I have seen it I want everything you hold on me deleted.", ["delete_data"]),
@@ -312,6 +313,8 @@ ANGER = [
     ("Don't be a pussy and reply to my emails.", "staff"),
     ("He wouldn't answer without a $99 fee, what a douche.", "staff"),
     ("What a joke this release is.", None),
+    ("You f****** a**hole! You changed the ad!", "staff"),
+    ("I need help pulling your agents' heads out of their asses.", "staff"),
     ("you suck. what you have done is disgusting.", "staff"),
     ("Burn in hell, all of you.", "staff"),
     ("This is ridiculous, I have waited a week.", None),
@@ -360,6 +363,7 @@ def test_a_review_posted_or_threatened(text: str, kind: str | None) -> None:
 LEGAL = [
     ("Refund it or my card company reverses the charge.", ["chargeback"]),
     ("I'm disputing the charge with my bank.", ["chargeback"]),
+    ("I informed my bank that I got a fraudulent transaction.", ["chargeback"]),
     ("I've disputed the $749 setup fee with my bank.", ["chargeback"]),
     ("This is illegal and all charges will be disputed.", ["chargeback"]),
     ("I will open a PayPal dispute, or my lawyer will.", ["chargeback", "litigation"]),
@@ -564,7 +568,11 @@ TOPICS = [
     ("Claude: Fraud victim, no human response in 14 days", ""), ("Despicable: author deletes reviews", ""),
     ("Terrible", ""), ("Boiler: still broken", "the boiler"),
     ("That scum or what", ""), ("Being charged without approval", ""), ("The Android APP is a SCAM", ""),
-    ("Worst developers ever!", ""), ("lmao", ""), ("Paid for Pro support, got no reply and no refund", ""),
+    ("Worst developers ever!", ""),
+    ("Switching internet provider", ""),
+    ("Billing error", "the billing error"),
+    ("lmao", ""),
+    ("Paid for Pro support, got no reply and no refund", ""),
 ]
 
 

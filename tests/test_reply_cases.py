@@ -138,6 +138,11 @@ def test_cases_follow_the_reading() -> None:
     assert signal_cases(both, Reading()) == {"legal_threat": "litigation", "ultimatum": "deadline"}
     reading = Reading(legal=(found("chargeback"), found("litigation")), leaving=found("leaving"))
     assert signal_cases(both, reading) == {"legal_threat": "chargeback", "ultimatum": "leaving"}
+    paypal = Detection((Signal("legal_threat", 0.9, (Evidence("do the refund thing on PayPal", 0, 29, "legal.x"),)),))
+    assert signal_cases(paypal, Reading()) == {"legal_threat": "chargeback"}
+    report = Evidence("report this to the authorities", 0, 30, "legal.x")
+    authority = Detection((Signal("legal_threat", 0.9, (report,)),))
+    assert signal_cases(authority, Reading()) == {"legal_threat": "regulator"}
     never_again = Detection((Signal("ultimatum", 0.9, (Evidence("never flying with you again", 0, 27, "r"),)),))
     assert signal_cases(never_again, Reading()) == {"ultimatum": "leaving"}
     now = Detection((Signal("ultimatum", 0.9, (Evidence("fix it NOW", 0, 10, "r"),)),))

@@ -117,7 +117,7 @@ def reply_context(inputs: ReplyInputs) -> dict[str, Any]:
 def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueInvoice, ...] = ()) -> dict[str, str]:
     """Which case of each detected signal the reply answers, from the reading (``CASES``)."""
     scope_match = _scope_checked(detection)
-    return {s.name: _case(s.name, reading, bool(overdue), scope_match, [e.phrase for e in s.evidence])
+    return {s.name: _case(s.name, reading, bool(overdue), scope_match, [f"{e.rule} {e.phrase}" for e in s.evidence])
             for s in detection.signals}
 
 
@@ -128,12 +128,21 @@ _CHURN_WORDS = re.compile(r"\b(?:never|again|switch\w*|leav\w*|cancel\w*|elsewhe
                           re.IGNORECASE)
 
 
+# What the detector's legal evidence (rule id and phrase) names when the reading found no legal step
+# of its own ("gonna do the refund thing on PayPal", "legal.disputed_by_bank"): the holding reply meant
+# for a lawsuit would stonewall a card dispute or a complaint to a regulator.
+_EVIDENCE_KINDS = (("chargeback", re.compile(r"dispute|bank|chargeback|paypal|stripe|alipay|card|provider", re.I)),
+                   ("regulator", re.compile(r"regulat|authorit|ombudsman|commission|consumer|\bdot\b|\bftc\b", re.I)))
+
+
 def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, evidence: list[str]) -> str:
+    """``evidence``: the signal's evidence, each "<rule id> <phrase>"."""
     if signal == "legal_threat":
         kinds = [f.kind for f in reading.legal]
         if "data_protection" in kinds and (reading.asked("delete_data") or reading.asked("export_data")):
             return "data_protection"       # a data request, even if the regulator is named too: answer the request
-        return reading.legal_kind or "litigation"
+        named = (kind for kind, words in _EVIDENCE_KINDS if any(words.search(e) for e in evidence))
+        return reading.legal_kind or next(named, "litigation")
     if signal == "abusive_language":
         return reading.anger.kind if reading.anger else "staff"
     if signal == "overdue_payment":

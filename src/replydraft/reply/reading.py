@@ -327,7 +327,8 @@ _ASKS: tuple[tuple[str, str], ...] = (
                          r"|\bcredit\s+for\s+the\s+(?:\w+\s+)?(?:downtime|outage|delay|trouble|inconvenience)\b"
                          r"|\bcover\s+(?:the|my|our)\s+(?:\w+\s+)?(?:cost|costs|bill|expenses?)\b|\bshould\s+be\s+on\s+you\b"
                          r"|\byou\s+(?:should|must|need\s+to|have\s+to|will)\s+pay\s+for\b|\bgesture\s+of\s+goodwill\b"
-                         r"|\bgoodwill\s+gesture\b"),
+                         r"|\bgoodwill\s+gesture\b|\b(?:didn't|did\s+not|never)\s+cause\b|\bnot\s+(?:my|our)\s+fault\b"
+                         r"|\bunder\s+warranty\b|\bcovered\s+by\s+(?:the\s+|your\s+)?(?:warranty|guarantee)\b"),
     ("ask.call", r"\b(?:call|phone|ring)\s+me\b(?!\s+(?:a|an)\b)|\bgive\s+me\s+a\s+(?:call|ring)\b"
                  r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:a|your|the|an?\s+actual|a\s+real)\s+(?:\w+\s+)?"
                  r"(?:manager|supervisor|human|person|boss|owner|director)\b"
@@ -459,14 +460,14 @@ _INSULT_ADJ = (r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|
 _INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
                 r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
                 r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks|bigg?ots?"
-                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|jerks?|dicks|sleaze\w*|pigs)")
+                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|a[*#@!]{1,3}holes?|jerks?|dicks|sleaze\w*|pigs)")
 _SHAME = r"(?:(?:a\s+)?(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
 _INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
             r"bloody|damn|f\S*ing)\s+)*")
 # Aimed at people: "you idiots", "you're a bunch of crooks", "your support people are morons",
 # "useless incompetent staff", "f*** you", "Kevin is an idiot" (an insult noun names a person).
 _AT_PEOPLE = _rx(
-    rf"\b(?:you|u|ya)\s+(?:\w+\s+)?{_INSULT_NOUN}\b"
+    rf"\b(?:you|u|ya)\s+(?:\S+\s+)?{_INSULT_NOUN}\b|\bheads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|a\S*s)\b"
     rf"|\b(?:you|u|they|he|she)\s*(?:'re|are|r|were|is|'s)\s+{_INTENSE}(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
     rf"|\b(?:your|the|these|those|you)\s+(?:\w+\s+)?{_PEOPLE}\s+(?:is|are|were|was)\s+{_INTENSE}"
     rf"(?:{_INSULT_ADJ}|{_INSULT_NOUN}|{_SHAME})\b"
@@ -561,7 +562,8 @@ _LEGAL: dict[LegalKind, re.Pattern[str]] = {
         r"(?:charges?|payments?|transactions?|fees?|bills?|renewals?|subscription)\b|\bdisput\w*\s+(?:it|this|them)\s+with\b"
         r"|\b(?:file|open|raise|lodge|start)\w*\s+a\s+(?:\w+\s+)?dispute\b"
         rf"|\b(?:my|the|our)\s+{_BANK}\s+(?:will\s+|'ll\s+|can\s+|is\s+going\s+to\s+)?(?:reverse|claw|dispute|block|recover)"
-        rf"\w*|\b(?:contact\w*|call\w*|ask\w*|go\w*\s+to|tell\w*|phon\w*|involv\w*|complain\w*\s+to|report\w*\s+(?:it|this)"
+        rf"\w*|\b(?:contact\w*|call\w*|ask\w*|go\w*\s+to|tell\w*|told|phon\w*|involv\w*|inform\w*|notif\w*|complain\w*\s+to"
+        r"|report\w*\s+(?:it|this)"
         rf"\s+to)\s+(?:my|our|the)\s+{_BANK}\b|\bclaw\w*\s+(?:\w+\s+){{0,3}}?back\b"
         r"|\bpaypal\s+(?:dispute|claim|case)\b|\b(?:dispute|claim|case)\s+(?:with|on|through|via)\s+paypal\b"
         r"|\b(?:charges?|payments?|transactions?)\s+(?:will|shall|are\s+going\s+to)\s+be\s+disputed\b"),
@@ -1122,6 +1124,10 @@ _INSULT_WORD = _rx(rf"\b(?:{_INSULT_ADJ}|{_INSULT_NOUN}|scam\w*|dafaq|wtf|lmao|l
                    r"|worst|terrible|horrible|awful|disgusting|shameful|ridiculous)\b")
 # "Being charged without approval", "Paid for Pro support": a clause, not a thing; "X is a Y" judges.
 _A_CLAUSE = re.compile(r"(?:being|getting|having|not|paid|charged|bought|ordered|got)\b"
+                       r"|(?!(?:billing|booking|pricing|shipping|parking|heating|plumbing|wedding|building|meeting|listing"
+                       r"|training|hosting|marketing|accounting|packaging|printing|flooring|roofing|wiring|lighting|clothing"
+                       r"|housing|banking|catering|cleaning|landscaping|recording|streaming|messaging|ticketing|setting|"
+                       r"settings|opening|ceiling|morning|evening|earring|ring|king|thing|string|spring|swing)\b)[a-z]+ing\s"
                        r"|.*\b(?:is|are|was|were)\b", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"\w(?:able|ible|ous|ful|less|ive|ic|ish)$", re.IGNORECASE)
 
