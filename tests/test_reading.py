@@ -314,6 +314,7 @@ ANGER = [
     ("He wouldn't answer without a $99 fee, what a douche.", "staff"),
     ("What a joke this release is.", None),
     ("You f****** a**hole! You changed the ad!", "staff"),
+    ("I had to wait on this stupid b**** to ring it up.", "staff"),
     ("I need help pulling your agents' heads out of their asses.", "staff"),
     ("you suck. what you have done is disgusting.", "staff"),
     ("Burn in hell, all of you.", "staff"),
@@ -507,6 +508,10 @@ ISSUES = [
     ("My parcel has been out for delivery for 3 days.", "your parcel has been out for delivery for 3 days"),
     ("We're not going ahead, the booking system doesn't meet our needs.", "the booking system doesn't meet your needs"),
     ("I never agreed to.", ""),
+    # a short complaint takes the next one beside it when that one adds something
+    ("Order 50317 never arrived. The tracking says it was delivered to a locker I have never seen.",
+     "order 50317 never arrived, and that the tracking says it was delivered to a locker you have never seen"),
+    ("My room is filthy! The room you put my family into is filthy!", "your room is filthy"),
     ("I spent 250$ on components that **still have bugs**.", "you spent 250$ on components that still have bugs"),
     ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),

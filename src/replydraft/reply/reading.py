@@ -476,7 +476,7 @@ _AT_PEOPLE = _rx(
     rf"|\b{_INSULT_ADJ}\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?(?:man|woman|men|women|boy|girl|person|people)\b"
     r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
     r"|\b(?:you|u|ya)\s+(?:all\s+|guys\s+|people\s+)?(?:suck|stink)\b|\b(?:go\s+to|rot\s+in|burn\s+in)\s+hell\b"
-    rf"|\b{_INSULT_NOUN}\b")
+    rf"|\b{_INSULT_NOUN}\b|\bb[*#@!]{{3,}}(?!\S)")
 _SENTENCE = _rx(r"[.!?\n](?:(?<=\n)|(?<!\bno\.)(?<!\bnr\.)(?<!\bref\.)(?<!\bvs\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)"
                 r"[.!?]*(?=[\s\"')\]]|$))")    # one character class first: the regex skips to it fast
 
@@ -711,7 +711,7 @@ def _deadline(t: _Text, spans: list[tuple[int, int]]) -> Finding | None:
 _COMPLAINT = _rx(
     r"\b(?:charged|billed|renewed|overcharged|broken|broke|failed|fails|failing|crashed|crashes|crashing|freezes|froze"
     r"|not\s+working|(?:doesn't|don't|didn't|does\s+not|did\s+not|won't)\s+(?:even\s+)?(?:work|load|open|start)"
-    r"|stopped\s+working|never\s+(?:arrived|came|showed|received|heard|got)|(?:hasn't|has\s+not|haven't|have\s+not"
+    r"|stopped\s+working|never\s+(?:arrived|came|showed|received|heard|got|seen(?!\s+(?:such|so|anything|worse|a\s+\w+(?:er|est)\b)))|(?:hasn't|has\s+not|haven't|have\s+not"
     r"|didn't|did\s+not)\s+(?:arrived|come|received|got|gotten|heard|been\s+(?:fixed|delivered|refunded|answered))"
     r"|late|delayed|missing|wrong|logged\s+(?:\w+\s+)?out|locked\s+out|ignored|double|twice|no\s+(?:answer|reply"
     r"|response|one)|nobody|damaged|defective|faulty|lost|errors?|bug|outage|waiting|waited|unanswered|stuck"
@@ -769,8 +769,11 @@ _MIN_WORDS, _MAX_WORDS = 4, 22
 
 
 def _issue(t: _Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> str:
-    """The first clause that states what went wrong, in the reply's person; "" when none is
-    clearly one (a wrong paraphrase is worse than none). ``avoid``: threats and abuse."""
+    """The first clause that states what went wrong, in the reply's person, and when that one is
+    short, the next such clause that adds something ("order 50317 never arrived, and that
+    tracking says ..."); "" when none is clearly one (a wrong paraphrase is worse than none).
+    ``avoid``: threats and abuse."""
+    units: list[str] = []
     for s0, s1 in spans:
         if t.low[s1:s1 + 1] == "?":
             continue
@@ -780,8 +783,23 @@ def _issue(t: _Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]])
             unit = _unit(t, start, end, avoid)
             start = end + 1
             if unit:
-                return _said_back(unit)
-    return ""
+                units.append(_said_back(unit))
+                break
+        if units and (len(units[0].split()) > _SHORT_ISSUE or len(units) == 2):
+            break
+    if len(units) == 2 and _adds(units[0], units[1]) and len(" ".join(units).split()) <= _MAX_WORDS + 4:
+        return f"{units[0]}, and that {units[1]}"
+    return units[0] if units else ""
+
+
+_SHORT_ISSUE = 6      # a complaint this short may take a second one beside it
+
+
+def _adds(first: str, second: str) -> bool:
+    """Whether the second complaint says more than the first (not "your room is filthy" twice)."""
+    seen = {w.strip(".,!").lower() for w in first.split()}
+    new = [w for w in second.split() if w.strip(".,!").lower() not in seen]
+    return len(new) >= len(second.split()) * 2 / 3
 
 
 def _in_brackets(low: str, start: int, pos: int) -> bool:
@@ -805,7 +823,7 @@ def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
     return _EMPHASIS.sub("", unit)
 
 
-_EMPHASIS = re.compile(r"(?<!\w)(?:\*\*|__)|(?:\*\*|__)(?!\w)|`")    # markdown, not the stars of "f**k"
+_EMPHASIS = re.compile(r"(?<![\w*])(?:\*\*|__)(?=\w)|(?<=\w)(?:\*\*|__)(?![\w*])|`")   # markdown, not "f**k"
 
 
 # Terse complaints said whole: "Ordered a sofa ..." -> "I ordered a sofa ...", "3 weeks and still no
