@@ -177,17 +177,19 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     # The references the customer gave, and one amount (several are a story, not the matter's).
     refs = [(value, f"{_ref_word(reading, kind, value)} {value}") for kind in _REFS for value in reading.values(kind)]
     amounts = reading.values("amount")
-    subject_topic = topic(subject)
-    # A lone amount goes with a topic or a reference ("your deposit (£950)"), never alone ("writing
-    # about 300 USD"), except in the litigation holding reply, which names nothing else.
     amount = [(amounts[0], amounts[0])] if len(amounts) == 1 else []
+    subject_topic = topic(subject)
     everything = join_and([label for _, label in refs + amount])
     if amount and not (subject_topic or refs):
-        everything, amount = f"the {everything}", []        # "your message about the $1,200"
-    refs += amount
+        everything = f"the {everything}"          # the litigation reply: "your message about the $1,200"
     # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
-    untold = join_and([label for value, label in refs if value not in reading.issue])
+    # A lone amount goes only beside a topic or a reference it names ("your deposit (£950)"), never
+    # alone ("writing about 300 USD").
     about = _untold(subject_topic, reading.issue)
+    untold_refs = [label for value, label in refs if value not in reading.issue]
+    if about or untold_refs:
+        untold_refs += [label for value, label in amount if value not in reading.issue]
+    untold = join_and(untold_refs)
     return {
         "topic": about,
         "refs": untold,
