@@ -512,6 +512,10 @@ ISSUES = [
     ("Order 50317 never arrived. The tracking says it was delivered to a locker I have never seen.",
      "order 50317 never arrived, and that the tracking says it was delivered to a locker you have never seen"),
     ("My room is filthy! The room you put my family into is filthy!", "your room is filthy"),
+    ("order 50317 never arrived. tracking says delivered to a locker ive never heard of, two towns over",
+     "order 50317 never arrived, and that tracking says delivered to a locker you've never heard of, two towns over"),
+    ("A neighbour phoned me to say she received my test results by email from your surgery.",
+     "a neighbour phoned you to say she received your test results by email from our surgery"),
     ("I spent 250$ on components that **still have bugs**.", "you spent 250$ on components that still have bugs"),
     ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
@@ -543,13 +547,13 @@ def test_read_is_fast_on_a_long_message() -> None:
     assert 280 <= len(text.split()) <= 320
     read(text)
     def once() -> float:
-        began = time.perf_counter()
+        began = time.process_time()
         for _ in range(10):
             read(text)
-        return (time.perf_counter() - began) / 10
+        return (time.process_time() - began) / 10
 
-    # About 1 ms on an idle machine (the safety reading alone is a quarter of it); the bound is
-    # loose for a loaded CI runner and still catches a pattern that backtracks.
+    # About 1-5 ms of CPU time (the safety reading alone is a quarter of it); CPU time, not wall
+    # time, so a busy runner doesn't fail it, and the bound still catches a pattern that backtracks.
     assert min(once() for _ in range(5)) < 0.010
 
 

@@ -727,6 +727,8 @@ _COMPLAINT = _rx(
     r"|(?:not|never)\s+(?:been\s+)?(?:refunded|replaced|repaired|delivered|fixed|returned)"
     r"|still\s+(?:has|have|shows?|says?|lists?|uses?|sends?)"
     r"|nothing\s+(?:came|arrived|happened|has\s+(?:come|arrived|happened|changed))"
+    r"|\b(?:she|he|they|someone|somebody|another\s+\w+|a\s+stranger)\s+(?:has\s+|had\s+)?(?:just\s+)?(?:received|got|was\s+sent"
+    r"|were\s+sent|saw|seen)\s+(?:all\s+)?my\b"
     r"|can\s+no\s+longer|(?:doesn't|does\s+not|didn't|did\s+not)\s+meet"
     r"|(?:been|waiting|waited|stuck|on\s+hold)\b[^.!?]{0,40}\bfor\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?"
     r"(?:\d+\+?|a|an|two|three|four|five|six|several|many)\s+(?:hrs?|hours?|days?|weeks?|months?)"
@@ -738,7 +740,8 @@ _CLAUSE = _rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that
 _TRIM = _rx(r"[\s,.;:!-]*(?:(?:and|but|so|also|honestly|seriously|frankly|again|now|plus)\b,?\s*)?"
             r"(?P<u>.*?)[\s,.;:!-]*\Z")
 _STARTS = _rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|the|this|that|it|it's|its|they|they've"
-              r"|there|nobody|no|nothing|still|a|an|order|invoice|payment|delivery|every|each|both|after|since|for)\b")
+              r"|there|nobody|no|nothing|still|a|an|order|invoice|payment|delivery|every|each|both|after|since|for"
+              r"|another|someone|somebody|\w+\s+(?:page\s+|site\s+)?(?:says|shows|said|showed|claims|claimed))\b")
 # Threats, requests, greetings, praise, idioms ("don't get me wrong"), a subject left out after a
 # swapped "I" ("I forgot to cancel and was charged" would come out as "you ... and was charged").
 _NOT_A_COMPLAINT = _rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s+will|we\s+will|going\s+to|gonna"
@@ -749,10 +752,11 @@ _NOT_A_COMPLAINT = _rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s
                        r"|scam\w*|steal\w*|stole|stolen|lied|lying|liars?|fraud\w*|cheat\w*|ripped|rip\s+off|robb\w*"
                        r"|theft|thie(?:f|ves)|extort\w*|crooks?)\b|[?]|[:;]-?\)|^(?:after|since|before|while)\s+\w+ing\b")
 _PRONOUN = re.compile(r"\b(?:i\s+am|i\s+was|you\s+are|you\s+were|we\s+are|we\s+were|i'm|i've|i'd|i'll|you're"
-                      r"|you've|you'd|you'll|im|we're|we've|we'd|we'll|myself|ourselves|yourselves|yourself|mine"
+                      r"|you've|you'd|you'll|im|ive|we're|we've|we'd|we'll|myself|ourselves|yourselves|yourself|mine"
                       r"|ours|yours|my|our|your|me|us|i|we|you)\b", re.IGNORECASE)
 _SWAP = {"i am": "you are", "i was": "you were", "you are": "we are", "you were": "we were", "we are": "you are",
-         "we were": "you were", "i'm": "you're", "im": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll",
+         "we were": "you were", "i'm": "you're", "im": "you're", "ive": "you've", "i've": "you've", "i'd": "you'd",
+         "i'll": "you'll",
          "you're": "we're", "you've": "we've", "you'd": "we'd", "you'll": "we'll", "we're": "you're",
          "we've": "you've", "we'd": "you'd", "we'll": "you'll", "myself": "yourself", "ourselves": "yourselves",
          "yourself": "ourselves", "yourselves": "ourselves", "mine": "yours", "ours": "yours", "yours": "ours",
