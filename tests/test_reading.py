@@ -508,6 +508,8 @@ ISSUES = [
     ("My parcel has been out for delivery for 3 days.", "your parcel has been out for delivery for 3 days"),
     ("We're not going ahead, the booking system doesn't meet our needs.", "the booking system doesn't meet your needs"),
     ("I never agreed to.", ""),
+    ("A lot of tickets with no response about refunds.", ""),
+    ("Still haven't spoken to a human after 3 calls.", "you still haven't spoken to a human after 3 calls"),
     # a short complaint takes the next one beside it when that one adds something
     ("Order 50317 never arrived. The tracking says it was delivered to a locker I have never seen.",
      "order 50317 never arrived, and that the tracking says it was delivered to a locker you have never seen"),

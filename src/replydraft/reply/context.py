@@ -187,12 +187,14 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
     # alone ("writing about 300 USD").
     about = _untold(subject_topic, reading.issue)
     untold_refs = [label for value, label in refs if value not in reading.issue]
+    numbers = join_and(untold_refs)            # the references alone: "booking HX-20931"
     if about or untold_refs:
         untold_refs += [label for value, label in amount if value not in reading.issue]
     untold = join_and(untold_refs)
     return {
         "topic": about,
         "refs": untold,
+        "numbers": numbers,
         "about": _joined(about, untold),
         "matter": _joined(subject_topic, everything),   # for a reply that restates nothing else
         "asks": [a.kind for a in reading.asks],

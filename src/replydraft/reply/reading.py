@@ -822,9 +822,18 @@ def _unit(t: _Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
     low = unit.lower()
     if (not _MIN_WORDS <= len(unit.split()) <= _MAX_WORDS or not _STARTS.match(low) or unit.isupper()
             or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low) or not _quoted_plainly(low)
-            or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _dangling(low)):
+            or _SWEAR.search(low) or _AT_PEOPLE.search(low) or _dangling(low) or _heading(low)):
         return ""
     return _EMPHASIS.sub("", unit)
+
+
+# "a lot of Github issues with no response about refunds": a count of things with no verb is a heading.
+_COUNT_OF = re.compile(r"(?:a\s+lot\s+of|lots\s+of|loads\s+of|tons\s+of|so\s+many|too\s+many|plenty\s+of)\s")
+_BE_HAVE = re.compile(r"\b(?:is|are|was|were|has|have|had|been|\w+n't|\w+ed)\b")
+
+
+def _heading(low: str) -> bool:
+    return bool(_COUNT_OF.match(low)) and not _BE_HAVE.search(low)
 
 
 _EMPHASIS = re.compile(r"(?<![\w*])(?:\*\*|__)(?=\w)|(?<=\w)(?:\*\*|__)(?![\w*])|`")   # markdown, not "f**k"
@@ -838,6 +847,7 @@ _NO_SUBJECT = re.compile(r"(?:ordered|bought|paid|booked|called|emailed|rang|pho
                          re.IGNORECASE)
 _STILL_NO = re.compile(r"(?:(?P<d>(?:\d+|a|an|one|two|three|four|five|six|ten|several|many)\s+(?:hours?|days?|weeks?"
                        r"|months?))\s+(?:and|on|later|now),?\s+)?still\s+no\s+(?=\w)", re.IGNORECASE)
+_STILL_NOT = re.compile(r"still\s+(?:haven't|have\s+not|havent|can't|cannot|don't|didn't)\s", re.IGNORECASE)
 _PAID_FOR = re.compile(r"(?=[$€£]\s?\d[\d,.]*\s+for\s+(?:a|an|the|this|that|my|our)\s)")
 _BARE_NOUN = re.compile(r"(?!(?:it|that|there|what|he|she|who|here|let|this|where|everything|nothing)'s)[a-z]+'s\s+"
                         r"(?:still\s+|not\s+|now\s+|been\s+)?(?:\w+ing|broken|down|dead|gone|missing)\b",
@@ -848,7 +858,9 @@ _I_AND_WAS = re.compile(r"\b(and|but|or|then)\s+(was|am)\b")
 def _completed(unit: str) -> str:
     """``unit`` with the subject a terse complaint leaves out; when that subject is "I", a later
     "and was" becomes "and were", so it reads right in the reply's person ("you ... and were")."""
-    if m := _STILL_NO.match(unit):
+    if _STILL_NOT.match(unit):
+        unit = "I " + unit[0].lower() + unit[1:]
+    elif m := _STILL_NO.match(unit):
         unit = ("it has been " + m.group("d") + " and " if m.group("d") else "") + "I still have no " + unit[m.end():]
     elif _NO_SUBJECT.match(unit):
         unit = "I " + unit[0].lower() + unit[1:]
