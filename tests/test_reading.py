@@ -582,6 +582,9 @@ TOPICS = [
     ("Worst developers ever!", ""),
     ("Switching internet provider", ""),
     ("Billing error", "the billing error"),
+    ("Stranded in DCA", ""), ("Ripped off", ""), ("Properly implement the API", ""), ("Check your Gmail", ""),
+    ("Free trial killed my purchase", ""), ("Customer lost", ""), ("Cancelled flight", "the cancelled flight"),
+    ("Supply agreement translation - urgent", "the supply agreement translation"),
     ("lmao", ""),
     ("Paid for Pro support, got no reply and no refund", ""),
 ]

@@ -1117,7 +1117,8 @@ _NOT_A_TOPIC = re.compile(
     r"our\s+order|my\s+order|last|final|warning|chance|urgent|important|subject\s+access|while|if|because|since|"
     r"about|regarding|re)\b", re.IGNORECASE)
 # "Payroll run failed", "charged twice": a sentence, not a topic
-_PREDICATE = re.compile(r"\w(?:ed|ing|ly)$|\b(?:twice|again|already|still|today|now|late|wrong)$", re.IGNORECASE)
+_PREDICATE = re.compile(r"\w(?:ed|ing|ly)$|\b(?:twice|again|already|still|today|now|late|wrong|lost|off)$",
+                        re.IGNORECASE)
 _WHERE_IS = re.compile(r"\b(?:where(?:'s|\s+is|\s+are)|what\s+happened\s+to|still\s+no|still\s+waiting\s+(?:for|on)"
                        r"|still\s+(?:haven't|have\s+not|not)\s+(?:got|received|had))\s+(my|our|the)?\s*", re.IGNORECASE)
 _DAYS_MONTHS = re.compile(r"^(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b|^(?:january|february|"
@@ -1162,7 +1163,11 @@ _A_CLAUSE = re.compile(r"(?:being|getting|having|not|paid|charged|bought|ordered
                        r"|training|hosting|marketing|accounting|packaging|printing|flooring|roofing|wiring|lighting|clothing"
                        r"|housing|banking|catering|cleaning|landscaping|recording|streaming|messaging|ticketing|setting|"
                        r"settings|opening|ceiling|morning|evening|earring|ring|king|thing|string|spring|swing)\b)[a-z]+ing\s"
-                       r"|.*\b(?:is|are|was|were)\b", re.IGNORECASE)
+                       r"|.*\b(?:is|are|was|were)\b"
+                       # "Stranded in DCA", "Ripped off", "Properly implement ...", "Check your Gmail", "Close account"
+                       r"|[a-z]+ed\s+(?:in|at|off|out|elsewhere|up|by|on|to|from|for|again)\b|(?:properly|urgently|finally|really|just|seriously|completely|totally|absolutely)\s|\S+\s.*\b(?:my|me|i|you|we|us)\b"
+                       r"|(?:check|close|fix|send|give|make|let|tell|contact|implement|stop|remove|add|reply|respond|answer)\s",
+                       re.IGNORECASE)
 _ADJECTIVE = re.compile(r"\w(?:able|ible|ous|ful|less|ive|ic|ish)$", re.IGNORECASE)
 
 
