@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from replydraft.reply.reading import Reading, read, safety_matter, topic
+from replydraft.reply.reading import Reading, read
+from replydraft.reply.safety import safety_matter
+from replydraft.reply.topic import topic
 
 MATTERS = [
     # self-harm

@@ -22,8 +22,9 @@ from replydraft.reply.context import ReplyInputs, excerpt, reply_context
 from replydraft.reply.draft import Draft, build_draft, draft_message_id, recipient
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import Invoice, OverdueInvoice, overdue_for
-from replydraft.reply.reading import Reading, SafetyMatter, read, safety_matter
+from replydraft.reply.reading import Reading, read
 from replydraft.reply.render import Renderer, case_template
+from replydraft.reply.safety import SafetyMatter, safety_matter
 from replydraft.reply.voice import Choice, History, choose
 
 __all__ = [

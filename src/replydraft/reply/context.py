@@ -18,8 +18,9 @@ from replydraft.detection.detector import SCOPE_RULE, Detection
 from replydraft.message.extract import InboundEmail
 from replydraft.reply.formatting import Formatter
 from replydraft.reply.ledger import OverdueInvoice
-from replydraft.reply.reading import Reading, topic
+from replydraft.reply.reading import Reading
 from replydraft.reply.render import join_and, ordered, signal_template
+from replydraft.reply.topic import topic
 from replydraft.reply.voice import Choice, History
 
 __all__ = ["CASES", "ReplyInputs", "excerpt", "first_name", "reply_context", "signal_cases"]
@@ -124,7 +125,8 @@ def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueI
 # An ultimatum whose words are about going ("never again", "switching to Delta", "you've lost a
 # customer") is churn, not a deadline, even when the reading found no churn phrase of its own.
 _CHURN_WORDS = re.compile(r"\b(?:never|again|switch\w*|leav\w*|cancel\w*|elsewhere|another|lost|goodbye|bye"
-                          r"|mov(?:e|ed|ing)|taking|sticking|hello|former|renew\w*|return\w*|done|through|business|customer|competitors?|alternatives?)\b",
+                          r"|mov(?:e|ed|ing)|taking|sticking|hello|former|renew\w*|return\w*|done|through|business"
+                          r"|customer|competitors?|alternatives?)\b",
                           re.IGNORECASE)
 
 
