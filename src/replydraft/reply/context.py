@@ -176,35 +176,15 @@ _REFS = ("order", "invoice", "ticket", "account")     # the references a reply m
 
 
 def _reading(reading: Reading, subject: str) -> dict[str, Any]:
-    # The references the customer gave, and one amount (several are a story, not the matter's).
-    refs = [(value, f"{_ref_word(reading, kind, value)} {value}") for kind in _REFS for value in reading.values(kind)]
-    amounts = reading.values("amount")
-    amount = [(amounts[0], amounts[0])] if len(amounts) == 1 else []
-    subject_topic = topic(subject)
-    everything = join_and([label for _, label in refs + amount])
-    if amount and not (subject_topic or refs):
-        everything = f"the {everything}"          # the litigation reply: "your message about the $1,200"
-    # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
-    # A lone amount goes only beside a topic or a reference it names ("your deposit (£950)"), never
-    # alone ("writing about 300 USD").
-    about = _untold(subject_topic, reading.issue)
-    untold_refs = [label for value, label in refs if value not in reading.issue]
-    numbers = join_and(untold_refs)            # the references alone: "booking HX-20931"
-    if about or untold_refs:
-        untold_refs += [label for value, label in amount if value not in reading.issue]
-    untold = join_and(untold_refs)
+    mentions = _mentions(reading, subject)
     return {
-        "topic": about,
-        "refs": untold,
-        "numbers": numbers,
-        "about": _joined(about, untold),
-        "matter": _joined(subject_topic, everything),   # for a reply that restates nothing else
+        **mentions,
         "asks": [a.kind for a in reading.asks],
         "facts": {kind: reading.values(kind) for kind in (*_REFS, "amount", "date")},
         "issue": reading.issue,
         "held_until": reading.held_until,
         "request": reading.request,
-        "need": reading.need if reading.issue or about or not _POINTING.match(reading.need) else "",
+        "need": reading.need if reading.issue or mentions["topic"] or not _POINTING.match(reading.need) else "",
         "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
@@ -217,6 +197,33 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "deadline_phrase": _deadline_phrase(reading),
         "words": reading.words,
         "short": reading.words <= SHORT_WORDS,
+    }
+
+
+def _mentions(reading: Reading, subject: str) -> dict[str, str]:
+    """What a reply may name of the matter: the subject's topic and the references (order,
+    invoice, ticket numbers and one amount; several amounts are a story, not the matter's)."""
+    refs = [(value, f"{_ref_word(reading, kind, value)} {value}") for kind in _REFS for value in reading.values(kind)]
+    amounts = reading.values("amount")
+    amount = [(amounts[0], amounts[0])] if len(amounts) == 1 else []
+    subject_topic = topic(subject)
+    everything = join_and([label for _, label in refs + amount])
+    if amount and not (subject_topic or refs):
+        everything = f"the {everything}"          # the litigation reply: "your message about the $1,200"
+    # "Thank you for writing about your sofa (order 88213)": what the complaint doesn't already say.
+    # A lone amount goes only beside a topic or a reference it names ("your deposit (£950)"), never
+    # alone ("writing about 300 USD").
+    about = _untold(subject_topic, reading.issue)
+    untold = [label for value, label in refs if value not in reading.issue]
+    numbers = join_and(untold)                     # the references alone: "booking HX-20931"
+    if about or untold:
+        untold += [label for value, label in amount if value not in reading.issue]
+    return {
+        "topic": about,
+        "refs": join_and(untold),
+        "numbers": numbers,
+        "about": _joined(about, join_and(untold)),
+        "matter": _joined(subject_topic, everything),   # for a reply that restates nothing else
     }
 
 
