@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replydraft.detection import catalog
-from replydraft.detection.catalog import ANCHORED_STARTS, RULE_KEYS, RULE_TABLE
+from replydraft.detection.catalog import ANCHORED_STARTS, RULE_KEYS, RULE_SPECS, RuleSpec
 from replydraft.detection.stems import start_stems
 
 __all__ = [
@@ -62,30 +62,34 @@ POSITIVE = _rx(catalog.POSITIVE)
 INFO_QUESTION = _rx(catalog.INFO_QUESTION)
 
 
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else _rx(pattern)
+
+
+def compile_rule(spec: RuleSpec) -> Rule:
+    """The spec's pattern and context compiled, with where it can start and its prefilter keys."""
+    groups = RULE_KEYS.get(spec.id, ())
+    if groups and isinstance(groups[0], str):
+        groups = (groups,)
+    if len(groups) > 2:
+        raise AssertionError(f"{spec.id}: at most two key groups")
+    regex = _rx(spec.pattern)
+    anchored = spec.pattern.startswith(ANCHORED_STARTS)
+    return Rule(spec.id, spec.signal, spec.weight, regex, negatable=spec.negatable, question=spec.question,
+                hypothetical=spec.hypothetical, positive=spec.positive, not_before=_optional(spec.not_before),
+                near=_optional(spec.near), near_text=spec.near_text, unless_text=_optional(spec.unless_text),
+                keys=tuple(frozenset(g) for g in groups), anchored=anchored,
+                starts=None if anchored else start_stems(regex))
+
+
 def _build() -> tuple[Rule, ...]:
-    rules = []
-    unknown = set(RULE_KEYS) - {r[0] for r in RULE_TABLE}
+    unknown = set(RULE_KEYS) - {spec.id for spec in RULE_SPECS}
     if unknown:
         raise AssertionError(f"keys for unknown rules: {sorted(unknown)}")
-    for rule_id, signal, weight, pattern, flags in RULE_TABLE:
-        opts = dict(flags)
-        groups = RULE_KEYS.get(rule_id, ())
-        if groups and isinstance(groups[0], str):
-            groups = (groups,)
-        if len(groups) > 2:
-            raise AssertionError(f"{rule_id}: at most two key groups")
-        opts["keys"] = tuple(frozenset(g) for g in groups)
-        opts["anchored"] = pattern.startswith(ANCHORED_STARTS)
-        regex = _rx(pattern)
-        opts["starts"] = None if opts["anchored"] else start_stems(regex)
-        for key in ("not_before", "near", "unless_text"):
-            if key in opts:
-                opts[key] = _rx(str(opts[key]))
-        rules.append(Rule(rule_id, signal, weight, regex, **opts))  # type: ignore[arg-type]
-    ids = [r.id for r in rules]
-    if len(ids) != len(set(ids)):
+    rules = tuple(compile_rule(spec) for spec in RULE_SPECS)
+    if len({r.id for r in rules}) != len(rules):
         raise AssertionError("duplicate rule id")
-    return tuple(rules)
+    return rules
 
 
 RULES: tuple[Rule, ...] = _build()
