@@ -38,7 +38,6 @@ from replydraft.detection.catalog.context import (
     POSITIVE,
     SUBJECT_ANCHOR,
 )
-from replydraft.detection.catalog.keys import RULE_KEYS
 from replydraft.detection.catalog.spec import RuleSpec
 
 __all__ = [
@@ -47,7 +46,6 @@ __all__ = [
     "INFO_QUESTION",
     "NEGATION",
     "POSITIVE",
-    "RULE_KEYS",
     "RULE_SIGNALS",
     "RULE_SPECS",
     "SUBJECT_ANCHOR",
