@@ -23,6 +23,7 @@ from typing import Any
 __all__ = ["required_groups", "word_cost"]
 
 MAX_EXACT = 64          # a part that can match more distinct strings than this is unbounded
+_KEY_EXACT = 256        # ... when finding keys (see required_groups), which looks harder
 _SEGMENT = re.compile(r"[a-z0-9]+|[^\sa-z0-9_]")     # a word part, or one symbol ("!", "#", "’")
 _COMMON = frozenset([
     "the", "and", "you", "your", "for", "are", "was", "were", "with", "this", "that", "have", "has", "had", "not",
@@ -42,7 +43,8 @@ _SHORT_WORDS = frozenset(["a", "i", "on", "to", "of", "in", "it", "is", "at", "b
 class _Part:
     exact: frozenset[str] | None           # every string this part can match, if few
     groups: tuple[frozenset[str], ...]     # word parts required of every match
-    ends: frozenset[str] | None = None     # (keys) what every match starts and ends with, if not exact
+    ends: frozenset[str] | None = None     # (keys) x+, x{2,}: the x that every match starts and ends with
+    least: int = 1                         # ... at least this many times
 
 
 def _cost(group: frozenset[str]) -> float:
@@ -68,20 +70,32 @@ def _sequence(items: list[Any], keys: bool = False) -> _Part:
     groups: list[frozenset[str]] = []
     run: frozenset[str] | None = frozenset({""})   # strings of the bounded items since the last unbounded one
     whole: bool = True                             # the whole sequence is bounded so far
+    early: frozenset[str] = frozenset()            # (keys) strings that end the run early, see below
     for item in items:
         part = _item(item, keys)
-        if part.exact is not None and run is not None and len(run) * len(part.exact) <= MAX_EXACT:
+        limit = _KEY_EXACT if keys else MAX_EXACT
+        if part.exact is not None and run is not None and len(run) * len(part.exact) <= limit:
             run = frozenset(a + b for a in run for b in part.exact)
             continue
-        if part.ends is not None and run is not None and len(run) * len(part.ends) <= MAX_EXACT:
-            run = frozenset(a + b for a in run for b in part.ends)    # "sh" + "[i1!]+" holds "shi", "sh1", "sh!"
-        groups += _flush(run, keys)
+        ends = part.ends
+        if ends is not None and run is not None and len(run) * len(ends) ** 2 + len(early) <= _KEY_EXACT:
+            twice = frozenset(a + b + c for a in run for b in ends for c in ends)
+            whole = False
+            if part.least == 1:
+                # "f" + "u+" + "c": one u ("fuc") or more ("fuu"), so every match holds "fuc" or "fuu"
+                early |= twice
+                run = frozenset(a + b for a in run for b in ends)
+                continue
+            groups += _flush(twice | early, keys)      # "f" + "[*#]{2,4}": "f**", "f*#", ...
+            run, early = ends, frozenset()
+            continue
+        groups += _flush(run | early if run is not None else None, keys)
         groups += part.groups
         whole = False
-        run = part.exact if part.ends is None else part.ends
+        run, early = (part.exact if ends is None else ends), frozenset()
     if whole:
         return _Part(run, ())
-    groups += _flush(run, keys)
+    groups += _flush(run | early if run is not None else None, keys)
     return _Part(None, tuple(groups))
 
 
@@ -100,7 +114,7 @@ def _flush(strings: frozenset[str] | None, keys: bool = False) -> list[frozenset
 
 def _best(part: _Part, keys: bool = False) -> frozenset[str] | None:
     groups = list(part.groups) + _flush(part.exact, keys)
-    return min(groups, key=_cost) if groups else None
+    return min(groups, key=_chance if keys else _cost) if groups else None
 
 
 def _item(item: tuple[Any, Any], keys: bool = False) -> _Part:
@@ -133,7 +147,7 @@ def _item(item: tuple[Any, Any], keys: bool = False) -> _Part:
         if low == high == 1:
             return inner
         ends = inner.exact if keys and inner.exact is not None and "" not in inner.exact else None
-        return _Part(None, tuple(inner.groups) + tuple(_flush(inner.exact, keys)), ends)
+        return _Part(None, tuple(inner.groups) + tuple(_flush(inner.exact, keys)), ends, min(low, 2))
     return _UNBOUNDED
 
 
@@ -208,20 +222,22 @@ def _distributed(items: list[Any]) -> list[Any]:
 
 
 def _chance(group: frozenset[str]) -> float:
-    """How likely a text is to hold one of the group's strings somewhere in its words: a guess by
-    length (a letter or two is in almost every text, a rare symbol is not), as if independent."""
-    miss = 1.0
-    for s in group:
-        miss *= 1.0 - _key_chance(s)
-    return 1.0 - miss
+    """How likely a text is to hold one of the group's strings: a guess from its likeliest string,
+    and a little for each other (a group's strings are mostly spellings of one word: "sh*t", "sh1t")."""
+    chances = sorted((_key_chance(s) for s in group), reverse=True)
+    return min(1.0, chances[0] + 0.1 * sum(chances[1:])) if chances else 1.0
 
 
 def _key_chance(key: str) -> float:
+    """A guess at how likely a text is to hold the key: by length, common words and symbols apart."""
     if key.startswith(" "):               # a word key: whole words are rarer than parts of words
         words = key.split()
         if len(words) > 1:
-            return 0.2 / len(words)
+            return 0.02
         word = words[0]
-        return 0.95 if word in _COMMON or word in _SHORT_WORDS else 0.3 if len(word) <= 2 else 0.1 / len(word)
-    common = key in _COMMON or (len(key) <= 2 and key.isalnum())
-    return 0.95 if common else 0.3 if len(key) <= 3 else 0.1 / (len(key) - 3)
+        return 0.9 if word in _COMMON or word in _SHORT_WORDS else 0.2 if len(word) <= 2 else 0.05 / (len(word) - 2)
+    if key in _COMMON:
+        return 0.9
+    if not key.isalnum():                 # a symbol alone, or beside letters ("sh*t", "i’ll")
+        return (0.6 if key in ".,'’!?-:;/()" else 0.1) if len(key) == 1 else 0.02
+    return (0.95, 0.6, 0.15)[len(key) - 1] if len(key) <= 3 else 0.06 / (len(key) - 2)
