@@ -124,6 +124,11 @@ class Detector:
     def disabled(self) -> frozenset[str]:
         return self.settings.disabled
 
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules it runs: the built-in ones left on, then the company's."""
+        return self._index.rules
+
     def threshold(self, name: str) -> float:
         return self.settings.threshold(name)
 

@@ -20,20 +20,22 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?!f[u*]+[c*]+k+ed\b)"
                  r"(?>" + _FWORD + r")(?!\s+(?:love|loved|loving|great|awesome|amazing|brilliant|legend|"
                  r"legends|genius|best|incredible|fantastic|perfect|beautiful|cool|finally|helpful|fast)\b)",
-         examples=(),
+         examples=("This is fucking ridiculous.",
+                   "What the f*ck is wrong with your support team?"),
+         not_examples=("That new dashboard is fucking awesome.",),
          **_ALWAYS),
     rule("abuse.fucked", weight=0.7,
          pattern=r"\bf(?:u|\*)(?:c|\*)ked\b",
-         examples=(),
+         examples=("You've fucked up my order again.",),
          not_before=r"\b(?:i|we|i\s+(?:totally|really|kinda|just))\s+$",
          **_ALWAYS),
     rule("abuse.f_you", weight=0.75,
          pattern=r"\bf\s+(?:you|u|off|this|that|them|y['’]?all)\b",
-         examples=(),
+         examples=("F you and your useless app.",),
          **_ALWAYS),
     rule("abuse.insult", weight=0.7,
          pattern=r"\b" + _INSULT + r"\b(?!-?proof)",
-         examples=(),
+         examples=("You absolute morons.",),
          not_before=r"\b(?:i['’]?m|i\s+am|i\s+was|i\s+feel|i\s+felt|feel|felt|like|look|looked|looks|"
                     r"myself|me\s+(?:look|feel|seem)|call\s+me|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
                     r"(?:total\s+|complete\s+|real\s+|absolute\s+|bit\s+of\s+an?\s+)?$",
@@ -57,36 +59,38 @@ RULES: tuple[RuleSpec, ...] = (
                  r"\bcowboy\s+(?:builders?|outfit|company|firm|operation|traders?|plumbers?|electricians?|mechanics?|"
                  r"landlords?|"
                  r"contractors?|cleaners?|garage|business)\b",
-         examples=(),
+         examples=("Pathetic little company.",),
          **_ALWAYS),
     rule("abuse.directed", weight=0.7,
          pattern=r"\b" + _TARGET + r"\s*(?:are|r|['’]re|re|is|were|was|must\s+be|being)?\s+(?:(?:all|such|so|a|an|"
                  r"bunch\s+of|complete|total|absolute|utter|utterly|completely|totally|truly|really|just|the|most|"
                  r"f\w*ing|bloody|damn|freaking|fricking|still|guys|too|people)\s+){0,3}" + _WEAK_INSULT + r"\b",
-         examples=(),
+         examples=("You are incompetent.",),
+         not_examples=("The old version was incompetent at handling large files.",),
          **_ALWAYS),
     rule("abuse.sucks_hashtag", weight=0.6,
          pattern=r"#\w+(?<!never)(?<!not)(?<!nt)suc?ks?\b",
-         examples=(),
+         examples=("Three hours on hold #acmesucks",),
          **_ALWAYS),
     rule("abuse.piece_of", weight=0.85,
          pattern=r"\bpiece\s+of\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|filth|work)\b",
-         examples=(),
+         examples=("Your app is a piece of crap.",),
          **_ALWAYS),
     rule("abuse.shit_company", weight=0.65,
          pattern=r"\b(?:sh[i*!1#@]+t(?:ty)?|s[*#]{2,3}t(?:ty)?)\s+(?:\w+\s+)?(?:service|company|airline|"
                  r"support|customer\s+(?:service|svc|care)|svc|cs|staff|business|team|management|people|agents?|"
                  r"employees|"
                  r"excuse)\b",
-         examples=(),
+         examples=("Shit company, shit service.",),
          **_ALWAYS),
     rule("abuse.bullshit", weight=0.65,
          pattern=r"\b(?:bull\s?sh[i*!1#@]+t\w*|bull\s?s[*#]+t|b[*#]+llshit|horse\s?shit|bull\s?crap)\b",
-         examples=(),
+         examples=("That's complete bullshit.",),
          **_ALWAYS),
     rule("abuse.shit", weight=0.45,
          pattern=r"\b(?:sh[i*!1#@]+t|s[*#]{2,3}t|sh\*)\w*",
-         examples=(),
+         examples=("The update broke everything, what a load of shite.",),
+         not_examples=("We're shipping the update tomorrow.",),
          **_ALWAYS),
     rule("abuse.harassment", weight=0.85,
          pattern=r"\b(?:watch\s+your\s+back|i\s+know\s+where\s+you\s+(?:live|work)|(?:hope|wish)\s+(?:you|u|they|"
@@ -98,16 +102,16 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:you|u|your)|kiss\s+my\s+(?:ass|arse)|up\s+yours|bite\s+me|piss\s+off|shove\s+it|eat\s+(?:shit|"
                  r"dirt)|shut\s+(?:the\s+\w+\s+)?up|get\s+bent|i\s+will\s+find\s+you|you['’]?ll\s+regret\s+(?:this|"
                  r"it))\b",
-         examples=(),
+         examples=("Go to hell.",),
          **_ALWAYS),
     rule("abuse.whats_wrong_with_you", weight=0.55,
          pattern=r"\bwhat(?:['’]?s)?\s+(?:the\s+\S+\s+)?(?:is\s+)?wrong\s+with\s+(?:you|u|y['’]?all)(?:\s+(?:people|"
                  r"guys|lot|idiots))?\b",
-         examples=(),
+         examples=("What is wrong with you people?",),
          **_ALWAYS),
     rule("abuse.do_your_job", weight=0.65,
          pattern=r"\bdo\s+your\s+(?:f\S*|damn|damned|bloody|freaking|frigging|friggin|goddamn)\s+jobs?\b",
-         examples=(),
+         examples=("Do your damn job.",),
          **_ALWAYS),
     rule("abuse.clown_show", weight=0.6,
          pattern=r"\b(?:clown\s+(?:show|car|college|school|circus|operation)|circus\s+act|amateur\s+hour|"
@@ -115,30 +119,30 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:operation|outfit|company)|(?:joke|scam|disgrace|sham|excuse)\s+of\s+an?\s+(?:company|"
                  r"corporation|business|airline|"
                  r"service|team|store|shop|firm))\b",
-         examples=(),
+         examples=("This is amateur hour.",),
          **_ALWAYS),
     rule("abuse.get_it_together", weight=0.65,
          pattern=r"\bget\s+(?:your|ur|y['’]?all['’]?s)\s+(?:sh[i*!1#@]+t|s[*#]{2,3}t|crap|f[\w*]*)\s+together\b",
-         examples=(),
+         examples=("Get your crap together.",),
          **_ALWAYS),
     rule("abuse.bunch_of", weight=0.7,
          pattern=r"\bbunch\s+of\s+(?:\w+\s+)?(?:idiots|muppets|clowns|morons|amateurs|monkeys|crooks|thieves|liars|"
                  r"losers|"
                  r"incompetents?|imbeciles|cowboys|jokers|scammers|frauds)\b",
-         examples=(),
+         examples=("Bunch of clowns.",),
          **_ALWAYS),
     rule("abuse.sorry_excuse", weight=0.65,
          pattern=r"\bsorr\w*\s+excuse\s+for\b",
-         examples=(),
+         examples=("What a sorry excuse for a support team.",),
          **_ALWAYS),
     rule("abuse.act_like_children", weight=0.55,
          pattern=r"\bact(?:s|ing)?\s+like\s+(?:(?:little|spoiled|spoilt|a\s+bunch\s+of|such)\s+)?(?:children|kids|"
                  r"babies|toddlers|clowns|idiots|animals|a\s+child)\b",
-         examples=(),
+         examples=("Your staff act like spoiled children.",),
          **_ALWAYS),
     rule("abuse.body_insult", weight=0.7,
          pattern=r"\b(?:fat|ugly|lazy|stupid|dumb)\s+(?:ass\w*\s+)?(?:faces?|pigs?|cows?|slobs?|heads?)\b",
-         examples=(),
+         examples=("Those ugly faces at your front desk again.",),
          **_ALWAYS),
     rule("abuse.learn_to", weight=0.6,
          pattern=r"\b(?:learn\s+(?:how\s+)?to\s+(?:read|spell|do\s+your\s+job|count|listen|think)|get\s+a\s+(?:clue|"
@@ -151,11 +155,11 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:brain|clue|brain\s+cell|iq)|like\s+(?:u|you)\s+(?:actually\s+)?(?:have|had)\s+a\s+(?:brain|clue)|"
                  r"(?:do|does)\s+(?:you|u|anyone\s+there)\s+(?:even|actually)\s+have\s+a\s+(?:brain|clue)|"
                  r"have\s+you\s+(?:even\s+)?got\s+a\s+brain)\b",
-         examples=(),
+         examples=("Learn to read an email.",),
          negatable=False, hypothetical=False, question=False),
     rule("abuse.sucks_hard", weight=0.7,
          pattern=r"\bsuc?ks?\s+(?:balls|ass|donkey\s+\w+|big\s+time|so\s+(?:hard|bad|much))\b",
-         examples=(),
+         examples=("Sucks big time.",),
          **_ALWAYS),
     rule("abuse.crude", weight=0.7,
          pattern=r"\b(?:dick\s+move|heads?\s+out\s+of\s+(?:their|your|his|her)\s+(?:asses|arses|ass|arse|butts?)|"
@@ -168,7 +172,7 @@ RULES: tuple[RuleSpec, ...] = (
                  r"whose\s+(?:dumb|stupid|idiotic|moronic|brilliant)\s+idea|give\s+(?:him|her|you|them)\s+a\s+"
                  r"(?:good\s+)?beating|"
                  r"beat\s+(?:you|him|her|them)\s+up|punch\s+(?:you|him|her|them))\b",
-         examples=(),
+         examples=("Your manager is a dick.",),
          **_ALWAYS),
     rule("abuse.garbage", weight=0.6,
          pattern=r"\b(?:(?:your|this|the|you)\s+)?(?:\w+\s+)?(?:code|app|software|product|service|company|system|"
@@ -178,7 +182,8 @@ RULES: tuple[RuleSpec, ...] = (
                  r"a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off|a\s+disgrace)\b|\b(?:such\s+an?|what\s+an?)\s+"
                  r"(?:rubbish|crap|crappy|"
                  r"shit|shitty|garbage|trash|pathetic|useless)\s+\w+",
-         examples=(),
+         examples=("Your product is garbage.",),
+         not_examples=("Your garbage collection fix made the app much faster.",),
          **_ALWAYS),
     rule("abuse.horrible_people", weight=0.7,
          pattern=r"\b(?:you|u|y['’]?all|they)\s*(?:are|r|['’]re)\s+(?:all\s+)?(?:horrible|terrible|awful|disgusting|"
@@ -187,23 +192,23 @@ RULES: tuple[RuleSpec, ...] = (
                  r"\bhope\s+(?:you|u|y['’]?all|they)\s+(?:all\s+)?(?:end\s+up\s+(?:on\s+unemployment|jobless|broke|"
                  r"homeless)|"
                  r"(?:get|go)\s+(?:fired|bankrupt|broke|out\s+of\s+business)|lose\s+(?:your|their)\s+jobs?)\b",
-         examples=(),
+         examples=("You are disgusting people.",),
          **_ALWAYS),
     rule("abuse.shitting_me", weight=0.6,
          pattern=r"\b(?:are\s+you|you)\s+(?:fucking\s+)?(?:shitting|bullshitting)\s+me\b|\bgo\s+f\s+(?:@?\w+)",
-         examples=(),
+         examples=("Are you shitting me?",),
          **_ALWAYS),
     rule("abuse.you_are_the_worst", weight=0.6,
          pattern=r"\b(?:you|u|y['’]?all)\s*(?:are|r|['’]re)\s+(?:by\s+far\s+|simply\s+|truly\s+|honestly\s+)?the\s+"
                  r"(?:absolute\s+)?worst"
                  r"(?=\s*(?:[.!,;#]|$|ever\b))|#go(?:bankrupt|broke|outofbusiness)\b",
-         examples=(),
+         examples=("Honestly, you are the worst.",),
          **_ALWAYS),
     rule("abuse.you_animal", weight=0.7,
          pattern=r"\b(?:you|u)\s+(?:\w+\s+)?(?:snakes?|rats?|weasels?|pigs?|worms?|vermin|animals|cowards?|leeches|"
                  r"parasites)\b"
                  r"(?=\s*(?:[.!,;?]|$|and\b))",
-         examples=(),
+         examples=("You lying snake.",),
          **_ALWAYS),
     rule("abuse.should_be_fired", weight=0.6,
          pattern=r"\b(?:whoever|the\s+(?:person|guy|idiot|moron|genius|one)\s+who|"
@@ -211,7 +216,7 @@ RULES: tuple[RuleSpec, ...] = (
                  r"be\s+(?:fired|sacked|ashamed)\b|\b(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:absolute\s+|"
                  r"complete\s+|utter\s+|total\s+)?"
                  r"(?:garbage|trash|junk|rubbish)(?=\s*(?:[.!,;]|$))",
-         examples=(),
+         examples=("Whoever answered my call should be fired.",),
          **_ALWAYS),
     rule("abuse.useless_bunch", weight=0.65,
          pattern=r"\b(?:such\s+an?|what\s+an?)\s+(?:\w+\s*,\s*)?(?:arrogant|incompetent|useless|rude|pathetic|lazy|"
@@ -219,7 +224,7 @@ RULES: tuple[RuleSpec, ...] = (
                  r"dishonest)\b[^.!?\n]{0,30}?\b(?:bunch|lot|group|company|people|team|outfit|shower)\b|\b(?:useless|"
                  r"incompetent|arrogant|"
                  r"pathetic|lazy|stupid|clueless)\s+bunch\s+of\s+\w+",
-         examples=(),
+         examples=("Such a useless bunch.",),
          **_ALWAYS),
     rule("abuse.you_lying_x", weight=0.65,
          pattern=r"\b(?:you|u)\s+(?:lying|thieving|cheating|lazy|useless|stupid|incompetent|pathetic|arrogant|"
@@ -227,7 +232,7 @@ RULES: tuple[RuleSpec, ...] = (
                  r"worthless|filthy|greedy)\s+(?!(?:people|guys|folks|lot|bunch|company|team)\b)\w+(?=\s*(?:[.!,;?]|"
                  r"$))|"
                  r"\bget\s+(?:you|u|him|her|them)\s+fired\b",
-         examples=(),
+         examples=("You lying crooks.",),
          **_ALWAYS),
     rule("abuse.clueless_maintainer", weight=0.6,
          pattern=r"\b(?:whoever|the\s+(?:person|people|guy|team)\s+(?:who|that))\s+(?:\w+\s+){1,4}?(?:is|are)\s+"
@@ -241,19 +246,19 @@ RULES: tuple[RuleSpec, ...] = (
                  r"\byour\s+(?:garbage|trash|shit|junk|rubbish|shitty|piece\s+of\s+\w+)\s+(?:app|code|software|"
                  r"product|service|"
                  r"company|site|website|support|tool|plugin|game)\b",
-         examples=(),
+         examples=("Whoever wrote this update is clearly clueless.",),
          **_ALWAYS),
     rule("abuse.wtf", weight=0.35,
          pattern=r"\b(?:wtf|wth|omfg|ffs)\b",
-         examples=(),
+         examples=("WTF is this charge?",),
          **_ALWAYS),
     rule("abuse.mild_profanity", weight=0.3,
          pattern=r"\b(?:crap(?:py)?|damn(?:ed)?|bloody|hell(?=\s+(?:is|are|was)\b)|piss\s+poor|pissed|sucks?|"
                  r"bs|b\.s\.|screw(?:ed)?\s+(?:me|us|over))\b",
-         examples=(),
+         examples=("This is such crap.",),
          **_ALWAYS),
     rule("abuse.weak_insult", weight=0.3,
          pattern=r"\b(?:idiocy|stupidity|incompetence|incompetent|despicable|disgraceful|pathetic|clowns)\b",
-         examples=(),
+         examples=("The sheer incompetence is astounding.",),
          **_ALWAYS),
 )
