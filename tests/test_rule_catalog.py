@@ -1,5 +1,6 @@
 """The catalogue tests itself: every built-in rule, run through the whole detector, finds each
-of its examples (its own id in the evidence) and none of its not-examples.
+of its examples (its own id in the evidence of a signal or near miss) and none of its
+not-examples (no hit that counts, in the evidence or not).
 
 One common test for every rule, as scikit-learn checks every estimator: a rule added to a
 signal module is tested here with no test written for it. Examples are written for the
@@ -30,8 +31,7 @@ ISSUE_CASES = [
 
 @pytest.mark.parametrize("spec", RULE_SPECS, ids=[spec.id for spec in RULE_SPECS])
 def test_rule_finds_its_examples_and_none_of_its_not_examples(spec: RuleSpec) -> None:
-    assert spec.examples, f"{spec.id} has no example: give it at least one sentence it must find"
-    assert [f.describe() for f in failures(BUILT_IN, spec)] == []
+    assert [f.describe() for f in failures(BUILT_IN, spec, named=True)] == []
 
 
 PREFIXES = {"review_threat": "review.", "legal_threat": "legal.", "out_of_scope_demand": "scope.",
