@@ -195,3 +195,65 @@ def test_preview_gives_a_draft_one_could_send(capsys, path: Path) -> None:
     assert reply.startswith("Hello ") and "Kind regards,\nDana Reyes" in reply
     assert repeated_sentences(reply) == [] and "{{" not in reply and "None" not in reply.split()
     assert "\n-- why --\n" in out and "tone: standard" in out
+
+
+# `rules test`: (the config's [signals] TOML, exit code, lines the output must hold)
+RULES_TEST_CASES = [
+    ("", 0, ["351 built-in and 0 company rules", "all pass"]),
+    ("""[[signals.legal_threat.rules]]
+id = "acme.ombudsman"
+pattern = '\\bombudsman\\b'
+weight = 0.8
+examples = ["I'm going to the ombudsman"]
+not_examples = ["what does an ombudsman do?"]
+""", 0, ["351 built-in and 1 company rules, 412 examples and not-examples: all pass"]),
+    ("""[[signals.ultimatum.rules]]
+id = "acme.renewal"
+pattern = '\\bnot\\s+renewing\\s+the\\s+plan\\b'
+examples = ["We are not renewing the plan.", "We will not renew the plan."]
+not_examples = ["We are not renewing the plan, says my neighbour."]
+[[signals.ultimatum.rules]]
+id = "acme.bare"
+pattern = '\\bswitching\\s+to\\s+rivalco\\b'
+""", 1, ["FAIL acme.renewal: missed its example 'We will not renew the plan.' (found: ult.not_renewing)",
+         "FAIL acme.renewal: found its not-example 'We are not renewing the plan, says my neighbour.' "
+         "(found: acme.renewal)",
+         "FAIL acme.bare: has no example", "351 built-in and 2 company rules", "3 failed"]),
+    ("""[signals.review_threat]
+disable_rules = ["review.bbb"]
+[signals.abusive_language]
+enabled = false
+""", 0, ["315 built-in and 0 company rules"]),
+]
+
+
+@pytest.mark.parametrize(("signals", "code", "lines"), RULES_TEST_CASES, ids=["built-in", "ok", "failing", "off"])
+def test_rules_test_runs_every_rule_on_its_examples(capsys, tmp_path: Path, signals: str, code: int,
+                                                    lines: list[str]) -> None:
+    config = tmp_path / "replydraft.toml"
+    config.write_text(signals, encoding="utf-8")
+    got, out, _ = run(capsys, "rules", "test", "--config", str(config))
+    assert got == code, out
+    for line in lines:
+        assert line in out
+    assert len(out.splitlines()) == 1 + sum(line.startswith("FAIL") for line in lines)
+
+
+def test_rules_test_names_a_company_rule_that_cannot_be_used(capsys, tmp_path: Path) -> None:
+    config = tmp_path / "replydraft.toml"
+    config.write_text("""[[signals.legal_threat.rules]]
+id = "acme.broken"
+pattern = '(ombudsman'
+examples = ["I'm going to the ombudsman"]
+""", encoding="utf-8")
+    code, out, err = run(capsys, "rules", "test", "-c", str(config))
+    assert code == 2 and out == ""
+    assert ("signals.legal_threat.rules[0]: Company rule 'acme.broken' ('(ombudsman') is not a valid regular "
+            "expression: missing ), unterminated subpattern") in err
+
+
+def test_rules_lists_and_takes_no_config(capsys) -> None:
+    code, out, _ = run(capsys, "rules", "--signal", "legal_threat")
+    assert code == 0 and "legal.sue" in out and "review.bbb" not in out
+    code, _, err = run(capsys, "rules", "--config", "replydraft.toml")
+    assert code == 2 and "'rules test'" in err

@@ -156,6 +156,42 @@ def test_bad_company_vocabulary_is_reported_by_key() -> None:
     assert "not a valid regular expression" in errors
 
 
+def test_company_rules_have_the_shape_of_built_in_ones() -> None:
+    rule = {"id": "acme.ombudsman", "pattern": r"\bombudsman\b", "weight": 0.7,
+            "examples": ["I'm going to the ombudsman"], "not_examples": ["what does an ombudsman do?"]}
+    config = parse({"signals": {"legal_threat": {"rules": [rule, {"id": "acme.cd", "pattern": "cease and desist"}]}}})
+    first, second = config.detector.company_rules
+    assert (first.id, first.signal, first.weight, first.examples) == (
+        "acme.ombudsman", "legal_threat", 0.7, ("I'm going to the ombudsman",))
+    assert first.not_examples == ("what does an ombudsman do?",)
+    assert (second.weight, second.examples) == (0.8, ())          # a phrase's weight; `rules test` asks for examples
+
+
+# (a [[signals.ultimatum.rules]] entry, what the error says about it)
+BAD_COMPANY_RULES = [
+    ({"id": "acme.x", "pattern": "(x"}, "signals.ultimatum.rules[0]: Company rule 'acme.x' ('(x') is not a valid "
+                                         "regular expression: missing ), unterminated subpattern at position 0"),
+    ({"id": "acme.x", "pattern": "x*"}, "Company rule 'acme.x' ('x*') matches empty text"),
+    ({"id": "ult.never_again", "pattern": "x"}, "Company rule 'ult.never_again': the id is taken by a built-in rule"),
+    ({"pattern": "x"}, "signals.ultimatum.rules[0].id: missing value (this key is required)"),
+    ({"id": "acme.x", "pattern": "x", "weight": 1.5}, "signals.ultimatum.rules[0].weight: expected a number above 0"),
+    ({"id": "acme.x", "pattern": "x", "example": ["x"]}, 'rules[0].example: unknown key (did you mean "examples"?)'),
+    ({"id": "acme.x", "pattern": "x", "examples": [""]}, "signals.ultimatum.rules[0].examples[0]: expected a non"),
+    ("acme.x", "signals.ultimatum.rules[0]: expected a table"),
+]
+
+
+@pytest.mark.parametrize(("rule", "error"), BAD_COMPANY_RULES, ids=[e[-30:] for _, e in BAD_COMPANY_RULES])
+def test_a_company_rule_that_cannot_be_used_is_reported_by_key(rule: object, error: str) -> None:
+    assert error in errors_of({"signals": {"ultimatum": {"rules": [rule]}}})
+
+
+def test_two_company_rules_may_not_share_an_id() -> None:
+    rule = {"id": "acme.x", "pattern": "x"}
+    errors = errors_of({"signals": {"ultimatum": {"rules": [rule]}, "legal_threat": {"rules": [rule]}}})
+    assert "signals: Company rule 'acme.x': the id is taken by another rule" in errors
+
+
 def test_loading_a_config_compiles_no_detection_rule(tmp_path: Path) -> None:
     """Reading (and checking) a config must not pay for the ~330 rule regexes: only a Detector compiles them."""
     path = tmp_path / "replydraft.toml"

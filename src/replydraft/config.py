@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from replydraft.auth.oauth import MECHANISMS, PROVIDERS
-from replydraft.detection.catalog import RULE_SIGNALS
+from replydraft.detection.catalog import RULE_SIGNALS, RuleSpec
 from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings, Scope
 from replydraft.errors import ConfigError, RuleError
 from replydraft.reply.formatting import check_currency, check_locale
@@ -566,7 +566,8 @@ def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> 
     return good
 
 
-_SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules"}
+_SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules", "rules"}
+_COMPANY_RULE_KEYS = {"id", "pattern", "weight", "examples", "not_examples"}
 
 
 def _signals(data: Any, problems: _Problems) -> DetectorSettings:
@@ -576,6 +577,7 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     phrases: dict[str, tuple[str, ...]] = {}
     patterns: dict[str, tuple[str, ...]] = {}
     disabled_rules: set[str] = set()
+    company_rules: list[RuleSpec] = []
     for name, table in d.items():
         if name not in SIGNALS:
             continue
@@ -590,6 +592,7 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
             thresholds[name] = float(threshold)
         phrases[name] = tuple(_strings(t, "phrases", path, problems))
         patterns[name] = tuple(_strings(t, "patterns", path, problems))
+        company_rules += _company_rules(t, name, path, problems)
         for i, rule_id in enumerate(_strings(t, "disable_rules", path, problems)):
             if RULE_SIGNALS.get(rule_id) != name:
                 hint = difflib.get_close_matches(rule_id, [r for r, s in RULE_SIGNALS.items() if s == name], n=1)
@@ -600,12 +603,41 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     settings = DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled),
                                 extra_phrases={k: v for k, v in phrases.items() if v},
                                 extra_patterns={k: v for k, v in patterns.items() if v},
-                                disabled_rules=frozenset(disabled_rules))
+                                disabled_rules=frozenset(disabled_rules), company_rules=tuple(company_rules))
     try:
         settings.check()
     except RuleError as exc:
         problems.add("signals", str(exc))
     return settings
+
+
+def _company_rules(table: dict[str, Any], signal: str, path: str, problems: _Problems) -> list[RuleSpec]:
+    """``[[signals.<signal>.rules]]``: the company's own rules, written as the built-in ones are (id,
+    pattern, weight, examples, not_examples); a rule that can't be used is reported under its index."""
+    found = []
+    for i, item in enumerate(_get(table, "rules", list, path, problems, default=[])):
+        at = f"{path}.rules[{i}]"
+        d = _section(item, at, _COMPANY_RULE_KEYS, problems)
+        if not isinstance(item, dict):
+            continue
+        rule_id = _get(d, "id", str, at, problems, required=True)
+        pattern = _get(d, "pattern", str, at, problems, required=True)
+        weight = d.get("weight", DetectorSettings().extra_weight)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= 1:
+            problems.add(_join(at, "weight"), f"expected a number above 0 and at most 1, got {_show(weight)}")
+            continue
+        examples, not_examples = _strings(d, "examples", at, problems), _strings(d, "not_examples", at, problems)
+        if not rule_id or not pattern:
+            continue
+        spec = RuleSpec(rule_id, signal=signal, weight=float(weight), pattern=pattern, examples=tuple(examples),
+                        not_examples=tuple(not_examples))
+        try:
+            DetectorSettings(company_rules=(spec,)).check()
+        except RuleError as exc:
+            problems.add(at, str(exc))
+            continue
+        found.append(spec)
+    return found
 
 
 def _ledger(data: Any, base: Path, problems: _Problems) -> LedgerSettings | None:

@@ -41,8 +41,14 @@ def register(command: AddCommand) -> None:
     c.add_argument("--show", metavar="ID", help="with --drafts: print this case's message and its draft")
 
     c = command("rules", "List the built-in detection rules, which [signals.<name>] disable_rules can "
-                "switch off.", cmd_rules, config=False)
+                "switch off; or, with 'test', run every rule on its examples and not-examples.", cmd_rules,
+                config=False)
+    c.add_argument("action", nargs="?", choices=("list", "test"), default="list",
+                   help="list (default) or test: every built-in and company rule on its examples and "
+                        "not-examples; a line per failure, exit 1 if any fails")
     c.add_argument("--signal", help="only the rules of this signal")
+    c.add_argument("-c", "--config", help="with test: also test this config's [[signals.<name>.rules]] (and leave "
+                   "out the rules it switches off)")
 
     c = command("demo", "Run the whole pipeline on bundled sample mail in a local Maildir "
                 "(no server, no config needed).", cmd_demo, config=False)
@@ -231,6 +237,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
     if args.signal and args.signal not in SIGNALS:
         raise ConfigError(f"--signal: {args.signal!r} is not a signal; use one of {', '.join(SIGNALS)}.")
+    if args.action == "test":
+        return _rules_test(args.config, args.signal)
+    if args.config:
+        raise UsageError("--config is for 'rules test'; 'rules' lists the built-in rules, whatever the config.")
     rules = [r for r in RULES if args.signal in (None, r.signal)]
     width = max(len(r.id) for r in rules)
     print(f"{'rule':<{width}}  {'signal':<19}  weight  alone")
@@ -240,6 +250,31 @@ def cmd_rules(args: argparse.Namespace) -> int:
     print(f"\n{len(rules)} rules. 'alone': one hit raises the signal at the default threshold "
           f"({DEFAULT_THRESHOLD}); other rules only add to the score. Incidents name the rule of each phrase.")
     return EXIT_OK
+
+
+def _rules_test(config_path: str | None, signal: str | None) -> int:
+    """Every rule the detector runs (built-in, then the config's own) on its examples and not-examples."""
+    from replydraft.detection.catalog import RULE_SPECS
+    from replydraft.detection.detector import Detector
+    from replydraft.detection.selftest import failures, rules_on
+    from replydraft.detection.settings import DetectorSettings
+
+    if config_path:
+        from replydraft.config import load
+
+        settings = load(config_path).detector
+    else:
+        settings = DetectorSettings()
+    detector = Detector(settings)
+    specs = [s for s in rules_on(detector, (*RULE_SPECS, *settings.company_rules)) if signal in (None, s.signal)]
+    failed = [f for spec in specs for f in failures(detector, spec)]
+    for failure in failed:
+        print(f"FAIL {failure.describe()}")
+    company = sum(1 for s in specs if s in settings.company_rules)
+    sentences = sum(len(s.examples) + len(s.not_examples) for s in specs)
+    print(f"{len(specs) - company} built-in and {company} company rules, {sentences} examples and not-examples: "
+          + (f"{len(failed)} failed" if failed else "all pass"))
+    return EXIT_FAILURE if failed else EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -124,6 +124,11 @@ class Detector:
     def disabled(self) -> frozenset[str]:
         return self.settings.disabled
 
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The rules it runs: the built-in ones left on, then the company's."""
+        return self._index.rules
+
     def threshold(self, name: str) -> float:
         return self.settings.threshold(name)
 
@@ -156,9 +161,19 @@ class Detector:
         examined = _Text.of(text, self.settings)
         if examined is None:
             return Detection(())
-        index = self._index
-        found = index.candidates(examined.norm, examined.low, self.prefilter.scan)
-        return _detect(examined, index.rules, found, self.settings, topic)
+        return _detect(examined, self._index.rules, self._candidates(examined), self.settings, topic)
+
+    def rules_hit(self, text: str) -> frozenset[str]:
+        """The rules with a hit that counts in ``text`` (weighed in its context), whether or not the
+        evidence names them: where hits overlap, the evidence is named after the strongest rule."""
+        examined = _Text.of(text, self.settings)
+        if examined is None:
+            return frozenset()
+        found = _hits(examined, self._index.rules, self._candidates(examined), self.settings, "")
+        return frozenset(rule for by_rule in found.values() for rule in by_rule)
+
+    def _candidates(self, examined: _Text) -> list[int]:
+        return self._index.candidates(examined.norm, examined.low, self.prefilter.scan)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +202,22 @@ class _Text:
 def _detect(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], settings: DetectorSettings,
             topic: str) -> Detection:
     """The candidate rules run on the text, each hit weighed in its context, then scored."""
-    text, norm, low = examined.text, examined.norm, examined.low
+    found = _hits(examined, rules, candidates, settings, topic)
+    signals: list[Signal] = []
+    near: list[Signal] = []
+    for name in SIGNALS:
+        by_rule = found.get(name)
+        if not by_rule:
+            continue
+        signal = _score(name, by_rule, examined.text, examined.origin)
+        (signals if signal.score >= settings.threshold(name) else near).append(signal)
+    return Detection(tuple(signals), tuple(near))
+
+
+def _hits(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], settings: DetectorSettings,
+          topic: str) -> dict[str, dict[str, list[tuple[float, int, int]]]]:
+    """signal -> rule -> its hits that count in their context: (weight, start, end)."""
+    norm, low = examined.norm, examined.low
     same_length = len(low) == len(norm)       # lower() can lengthen a few characters ("İ")
     ctx = _Context(norm, topic[:_TOPIC_CHARS])
     found: dict[str, dict[str, list[tuple[float, int, int]]]] = {}
@@ -220,16 +250,7 @@ def _detect(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], set
         for hit in excluded_demands(norm, ctx.sentence, settings.scope):
             found.setdefault("out_of_scope_demand", {}).setdefault(SCOPE_RULE, []).append(
                 (hit.weight, hit.start, hit.end))
-
-    signals: list[Signal] = []
-    near: list[Signal] = []
-    for name in SIGNALS:
-        by_rule = found.get(name)
-        if not by_rule:
-            continue
-        signal = _score(name, by_rule, text, examined.origin)
-        (signals if signal.score >= settings.threshold(name) else near).append(signal)
-    return Detection(tuple(signals), tuple(near))
+    return found
 
 
 def _anchored(regex: re.Pattern[str], text: str, anchors: list[int]) -> Iterator[re.Match[str]]:
@@ -459,13 +480,12 @@ class _RuleIndex:
     always: tuple[int, ...]                 # rules without keys: always tried
     by_key: dict[str, tuple[int, ...]]      # key -> the rules whose first key group holds it
     builtin: dict[int, int]                 # position in RULES -> position in rules
-    custom: tuple[int, ...]                 # company phrases and patterns
+    custom: tuple[int, ...]                 # company phrases, patterns and rules
 
     @classmethod
     def of(cls, settings: DetectorSettings) -> _RuleIndex:
-        """The built-in rules left on, then the company phrases and patterns (raises RuleError)."""
-        weight = float(settings.extra_weight)
-        company = [Rule(c.id, c.signal, weight, c.regex, starts=start_stems(c.regex))
+        """The built-in rules left on, then the company phrases, patterns and rules (raises RuleError)."""
+        company = [Rule(c.id, c.signal, c.weight, c.regex, starts=start_stems(c.regex))
                    for c in settings.company_patterns()]
         rules = (*(r for r in RULES if r.id not in settings.disabled_rules), *company)
         by_key: dict[str, list[int]] = {}

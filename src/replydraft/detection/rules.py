@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from replydraft.detection import catalog
-from replydraft.detection.catalog import ANCHORED_STARTS, RULE_KEYS, RULE_TABLE
+from replydraft.detection.catalog import ANCHORED_STARTS, RULE_SPECS, RuleSpec
+from replydraft.detection.literals import required_groups
 from replydraft.detection.stems import start_stems
 
 __all__ = [
@@ -62,30 +63,27 @@ POSITIVE = _rx(catalog.POSITIVE)
 INFO_QUESTION = _rx(catalog.INFO_QUESTION)
 
 
+def _optional(pattern: str | None) -> re.Pattern[str] | None:
+    return None if pattern is None else _rx(pattern)
+
+
+def compile_rule(spec: RuleSpec) -> Rule:
+    """The spec's pattern and context compiled, with where it can start and its prefilter keys
+    (derived from the pattern: no key can be forgotten or go stale)."""
+    regex = _rx(spec.pattern)
+    anchored = spec.pattern.startswith(ANCHORED_STARTS)
+    return Rule(spec.id, spec.signal, spec.weight, regex, negatable=spec.negatable, question=spec.question,
+                hypothetical=spec.hypothetical, positive=spec.positive, not_before=_optional(spec.not_before),
+                near=_optional(spec.near), near_text=spec.near_text, unless_text=_optional(spec.unless_text),
+                keys=required_groups(regex), anchored=anchored,
+                starts=None if anchored else start_stems(regex))
+
+
 def _build() -> tuple[Rule, ...]:
-    rules = []
-    unknown = set(RULE_KEYS) - {r[0] for r in RULE_TABLE}
-    if unknown:
-        raise AssertionError(f"keys for unknown rules: {sorted(unknown)}")
-    for rule_id, signal, weight, pattern, flags in RULE_TABLE:
-        opts = dict(flags)
-        groups = RULE_KEYS.get(rule_id, ())
-        if groups and isinstance(groups[0], str):
-            groups = (groups,)
-        if len(groups) > 2:
-            raise AssertionError(f"{rule_id}: at most two key groups")
-        opts["keys"] = tuple(frozenset(g) for g in groups)
-        opts["anchored"] = pattern.startswith(ANCHORED_STARTS)
-        regex = _rx(pattern)
-        opts["starts"] = None if opts["anchored"] else start_stems(regex)
-        for key in ("not_before", "near", "unless_text"):
-            if key in opts:
-                opts[key] = _rx(str(opts[key]))
-        rules.append(Rule(rule_id, signal, weight, regex, **opts))  # type: ignore[arg-type]
-    ids = [r.id for r in rules]
-    if len(ids) != len(set(ids)):
+    rules = tuple(compile_rule(spec) for spec in RULE_SPECS)
+    if len({r.id for r in rules}) != len(rules):
         raise AssertionError("duplicate rule id")
-    return tuple(rules)
+    return rules
 
 
 RULES: tuple[Rule, ...] = _build()
@@ -100,6 +98,13 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 # word by word (cached: a mailbox's vocabulary repeats); the few with symbols ("f*", "#") by substring.
 _WORD_PART_KEYS: tuple[str, ...] = tuple(k for k in ALL_KEYS if _ALNUM.fullmatch(k))
 SYMBOL_KEYS: tuple[str, ...] = tuple(k for k in ALL_KEYS if not k.startswith(" ") and not _ALNUM.fullmatch(k))
+# " hell" is the start of a word, also found word by word; " hell " and " on you " begin with a
+# whole word, so only the keys of the text's own words are looked for.
+_WORD_START_KEYS: tuple[str, ...] = tuple(k for k in WORD_KEYS if " " not in k[1:])
+_BY_FIRST_WORD: dict[str, tuple[str, ...]] = {}
+for _key in WORD_KEYS:
+    if " " in _key[1:]:
+        _BY_FIRST_WORD[_key.split()[0]] = (*_BY_FIRST_WORD.get(_key.split()[0], ()), _key)
 
 
 def word_view(lower_text: str) -> str:
@@ -109,15 +114,16 @@ def word_view(lower_text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def keys_in_word(word: str) -> frozenset[str]:
-    """The letter-and-digit keys inside one word of a word view."""
-    return frozenset(k for k in _WORD_PART_KEYS if k in word)
+    """The letter-and-digit keys inside one word of a word view, and the word keys it starts."""
+    return frozenset((*(k for k in _WORD_PART_KEYS if k in word),
+                      *(k for k in _WORD_START_KEYS if word.startswith(k[1:]))))
 
 
 def present_keys(lower_text: str) -> set[str]:
     """Every key of ALL_KEYS that occurs in the text: the prefilter of ``detect_text``."""
     words = word_view(lower_text)
     present = {k for k in SYMBOL_KEYS if k in lower_text}
-    present.update(k for k in WORD_KEYS if k in words)
     for word in set(words.split()):
         present |= keys_in_word(word)
+        present.update(k for k in _BY_FIRST_WORD.get(word, ()) if k in words)
     return present

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from replydraft.detection.catalog import RULE_SIGNALS
+from replydraft.detection.catalog import RULE_SIGNALS, RuleSpec
 from replydraft.errors import RuleError
 
 __all__ = ["DEFAULT_THRESHOLD", "SIGNALS", "CompanyPattern", "DetectorSettings", "Scope", "SignalName"]
@@ -40,10 +40,12 @@ class Scope:
 
 @dataclass(frozen=True, slots=True)
 class CompanyPattern:
-    """One company phrase or pattern, compiled: a rule of its own (``custom.<signal>.<kind><n>``)."""
+    """One company phrase, pattern or rule, compiled: a rule of its own (a phrase or pattern is
+    ``custom.<signal>.<kind><n>``, a ``[[signals.<name>.rules]]`` rule has the id it was given)."""
     id: str
     signal: str
     regex: re.Pattern[str]
+    weight: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class DetectorSettings:
     extra_phrases: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
     extra_patterns: Mapping[str, Sequence[str]] = field(default_factory=lambda: MappingProxyType({}))
     extra_weight: float = 0.8                    # weight of one company phrase/pattern hit
+    company_rules: tuple[RuleSpec, ...] = ()      # [[signals.<name>.rules]]: id, pattern, weight, examples
     disabled_rules: frozenset[str] = frozenset()  # built-in rule ids to switch off
     max_chars: int = 50_000                       # only the first max_chars are examined
     scope: Scope = Scope()                        # [policy.scope]: what the agreement covers and excludes
@@ -82,9 +85,26 @@ class DetectorSettings:
                 if signal not in SIGNALS:
                     raise RuleError(f"Extra {kind}s were given for {signal!r}, which is not a signal; "
                                     f"use one of {', '.join(SIGNALS)}.")
-                found.extend(CompanyPattern(f"custom.{signal}.{kind}{n}", signal, _company_regex(kind, signal, n, item))
-                             for n, item in enumerate(items, 1))
-        return tuple(found)
+                found.extend(CompanyPattern(f"custom.{signal}.{kind}{n}", signal, _company_regex(kind, signal, n, item),
+                                            weight) for n, item in enumerate(items, 1))
+        return (*found, *self._company_rules())
+
+    def _company_rules(self) -> list[CompanyPattern]:
+        seen: set[str] = set()
+        found = []
+        for spec in self.company_rules:
+            rule = f"Company rule {spec.id!r}"
+            if spec.id in RULE_SIGNALS or spec.id in seen:
+                raise RuleError(f"{rule}: the id is taken by {'a built-in' if spec.id in RULE_SIGNALS else 'another'} "
+                                f"rule; give it an id of its own, such as 'acme.{spec.id.rsplit('.', 1)[-1]}'.")
+            seen.add(spec.id)
+            if spec.signal not in SIGNALS:
+                raise RuleError(f"{rule} is for {spec.signal!r}, which is not a signal; "
+                                f"use one of {', '.join(SIGNALS)}.")
+            if not 0 < spec.weight <= 1:
+                raise RuleError(f"{rule}: its weight must be above 0 and at most 1, not {spec.weight}.")
+            found.append(CompanyPattern(spec.id, spec.signal, _compiled(rule, spec.pattern), spec.weight))
+        return found
 
 
 def _sorted(mapping: Mapping[str, Sequence[str]]) -> list[tuple[str, tuple[str, ...]]]:
@@ -100,12 +120,16 @@ def _company_regex(kind: str, signal: str, n: int, item: str) -> re.Pattern[str]
         source = r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)"
     else:
         source = str(item)
+    return _compiled(f"Extra {kind} {n} for {signal}", source, item)
+
+
+def _compiled(what: str, source: str, shown: str | None = None) -> re.Pattern[str]:
+    """The company's regular expression compiled caseless; :class:`RuleError` names ``what`` and why not."""
+    shown = source if shown is None else shown
     try:
         regex = re.compile(source, re.IGNORECASE)
     except re.error as exc:
-        raise RuleError(f"Extra pattern {n} for {signal} ({item!r}) is not a valid regular "
-                        f"expression: {exc}.") from None
+        raise RuleError(f"{what} ({shown!r}) is not a valid regular expression: {exc}.") from None
     if regex.search(""):
-        raise RuleError(f"Extra {kind} {n} for {signal} ({item!r}) matches empty text; "
-                        f"make it match at least one word.")
+        raise RuleError(f"{what} ({shown!r}) matches empty text; make it match at least one word.")
     return regex
