@@ -1,6 +1,6 @@
 """Classification speed on one core: parse + detect, no I/O. Prints messages/s.
 
-    python benchmarks/classify.py [--n 5000] [--corpus tests/data/dev.jsonl]
+    python benchmarks/classify.py [--n 5000] [--corpus tests/data/dev.jsonl] [--no-model] [--keyword]
 
 Messages are built from a labelled corpus (JSON lines with "subject" and "body"), each
 wrapped as a realistic e-mail: headers, a greeting, the body, a signature and quoted
@@ -18,7 +18,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from replydraft.detection import prefilter as fastscan
-from replydraft.detection.detector import Detector
+from replydraft.detection.detector import Detector, DetectorSettings
 from replydraft.message.extract import parse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,8 +48,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "data" / "dev.jsonl")
+    ap.add_argument("--no-model", action="store_true", help="the rules alone, without the learned scorer")
+    ap.add_argument("--keyword", action="store_true", help="the keyword prefilter instead of Hyperscan")
     args = ap.parse_args()
-    detector = Detector(prefilter=fastscan.prepare(ROOT / ".cache" / "fastscan"))   # Hyperscan, as `run` uses
+    settings = DetectorSettings(model=not args.no_model)
+    # Hyperscan, as `run` uses, unless --keyword
+    detector = Detector(settings, None if args.keyword else fastscan.prepare(ROOT / ".cache" / "fastscan"))
     messages = build_messages(args.corpus, args.n)
     size = sum(map(len, messages)) / len(messages)
     for raw in messages[:50]:           # warm the rule cache
@@ -65,7 +69,7 @@ def main() -> None:
         parse_s, detect_s = min(parse_s, t1 - t0), min(detect_s, t2 - t1)
     n = len(messages)
     print(f"messages: {n}, mean size {size / 1024:.1f} KB, escalated {escalated}, "
-          f"{'Hyperscan' if detector.fast else 'keyword'} prefilter")
+          f"{'Hyperscan' if detector.fast else 'keyword'} prefilter, {'rules + model' if detector.scorer else 'rules'}")
     print(f"parse (extract):  {n / parse_s:8.0f} messages/s")
     print(f"detect:           {n / detect_s:8.0f} messages/s")
     print(f"parse + detect:   {n / (parse_s + detect_s):8.0f} messages/s  (one core)")

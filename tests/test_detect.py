@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from types import MappingProxyType
 
 import pytest
@@ -17,15 +18,21 @@ from replydraft.detection.rules import RULE_IDS, RULES, word_view
 from replydraft.errors import RuleError
 from replydraft.message.extract import InboundEmail, parse
 
-BUILT_IN = Detector()
+# These tests pin the RULES: the learned scorer is off (tests/test_scorer.py tests it beside them).
+RULES_ONLY = DetectorSettings(model=False)
+BUILT_IN = Detector(RULES_ONLY)
+
+
+def rules_only(settings: DetectorSettings | None) -> Detector:
+    return BUILT_IN if settings is None else Detector(replace(settings, model=False))
 
 
 def detect_text(text: str, settings: DetectorSettings | None = None, topic: str = "") -> Detection:
-    return (BUILT_IN if settings is None else Detector(settings)).detect_text(text, topic=topic)
+    return rules_only(settings).detect_text(text, topic=topic)
 
 
 def detect(email: InboundEmail, settings: DetectorSettings | None = None) -> Detection:
-    return (BUILT_IN if settings is None else Detector(settings)).detect(email)
+    return rules_only(settings).detect(email)
 
 # (signal, message, a phrase that must be inside the evidence)
 POSITIVES = [
@@ -310,11 +317,11 @@ def test_a_detector_with_unusable_settings_is_not_built() -> None:
 def test_two_detectors_in_one_process_keep_their_own_settings() -> None:
     """Each detector owns its rules: building or using one changes nothing for another."""
     text = "Never again. I want rush delivery for free."
-    plain = Detector()
+    plain = BUILT_IN
     before = plain.detect_text(text)
-    custom = Detector(DetectorSettings(disabled_rules=frozenset({"ult.never_again"}),
-                                       extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
-                                       thresholds={"out_of_scope_demand": 0.5}))
+    custom = rules_only(DetectorSettings(disabled_rules=frozenset({"ult.never_again"}),
+                                         extra_phrases={"out_of_scope_demand": ("rush delivery for free",)},
+                                         thresholds={"out_of_scope_demand": 0.5}))
     mine = custom.detect_text(text)
     assert "ultimatum" in before.names and "ultimatum" not in mine.names
     assert any(e.rule.startswith("custom.") for s in mine.signals for e in s.evidence)

@@ -566,13 +566,25 @@ def _strings(data: dict[str, Any], key: str, path: str, problems: _Problems) -> 
     return good
 
 
-_SIGNAL_KEYS = {"enabled", "threshold", "phrases", "patterns", "disable_rules", "rules"}
+_SIGNAL_KEYS = {"enabled", "threshold", "model_threshold", "phrases", "patterns", "disable_rules", "rules"}
+
+
+def _fraction(data: dict[str, Any], key: str, path: str, problems: _Problems, expected: str) -> float | None:
+    """A number above 0 and at most 1, or None if not given or not that (reported)."""
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
+        problems.add(_join(path, key), f"expected {expected}, got {_show(value)}")
+        return None
+    return float(value)
 _COMPANY_RULE_KEYS = {"id", "pattern", "weight", "examples", "not_examples"}
 
 
 def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     d = _section(data, "signals", set(SIGNALS), problems)
     thresholds: dict[str, float] = {}
+    model_thresholds: dict[str, float] = {}
     disabled: set[str] = set()
     phrases: dict[str, tuple[str, ...]] = {}
     patterns: dict[str, tuple[str, ...]] = {}
@@ -585,11 +597,13 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
         t = _section(table, path, _SIGNAL_KEYS, problems)
         if not _get(t, "enabled", bool, path, problems, default=True):
             disabled.add(name)
-        threshold = t.get("threshold", DEFAULT_THRESHOLD)
-        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0 < threshold <= 1:
-            problems.add(_join(path, "threshold"), f"expected a number above 0 and at most 1, got {_show(threshold)}")
-        else:
-            thresholds[name] = float(threshold)
+        threshold = _fraction(t, "threshold", path, problems, "a number above 0 and at most 1")
+        thresholds[name] = DEFAULT_THRESHOLD if threshold is None else threshold
+        model_threshold = _fraction(t, "model_threshold", path, problems,
+                                    f"the scorer's probability that raises {name}, a number above 0 and at "
+                                    f"most 1 (higher: fewer, surer detections)")
+        if model_threshold is not None:
+            model_thresholds[name] = model_threshold
         phrases[name] = tuple(_strings(t, "phrases", path, problems))
         patterns[name] = tuple(_strings(t, "patterns", path, problems))
         company_rules += _company_rules(t, name, path, problems)
@@ -603,7 +617,8 @@ def _signals(data: Any, problems: _Problems) -> DetectorSettings:
     settings = DetectorSettings(thresholds=thresholds, disabled=frozenset(disabled),
                                 extra_phrases={k: v for k, v in phrases.items() if v},
                                 extra_patterns={k: v for k, v in patterns.items() if v},
-                                disabled_rules=frozenset(disabled_rules), company_rules=tuple(company_rules))
+                                disabled_rules=frozenset(disabled_rules), model_thresholds=model_thresholds,
+                                company_rules=tuple(company_rules))
     try:
         settings.check()
     except RuleError as exc:
@@ -652,7 +667,7 @@ def _ledger(data: Any, base: Path, problems: _Problems) -> LedgerSettings | None
     return LedgerSettings(base / path, grace, date_format) if path else None
 
 
-_TOP_KEYS = {"state", "policy", "accounts", "templates", "signals", "ledger"}
+_TOP_KEYS = {"state", "policy", "accounts", "templates", "detection", "signals", "ledger"}
 
 
 def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
@@ -669,7 +684,9 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     templates_dir = _get(templates, "dir", str, "templates", problems)
     signal_templates = _signal_templates(templates.get("signals", {}), "templates.signals", problems)
     policy = _policy(top.get("policy", {}), problems)
-    detector = replace(_signals(top.get("signals", {}), problems), scope=policy.scope)
+    detection = _section(top.get("detection", {}), "detection", {"model"}, problems)
+    model = _get(detection, "model", bool, "detection", problems, default=True)
+    detector = replace(_signals(top.get("signals", {}), problems), scope=policy.scope, model=model)
     ledger = _ledger(top.get("ledger", {}), base, problems)
 
     raw_accounts = top.get("accounts", [])

@@ -13,6 +13,10 @@ rule's weight. A signal's score is ``1 - prod(1 - w)`` over its rules (further h
 same rule count half, at most twice). Precision comes first: one weak word never raises
 a signal on its own; it is kept as a near-miss for the incident log instead.
 
+Beside the rules, the learned scorer (:mod:`replydraft.detection.scorer`, unless the settings turn
+it off) adds a signal they don't raise when its probability reaches the signal's model
+threshold; its evidence is the sentence that carries the score (rule ``model.<signal>``).
+
 Speed: a prefilter first picks the rules that could match at all -- one Hyperscan pass
 (:mod:`replydraft.detection.prefilter`, once the detector's :class:`Prefilter` holds a scanner) or
 else keyword groups -- and only those are run. The results are the same either way.
@@ -37,6 +41,7 @@ from replydraft.detection.rules import (
     present_keys,
 )
 from replydraft.detection.scope import excluded_demands, mentions_included
+from replydraft.detection.scorer import Scorer, builtin
 from replydraft.detection.settings import DEFAULT_THRESHOLD, SIGNALS, DetectorSettings, SignalName
 from replydraft.detection.stems import SUBJECT, start_stems, stem_positions
 from replydraft.message.extract import InboundEmail
@@ -99,14 +104,16 @@ class Detector:
     one-pass prefilter to pick among them. Build one per config load; it is immutable
     but for its prefilter, which a background compile may fill later."""
 
-    __slots__ = ("_index", "prefilter", "settings")
+    __slots__ = ("_index", "prefilter", "scorer", "settings")
 
     def __init__(self, settings: DetectorSettings | None = None,
-                 prefilter: Prefilter | FastScan | None = None) -> None:
-        """The built-in rules without ``settings``. Raises :class:`~replydraft.errors.RuleError`
+                 prefilter: Prefilter | FastScan | None = None, scorer: Scorer | None = None) -> None:
+        """The built-in rules without ``settings``, and the learned scorer (``scorer``, else the
+        shipped model) unless ``settings.model`` is off. Raises :class:`~replydraft.errors.RuleError`
         for an unusable company phrase or rule id."""
         self.settings = settings = settings or DetectorSettings()
         self._index = _RuleIndex.of(settings)
+        self.scorer = (scorer or builtin()).with_thresholds(settings.model_thresholds) if settings.model else None
         self.prefilter = Prefilter()
         self.use_prefilter(prefilter)
 
@@ -144,7 +151,8 @@ class Detector:
         settings, index, scan = self.settings, self._index, self.prefilter.scan
         texts = [_Text.of(email.new_text, settings) for email in emails]
         candidates = [[] if text is None else index.candidates(text.norm, text.low, scan) for text in texts]
-        found = [Detection(()) if text is None else _detect(text, index.rules, rules, settings, email.subject)
+        found = [Detection(()) if text is None else
+                 _modelled(_detect(text, index.rules, rules, settings, email.subject), text, self.scorer, settings)
                  for email, text, rules in zip(emails, texts, candidates, strict=True)]
         # Automated mail is examined in the same pass but not acted on: what it would have raised
         # is kept, so a threat hidden in mail that looks automated is still seen by a person.
@@ -161,7 +169,8 @@ class Detector:
         examined = _Text.of(text, self.settings)
         if examined is None:
             return Detection(())
-        return _detect(examined, self._index.rules, self._candidates(examined), self.settings, topic)
+        return _modelled(_detect(examined, self._index.rules, self._candidates(examined), self.settings, topic),
+                         examined, self.scorer, self.settings)
 
     def rules_hit(self, text: str) -> frozenset[str]:
         """The rules with a hit that counts in ``text`` (weighed in its context), whether or not the
@@ -251,6 +260,35 @@ def _hits(examined: _Text, rules: tuple[Rule, ...], candidates: list[int], setti
             found.setdefault("out_of_scope_demand", {}).setdefault(SCOPE_RULE, []).append(
                 (hit.weight, hit.start, hit.end))
     return found
+
+
+def _modelled(detection: Detection, examined: _Text, scorer: Scorer | None,
+              settings: DetectorSettings) -> Detection:
+    """``detection`` with the signals the rules don't raise but the scorer does: evidence
+    ``model.<signal>``, the sentence that carries the score (after a near miss's phrases),
+    unless that sentence is clearly positive ("I fucking love this app!")."""
+    if scorer is None:
+        return detection
+    raised = scorer.raised(examined.norm, settings.disabled | set(detection.names),
+                           near=[s.name for s in detection.near_misses])
+    if not raised:
+        return detection
+    near = {s.name: s for s in detection.near_misses}
+    added: list[Signal] = []
+    for name in SIGNALS:
+        probability = raised.get(name)
+        why = None if probability is None else scorer.explain(examined.norm, name)
+        if probability is None or why is None or POSITIVE.search(examined.norm, *why.sentence):
+            continue                       # a clearly positive sentence vetoes the model as it does a rule
+        start, end = why.sentence
+        if examined.origin is not None:
+            start, end = examined.origin[start], examined.origin[end - 1] + 1
+        found = near[name].evidence if name in near else ()
+        added.append(Signal(name, round(probability, 4),
+                            (*found, Evidence(examined.text[start:end], start, end, f"model.{name}"))))
+    signals = sorted((*detection.signals, *added), key=lambda s: SIGNALS.index(s.name))
+    names = {s.name for s in added}
+    return Detection(tuple(signals), tuple(s for s in detection.near_misses if s.name not in names))
 
 
 def _anchored(regex: re.Pattern[str], text: str, anchors: list[int]) -> Iterator[re.Match[str]]:

@@ -37,6 +37,7 @@ class Example:
     labels: frozenset[str]
     hard_negative: bool = False
     source: str = ""
+    kind: str = ""             # email, tweet, issue, ... (the corpus's "kind"; empty if not given)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +185,8 @@ def _example(item: Any, where: str, seen: set[str]) -> Example:
     if not isinstance(hard, bool):
         raise InputError(f"{where} (id {ident!r}) has a \"hard_negative\" that is not true or false.")
     seen.add(ident)
-    return Example(ident, subject, body, frozenset(labels), hard, str(item.get("source", "")))
+    return Example(ident, subject, body, frozenset(labels), hard, str(item.get("source", "")),
+                   str(item.get("kind", "")))
 
 
 def evaluate(examples: Sequence[Example], detector: Detector | None = None) -> Report:

@@ -61,6 +61,9 @@ class DetectorSettings:
     disabled_rules: frozenset[str] = frozenset()  # built-in rule ids to switch off
     max_chars: int = 50_000                       # only the first max_chars are examined
     scope: Scope = Scope()                        # [policy.scope]: what the agreement covers and excludes
+    model: bool = True                            # [detection] model: the learned scorer beside the rules
+    # [signals.X] model_threshold: the scorer's probability that raises X (else the model's own)
+    model_thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
 
     def threshold(self, name: str) -> float:
         return self.thresholds.get(name, DEFAULT_THRESHOLD)
