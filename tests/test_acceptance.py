@@ -314,7 +314,7 @@ def test_every_case_of_the_corpus_is_checked(drafts_report: Report) -> None:
 # A ratchet: raise these as drafts and detection get better, never lower them. What still fails
 # (2026-12-07): five quality disputes and extra-work demands detection misses, facts named only in
 # the body (the garage, the Instagram posts), two call offers and one word count.
-PASSING_CASES = 65
+PASSING_CASES = 68
 
 
 def test_the_corpus_passes_at_least_as_well_as_before(drafts_report: Report) -> None:

@@ -277,6 +277,8 @@ CONTACTS = [
     ("It crashed again.", 0),
     ("The app logged me out for the third time today.", 0),
     ("I wrote to you again last week.", 0),
+    ("I'm not paying another £85 call-out fee.", 0),
+    ("That was 3 call-outs this month.", 0),
 ]
 
 
@@ -629,6 +631,22 @@ BILLED = [
 @pytest.mark.parametrize("text, billed", BILLED)
 def test_a_bill_set_against_a_quote(text: str, billed: tuple[str, str]) -> None:
     assert read(text).billed == billed
+
+
+PAID_AND_REFUSED = [
+    ("I paid $3,200 for this. I want a partial refund.", "$3,200", ""),
+    ("We've already paid you €1.200,00 and nothing works.", "€1.200,00", ""),
+    ("I'm not paying another £85 call-out fee for the same fault.", "", "the £85 call-out fee"),
+    ("We won't pay a second $40 delivery charge.", "", "the $40 delivery charge"),
+    ("I'm not paying for a second visit.", "", ""),
+    ("They paid $50 for it.", "", ""),
+]
+
+
+@pytest.mark.parametrize("text, paid, refused", PAID_AND_REFUSED)
+def test_what_they_paid_and_a_charge_they_refuse(text: str, paid: str, refused: str) -> None:
+    reading = read(text)
+    assert (reading.paid, reading.refused) == (paid, refused)
 
 
 HELD = [

@@ -137,6 +137,10 @@ _EVIDENCE_KINDS = (("chargeback", re.compile(r"dispute|bank|chargeback|paypal|st
                    ("regulator", re.compile(r"regulat|authorit|ombudsman|commission|consumer|\bdot\b|\bftc\b", re.I)))
 
 
+# Rules whose words claim a defect: the work should be redone at the company's cost, or a remedy refused.
+_DISPUTE_RULES = re.compile(r"scope\.(?:should_be_on_you|not_paying_twice|refund_not_offer)\b")
+
+
 def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, evidence: list[str]) -> str:
     """``evidence``: the signal's evidence, each "<rule id> <phrase>"."""
     if signal == "legal_threat":
@@ -151,6 +155,7 @@ def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, 
         return "ledger" if ledger_match else "withholding"
     if signal == "out_of_scope_demand":
         disputed = any(reading.asked(k) for k in ("compensation", "refund", "fix")) and not reading.asked("free_work")
+        disputed = disputed or any(_DISPUTE_RULES.match(e) for e in evidence)
         return "dispute" if disputed and not scope_match else "extra_work"
     if signal == "review_threat":
         return reading.review.kind if reading.review else "pending"
@@ -186,6 +191,8 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "request": reading.request,
         "need": reading.need if reading.issue or mentions["topic"] or not _POINTING.match(reading.need) else "",
         "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
+        "paid": reading.paid,
+        "refused": reading.refused,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",
         "review": reading.review.kind if reading.review else "",
@@ -278,9 +285,9 @@ def _offer_call(policy: Policy, reading: Reading, cases: dict[str, str]) -> bool
     if cases.get("legal_threat") in ("litigation", "data_protection"):
         return False
     urgent = reading.asked("call") or (cases.get("overdue_payment") == "ledger" and _today(reading))
-    if reading.words <= SHORT_WORDS and not urgent:
-        return False                 # a short message gets a short reply
     complex_case = cases.get("out_of_scope_demand") == "dispute" or cases.get("legal_threat") == "regulator"
+    if reading.words <= SHORT_WORDS and not urgent and not (complex_case and reading.words > SHORT_WORDS // 2):
+        return False                 # a short message gets a short reply, but a claimed defect is worth a call
     return urgent or reading.words >= LONG_WORDS or reading.contacts >= 3 or complex_case
 
 

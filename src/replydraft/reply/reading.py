@@ -59,6 +59,8 @@ class Reading:
     request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
     need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
     billed: tuple[str, ...] = ()         # a bill set against a quote: ("£2,140", "£1,100"), or ()
+    paid: str = ""                       # what they say they paid: "$3,200"
+    refused: str = ""                    # a charge they won't pay (again): "the £85 call-out fee"
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
     safety: SafetyMatter | None = None   # ``safety_matter(text)``
@@ -202,7 +204,8 @@ _CONTACTS = rx(
     r"|\b(?:emailed|e-mailed|written|wrote|called|phoned|contacted|messaged|chased|rung|rang|asked|reached\s+out|"
     r"complained|tried)\s+(?:to\s+)?(?:you\s+|your\s+\w+\s+|you\s+guys\s+)?(?:about\s+(?:this|it)\s+)?"
     rf"(?P<n3>{_COUNT}\s+times|twice|thrice|once)\b"
-    rf"|\b(?P<n4>{_COUNT})\s+(?:separate\s+|different\s+|unanswered\s+)?{_CONTACT_WORD}\b")
+    # not an amount or a fee: "another £85 call-out fee"
+    rf"|(?<![$€£¥\d.,])\b(?P<n4>{_COUNT})\s+(?:separate\s+|different\s+|unanswered\s+)?{_CONTACT_WORD}\b(?!-)")
 
 
 def _amount(value: str) -> str:
@@ -469,6 +472,7 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=issue(t, spans, avoid), held_until=held_until(t),
                    request=request(t), need=need(t, spans), billed=_billed(t),
+                   paid=_paid(t), refused=_refused(t),
                    contacts=contacts, words=len(text.split()), safety=safety_of(t))
 
 
@@ -492,3 +496,25 @@ def _billed(t: Text) -> tuple[str, ...]:
             return billed, quoted
     return ()
 
+
+
+# -- paid, and a charge refused: "I paid $3,200 for this", "not paying another £85 call-out fee" --------
+_PAID = rx(rf"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:already\s+|just\s+)?(?:paid|spent)\s+(?:you\s+)?"
+           rf"(?:over\s+|almost\s+|nearly\s+)?(?P<v>{_AMT})")
+_REFUSED = rx(rf"\b(?:not|never|won['’]?t|refuse\s+to)\s+(?:going\s+to\s+)?pay(?:ing)?\s+(?:you\s+)?(?:for\s+)?"
+              rf"(?:another|a\s+second|a\s+further|the|a|an|this|that)\s+(?P<v>{_AMT})\s+"
+              rf"(?P<what>(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?(?:fee|charge|bill|invoice|surcharge))\b")
+
+
+def _paid(t: Text) -> str:
+    """The first amount they say they paid ("I paid $3,200 for this"), else ""."""
+    m = _PAID.search(t.low)
+    return _amount(t.norm[m.start("v"):m.end("v")]) if m else ""
+
+
+def _refused(t: Text) -> str:
+    """A charge they refuse to pay (again), as a reply names it: "the £85 call-out fee", else ""."""
+    m = _REFUSED.search(t.low)
+    if m is None:
+        return ""
+    return f"the {_amount(t.norm[m.start('v'):m.end('v')])} {t.norm[m.start('what'):m.end('what')]}"

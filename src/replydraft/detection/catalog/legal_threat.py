@@ -86,10 +86,23 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("The next step will be legal action.",)),
     rule("legal.formal_notice", weight=0.6,
          pattern=r"\b(?:formal\s+(?:notice|demand)|letter\s+before\s+action|notice\s+of\s+(?:intent|claim)|"
-                 r"demand\s+letter|cease\s+and\s+desist|(?:my|our)\s+intent(?:ion)?\s+to\s+(?:pursue|file|sue|take|"
+                 r"cease\s+and\s+desist|(?:my|our)\s+intent(?:ion)?\s+to\s+(?:pursue|file|sue|take|"
                  r"seek|"
                  r"claim|start|bring))\b",
          examples=("Please treat this email as formal notice of my claim.",)),
+    # A demand letter counts when it is aimed at the reader: a company's own lawyers talk about
+    # the demand letters they send to others all day ("a draft of the demand letter to ...").
+    rule("legal.demand_letter", weight=0.6,
+         pattern=r"\b(?:send(?:ing)?|issu(?:e|ing)|serv(?:e|ing))\s+(?:you|your\s+(?:company|firm|business))\s+"
+                 r"(?:a|our|my)\s+(?:formal\s+)?demand\s+letter\b|\b(?:you\s+(?:will|['’]ll)\s+(?:receive|get|be\s+"
+                 r"(?:receiving|getting))|this\s+(?:e-?mail|letter|message)\s+(?:is|serves\s+as|constitutes))\s+"
+                 r"(?:a|our|my)\s+(?:formal\s+)?demand\s+letter\b|\b(?:consider|treat)\s+this\s+(?:e-?mail\s+|"
+                 r"letter\s+|message\s+)?(?:as\s+)?(?:a|our|my)\s+(?:formal\s+)?demand\s+letter\b",
+         examples=("My solicitor is sending you a formal demand letter on Monday.",
+                   "Consider this email a demand letter.",
+                   "You will receive a demand letter from us this week."),
+         not_examples=("I have attached a draft of the demand letter for the supplier.",
+                       "Please add the paid invoices to the demand letter log.")),
     rule("legal.police_on_you", weight=0.85,
          pattern=r"\b(?:report\w*|call\w*\s+the\s+police\s+on)\s+(?:you|u|your\s+(?:\w+\s+)?(?:company|business|staff|"
                  r"shop|store|driver|technician|employees?))(?:\s+to\s+the\s+(?:police|cops|authorities))?\b",
@@ -429,16 +442,18 @@ RULES: tuple[RuleSpec, ...] = (
     rule("legal.provider_can_reverse", weight=0.75,
          pattern=r"\b(?:my|our)\s+(?:bank|card\s+(?:company|issuer|provider)|credit\s+card(?:\s+(?:company|issuer|"
                  r"provider))?|"
-                 r"paypal|visa|amex|mastercard)\s+(?:says?|said|told\s+(?:me|us)|tells\s+(?:me|us)|confirmed|"
+                 r"paypal|visa|amex|mastercard)\s+(?:(?:says?|said|told\s+(?:me|us)|tells\s+(?:me|us)|confirmed|"
                  r"has\s+confirmed|"
-                 r"assured\s+(?:me|us)|advised\s+(?:me|us))\s+(?:that\s+)?(?:they|it)\s*(?:can|could|will|would|"
+                 r"assured\s+(?:me|us)|advised\s+(?:me|us))\s+(?:that\s+)?(?:they|it)\s*)?(?:can|could|will|would|"
                  r"['’]ll|['’]d|are\s+able\s+to)\s+"
                  r"(?:\w+\s+)?(?:claw\s+(?:it|this|that|the\s+\w+|my\s+\w+|the\s+money)\s+back|claw\s+back|charge\s*"
                  r"(?:it|this|that)?\s*back|"
                  r"chargeback|reverse|recall|dispute|refund\s+(?:me|us|it)|get\s+(?:it|my\s+money|our\s+money|"
                  r"the\s+money)\s+back|"
                  r"take\s+(?:it|the\s+money)\s+back)",
-         examples=("My credit card company says they can reverse the charge.",)),
+         examples=("My credit card company says they can reverse the charge.",
+                   "My credit card company can claw it back."),
+         not_examples=("My bank will refund the fee they charged me, so that's sorted.",)),
     # off to the bank over the money: "answer today or I'm going to my bank"
     rule("legal.going_to_bank", weight=0.7,
          pattern=LEAD + r"(?:go|going|tak\w*\s+(?:this|it)|turn\w*|escalat\w*\s+(?:this|it))\s+(?:straight\s+)?to\s+"

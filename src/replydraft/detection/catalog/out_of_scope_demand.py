@@ -155,7 +155,9 @@ RULES: tuple[RuleSpec, ...] = (
                  r"them|these|those|the\s+\w+|all\s+(?:of\s+)?(?:this|it|that))\s+(?:\w+\s+){0,2}?(?:for\s+free|"
                  r"free\s+of\s+charge|"
                  r"at\s+no\s+(?:extra\s+|additional\s+)?(?:cost|charge)|without\s+(?:charging|charge|extra\s+cost))\b",
-         examples=("You can do the translation for free.",)),
+         examples=("You can do the translation for free.",),
+         not_examples=("They said they will do it at no cost to us.",),
+         not_before=r"\b(?:they|he|she|who)\s+(?:will|would|can|could|['’]ll|might|may)\s+$"),
     rule("scope.dont_want_to_pay_extra", weight=0.6,
          pattern=r"(?=[iw])(?<!\w)(?:i|we)\s+(?:really\s+)?(?:don['’]?t|do\s+not|dont)\s+(?:want|wish|intend|plan|"
                  r"expect)\s+to\s+"
@@ -172,9 +174,10 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("We also need the brochure done as part of this project.",),
          near=r"\b(?:need|want|expect|require|should|must|have\s+to|include)\w*\b"),
     rule("scope.exposure", weight=0.65,
-         pattern=r"\b(?:exposure|shout[\s-]?outs?|free\s+(?:advertising|publicity|promotion)|promote\s+you|tag\s+you|"
+         pattern=r"\b(?:(?<=for\s)exposure|(?:the|great|good|lots\s+of|free|some|huge|massive)\s+exposure|shout[\s-]?outs?|free\s+(?:advertising|publicity|promotion)|promote\s+you|tag\s+you|"
                  r"credit\s+you|(?:great|good)\s+for\s+your\s+portfolio|build\s+your\s+portfolio|word\s+of\s+mouth)\b",
-         examples=("We can't pay, but think of the exposure.",),
+         examples=("We can't pay, but think of the exposure.", "Unpaid, but you'd be working for exposure."),
+         not_examples=("Send the net market exposure of the contracts we never paid for.",),
          near=r"\b(?:instead\s+of\s+(?:pay\w*|money|charg\w*|cash)|in\s+exchange|rather\s+than\s+pay\w*|"
               r"(?:don['’]?t|not|no|can['’]?t|cannot|won['’]?t)\s+(?:\w+\s+)?(?:to\s+)?pay\b|for\s+free|"
               r"free\s+of\s+charge|as\s+payment|in\s+lieu|"
@@ -446,6 +449,27 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:plan|tier|"
                  r"version|licen[cs]e)?\s+(?:for|just\s+for|to\s+get)\s+(?:that|this|it|one\s+\w+)\b",
          examples=("I shouldn't need the premium plan for that.",)),
+    rule("scope.should_be_on_you", weight=0.7,
+         pattern=r"\b(?:should|ought\s+to|must|has\s+to|needs?\s+to)\s+be\s+(?:on\s+(?:you|your\s+(?:dime|tab|"
+                 r"cost|account))|at\s+your\s+(?:own\s+)?(?:cost|expense))\b(?!\s+to\b)",
+         examples=("That repair should be on you, not me.",
+                   "The second visit should be at your own expense."),
+         not_examples=("Which plan we pick should be on you to recommend.",)),
+    rule("scope.not_paying_twice", weight=0.7,
+         pattern=r"\b(?:not|never|won['’]?t|refuse\s+to)\s+(?:going\s+to\s+)?pay(?:ing)?\s+(?:you\s+)?(?:for\s+)?"
+                 r"(?:(?:another|a\s+second|a\s+third|a\s+further)\s+(?:[£$€]\s?\d[\d,.]*\s+)?(?:\w+\s+){0,2}?"
+                 r"(?:fee|charge|visit|call[\s-]?out|repair|fix|trip|appointment|round|time|bill)s?|"
+                 r"(?:it|this|that|the\s+\w+)\s+(?:again|twice))\b",
+         examples=("I'm not paying another £85 call-out fee for the same fault.",
+                   "I'm not paying for a second visit.",
+                   "We won't pay for the fix twice."),
+         not_examples=("I'm happy paying for a second visit if it needs one.",)),
+    rule("scope.refund_not_offer", weight=0.7,
+         pattern=r"\b(?:i|we)\s+(?:\w+\s+)?(?:want|expect|demand|need|deserve)\s+(?:a|an|my|our|the)\s+(?:partial\s+|full\s+)?"
+                 r"(?:refund|money\s+back|discount|credit|compensation)[,;]?\s+(?:and\s+)?not\s+(?:a|an|the|your|another|"
+                 r"some)\b",
+         examples=("I want a partial refund, not the free mini session your assistant offered.",),
+         not_examples=()),
     rule("scope.within_budget", weight=0.65,
          pattern=r"\b(?:additional|extra|more|further|new)\s+(?:\w+\s+)?(?:could|can|should|would|will|must)\s+be\s+"
                  r"(?:done|included|covered|"

@@ -34,11 +34,12 @@ RULES: tuple[RuleSpec, ...] = (
     rule("review.intent_public", weight=0.8,
          pattern=LEAD_AND + r"(?:post|shar|tweet|blog|writ|talk|tell|spread|put|publish|broadcast|expos|shout|"
                  r"let|warn|report|complain|rant|inform|alert|contact|call|email|make\s+(?:sure|certain)"
-                 r")\w*(?:\s+(?:that|it|this|about\s+\w+|everything|my\s+(?:story|experience)|"
+                 r")\w*(?:\s+(?:that|it|this|all\s+of\s+(?:this|it|that)|about\s+\w+|everything|my\s+(?:story|experience)|"
                  r"up|the\s+(?:story|whole\s+(?:thing|experience|story)))){0,3}\s+(?:(?:on|to|with|across|all\s+over|"
                  r"in|out\s+to)\s+)?"
                  + _PUBLIC + r"\b",
-         examples=("I'm going to tell everyone I know how you treated me.",),
+         examples=("I'm going to tell everyone I know how you treated me.",
+                   "I'm putting all of this on Google."),
          not_examples=("Will you tell everyone on the team about the new hours?",),
          positive=True),
     rule("review.intent_post_on_platform", weight=0.75,
@@ -69,9 +70,10 @@ RULES: tuple[RuleSpec, ...] = (
     rule("review.contact_media", weight=0.75,
          pattern=r"\b(?:conta\w*|call\w*|e-?mail\w*|reach\w*\s+out\s+to|alert\w*|notify\w*|tip\w*\s+off|"
                  r"talk\w*\s+to|speak\w*\s+to|writ\w*\s+to|go(?:ing)?\s+to|tak\w*\s+(?:this|it)\s+to)\s+"
-                 + _NEWS + r"\b",
+                 + _NEWS + r"\b(?!\s+(?:delivery|release|service|alert|feed|digest)\b)",
          examples=("Already contacted the local news about this.",),
-         not_examples=("Could you email the local news desk our press release?",)),
+         not_examples=("Could you email the local news desk our press release?",
+                       "Welcome to eMail News Delivery, a service of the wire.")),
     rule("review.go_public", weight=0.75,
          pattern=r"\b(?:i|we)\b[^.!?\n]{0,25}?\bgo(?:ing)?\s+(?:public|to\s+the\s+(?:press|media|news|papers))\b",
          examples=("If nobody calls me back today, we go public with the whole story.",)),
@@ -203,9 +205,11 @@ RULES: tuple[RuleSpec, ...] = (
     rule("review.be_sharing", weight=0.65,
          pattern=r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
                  r"(?:be\s+)?(?:sharing|posting|tweeting|blogging|spreading\s+the\s+word)\b"
-                 r"(?!\s+(?:the|my|a|an|some|more|those|these|them|it|any|logs?|screenshots?|details)\b)",
+                 r"(?!\s+(?:the|my|a|an|some|more|those|these|them|it|any|logs?|screenshots?|details|significant|"
+                 r"additional|new|further|regular|updates?|information|material|content|photos|pictures|results)\b)",
          examples=("I'll definitely be sharing this experience.",),
-         not_examples=("I'll be sharing the logs with you shortly.",),
+         not_examples=("I'll be sharing the logs with you shortly.",
+                       "We will be posting additional material online next month."),
          positive=True),
     rule("review.spread_the_word", weight=0.6,
          pattern=r"\bspread(?:ing)?\s+the\s+word\b",

@@ -345,8 +345,9 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("Goodbye Spotify.",),
          negatable=False, positive=True),
     rule("ult.caps_deadline", weight=0.6,
-         pattern=r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT|THIS\s+INSTANT)\b)(?=\s*(?:[!.?]|$))",
+         pattern=r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT|THIS\s+INSTANT)\b)(?=\s*(?:[!.]|$))",
          examples=("I need the refund TODAY.",),
+         not_examples=("WHAT IS THE DEAN TALKING ABOUT TODAY?",),
          negatable=False, question=False, positive=True),
     rule("ult.expect_by_deadline", weight=0.65,
          pattern=r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|demand|require|insist\s+on)\s+(?:(?:a|an|your|my|the|full|"
