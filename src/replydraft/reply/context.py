@@ -124,7 +124,7 @@ def signal_cases(detection: Detection, reading: Reading, overdue: tuple[OverdueI
 
 # An ultimatum whose words are about going ("never again", "switching to Delta", "you've lost a
 # customer") is churn, not a deadline, even when the reading found no churn phrase of its own.
-_CHURN_WORDS = re.compile(r"\b(?:never|again|switch\w*|leav\w*|cancel\w*|elsewhere|another|lost|goodbye|bye"
+_CHURN_WORDS = re.compile(r"\b(?:never\w*|again|switch\w*|leav\w*|cancel\w*|elsewhere|another|lost|goodbye|bye"
                           r"|mov(?:e|ed|ing)|taking|sticking|hello|former|renew\w*|return\w*|done|through|business"
                           r"|customer|competitors?|alternatives?)\b",
                           re.IGNORECASE)

@@ -131,7 +131,9 @@ _ASKS: tuple[tuple[str, str], ...] = (
                          r"|\bcover\s+(?:the|my|our)\s+(?:\w+\s+)?(?:cost|costs|bill|expenses?)\b|\bshould\s+be\s+on\s+you\b"
                          r"|\byou\s+(?:should|must|need\s+to|have\s+to|will)\s+pay\s+for\b|\bgesture\s+of\s+goodwill\b"
                          r"|\bgoodwill\s+gesture\b|\b(?:didn't|did\s+not|never)\s+cause\b|\bnot\s+(?:my|our)\s+fault\b"
-                         r"|\bunder\s+warranty\b|\bcovered\s+by\s+(?:the\s+|your\s+)?(?:warranty|guarantee)\b"),
+                         r"|\bunder\s+warranty\b|\bcovered\s+by\s+(?:the\s+|your\s+)?(?:warranty|guarantee)\b"
+                         r"|\b(?:a|some|free|travel)\s+vouchers?\b|\bmake\s+(?:it\s+)?up\s+(?:to\s+(?:me|us)\s+)?for\b"
+                         r"|\bfor\s+(?:my|our|the)\s+(?:trouble|inconvenience|hassle)\b"),
     ("ask.call", r"\b(?:call|phone|ring)\s+me\b(?!\s+(?:a|an)\b)|\bgive\s+me\s+a\s+(?:call|ring)\b"
                  r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:a|your|the|an?\s+actual|a\s+real)\s+(?:\w+\s+)?"
                  r"(?:manager|supervisor|human|person|boss|owner|director)\b"

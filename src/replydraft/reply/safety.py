@@ -57,7 +57,12 @@ _RULES: tuple[tuple[SafetyKind, str, str], ...] = (
      rf"\b{_I_WILL}\s+(?:come\s+(?:down|over|round)\s+(?:there\s+)?and\s+)?(?:personally\s+)?"
      rf"(?:kill|hurt|beat(?:\s+up)?|stab|shoot|punch|strangle|murder|smash|break)\s+{_PERSON}\b"
      r"(?!\s+(?:an?|some|the|over|back|to\s+it|at|on\s+price)\b)"     # "I'll shoot you an email", "beat them to it"
-     r"|\bbreak\s+your\s+(?:legs?|neck|face|jaw|nose|arms?)\b|\bsmash\s+your\s+(?:face|head|teeth)\b"),
+     r"|\bbreak\s+your\s+(?:legs?|neck|face|jaw|nose|arms?)\b|\bsmash\s+your\s+(?:face|head|teeth)\b"
+     # "I want to give him a good beating": a wish to hurt someone, not only a plan
+     rf"|\b(?:{_I_WILL}|want\s+to|wanna|(?:would|'d)\s+(?:like|love)\s+to|going\s+to|gonna)\s+give\s+"
+     r"(?:you|him|her|them|the\s+\w+)\s+(?:a\s+)?(?:good\s+|proper\s+|real\s+)?"
+     r"(?:beating|hiding|thrashing|kicking|slap|punch|smack)\b"
+     r"|\b(?:want|wanna|like|love)\s+to\s+(?:kill|strangle|punch|beat\s+up|slap|throttle)\s+(?:you|him|her|them|the\s+\w+)\b"),
     ("violence", "violence.know_where",
      r"\bi\s+know\s+where\s+(?:you|your\s+(?:family|kids|children|wife|husband|home|house|staff|manager|boss"
      r"|driver|engineer))\s+(?:live|lives|sleep|go\s+to\s+school|work|works)\b"

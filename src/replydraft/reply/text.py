@@ -106,7 +106,7 @@ INSULT_ADJ = (r"(?:useless|incompetent|clueless|stupid|dumb|lazy|pathetic|rude|a
 INSULT_NOUN = (r"(?:idiots?|morons?|imbeciles?|crooks?|clowns?|muppets?|thieves|liars?|jokers?|scammers?|frauds"
                 r"|amateurs|bastards?|wankers?|twats?|pricks?|cunts?|bitch|buffoons?|cretins?|numpt(?:y|ies)"
                 r"|incompetents|losers?|prats?|plonkers?|pillocks?|cowboys|tossers?|dickheads?|sharks|bigg?ots?"
-                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|a[*#@!]{1,3}holes?|jerks?|dicks|sleaze\w*|pigs)")
+                r"|douche\w*|pussy|pussies|scum(?:bags?)?|asshats?|assholes?|a[*#@!]{1,3}holes?|jerks?|dicks?|sleaze\w*|pigs|warts?)")
 _SHAME = r"(?:(?:a\s+)?(?:joke|disgrace|shambles|laughing\s+stock|piece\s+of\s+(?:sh\S*|s\W+t|crap|garbage)))"
 _INTENSE = (r"(?:(?:all|just|such|so|really|totally|completely|absolutely|utterly|the\s+most|an?|bunch\s+of|"
             r"bloody|damn|f\S*ing)\s+)*")

@@ -207,6 +207,13 @@ RULES: tuple[RuleSpec, ...] = (
                  r"transactions?|payments?|bills?|invoices?|purchases?|it|this|that|them)\b|(?:disput|contest|revers|"
                  r"report|flag)\w*\s+[^.!?\n]{0,40}?\b(?:with|through|via|to)\s+" + _PAYMENT_CO + r"\b)",
          examples=("I will dispute this charge with my bank.",)),
+    rule("legal.dispute_done_with_provider", weight=0.7,
+         pattern=r"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|now\s+)?(?:reported|disputed|flagged|"
+                 r"contested)\s+(?:(?!\b(?:lost|stolen|missing|expired)\b)[^.!?\n]){0,40}?\b(?:with|to)\s+"
+                 + _PAYMENT_CO + r"\b",
+         examples=("Please note I have reported this issue with Paypal.",
+                   "We've already flagged the renewal to our card company."),
+         not_examples=("I have reported the card as stolen to my bank, please cancel the old one.",)),
     rule("legal.bank_reverse", weight=0.8,
          pattern=LEAD_AND + r"(?:call|contact|ask|get|have|tell|phone|instruct|go\s+to)\w*\s+" + _PAYMENT_CO
                  + r"\s+(?:to\s+|and\s+(?:have\s+(?:them|it)\s+|get\s+(?:them|it)\s+to\s+)?)?(?:reverse|dispute|"
