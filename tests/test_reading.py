@@ -241,6 +241,8 @@ FACTS = [
     ("Order 55120 never arrived.", {"order": ["55120"]}),
     ("It's about order #55120 again.", {"order": ["55120"]}),
     ("My order no. A-7731 is missing a part.", {"order": ["A-7731"]}),
+    ("I paid through Alipay, the order number is 20220731220013.", {"order": ["20220731220013"]}),
+    ("My order is 3 days late.", {}),
     ("INV-1042 is wrong and so is invoice 3310.", {"invoice": ["INV-1042", "3310"]}),
     ("Invoice #2024-118 double counts the hours.", {"invoice": ["2024-118"]}),
     ("See ticket 4411 and case #88231.", {"ticket": ["4411", "88231"]}),

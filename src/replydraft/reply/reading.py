@@ -177,7 +177,7 @@ def _asks(t: Text) -> tuple[Finding, ...]:
 
 # -- facts: numbers, amounts, dates, and how often they have written -------------------------
 _ID = r"(?P<v>(?:[a-z]{1,5}-?)?\d[\d-]*\d(?:-[a-z0-9]+)?)\b(?!\s+(?:units|items|pieces|pcs|copies|times|of)\b)"
-_NUMBERED = r"\s*(?:(?:no|nr|num|number|id|ref)\b\.?\s*)?[:#]?\s*#?\s*"
+_NUMBERED = r"\s*(?:(?:no|nr|num|number|id|ref)\b\.?\s*(?:is\s+)?)?[:#]?\s*#?\s*"
 _FACTS: tuple[tuple[FactKind, str, re.Pattern[str]], ...] = (
     ("order", "fact.order", rx(r"\border" + _NUMBERED + _ID)),
     ("invoice", "fact.invoice", rx(r"\b(?:invoice|inv\b\.?)" + _NUMBERED + _ID + r"|\b(?P<v2>inv-?\d[\d-]*\d)\b")),
