@@ -216,6 +216,7 @@ ASKS = [
     ("You should pay for the plumber I had to call.", ["compensation"]),
     ("Call me on my mobile this afternoon.", ["call"]),
     ("I want to speak to a manager right now.", ["call"]),
+    ("TELL ME NOW OR GIVE ME A NUMBER TO CALL A HUMAN.", ["call"]),
     ("I'll call you tomorrow to discuss the launch.", []),
     ("Explain why I was charged twice.", ["information"]),
     ("Where is my order? It's been ten days.", ["information"]),

@@ -137,7 +137,9 @@ _ASKS: tuple[tuple[str, str], ...] = (
     ("ask.call", r"\b(?:call|phone|ring)\s+me\b(?!\s+(?:a|an)\b)|\bgive\s+me\s+a\s+(?:call|ring)\b"
                  r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:a|your|the|an?\s+actual|a\s+real)\s+(?:\w+\s+)?"
                  r"(?:manager|supervisor|human|person|boss|owner|director)\b"
-                 r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:someone|somebody|a\s+person)\b"),
+                 r"|\b(?:speak|talk)\s+(?:to|with)\s+(?:someone|somebody|a\s+person)\b"
+                 r"|\b(?:give|send)\s+me\s+(?:a|your|the)\s+(?:phone\s+)?number\s+(?:to\s+call|i\s+can\s+call)\b"
+                 r"|\b(?:call|reach)\s+a\s+(?:real\s+)?(?:human|person)\b"),
     ("ask.information", r"\bexplain\s+(?:to\s+(?:me|us)\s+)?(?:why|what|how)\b"
                         r"|\b(?:tell|let)\s+(?:me|us)\s+(?:know\s+)?(?:what|why|when|how|where)\b"
                         r"|\b(?:i|we)\s+(?:want|need|demand|would\s+like|'d\s+like)\s+to\s+know\b"
