@@ -21,6 +21,7 @@ from itertools import islice
 from pathlib import Path
 
 from replydraft.app.progress import Progress
+from replydraft.app.teaching import teach
 from replydraft.auth.credentials import Secret, get_secret
 from replydraft.auth.oauth import AccessToken
 from replydraft.config import Account, Config
@@ -58,6 +59,7 @@ __all__ = [
     "poll_account",
     "process_folder",
     "run_once",
+    "teaches",
 ]
 
 
@@ -473,6 +475,8 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
+            if teaches(account, folders):
+                teach(mailbox, store, config.teaching, account.name, ctx.now)
     except (MailboxError, StateError) as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])
@@ -480,6 +484,12 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
         mailbox.close()
         store.close()
     return reports
+
+
+def teaches(account: Account, folders: Sequence[str]) -> bool:
+    """Whether a pass over ``folders`` also reads the teaching folders: the pass over the
+    account's first folder does (the daemon runs a job per folder; one of them teaches)."""
+    return account.folders[0] in folders
 
 
 def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
