@@ -8,14 +8,19 @@ import json
 import logging
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from replydraft.app.model import detector_for
 from replydraft.app.teaching import teach
 from replydraft.cli import main
-from replydraft.config import TeachingSettings, parse
+from replydraft.config import TeachingSettings, load, parse
+from replydraft.detection.detector import Detector
 from replydraft.detection.evaluate import Example, evaluate, load_corpus
+from replydraft.detection.scorer import Scorer, shipped
 from replydraft.detection.teaching import Lesson, change, server_name, teaching_folders, text_hash
+from replydraft.detection.training import Item, dumps, warm_start
 from replydraft.errors import ConfigError
 from replydraft.mail.maildir import UIDLIST, MaildirMailbox
 from replydraft.mail.protocol import Teachable
@@ -48,7 +53,7 @@ class TeachingMaildir(MaildirMailbox):
 def mail(n: int, subject: str, body: str, message_id: bool = True) -> bytes:
     mid = f"Message-ID: <m{n}@client.example>\n" if message_id else ""
     return (f"From: C {n} <c{n}@client.example>\nSubject: {subject}\n{mid}"
-            f"Date: Mon, 30 Nov 2026 09:00:0{n} +0000\n\n{body}\n").encode()
+            f"Date: Mon, 30 Nov 2026 09:00:{n:02d} +0000\n\n{body}\n").encode()
 
 
 @pytest.mark.parametrize(("name", "prefix", "delimiter", "expected"), [
@@ -118,6 +123,13 @@ def test_evaluate_counts_an_escalation_whose_signal_was_not_said_as_found_or_mis
     assert report.unlabelled.total == 1 and all(m.fp == 0 for m in report.metrics)
     assert [m.id for m in report.mistakes] == ["b"]
     assert "escalations whose signal was not said, raising any signal: 1/2" in report.format()
+
+
+def state_config(tmp_path: Path) -> Path:
+    """A config with nothing but the state database the ``taught`` fixture writes."""
+    path = tmp_path / "replydraft.toml"
+    path.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n')
+    return path
 
 
 @pytest.fixture
@@ -223,8 +235,7 @@ def test_a_watched_teaching_folder_is_a_config_error() -> None:
 
 def test_teaching_list_and_export(taught, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     box, _, run = taught
-    config = tmp_path / "replydraft.toml"
-    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n')
+    config = state_config(tmp_path)
     assert main(["teaching", "list", "-c", str(config)]) == 0
     assert "Move missed escalations into replydraft/missed/<signal>" in capsys.readouterr().out
     run()
@@ -243,9 +254,93 @@ def test_teaching_list_and_export(taught, tmp_path: Path, capsys) -> None:  # ty
 
 
 def test_evaluate_local_on_an_empty_set_says_what_to_do(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    config = tmp_path / "replydraft.toml"
-    config.write_text(f'[state]\npath = "{tmp_path / "state.db"}"\n')
+    config = state_config(tmp_path)
     assert main(["evaluate", "--local", "-c", str(config)]) == 0
     out = capsys.readouterr().out
     assert "move missed escalations into replydraft/missed/<signal>" in out.lower()
     assert "Weak feedback" in out and "no drafts logged yet" in out
+
+
+# -- the company's scorer: the shipped model warm-started on the taught messages ---------------
+
+FORUM = ["Everyone on the neighbourhood forum has read about your service now.",
+         "The whole neighbourhood forum knows how you treated me.",
+         "I posted the full story on the neighbourhood forum this morning.",
+         "Half the neighbourhood forum has seen my post about your shop.",
+         "My post on the neighbourhood forum already has two hundred replies.",
+         "I am telling the neighbourhood forum exactly what happened.",
+         "The neighbourhood forum will hear every detail of this.",
+         "Your shop is the top thread on the neighbourhood forum tonight.",
+         "I shared your reply on the neighbourhood forum for everyone to see.",
+         "Neighbourhood forum members are asking why you never answer."]
+CALM = ["Thanks for the quick delivery, the table looks great.", "Could you send the invoice for March again?",
+        "We will make our selection by May 3 and let you know.", "The filing is due Thursday, please send them.",
+        "Happy with the repair, see you next year.", "Can I change the delivery address to my office?",
+        "Please confirm the meeting on Tuesday at ten.", "The paint colour we chose is Moss Green.",
+        "My neighbour recommended you, can you quote for a fence?", "Is the shop open on Sunday mornings?"]
+
+
+def taught_items(extra_calm: tuple[str, ...] = ()) -> list[Item]:
+    return ([Item(f"p{i}", text, frozenset({"review_threat"})) for i, text in enumerate(FORUM)]
+            + [Item(f"c{i}", text, frozenset()) for i, text in enumerate((*CALM, *extra_calm))])
+
+
+@pytest.fixture(scope="module")
+def company() -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
+    return warm_start(taught_items(), shipped())
+
+
+def test_warm_start_learns_the_teams_words_and_keeps_the_rest(company) -> None:  # type: ignore[no-untyped-def]
+    model, moved = company
+    base, mine = Scorer.from_dict(shipped()), Scorer.from_dict(model)
+    unseen = "Everybody on the neighbourhood forum will read about this."
+    assert base.raised(unseen) == {} and set(mine.raised(unseen)) == {"review_threat"}
+    assert mine.raised("Thanks, the fence looks great.") == {}
+    assert moved == {} and {s.name: s.threshold for s in mine.signals} == {s.name: s.threshold for s in base.signals}
+    for name, data in shipped()["signals"].items():   # every shipped weight is still there, bias unchanged
+        assert set(data["weights"]) <= set(model["signals"][name]["weights"])
+        assert model["signals"][name]["bias"] == data["bias"]
+    assert dumps(model) == dumps(warm_start(taught_items(), shipped())[0])      # deterministic
+
+
+def test_taught_calm_mail_that_still_alarms_makes_a_signal_stricter() -> None:
+    calm_forum = ("The neighbourhood forum meets on Tuesday.", "I read the neighbourhood forum every morning.",
+                  "The neighbourhood forum recommended your shop.")
+    model, moved = warm_start(taught_items(calm_forum), shipped())
+    assert set(moved) == {"review_threat"}
+    before, after = moved["review_threat"]
+    assert before == 0.6 and after > before and model["signals"]["review_threat"]["threshold"] == after
+
+
+def test_teaching_train_writes_the_company_model_that_commands_then_use(taught, tmp_path: Path, capsys,  # type: ignore[no-untyped-def]
+                                                                        caplog) -> None:
+    box, _, run = taught
+    config_path = state_config(tmp_path)
+    assert main(["teaching", "train", "-c", str(config_path)]) == 1
+    assert "Nothing taught yet" in capsys.readouterr().out
+    run()
+    for n, text in enumerate(FORUM):
+        box.deliver("replydraft.missed.review_threat", mail(n, "Service", text))
+    for n, text in enumerate(CALM, 10):
+        box.deliver("replydraft.not-escalation", mail(n, "Hello", text))
+    run()
+    assert main(["teaching", "train", "-c", str(config_path)]) == 0
+    out = capsys.readouterr().out
+    assert "on 20 taught message(s) (10 missed escalation(s), 10 not an escalation)" in out
+    config = load(config_path)
+    written = json.loads(config.model_path.read_text())
+    assert written["trained"] == {"from": "the shipped model", "messages": 20, "escalations": 10, "calm": 10}
+    first = config.model_path.read_bytes()
+    assert main(["teaching", "train", "-c", str(config_path)]) == 0 and config.model_path.read_bytes() == first
+    assert not list(tmp_path.glob(".model-*"))                  # written atomically, nothing left over
+    capsys.readouterr()                                         # main() logs to stderr, not to caplog
+    with caplog.at_level(logging.DEBUG, logger="replydraft"):
+        detector = detector_for(config)
+    assert "the company's model" in capsys.readouterr().err + caplog.text
+    unseen = "Wait until the neighbourhood forum sees this."      # no rule finds it, nor the shipped model
+    assert detector.detect_text(unseen).names == ("review_threat",) and Detector().detect_text(unseen).names == ()
+    config.model_path.write_text("{not json")                   # unusable: the shipped model, and a warning
+    with caplog.at_level(logging.DEBUG, logger="replydraft"):
+        assert detector_for(config).detect_text(unseen).names == ()
+    logged = capsys.readouterr().err + caplog.text
+    assert "can't be used" in logged and "the rules and the shipped model" in logged

@@ -5,6 +5,7 @@ measures the detector on them."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -60,7 +61,7 @@ def state_of(imap, names: list[str]) -> dict[str, list[tuple[int, frozenset[byte
         client.logout()
 
 
-def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch, capsys, caplog) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv(PASSWORD_ENV, imap.password)
     path = write_config(tmp_path, imap.server.port, imap.user)
     config = load(path)
@@ -114,3 +115,9 @@ def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch
     assert main(["teaching", "list", "-c", str(path)]) == 0
     listing = capsys.readouterr().out
     assert "Invoice 1042" in listing and "legal_threat" in listing and "not an escalation" in listing
+
+    assert main(["teaching", "train", "-c", str(path)]) == 0             # the company's model, then used
+    assert config.model_path.exists() and "Trained the company's model on 4" in capsys.readouterr().out
+    with caplog.at_level(logging.INFO, logger="replydraft"):
+        run_once(config, Renderer.create())
+    assert "the rules and the company's model" in caplog.text + capsys.readouterr().err   # main() logs to stderr

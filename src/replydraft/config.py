@@ -138,6 +138,11 @@ class Config:
     teaching: TeachingSettings = field(default_factory=TeachingSettings)
 
     @property
+    def model_path(self) -> Path:
+        """The company's own scorer, if `replydraft teaching train` wrote one (beside the state database)."""
+        return self.state_path.parent / "model.json"
+
+    @property
     def cache_dir(self) -> Path:
         """Where compiled rules are kept between starts (beside the state database)."""
         return self.state_path.parent / "cache"

@@ -33,6 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
+from replydraft.app.model import detector_for
 from replydraft.app.service import (
     Connect,
     FolderReport,
@@ -46,7 +47,6 @@ from replydraft.app.service import (
 )
 from replydraft.app.teaching import teach
 from replydraft.config import Account, Config, load
-from replydraft.detection.detector import Detector
 from replydraft.detection.prefilter import Prefilter
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
@@ -123,7 +123,8 @@ class Daemon:
         self.config_path = config_path
         # one detector per config load; all of them share the process's prefilter (see use_prefilter)
         self.prefilter = Prefilter()
-        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
+        self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
+                                                                                   level=logging.INFO)
         self.dry_run = dry_run
         self.connect = connect
         self.loader = loader
@@ -183,7 +184,8 @@ class Daemon:
         except ReplydraftError as exc:
             log.error("reload refused, still running the previous config: %s", exc)
             return False
-        self.config, self.renderer, self.detector = config, renderer, Detector(config.detector, self.prefilter)
+        self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
+                                                                                   level=logging.INFO)
         for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
             watch.wake.set()
         self._sync_jobs()

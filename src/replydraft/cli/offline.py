@@ -134,14 +134,14 @@ def _classify_inputs(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if args.account:
             raise UsageError("--account needs a config (-c) to find the account in.")
         return Inputs()
+    from replydraft.app.model import detector_for
     from replydraft.app.service import make_inputs
     from replydraft.config import load
-    from replydraft.detection.detector import Detector
 
     config = load(args.config)
     if args.account or config.accounts:
         return make_inputs(config, config.account(args.account) if args.account else config.accounts[0])
-    return Inputs(Detector(config.detector), reply_to=config.policy.reply_to)
+    return Inputs(detector_for(config), reply_to=config.policy.reply_to)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -206,11 +206,12 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return _evaluate_drafts(args)
     if args.show:
         raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
+    from replydraft.app.model import detector_for
     from replydraft.config import load
     from replydraft.detection.detector import Detector, DetectorSettings
     from replydraft.detection.evaluate import evaluate, load_corpus
 
-    detector = Detector(load(args.config).detector if args.config else DetectorSettings())
+    detector = detector_for(load(args.config)) if args.config else Detector(DetectorSettings())
     report = evaluate(load_corpus(Path(args.corpus)), detector)
     print(report.format())
     if args.mistakes:
@@ -252,9 +253,9 @@ def _evaluate_local(args: argparse.Namespace) -> int:
 
 
 def _detector(config: Config) -> Detector:
-    from replydraft.detection.detector import Detector
+    from replydraft.app.model import detector_for
 
-    return Detector(config.detector)
+    return detector_for(config)
 
 
 def _evaluate_drafts(args: argparse.Namespace) -> int:
