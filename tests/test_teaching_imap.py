@@ -120,4 +120,5 @@ def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch
     assert config.model_path.exists() and "Trained the company's model on 4" in capsys.readouterr().out
     with caplog.at_level(logging.INFO, logger="replydraft"):
         run_once(config, Renderer.create())
-    assert "the rules and the company's model" in caplog.text + capsys.readouterr().err   # main() logs to stderr
+    logged = caplog.text + capsys.readouterr().err                       # main() logs to stderr
+    assert "the rules and the company's model" in logged and imap.password not in logged
