@@ -271,7 +271,7 @@ def test_evaluate_drafts_bad_corpus_and_bad_usage_exit_2(tmp_path: Path, capsys:
     assert "case 'lawyer'.max_words: expected 1 or more words" in capsys.readouterr().err
     assert main(["evaluate"]) == 2
     assert main(["evaluate", "x.jsonl", "--drafts", str(path)]) == 2
-    assert "one of the two" in capsys.readouterr().err
+    assert "one of them" in capsys.readouterr().err
     assert main(["evaluate", "x.jsonl", "--show", "a"]) == 2
     assert main(["evaluate", "--drafts", str(path), "--mistakes"]) == 2
 

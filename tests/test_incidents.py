@@ -16,7 +16,7 @@ import pytest
 
 from replydraft.cli import main
 from replydraft.state.html_report import render_report
-from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, parse_when, reply_text, stats
+from replydraft.state.incidents import EXPORT_COLUMNS, csv_cell, feedback, feedback_table, parse_when, reply_text, stats
 from replydraft.state.store import INCIDENT_COLUMNS, Incident, IncidentFilter, LoggedSignal, Store
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
@@ -332,3 +332,20 @@ def test_an_edited_draft_reads_as_edited_in_the_list_and_the_report() -> None:
                                                "draft waiting"]
     page = render_report(edited, since=NOW - timedelta(days=30), now=NOW, company="Acme")
     assert "<b>2</b>drafts edited, not sent yet" in page and "<b>1</b>replied" in page
+
+
+def test_weak_feedback_counts_what_became_of_each_signals_drafts() -> None:
+    review = (LoggedSignal("review_threat", 0.9, ("1-star",)),)
+    both = (*review, LoggedSignal("legal_threat", 0.8, ("my lawyer",)))
+    logged = [logged_incident(id="RD-1", signals=review, reply_state="replied"),
+              logged_incident(id="RD-2", signals=both, reply_state="draft_gone"),
+              logged_incident(id="RD-3", signals=both, reply_state="edited"),
+              logged_incident(id="RD-4", signals=review, reply_state=""),
+              logged_incident(id="RD-5", signals=review, status="below_threshold")]   # no draft: no feedback
+    counts = feedback(logged)
+    assert feedback_table(counts) == [("signal", "drafts", "sent", "edited", "deleted unedited"),
+                                      ("review_threat", "4", "1", "1", "1"),
+                                      ("legal_threat", "2", "0", "1", "1")]
+    page = render_report(logged, since=NOW - timedelta(days=30), now=NOW, company="Acme")
+    table = page.split('id="feedback"')[1].split("</table>")[0]
+    assert "<td>review_threat</td><td>4</td><td>1</td><td>1</td><td>1</td>" in table

@@ -27,7 +27,7 @@ from replydraft.errors import ConfigError, RuleError
 from replydraft.reply.formatting import check_currency, check_locale
 from replydraft.reply.voice import PolicyRule, RepeatOffender
 
-__all__ = ["Account", "Config", "LedgerSettings", "Policy", "load", "parse", "parse_duration"]
+__all__ = ["Account", "Config", "LedgerSettings", "Policy", "TeachingSettings", "load", "parse", "parse_duration"]
 
 TLS_MODES = ("ssl", "starttls", "none")
 REPLY_TO_MODES = ("from-domain", "reply-to")    # [policy] reply_to: see draft.recipient
@@ -116,6 +116,15 @@ class LedgerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TeachingSettings:
+    """``[teaching]``: the folders a person moves mail into to teach replydraft (see app/teaching.py).
+    Names are written with "/" between levels; the server's own separator and namespace are used."""
+    enabled: bool = True
+    missed_folder: str = "replydraft/missed"                 # a missed escalation (a subfolder per signal)
+    not_escalation_folder: str = "replydraft/not-escalation"  # a message wrongly taken for one
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     source: Path                        # the file it came from ("<memory>" in tests)
     state_path: Path
@@ -126,6 +135,12 @@ class Config:
     detector: DetectorSettings = field(default_factory=DetectorSettings)
     ledger: LedgerSettings | None = None
     store_excerpts: bool = False        # [state] store_excerpts: keep the start of each customer's text
+    teaching: TeachingSettings = field(default_factory=TeachingSettings)
+
+    @property
+    def model_path(self) -> Path:
+        """The company's own scorer, if `replydraft teaching train` wrote one (beside the state database)."""
+        return self.state_path.parent / "model.json"
 
     @property
     def cache_dir(self) -> Path:
@@ -667,7 +682,46 @@ def _ledger(data: Any, base: Path, problems: _Problems) -> LedgerSettings | None
     return LedgerSettings(base / path, grace, date_format) if path else None
 
 
-_TOP_KEYS = {"state", "policy", "accounts", "templates", "detection", "signals", "ledger"}
+_FOLDER_NAME = re.compile(r"[^/\x00-\x1f\x7f*%]+(?:/[^/\x00-\x1f\x7f*%]+)*")
+
+
+def _teaching(data: Any, problems: _Problems) -> TeachingSettings:
+    """``[teaching]``: on or off, and two folder names (levels separated by "/")."""
+    d = _section(data, "teaching", {"enabled", "missed_folder", "not_escalation_folder"}, problems)
+    default = TeachingSettings()
+    enabled = _get(d, "enabled", bool, "teaching", problems, default=True)
+    names = {}
+    for key in ("missed_folder", "not_escalation_folder"):
+        example = getattr(default, key)
+        value = d.get(key, example)
+        if not isinstance(value, str) or not _FOLDER_NAME.fullmatch(value.strip()) or value != value.strip():
+            problems.add(f"teaching.{key}", f'expected a folder name with "/" between levels, such as '
+                         f'{key} = "{example}" (no leading, trailing or double "/", no * or %), got {_show(value)}')
+            value = example
+        names[key] = value
+    missed, calm = names["missed_folder"], names["not_escalation_folder"]
+    if missed.lower() == calm.lower() or calm.lower().startswith(missed.lower() + "/") \
+            or missed.lower().startswith(calm.lower() + "/"):
+        problems.add("teaching", f'missed_folder ("{missed}") and not_escalation_folder ("{calm}") must be two '
+                     f'folders, neither inside the other, such as "{default.missed_folder}" and '
+                     f'"{default.not_escalation_folder}"')
+    return TeachingSettings(enabled, missed, calm)
+
+
+def _teaching_watched(teaching: TeachingSettings, accounts: list[Account | None], problems: _Problems) -> None:
+    """A teaching folder is read, never answered: watching one would draft replies to taught mail."""
+    if not teaching.enabled:
+        return
+    roots = (teaching.missed_folder.lower(), teaching.not_escalation_folder.lower())
+    for i, account in enumerate(accounts):
+        for folder in account.folders if account else ():
+            name = re.sub(r"^inbox[./]", "", folder.lower()).replace(".", "/")
+            if any(name == root or name.startswith(root + "/") for root in roots):
+                problems.add(f"accounts[{i}].folders", f'"{folder}" is a teaching folder ([teaching]); '
+                             f"remove it from folders, or set [teaching] enabled = false")
+
+
+_TOP_KEYS = {"state", "policy", "accounts", "templates", "detection", "signals", "ledger", "teaching"}
 
 
 def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
@@ -688,6 +742,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     model = _get(detection, "model", bool, "detection", problems, default=True)
     detector = replace(_signals(top.get("signals", {}), problems), scope=policy.scope, model=model)
     ledger = _ledger(top.get("ledger", {}), base, problems)
+    teaching = _teaching(top.get("teaching", {}), problems)
 
     raw_accounts = top.get("accounts", [])
     if not isinstance(raw_accounts, list):
@@ -697,6 +752,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     names = [a.name for a in accounts if a]
     for dup in sorted({n for n in names if names.count(n) > 1}):
         problems.add("accounts", f"the account name {dup!r} is used more than once")
+    _teaching_watched(teaching, accounts, problems)
     problems.raise_if_any()
     return Config(
         source=source_path,
@@ -708,6 +764,7 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         detector=detector,
         ledger=ledger,
         store_excerpts=store_excerpts,
+        teaching=teaching,
     )
 
 

@@ -20,7 +20,9 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
+from replydraft.app.model import detector_for
 from replydraft.app.progress import Progress
+from replydraft.app.teaching import teach
 from replydraft.auth.credentials import Secret, get_secret
 from replydraft.auth.oauth import AccessToken
 from replydraft.config import Account, Config
@@ -58,6 +60,7 @@ __all__ = [
     "poll_account",
     "process_folder",
     "run_once",
+    "teaches",
 ]
 
 
@@ -412,7 +415,7 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
     the one built for this config (else one is built, without a prefilter)."""
     now = now or datetime.now(UTC).astimezone()
     return Context(account=account.name, from_address=account.from_address, policy=config.policy,
-                   detector=detector or Detector(config.detector), renderer=renderer, now=now,
+                   detector=detector or detector_for(config), renderer=renderer, now=now,
                    invoices=load_invoices(config),
                    grace_days=config.ledger.grace_days if config.ledger else 0,
                    signal_templates=config.signal_templates, store_excerpts=config.store_excerpts)
@@ -421,7 +424,7 @@ def make_context(config: Config, account: Account, renderer: Renderer, now: date
 def make_inputs(config: Config, account: Account, now: datetime | None = None) -> Inputs:
     """What ``classify`` needs for an account, without a renderer (``replydraft classify``)."""
     now = now or datetime.now(UTC).astimezone()
-    return Inputs.of(config.policy, Detector(config.detector), account.from_address, load_invoices(config),
+    return Inputs.of(config.policy, detector_for(config), account.from_address, load_invoices(config),
                      config.ledger.grace_days if config.ledger else 0, now.date())
 
 
@@ -473,6 +476,8 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
+            if teaches(account, folders):
+                teach(mailbox, store, config.teaching, account.name, ctx.now)
     except (MailboxError, StateError) as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])
@@ -482,12 +487,18 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     return reports
 
 
+def teaches(account: Account, folders: Sequence[str]) -> bool:
+    """Whether a pass over ``folders`` also reads the teaching folders: the pass over the
+    account's first folder does (the daemon runs a job per folder; one of them teaches)."""
+    return account.folders[0] in folders
+
+
 def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
              connect: Connect = ImapMailbox.connect, prefilter: Prefilter | None = None) -> list[FolderReport]:
     """One pass over every account (`run --once`, from cron say). Each folder's outcome is
     recorded for `replydraft status`, as the daemon records its passes (mode "once")."""
     reports: list[FolderReport] = []
-    detector = Detector(config.detector, prefilter)
+    detector = detector_for(config, prefilter, level=logging.INFO)
     for account in config.accounts:
         reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect, detector=detector))
     with Store.open(config.state_path) as store:

@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from replydraft.cli import auth, incidents, offline, run, templates
+    from replydraft.cli import auth, incidents, offline, run, teaching, templates
 
     p = argparse.ArgumentParser(
         prog="replydraft",
@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
                            help=f"config file (default: $REPLYDRAFT_CONFIG or ./{DEFAULT_CONFIG})")
         return c
 
-    for group in (run, offline, incidents, templates, auth):
+    for group in (run, offline, incidents, teaching, templates, auth):
         group.register(command)
     return p
 

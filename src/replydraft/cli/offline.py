@@ -10,10 +10,14 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replydraft.cli import EXIT_FAILURE, EXIT_OK, AddCommand, _config_or_demo, _renderer
 from replydraft.errors import ConfigError, InputError, UsageError
+
+if TYPE_CHECKING:
+    from replydraft.config import Config
+    from replydraft.detection.detector import Detector
 
 
 def register(command: AddCommand) -> None:
@@ -29,9 +33,13 @@ def register(command: AddCommand) -> None:
     c.add_argument("--account", help="account whose From address to use (default: the first)")
 
     c = command("evaluate", "Measure detection on a labelled JSON-lines corpus "
-                "(precision, recall, F1 per signal; false alarms), or, with --drafts, check the drafts "
+                "(precision, recall, F1 per signal; false alarms), or with --local on what the team taught "
+                "through the teaching folders; or, with --drafts, check the drafts "
                 "written for a draft acceptance corpus (TOML).", cmd_evaluate, config=False)
     c.add_argument("corpus", nargs="?", metavar="FILE.jsonl", help="a labelled corpus for detection")
+    c.add_argument("--local", action="store_true",
+                   help="instead: the messages taught through the teaching folders (the config's state "
+                        "database), with the weak feedback of the incident log: drafts sent and deleted")
     c.add_argument("--drafts", metavar="FILE.toml",
                    help="instead: draft a reply to each case of this acceptance corpus and check it "
                         "(a table; exit 1 unless every case passes)")
@@ -126,14 +134,14 @@ def _classify_inputs(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         if args.account:
             raise UsageError("--account needs a config (-c) to find the account in.")
         return Inputs()
+    from replydraft.app.model import detector_for
     from replydraft.app.service import make_inputs
     from replydraft.config import load
-    from replydraft.detection.detector import Detector
 
     config = load(args.config)
     if args.account or config.accounts:
         return make_inputs(config, config.account(args.account) if args.account else config.accounts[0])
-    return Inputs(Detector(config.detector), reply_to=config.policy.reply_to)
+    return Inputs(detector_for(config), reply_to=config.policy.reply_to)
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
@@ -185,8 +193,12 @@ def render_draft_for_terminal(raw: bytes) -> str:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    if (args.corpus is None) == (args.drafts is None):
-        raise UsageError("evaluate takes a labelled corpus (FILE.jsonl) or --drafts FILE.toml, one of the two.")
+    if (args.corpus is not None) + (args.drafts is not None) + args.local != 1:
+        raise UsageError("evaluate takes a labelled corpus (FILE.jsonl), --local or --drafts FILE.toml, one of them.")
+    if args.local:
+        if args.show:
+            raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
+        return _evaluate_local(args)
     if args.drafts is not None:
         if args.mistakes:
             raise UsageError("--mistakes is for a detection corpus; with --drafts, the table lists what failed "
@@ -194,17 +206,56 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return _evaluate_drafts(args)
     if args.show:
         raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
+    from replydraft.app.model import detector_for
     from replydraft.config import load
     from replydraft.detection.detector import Detector, DetectorSettings
     from replydraft.detection.evaluate import evaluate, load_corpus
 
-    detector = Detector(load(args.config).detector if args.config else DetectorSettings())
+    detector = detector_for(load(args.config)) if args.config else Detector(DetectorSettings())
     report = evaluate(load_corpus(Path(args.corpus)), detector)
     print(report.format())
     if args.mistakes:
         for item in report.mistakes:
             print(item)
     return EXIT_OK
+
+
+def _evaluate_local(args: argparse.Namespace) -> int:
+    """The detector as configured on the local set, then the incident log's weak feedback."""
+    from replydraft.cli import _config, _print_table
+    from replydraft.cli.teaching import empty_message
+    from replydraft.detection.evaluate import evaluate
+    from replydraft.detection.teaching import examples
+    from replydraft.state.incidents import feedback, feedback_table
+    from replydraft.state.store import Store
+
+    config = _config(args)
+    lessons, incidents = [], []
+    if config.state_path.exists():
+        with Store.open(config.state_path) as store:
+            lessons, incidents = store.lessons(), list(store.incidents())
+    if lessons:
+        report = evaluate(examples(lessons), _detector(config))
+        print(f"The team's own mail: {len(lessons)} message(s) taught through the teaching folders.\n")
+        print(report.format())
+        if args.mistakes:
+            for item in report.mistakes:
+                print(item)
+    else:
+        print(empty_message(config))
+    counts = feedback(incidents)
+    print("\nWeak feedback from the incident log (what became of each draft; not labels):")
+    if counts:
+        _print_table(feedback_table(counts), sys.stdout)
+    else:
+        print("  no drafts logged yet.")
+    return EXIT_OK
+
+
+def _detector(config: Config) -> Detector:
+    from replydraft.app.model import detector_for
+
+    return detector_for(config)
 
 
 def _evaluate_drafts(args: argparse.Namespace) -> int:

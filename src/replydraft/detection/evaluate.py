@@ -38,6 +38,17 @@ class Example:
     hard_negative: bool = False
     source: str = ""
     kind: str = ""             # email, tweet, issue, ... (the corpus's "kind"; empty if not given)
+    escalation: bool = False   # "escalation": true: an escalation whose signal was not said (labels empty)
+
+    @property
+    def calm(self) -> bool:
+        """Nothing should be raised on it."""
+        return not self.labels and not self.escalation
+
+    @property
+    def unsaid(self) -> bool:
+        """An escalation whose signal was not said: any signal is right, none is a miss."""
+        return self.escalation and not self.labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +109,7 @@ class Report:
     hard_negatives: Rate
     examples: int
     mistakes: list[Mistake] = field(default_factory=list)
+    unsaid: Rate = Rate(0, 0)  # escalations whose signal was not said: how many raised any signal
 
     def signal(self, name: str) -> SignalMetrics:
         for m in self.metrics:
@@ -117,6 +129,7 @@ class Report:
             "micro": self.micro.to_dict(),
             "false_alarms_unlabelled": self.unlabelled.to_dict(),
             "false_alarms_hard_negatives": self.hard_negatives.to_dict(),
+            "escalations_signal_not_said": self.unsaid.to_dict(),
             "mistakes": [m._asdict() | {"expected": list(m.expected), "got": list(m.got),
                                         "evidence": list(m.evidence)} for m in self.mistakes],
         }
@@ -136,6 +149,9 @@ class Report:
         for label, rate in (("false alarms on unlabelled messages", self.unlabelled),
                             ("false alarms on hard negatives", self.hard_negatives)):
             out.append(f"{label}: {rate.alarms}/{rate.total} ({rate.rate:.1%})")
+        if self.unsaid.total:
+            out.append(f"escalations whose signal was not said, raising any signal: {self.unsaid.alarms}/"
+                       f"{self.unsaid.total} ({self.unsaid.rate:.1%})")
         out.append(f"examples: {self.examples}, mistakes: {len(self.mistakes)}")
         return "\n".join(out)
 
@@ -168,6 +184,7 @@ def _example(item: Any, where: str, seen: set[str]) -> Example:
         raise InputError(f"{where} is a JSON {type(item).__name__}, not an object with id, body and labels.")
     ident, body, subject = item.get("id"), item.get("body"), item.get("subject", "")
     labels, hard = item.get("labels", []), item.get("hard_negative", False)
+    escalation = item.get("escalation", bool(labels))
     if not isinstance(ident, str) or not ident:
         raise InputError(f"{where} has no \"id\" string; give every example a unique id.")
     if ident in seen:
@@ -184,9 +201,12 @@ def _example(item: Any, where: str, seen: set[str]) -> Example:
                          f"use only {', '.join(SIGNALS)}.")
     if not isinstance(hard, bool):
         raise InputError(f"{where} (id {ident!r}) has a \"hard_negative\" that is not true or false.")
+    if not isinstance(escalation, bool) or (labels and not escalation):
+        raise InputError(f"{where} (id {ident!r}) has an \"escalation\" that is not true or false, or false "
+                         f"with labels; leave it out, or set it true for an escalation whose signal is not said.")
     seen.add(ident)
     return Example(ident, subject, body, frozenset(labels), hard, str(item.get("source", "")),
-                   str(item.get("kind", "")))
+                   str(item.get("kind", "")), escalation)
 
 
 def evaluate(examples: Sequence[Example], detector: Detector | None = None) -> Report:
@@ -196,12 +216,16 @@ def evaluate(examples: Sequence[Example], detector: Detector | None = None) -> R
     counts = {name: [0, 0, 0] for name in SIGNALS}     # tp, fp, fn
     unlabelled = [0, 0]
     hard = [0, 0]
+    unsaid = [0, 0]
     mistakes: list[Mistake] = []
     for ex in examples:
         detection = detector.detect_text(ex.body, topic=ex.subject)
         got = set(detection.names)
+        if ex.unsaid:              # any signal is right: it counts only as found or missed
+            unsaid[0] += bool(got)
+            unsaid[1] += 1
         for name in SIGNALS:
-            if name in detector.disabled:
+            if name in detector.disabled or ex.unsaid:
                 continue
             expected, predicted = name in ex.labels, name in got
             if expected and predicted:
@@ -210,21 +234,21 @@ def evaluate(examples: Sequence[Example], detector: Detector | None = None) -> R
                 counts[name][1] += 1
             elif expected:
                 counts[name][2] += 1
-        if not ex.labels:
+        if ex.calm:
             unlabelled[0] += bool(got)
             unlabelled[1] += 1
             if ex.hard_negative:
                 hard[0] += bool(got)
                 hard[1] += 1
         active_labels = set(ex.labels) - detector.disabled
-        if got != active_labels:
+        if (not got) if ex.unsaid else got != active_labels:
             evidence = tuple(
                 f"{s.name} {s.score:.2f}{' (near)' if near else ''} [{e.rule}] {e.phrase!r}"
                 for near, group in ((False, detection.signals), (True, detection.near_misses))
                 for s in group for e in s.evidence)
             mistakes.append(Mistake(ex.id, tuple(sorted(active_labels)), tuple(sorted(got)), evidence))
     metrics = tuple(SignalMetrics(name, *counts[name]) for name in SIGNALS if name not in detector.disabled)
-    return Report(metrics, Rate(*unlabelled), Rate(*hard), len(examples), mistakes)
+    return Report(metrics, Rate(*unlabelled), Rate(*hard), len(examples), mistakes, Rate(*unsaid))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -32,7 +32,7 @@ from typing import Any
 
 from replydraft.errors import RuleError
 
-__all__ = ["FORMAT", "Explanation", "Scorer", "SignalModel", "builtin", "features", "tokens"]
+__all__ = ["FORMAT", "Explanation", "Scorer", "SignalModel", "builtin", "features", "shipped", "tokens"]
 
 FORMAT = 1                     # the model file's format; a file of another format is refused
 # A word is a run of ASCII letters and digits and any non-ASCII characters; apostrophes are
@@ -259,5 +259,11 @@ def builtin() -> Scorer:
     Reads a package file: the one part of this module that isn't pure; a :class:`Detector`
     calls it once when it is built.
     """
+    return Scorer.from_dict(shipped())
+
+
+def shipped() -> dict[str, Any]:
+    """The shipped model in its JSON form (what a company's model is warm-started from)."""
     text = resources.files(__package__).joinpath("model.json").read_text(encoding="utf-8")
-    return Scorer.from_dict(json.loads(text))
+    data: dict[str, Any] = json.loads(text)
+    return data

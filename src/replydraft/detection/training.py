@@ -26,7 +26,7 @@ import sys
 import zlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from replydraft.detection.evaluate import Example, load_corpus
 from replydraft.detection.scorer import FORMAT, MAX_WEIGHT, UNIT, Scorer, chunks, features, near_features, tokens, weigh
 from replydraft.detection.settings import SIGNALS, DetectorSettings
 
-__all__ = ["Item", "Params", "calibrate", "dumps", "fit", "main", "out_of_fold", "train"]
+__all__ = ["Item", "Params", "calibrate", "dumps", "fit", "main", "out_of_fold", "train", "warm_start"]
 
 OFF = 1.0          # a threshold no probability reaches in practice: the model never raises that signal
 
@@ -92,10 +92,12 @@ class _Matrix:
 
 
 def fit(items: Sequence[Item], params: Params = Params(), matrix: _Matrix | None = None,
-        subset: Sequence[int] | None = None) -> dict[str, Any]:
+        subset: Sequence[int] | None = None, base: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The model (JSON form, thresholds at OFF) fitted to ``items`` (those at ``subset``
     of ``matrix``, which holds all their features, when given). Every piece of a message
-    carries the message's labels."""
+    carries the message's labels. With a ``base`` model (JSON form), each signal starts from its
+    weights and bias instead of zero (a warm start): the bias is kept, every weight of the base
+    is kept (moved where the items have its feature), and up to ``params.keep`` new ones added."""
     matrix = matrix or _Matrix.of(items, params.chunk)
     chosen = set(range(len(items)) if subset is None else subset)
     rows = [r for r, i in enumerate(matrix.owner) if i in chosen]
@@ -106,22 +108,38 @@ def fit(items: Sequence[Item], params: Params = Params(), matrix: _Matrix | None
     signals = {}
     for name in SIGNALS:
         labels = [name in item.labels for item in owners]
-        weights, bias = _sgd(order, vectors, labels, params, len(matrix.hashes))
-        signals[name] = {"bias": round(bias, 3), "threshold": OFF,
-                         "weights": _pruned(weights, seen, matrix.hashes, params.keep)}
-    return {"format": FORMAT, "chunk": params.chunk, "signals": signals}
+        if base is None:
+            weights, bias = _sgd(order, vectors, labels, params, len(matrix.hashes))
+            signals[name] = {"bias": round(bias, 3), "threshold": OFF,
+                             "weights": _pruned(weights, seen, matrix.hashes, params.keep)}
+            continue
+        start = base["signals"][name]
+        known = {int(h): w / UNIT for h, w in start["weights"].items()}
+        init = [known.get(h, 0.0) for h in matrix.hashes]
+        weights, bias = _sgd(order, vectors, labels, params, len(matrix.hashes), init, float(start["bias"]))
+        moved = {matrix.hashes[c]: weights[c] for c in seen if matrix.hashes[c] in known}
+        new = _pruned(weights, [c for c in seen if matrix.hashes[c] not in known], matrix.hashes, params.keep)
+        kept = {str(h): max(-MAX_WEIGHT, min(MAX_WEIGHT, round(w * UNIT))) for h, w in (known | moved).items()}
+        signals[name] = {"bias": start["bias"], "threshold": start["threshold"],
+                         "weights": {k: kept[k] if k in kept else new[k] for k in sorted({*kept, *new}, key=int)
+                                     if (kept[k] if k in kept else new[k])}}
+    return {"format": FORMAT, "chunk": params.chunk if base is None else int(base["chunk"]), "signals": signals}
 
 
 def _sgd(order: list[int], vectors: Sequence[_Vector], labels: list[bool], params: Params,
-         size: int) -> tuple[list[float], float]:
+         size: int, init: list[float] | None = None, bias0: float | None = None) -> tuple[list[float], float]:
     """Logistic regression by SGD with weight decay (kept as one shared scale factor, so
-    decaying costs nothing per weight). Returns the weights and bias."""
+    decaying costs nothing per weight). Returns the weights and bias. From ``init`` and
+    ``bias0`` (a warm start), the bias stays: a small local set says nothing of how rare a
+    signal is in the mail at large."""
     positives = sum(labels)
-    if not positives or positives == len(labels):
+    negatives = len(labels) - positives
+    if init is None and (not positives or not negatives):
         return [0.0] * size, (-8.0 if not positives else 8.0)
-    up = min(10.0, math.sqrt((len(labels) - positives) / positives))   # a positive counts this much more
-    w = [0.0] * size
-    scale, bias = 1.0, math.log(positives / (len(labels) - positives))
+    up = min(10.0, math.sqrt(negatives / positives)) if positives and negatives else 1.0   # a positive counts more
+    w = list(init) if init is not None else [0.0] * size
+    scale = 1.0
+    bias = bias0 if bias0 is not None else math.log(positives / negatives)
     rng = random.Random(params.seed)
     for epoch in range(params.epochs):
         rate = params.rate / (1 + epoch / 2)
@@ -135,7 +153,8 @@ def _sgd(order: list[int], vectors: Sequence[_Vector], labels: list[bool], param
             scale *= 1 - rate * params.l2
             if abs(g) < 1e-4:
                 continue
-            bias -= rate * g * 0.1
+            if bias0 is None:
+                bias -= rate * g * 0.1
             step = rate * g * v.scale / scale
             for c in v.columns:
                 w[c] -= step
@@ -157,13 +176,14 @@ def _fold(item: Item, folds: int) -> int:
     return zlib.crc32(item.id.encode()) % folds
 
 
-def out_of_fold(items: Sequence[Item], params: Params = Params()) -> list[dict[str, float]]:
-    """Each item's probabilities from the model fitted on the other folds."""
+def out_of_fold(items: Sequence[Item], params: Params = Params(),
+                base: Mapping[str, Any] | None = None) -> list[dict[str, float]]:
+    """Each item's probabilities from the model fitted on the other folds (from ``base``, if given)."""
     matrix = _Matrix.of(items, params.chunk)
     found: list[dict[str, float]] = [{} for _ in items]
     for k in range(params.folds):
         inside = [i for i, item in enumerate(items) if _fold(item, params.folds) != k]
-        scorer = Scorer.from_dict(fit(items, params, matrix, inside))
+        scorer = Scorer.from_dict(fit(items, params, matrix, inside, base))
         for i, item in enumerate(items):
             if _fold(item, params.folds) == k:
                 found[i] = scorer.probabilities(item.text, item.near)
@@ -248,6 +268,39 @@ def train(items: Sequence[Item], params: Params = Params()) -> dict[str, Any]:
     for name, t in thresholds.items():
         model["signals"][name]["threshold"] = t
     return model
+
+
+def warm_start(items: Sequence[Item], base: Mapping[str, Any],
+               params: Params = Params()) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
+    """A company's model: ``base`` (the shipped model, JSON form) warm-started and fitted on its
+    own labelled ``items`` (``fit``), its thresholds kept unless, out of fold, rules and model
+    together raise more false alarms on the calm items than ``params.max_alarms`` allows; then the
+    signal that raises most of them is made stricter (just above its highest calm probability),
+    one signal at a time, until they don't. Returns the model and each threshold moved (before,
+    after). The same items give the same bytes."""
+    base_model = {"format": base["format"], "chunk": base["chunk"], "signals": base["signals"]}
+    with_chunk = replace(params, chunk=int(base["chunk"]))
+    model = fit(items, with_chunk, base=base_model)
+    probabilities = out_of_fold(items, with_chunk, base_model) if items else []
+    thresholds = {name: float(model["signals"][name]["threshold"]) for name in SIGNALS}
+    calm = [p for item, p in zip(items, probabilities, strict=True) if not item.labels and not item.rules]
+    allowed = math.floor(params.max_alarms * sum(not item.labels for item in items)) \
+        - sum(bool(item.rules) for item in items if not item.labels)
+    moved: dict[str, tuple[float, float]] = {}
+    while True:
+        alarms = [[n for n in SIGNALS if p[n] >= thresholds[n]] for p in calm]
+        if sum(bool(a) for a in alarms) <= max(0, allowed):
+            break
+        worst = max(SIGNALS, key=lambda n: (sum(n in a for a in alarms), -SIGNALS.index(n)))
+        if thresholds[worst] >= OFF:         # saturated probabilities: nothing stricter to set
+            break
+        highest = max(p[worst] for p in calm if p[worst] >= thresholds[worst])
+        stricter = next((t for t in _GRID if t > highest), OFF)
+        moved[worst] = (moved.get(worst, (thresholds[worst], 0.0))[0], stricter)
+        thresholds[worst] = stricter
+    for name, (_, after) in moved.items():
+        model["signals"][name]["threshold"] = after
+    return model, moved
 
 
 def dumps(model: Mapping[str, Any]) -> str:

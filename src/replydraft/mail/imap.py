@@ -314,6 +314,40 @@ class ImapMailbox:
                 continue
             yield Fetched(uid, item[b"BODY[]"], item.get(b"INTERNALDATE"))
 
+    # -- teaching folders (see app/teaching.py) -------------------------------------
+
+    def namespace(self) -> tuple[str, str | None]:
+        # RFC 2342 NAMESPACE where offered (Cyrus: "INBOX." and "."), else the delimiter LIST
+        # reports for the root, with no prefix.
+        if self._has("NAMESPACE"):
+            personal = self._call("namespace", self.client.namespace).personal or ()
+            if personal:
+                prefix, delimiter = personal[0]
+                return _text(prefix), _text(delimiter) if delimiter else None
+        listed = self._call("list folders", self.client.list_folders, "", "")
+        delimiter = listed[0][1] if listed else None
+        return "", _text(delimiter) if delimiter else None
+
+    def ensure_folders(self, names: Sequence[str]) -> list[str]:
+        # Only the folders under the names' common start: an account may have thousands.
+        pattern = _common_start(names) + "*"
+        existing = {name for _, _, name in self._call("list folders", self.client.list_folders, "", pattern)}
+        created = []
+        for name in names:
+            if name not in existing:
+                try:
+                    self._call(f"create folder {name!r}", self.client.create_folder, name)
+                except MailboxError as exc:       # another client made it since the LIST
+                    if "ALREADYEXISTS" not in str(exc).upper() and "already exists" not in str(exc).lower():
+                        raise
+                    continue
+                created.append(name)
+        return created
+
+    def all_uids(self) -> list[int]:
+        self._watch()
+        return sorted(self._call("search", self.client.search, ["ALL"]))
+
     # -- push (RFC 2177 IDLE) -------------------------------------------------------
 
     def supports_idle(self) -> bool:
@@ -564,6 +598,19 @@ def draft_flags(unread: bool) -> tuple[bytes, ...]:
     """The flags a draft is APPENDed with: ``\\Draft``, and ``\\Seen`` only when drafts are not
     to be left unread (an unread draft shows in the Drafts folder's count, waiting for review)."""
     return (imapclient.DRAFT,) if unread else (imapclient.DRAFT, imapclient.SEEN)
+
+
+def _common_start(names: Sequence[str]) -> str:
+    """The characters every name starts with ("" for none)."""
+    if not names:
+        return ""
+    first, last = min(names), max(names)
+    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
+    return first[:size]
+
+
+def _text(value: str | bytes) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else value
 
 
 def _internaldate(item: dict[bytes, Any] | None) -> datetime | None:

@@ -10,9 +10,9 @@ import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
-__all__ = ["Copies", "Fetched", "FolderState", "Mailbox", "Pushing"]
+__all__ = ["Copies", "Fetched", "FolderState", "Mailbox", "Pushing", "Teachable"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +113,17 @@ class Pushing(Protocol):
 
     def wait_for_mail(self, seconds: float, stop: threading.Event) -> bool:
         """IDLE on the open folder up to ``seconds``; True as soon as the server reports new mail."""
+
+
+@runtime_checkable
+class Teachable(Mailbox, Protocol):
+    """A mailbox with folders a person can move mail into (IMAP): the teaching folders."""
+
+    def namespace(self) -> tuple[str, str | None]:
+        """The personal namespace's prefix ("" or "INBOX.") and the hierarchy delimiter."""
+
+    def ensure_folders(self, names: Sequence[str]) -> list[str]:
+        """CREATE each folder that doesn't exist yet (nothing else); the ones created."""
+
+    def all_uids(self) -> list[int]:
+        """Every UID of the folder ``open_folder`` opened, ascending."""

@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from datetime import datetime
 from html import escape
 
-from replydraft.state.incidents import Stats, customer, escalated, reply_text, signal_order, stats
+from replydraft.state.incidents import (
+    Stats,
+    customer,
+    escalated,
+    feedback,
+    feedback_table,
+    reply_text,
+    signal_order,
+    stats,
+)
 from replydraft.state.store import Incident
 
 __all__ = ["SIGNAL_COLOURS", "render_report"]
@@ -56,6 +65,7 @@ def render_report(incidents: Sequence[Incident], *, since: datetime, now: dateti
         "<h2>Escalations per week, by signal</h2>", _chart(summary, since, now),
         "<h2>Top customers</h2>", _customers(summary, escalations),
         "<h2>Repeat offenders</h2>", _repeat_offenders(summary),
+        "<h2>What became of the drafts, by signal</h2>", _feedback(escalations),
         "<h2>Every incident</h2>", _table(escalations),
         "</body></html>",
     ]
@@ -140,6 +150,19 @@ def _repeat_offenders(summary: Stats) -> str:
     return ("<table><tr><th>Address</th><th>Incidents marked repeat offender</th><th>All incidents</th></tr>"
             + "".join(f"<tr><td>{escape(email)}</td><td>{n}</td><td>{summary.by_customer[email]}</td></tr>"
                       for email, n in summary.repeat_offenders.most_common()) + "</table>")
+
+
+def _feedback(escalated: Sequence[Incident]) -> str:
+    """Weak feedback per signal: drafts sent, edited, deleted unedited (as `evaluate --local` prints it)."""
+    counts = feedback(escalated)
+    if not counts:
+        return '<p class="muted">No drafts in this period.</p>'
+    head, *rows = feedback_table(counts)
+    return ('<table id="feedback"><tr>' + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"
+            + "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+            + '</table><p class="muted">Weak feedback, not labels: a draft sent says the escalation was real; '
+            "one deleted unedited leans the other way, or the reply didn't fit. "
+            "<code>replydraft evaluate --local</code> measures detection on what the team taught.</p>")
 
 
 def _table(escalated: Sequence[Incident]) -> str:

@@ -24,6 +24,8 @@ __all__ = [
     "csv_cell",
     "customer",
     "escalated",
+    "feedback",
+    "feedback_table",
     "flatten",
     "one_line",
     "parse_when",
@@ -193,3 +195,29 @@ def stats(incidents: Iterable[Incident], *, escalations_only: bool = True) -> St
 
 def signal_order(names: Sequence[str]) -> list[str]:
     return [s for s in SIGNALS if s in names]
+
+
+# What became of a draft, as weak feedback on the signal that raised it: a draft sent says the
+# escalation was real; one deleted unedited leans the other way (or the reply was wrong).
+FEEDBACK = (("drafted", "drafts"), ("replied", "sent"), ("edited", "edited"), ("draft_gone", "deleted unedited"))
+
+
+def feedback(incidents: Iterable[Incident]) -> dict[str, Counter[str]]:
+    """Per signal of drafted escalations: how many drafts, and how many were sent ("replied"),
+    edited, or deleted without a reply ("draft_gone"), as the reply check last saw them."""
+    found: dict[str, Counter[str]] = {}
+    for incident in incidents:
+        if incident.status != "drafted":
+            continue
+        for signal in incident.signals:
+            counts = found.setdefault(signal.name, Counter())
+            counts["drafted"] += 1
+            if incident.reply_state:
+                counts[incident.reply_state] += 1
+    return {name: found[name] for name in signal_order(list(found))}
+
+
+def feedback_table(counts: dict[str, Counter[str]]) -> list[tuple[str, ...]]:
+    """``feedback`` as rows for a table, a heading first."""
+    return [("signal", *(label for _, label in FEEDBACK)),
+            *((name, *(str(c[state]) for state, _ in FEEDBACK)) for name, c in counts.items())]

@@ -24,6 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from replydraft.detection.teaching import Lesson, change
 from replydraft.errors import StateError
 from replydraft.pipeline import Outcome
 from replydraft.reply.draft import body_hash, thread_keys
@@ -131,6 +132,29 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     7: ("ALTER TABLE messages ADD COLUMN fingerprint TEXT NOT NULL DEFAULT ''",   # '': recorded before 7
         "ALTER TABLE incidents ADD COLUMN draft_to TEXT NOT NULL DEFAULT ''",
         "ALTER TABLE incidents ADD COLUMN dmarc_failed INTEGER NOT NULL DEFAULT 0"),
+    # Teaching (issue 17): the messages a person moved into the teaching folders, one row per
+    # message (its Message-ID's hash and its text's), and which UIDs of those folders were read.
+    # Unlike the incident log, a lesson keeps the customer's subject and new text: a person
+    # chose to give it, and a scorer can't be fitted on hashes of words it never saw.
+    8: ("""CREATE TABLE taught (
+            key         TEXT NOT NULL,           -- sha256 of the Message-ID (pipeline.source_key)
+            text_hash   TEXT NOT NULL,           -- sha256 of subject and new text
+            account     TEXT NOT NULL,
+            folder      TEXT NOT NULL,           -- the teaching folder it was last found in
+            uidvalidity INTEGER NOT NULL,
+            uid         INTEGER NOT NULL,
+            escalation  INTEGER NOT NULL,        -- 1: a missed escalation, 0: not an escalation
+            labels      TEXT NOT NULL,           -- JSON list of signals; [] with escalation 1: not said
+            subject     TEXT NOT NULL,
+            body        TEXT NOT NULL,           -- the customer's new text, as extract reads it
+            taught_at   TEXT NOT NULL,
+            PRIMARY KEY (key, text_hash))""",
+        """CREATE TABLE taught_seen (
+            account     TEXT NOT NULL,
+            folder      TEXT NOT NULL,
+            uidvalidity INTEGER NOT NULL,
+            uid         INTEGER NOT NULL,
+            PRIMARY KEY (account, folder, uidvalidity, uid))"""),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Incident statuses: an APPEND under way, a draft saved, or why there is none.
@@ -262,6 +286,12 @@ INCIDENT_COLUMNS = tuple(f.name for f in fields(Incident))
 
 def _logged(text: str) -> tuple[LoggedSignal, ...]:
     return tuple(LoggedSignal.from_json(item) for item in json.loads(text))
+
+
+def _lesson(row: sqlite3.Row) -> Lesson:
+    return Lesson(row["key"], row["text_hash"], row["account"], row["folder"], row["uidvalidity"], row["uid"],
+                  bool(row["escalation"]), frozenset(json.loads(row["labels"])), row["subject"], row["body"],
+                  datetime.fromisoformat(row["taught_at"]))
 
 
 def _now() -> str:
@@ -595,6 +625,45 @@ class Store:
             "AND (reply_checked_at IS NULL OR reply_checked_at <= ?)",
             (account, _iso(now - timedelta(days=days)), _iso(now - every))).fetchall()
         return [Incident.from_row(r) for r in rows]
+
+    # -- teaching ------------------------------------------------------------------
+
+    def taught_uids(self, account: str, folder: str, uidvalidity: int) -> set[int]:
+        """The UIDs of a teaching folder already read (taught, or passed over)."""
+        rows = self.db.execute("SELECT uid FROM taught_seen WHERE account=? AND folder=? AND uidvalidity=?",
+                               (account, folder, uidvalidity))
+        return {int(r["uid"]) for r in rows}
+
+    def pass_over(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
+        """A message of a teaching folder that teaches nothing (no text of its own): not read again."""
+        with self._tx():
+            self._seen(account, folder, uidvalidity, uid)
+
+    def _seen(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
+        self.db.execute("INSERT OR IGNORE INTO taught_seen VALUES (?,?,?,?)", (account, folder, uidvalidity, uid))
+
+    def teach(self, lesson: Lesson, now: datetime) -> tuple[str, Lesson | None]:
+        """Add a lesson, or move a known one to where it was found now: ("new" | "same" |
+        "relabelled", the lesson as it was). A relabelled message takes its new folder's labels
+        (the later move wins) and the time it was taught again."""
+        with self._tx():
+            row = self.db.execute("SELECT * FROM taught WHERE key=? AND text_hash=?",
+                                  (lesson.key, lesson.text_hash)).fetchone()
+            before = _lesson(row) if row else None
+            what = change(before, lesson)
+            when = before.taught_at if what == "same" and before and before.taught_at else now
+            self.db.execute(
+                "INSERT OR REPLACE INTO taught VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (lesson.key, lesson.text_hash, lesson.account, lesson.folder, lesson.uidvalidity, lesson.uid,
+                 int(lesson.escalation), json.dumps(sorted(lesson.labels)), lesson.subject, lesson.body,
+                 _iso(when)))
+            self._seen(lesson.account, lesson.folder, lesson.uidvalidity, lesson.uid)
+        return what, before
+
+    def lessons(self) -> list[Lesson]:
+        """Every taught message, oldest first."""
+        rows = self.db.execute("SELECT * FROM taught ORDER BY taught_at, key, text_hash")
+        return [_lesson(r) for r in rows]
 
     def set_reply_state(self, incident_id: str, state: str) -> None:
         with self._tx():
