@@ -244,6 +244,7 @@ FACTS = [
     ("My order no. A-7731 is missing a part.", {"order": ["A-7731"]}),
     ("I paid through Alipay, the order number is 20220731220013.", {"order": ["20220731220013"]}),
     ("My order is 3 days late.", {}),
+    ("My budget is $X and your estimate is about $2X.", {}),
     ("INV-1042 is wrong and so is invoice 3310.", {"invoice": ["INV-1042", "3310"]}),
     ("Invoice #2024-118 double counts the hours.", {"invoice": ["2024-118"]}),
     ("See ticket 4411 and case #88231.", {"ticket": ["4411", "88231"]}),

@@ -185,7 +185,7 @@ _FACTS: tuple[tuple[FactKind, str, re.Pattern[str]], ...] = (
     ("invoice", "fact.invoice", rx(r"\b(?:invoice|inv\b\.?)" + _NUMBERED + _ID + r"|\b(?P<v2>inv-?\d[\d-]*\d)\b")),
     ("ticket", "fact.ticket", rx(r"\b(?:ticket|case|reference|ref\b\.?|incident|claim|booking)" + _NUMBERED + _ID)),
     ("account", "fact.account", rx(r"\b(?:account|customer|membership|member|policy)" + _NUMBERED + _ID)),
-    ("amount", "fact.amount", rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)")),     # the symbol first: fast
+    ("amount", "fact.amount", rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)(?![a-z\d])")),     # not "$2X"; the symbol first
     ("amount", "fact.amount", rx(r"\b(?P<v>\d(?:[\d,.]*\d)?\s?(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds"
                                   r"|bucks)\b)")),
     ("date", "fact.date", rx(
