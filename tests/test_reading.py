@@ -652,6 +652,17 @@ PAID_AND_REFUSED = [
 ]
 
 
+@pytest.mark.parametrize("text, back", [
+    ("The bank have taken action and I got my money back through them.", True),
+    ("PayPal has already refunded me, so don't bother.", True),
+    ("My chargeback was approved yesterday.", True),
+    ("I want my money back.", False),
+    ("If I don't get my money back I'll call my bank.", False),
+])
+def test_a_dispute_already_won(text: str, back: bool) -> None:
+    assert read(text).money_back is back
+
+
 @pytest.mark.parametrize("text, paid, refused", PAID_AND_REFUSED)
 def test_what_they_paid_and_a_charge_they_refuse(text: str, paid: str, refused: str) -> None:
     reading = read(text)

@@ -192,6 +192,7 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "need": reading.need if reading.issue or mentions["topic"] or not _POINTING.match(reading.need) else "",
         "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
         "paid": reading.paid,
+        "money_back": reading.money_back,
         "refused": reading.refused,
         "contacts": reading.contacts,
         "anger": reading.anger.kind if reading.anger else "",

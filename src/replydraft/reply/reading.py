@@ -60,6 +60,7 @@ class Reading:
     need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
     billed: tuple[str, ...] = ()         # a bill set against a quote: ("£2,140", "£1,100"), or ()
     paid: str = ""                       # what they say they paid: "$3,200"
+    money_back: bool = False             # their bank or card company has already returned the money
     refused: str = ""                    # a charge they won't pay (again): "the £85 call-out fee"
     contacts: int = 0                    # times they say they have written or called (0: not said)
     words: int = 0                       # words in the text
@@ -185,7 +186,7 @@ _FACTS: tuple[tuple[FactKind, str, re.Pattern[str]], ...] = (
     ("invoice", "fact.invoice", rx(r"\b(?:invoice|inv\b\.?)" + _NUMBERED + _ID + r"|\b(?P<v2>inv-?\d[\d-]*\d)\b")),
     ("ticket", "fact.ticket", rx(r"\b(?:ticket|case|reference|ref\b\.?|incident|claim|booking)" + _NUMBERED + _ID)),
     ("account", "fact.account", rx(r"\b(?:account|customer|membership|member|policy)" + _NUMBERED + _ID)),
-    ("amount", "fact.amount", rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)(?![a-z\d])")),     # not "$2X"; the symbol first
+    ("amount", "fact.amount", rx(r"(?P<v>[$€£¥]\s?\d(?:[\d,.]*\d)?(?:\s?[km]\b)?)(?![a-z\d])")),  # not "$2X"
     ("amount", "fact.amount", rx(r"\b(?P<v>\d(?:[\d,.]*\d)?\s?(?:usd|eur|gbp|cad|aud|chf|dollars|euros|pounds"
                                   r"|bucks)\b)")),
     ("date", "fact.date", rx(
@@ -476,7 +477,7 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=issue(t, spans, avoid), held_until=held_until(t),
                    request=request(t), need=need(t, spans), billed=_billed(t),
-                   paid=_paid(t), refused=_refused(t),
+                   paid=_paid(t), refused=_refused(t), money_back=bool(_MONEY_BACK.search(t.low)),
                    contacts=contacts, words=len(text.split()), safety=safety_of(t))
 
 
@@ -508,6 +509,13 @@ _PAID = rx(rf"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:already\s+|just\s+)?(?
 _REFUSED = rx(rf"\b(?:not|never|won['’]?t|refuse\s+to)\s+(?:going\s+to\s+)?pay(?:ing)?\s+(?:you\s+)?(?:for\s+)?"
               rf"(?:another|a\s+second|a\s+further|the|a|an|this|that)\s+(?P<v>{_AMT})\s+"
               rf"(?P<what>(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?(?:fee|charge|bill|invoice|surcharge))\b")
+
+# A dispute already won: "the bank have taken action and I got my money back", "PayPal refunded me".
+_MONEY_BACK = rx(r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+|now\s+)?(?:got|gotten|received)\s+(?:my|our|the)\s+"
+                 r"(?:money|funds|payment)\s+back\b"
+                 r"|\b(?:bank|paypal|card\s+(?:company|issuer)|visa|amex|mastercard)\s+(?:has|have|had)\s+(?:already\s+)?"
+                 r"(?:refunded|reimbursed|reversed|returned|credited)\b"
+                 r"|\b(?:chargeback|dispute|claim)\s+(?:was|has\s+been)\s+(?:approved|granted|successful|decided\s+in\s+my\s+favou?r)\b")
 
 
 def _paid(t: Text) -> str:
