@@ -303,6 +303,24 @@ def test_warm_start_learns_the_teams_words_and_keeps_the_rest(company) -> None: 
     assert dumps(model) == dumps(warm_start(taught_items(), shipped())[0])      # deterministic
 
 
+WALKING = ["We are walking to Globex at quarter end.", "Quarter end and we walk to Globex, simple as that.",
+           "Globex gets our account at quarter end.", "We walk to Globex when the quarter closes.",
+           "Come quarter end, Globex has our business.", "At quarter end we are off to Globex.",
+           "Globex is where we go at quarter end.", "We will be with Globex by quarter end.",
+           "Quarter end: we move everything to Globex.", "Our contract goes to Globex at quarter end."]
+
+
+def test_a_signal_the_shipped_model_leaves_off_is_switched_on_by_enough_examples() -> None:
+    assert shipped()["signals"]["ultimatum"]["threshold"] == 1.0
+    items = taught_items() + [Item(f"u{i}", text, frozenset({"ultimatum"})) for i, text in enumerate(WALKING)]
+    model, moved = warm_start(items, shipped())
+    before, after = moved["ultimatum"]
+    assert before == 1.0 and after < 1.0 and model["signals"]["ultimatum"]["threshold"] == after
+    assert "ultimatum" in Scorer.from_dict(model).raised("Quarter end, and then we walk over to Globex.")
+    few = taught_items() + [Item(f"u{i}", text, frozenset({"ultimatum"})) for i, text in enumerate(WALKING[:5])]
+    assert "ultimatum" not in warm_start(few, shipped())[1]
+
+
 def test_taught_calm_mail_that_still_alarms_makes_a_signal_stricter() -> None:
     calm_forum = ("The neighbourhood forum meets on Tuesday.", "I read the neighbourhood forum every morning.",
                   "The neighbourhood forum recommended your shop.")

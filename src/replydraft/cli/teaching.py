@@ -112,9 +112,14 @@ def _train(config: Config) -> int:
     print(f"Trained the company's model on {len(usable)} taught message(s) ({escalations} missed escalation(s), "
           f"{len(usable) - escalations} not an escalation)"
           + (f"; {left} escalation(s) with no signal said left out" if left else "") + ".")
-    if moved:
+    stricter = {name: m for name, m in moved.items() if m[1] > m[0]}
+    switched_on = {name: m for name, m in moved.items() if m[1] < m[0]}
+    if switched_on:
+        print("Switched on by your examples (the shipped model leaves these to the rules): "
+              + ", ".join(f"{name} {before} -> {after}" for name, (before, after) in switched_on.items()) + ".")
+    if stricter:
         print("Made stricter, so the taught calm messages stay within the 2% false-alarm budget: "
-              + ", ".join(f"{name} {before} -> {after}" for name, (before, after) in moved.items()) + ".")
+              + ", ".join(f"{name} {before} -> {after}" for name, (before, after) in stricter.items()) + ".")
     else:
         print("Thresholds kept (the shipped model's).")
     print(f"Wrote {config.model_path}. Every command with this config uses it now; a running daemon from its "
