@@ -656,6 +656,7 @@ PAID_AND_REFUSED = [
     ("The bank have taken action and I got my money back through them.", True),
     ("PayPal has already refunded me, so don't bother.", True),
     ("My chargeback was approved yesterday.", True),
+    ("The bank has issued a full refund and revoked the digital ID.", True),
     ("I want my money back.", False),
     ("If I don't get my money back I'll call my bank.", False),
 ])

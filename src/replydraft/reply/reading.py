@@ -514,7 +514,7 @@ _REFUSED = rx(rf"\b(?:not|never|won['’]?t|refuse\s+to)\s+(?:going\s+to\s+)?pay
 _MONEY_BACK = rx(r"\b(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+|now\s+)?(?:got|gotten|received)\s+(?:my|our|the)\s+"
                  r"(?:money|funds|payment)\s+back\b"
                  r"|\b(?:bank|paypal|card\s+(?:company|issuer)|visa|amex|mastercard)\s+(?:has|have|had)\s+(?:already\s+)?"
-                 r"(?:refunded|reimbursed|reversed|returned|credited)\b"
+                 r"(?:refunded|reimbursed|reversed|returned|credited|issued\s+(?:me\s+)?(?:a\s+)?(?:full\s+)?refund)\b"
                  r"|\b(?:chargeback|dispute|claim)\s+(?:was|has\s+been)\s+(?:approved|granted|successful|decided\s+in\s+my\s+favou?r)\b")
 
 

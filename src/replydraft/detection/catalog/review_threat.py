@@ -158,6 +158,14 @@ RULES: tuple[RuleSpec, ...] = (
          not_before=r"\b(?:someone|somebody|people|they|he|she|others|customers|users|reviewers|who|accidentally|"
                     r"mistakenly|had)\s+(?:\w+\s+)?$",
          unless_text=_REVIEW_REMOVED),
+    # a good rating taken back: "swapped my 5-star rating for a 1-star", "changed my review from 5 stars to 1"
+    rule("review.rating_lowered", weight=0.8,
+         pattern=r"\b(?:swapp|switch|chang|lower|drop|downgrad|updat|turn|edit|replac)\w*\s+(?:my\s+|our\s+|the\s+)?"
+                 r"(?:(?:review|rating)\s+)?(?:from\s+)?(?:a\s+)?(?:5|five|4|four)[\s-]*stars?(?:[\s-]*(?:rating|review))?\s+"
+                 r"(?:to|for|into|with)\s+(?:a\s+|just\s+|only\s+)?(?:1|one|2|two|0|zero)[\s-]*stars?\b",
+         examples=("Swapped my 5-star-rating for a 1-star rating until this is resolved.",
+                   "I changed my review from 5 stars to 1 star."),
+         not_examples=("Can I change my rating from 5 stars to 1 star by mistake?",)),
     # a bad review already posted: "I've left a 1-star review on Google", "we gave you one star"
     rule("review.posted_bad_review", weight=0.8,
          pattern=PERF + r"(?:left|posted|written|wrote|given|gave|put\s+up|put|dropped|published|submitted|added|"
