@@ -573,6 +573,7 @@ def test_read_is_fast_on_a_long_message() -> None:
 
 
 TOPICS = [
+    ("Nebra Rockchip", "the Nebra Rockchip"),
     ("LED controller", "the LED controller"),
     ("My deposit", "your deposit"),
     ("Your technician", "our technician"),

@@ -58,8 +58,9 @@ def topic(subject: str) -> str:
         return " ".join([_OWNER[first.lower()], *words[1:]])
     if _DAYS_MONTHS.match(part) or first[0].isdigit():      # "Saturday night", "Tuesday's downtime"
         return " ".join(words)
-    if first[0].isupper() and not first.isupper():
-        words[0] = first.lower()
+    named = any(w[0].isupper() and w[1:2].islower() for w in words[1:])   # "Nebra Rockchip": a name
+    if first[0].isupper() and not first.isupper() and not named:
+        words[0] = first.lower()         # "Kitchen extension" -> "the kitchen extension"
     return " ".join(["the", *words])
 
 
