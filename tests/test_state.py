@@ -75,6 +75,7 @@ def test_run_once_is_refused_while_another_run_holds_the_state_file(tmp_path: Pa
         assert "support  INBOX" in capsys.readouterr().out
 
 
+@pytest.mark.slow   # two daemon processes, seconds
 def test_a_second_daemon_on_the_same_state_file_exits_with_one_line(tmp_path: Path) -> None:
     config = write_config(tmp_path)
     env = {**os.environ, "REPLYDRAFT_TEST_PASSWORD": "x"}
