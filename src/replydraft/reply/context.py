@@ -154,8 +154,8 @@ def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, 
     if signal == "overdue_payment":
         return "ledger" if ledger_match else "withholding"
     if signal == "out_of_scope_demand":
-        disputed = any(reading.asked(k) for k in ("compensation", "refund", "fix")) and not reading.asked("free_work")
-        disputed = disputed or any(_DISPUTE_RULES.match(e) for e in evidence)
+        remedy = any(reading.asked(k) for k in ("compensation", "refund", "fix")) and not reading.asked("free_work")
+        disputed = remedy or any(_DISPUTE_RULES.match(e) for e in evidence)
         return "dispute" if disputed and not scope_match else "extra_work"
     if signal == "review_threat":
         return reading.review.kind if reading.review else "pending"
@@ -287,7 +287,8 @@ def _offer_call(policy: Policy, reading: Reading, cases: dict[str, str]) -> bool
         return False
     urgent = reading.asked("call") or (cases.get("overdue_payment") == "ledger" and _today(reading))
     complex_case = cases.get("out_of_scope_demand") == "dispute" or cases.get("legal_threat") == "regulator"
-    if reading.words <= SHORT_WORDS and not urgent and not (complex_case and reading.words > SHORT_WORDS // 2):
+    worth_a_call = urgent or (complex_case and reading.words > SHORT_WORDS // 2)
+    if reading.words <= SHORT_WORDS and not worth_a_call:
         return False                 # a short message gets a short reply, but a claimed defect is worth a call
     return urgent or reading.words >= LONG_WORDS or reading.contacts >= 3 or complex_case
 
