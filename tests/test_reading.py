@@ -316,6 +316,7 @@ ANGER = [
     ("Absolute cowboys, the lot of you.", "staff"),
     ("Looks like the developer is a dick.", "staff"),
     ("No, I definitely bought it here, you lying wart.", "staff"),
+    ("Everything about your system is garbage and you are horrible people.", "staff"),
     ("This is f***ing ridiculous.", "situation"),
     ("The bloody app crashed again.", "situation"),
     ("What a shit show this launch has been.", "situation"),

@@ -119,6 +119,9 @@ AT_PEOPLE = rx(
     rf"(?:{INSULT_ADJ}|{INSULT_NOUN}|{_SHAME})\b"
     rf"|\b{INSULT_ADJ}\s+(?:(?:and\s+)?{INSULT_ADJ}\s+)?{_PEOPLE}\b"
     rf"|\b(?:being|be)\s+{_INTENSE}(?:{INSULT_NOUN}|{_SHAME})|\bwhat\s+an?\s+(?:\w+\s+)?{INSULT_NOUN}\b"
+    # "you are horrible people": words for a service, said of the people
+    rf"|\b(?:you|u)\s*(?:'re|are|r)\s+{_INTENSE}(?:horrible|terrible|awful|disgusting|evil|vile|nasty|greedy|shameless)"
+    r"\s+(?:people|humans?|persons?|company)\b"
     rf"|\b{INSULT_ADJ}\s+(?:little\s+|old\s+|excuse\s+for\s+a\s+)?(?:man|woman|men|women|boy|girl|person|people)\b"
     r"|(?:\bf\S*k|\bf[*#@!]{2,}|\bscrew|\bdamn)\s+(?:you|u|ya|y'all)\b|\bf\s?(?:you|off)\b"
     r"|\b(?:you|u|ya)\s+(?:all\s+|guys\s+|people\s+)?(?:suck|stink)\b|\b(?:go\s+to|rot\s+in|burn\s+in)\s+hell\b"
