@@ -105,6 +105,8 @@ POSITIVES = [
      "business to a competitor"),
     ("ultimatum", "I will never buy from you again.", "never buy from you again"),
     ("ultimatum", "Unless this is resolved by Friday we will terminate the contract.", "terminate"),
+    ("out_of_scope_demand", "I assumed the brochure would be included in the launch package, it's the same artwork, "
+     "right?", "I assumed the brochure would be included"),     # a statement with a question tagged on
     # abusive_language
     ("abusive_language", "You people are a bunch of idiots.", "idiots"),
     ("abusive_language", "What a useless f***ing company.", "f***ing"),

@@ -484,10 +484,29 @@ class _Context:
             return 0.0
         weight = rule.weight
         if rule.question and question:
-            if INFO_QUESTION.match(text[s0:min(s1, s0 + 120)].lstrip()):
+            opening = text[s0:min(s1, s0 + 120)].lstrip()
+            if INFO_QUESTION.match(opening):
                 return 0.0
-            weight *= 0.5
+            if not _tag_question(opening, text[end:s1]):
+                weight *= 0.5
         return weight
+
+
+# A statement with a question tagged on after a comma ("I assumed the flyers were included, it's
+# all the same design anyway?", "... included, right?") asks nothing about the statement itself.
+_TAG_BREAK = re.compile(r"[,:;]\s|\s[-–—]+\s")
+_ASKS_FIRST = re.compile(r"\W*(?:why|don't|doesn't|didn't|isn't|aren't|wasn't|shouldn't|wouldn't|won't|can't|couldn't"
+                         r"|should|shall|was|were)\b", re.IGNORECASE)
+
+
+def _tag_question(opening: str, after_hit: str) -> bool:
+    """Whether the question mark belongs to a tag after the hit's clause ("..., right?"), not to
+    the hit; a real question after the comma ("..., can you check?") still asks."""
+    tags = list(_TAG_BREAK.finditer(after_hit))
+    if not tags or _ASKS_FIRST.match(opening):
+        return False
+    tail = after_hit[tags[-1].end():].lstrip()
+    return not (INFO_QUESTION.match(tail) or _ASKS_FIRST.match(tail))
 
 
 def _negated(before: str, phrase: str) -> bool:
