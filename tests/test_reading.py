@@ -193,11 +193,14 @@ ASKS = [
     ("Please have my details removed from your list.", ["delete_data"]),
     ("Once I have seen it I want everything you hold on me deleted.", ["delete_data"]),
     ("I want my money back, all of it.", ["refund"]),
+    ("We expect the full deposit refunded by Friday.", ["refund"]),
+    ("I was refunded twice by mistake, happy to pay it back.", []),
     ("Please reverse the duplicate charge on my card.", ["refund"]),
     ("I asked for a refund in May and heard nothing.", ["refund"]),
     ("No refund needed, just fix the export.", ["fix"]),
     ("I don't want a refund, I want it to work.", []),
     ("Cancel my subscription effective now.", ["cancel"]),
+    ("Cancel all three locations from next month.", ["cancel"]),
     ("Please close my account and delete my data.", ["cancel", "delete_data"]),
     ("We intend to terminate the contract at the end of the quarter.", ["cancel"]),
     ("Please cancel the meeting on Thursday, something came up.", []),
@@ -536,6 +539,15 @@ ISSUES = [
     ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
     ("Nobody has really explained why.", ""),
+    # two complaints the customer joined with ", and", the second without its consequence
+    ("The blender I bought in March cracked down the side after a week of smoothies, and your support form has "
+     "been broken for days so I can't even report it.",
+     "the blender you bought in March cracked down the side after a week of smoothies, and that our support form "
+     "has been broken for days"),
+    # what the failure cost them
+    ("The card terminal you leased us was down all of Saturday. We had to turn away about forty customers.",
+     "the card terminal we leased you was down all of Saturday, and that you had to turn away about forty customers"),
+    ("Your site was down for six hours on Monday. We are a small bakery.", "our site was down for six hours on Monday"),
 ]
 
 
@@ -712,3 +724,30 @@ REQUESTS = [
 @pytest.mark.parametrize("text, work", REQUESTS)
 def test_the_work_asked_for(text: str, work: str) -> None:
     assert read(text).request == work
+
+
+CHANGES = [
+    ("We ordered 200 mugs for the launch but now we need 320, same unit price I assume?",
+     "you ordered 200 mugs for the launch but now you need 320"),
+    ("The quote was for 4 rooms but we'll want the hallway done too.", ""),      # no second number
+    ("I ordered 3 and got 2.", ""),                                              # a complaint, not a change
+]
+
+
+@pytest.mark.parametrize("text, change", CHANGES)
+def test_a_change_from_what_was_booked(text: str, change: str) -> None:
+    assert read(text).change == change
+
+
+CANCELLING = [
+    ("Cancel my Pro subscription, effective today.", "your Pro subscription"),
+    ("Please cancel both memberships before the renewal.", "both memberships"),
+    ("Cancel everything. Both sites. Done with you.", "both sites"),
+    ("Cancel everything now.", ""),
+    ("Can we cancel the meeting on Friday?", ""),
+]
+
+
+@pytest.mark.parametrize("text, what", CANCELLING)
+def test_what_they_cancel(text: str, what: str) -> None:
+    assert read(text).cancelling == what

@@ -189,6 +189,8 @@ def _reading(reading: Reading, subject: str) -> dict[str, Any]:
         "issue": reading.issue,
         "held_until": reading.held_until,
         "request": reading.request,
+        "change": reading.change,
+        "cancelling": reading.cancelling,
         "need": reading.need if reading.issue or mentions["topic"] or not _POINTING.match(reading.need) else "",
         "billed": {"bill": reading.billed[0], "quote": reading.billed[1]} if reading.billed else {},
         "paid": reading.paid,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Literal, cast
 
 from replydraft.detection.detector import Evidence
-from replydraft.reply.restate import held_until, issue, need, request
+from replydraft.reply.restate import cancelling, change, held_until, issue, need, request
 from replydraft.reply.safety import SafetyMatter, safety_of
 from replydraft.reply.text import AT_PEOPLE, SWEAR, Text, around, compiled, matches, phrase, rx, sentences
 
@@ -57,6 +57,8 @@ class Reading:
     issue: str = ""                      # the complaint in the reply's person, or "" when unsure
     held_until: str = ""                 # a payment held until this, in the reply's person
     request: str = ""                    # work they ask for, in the reply's person ("also rewire the garage")
+    change: str = ""                     # more than was booked: "you booked catering for 60 but ... 85"
+    cancelling: str = ""                 # what they cancel: "your subscription", "all three locations"
     need: str = ""                       # what a threat's condition asks for: "your data deleted this week"
     billed: tuple[str, ...] = ()         # a bill set against a quote: ("£2,140", "£1,100"), or ()
     paid: str = ""                       # what they say they paid: "$3,200"
@@ -96,14 +98,16 @@ _SELF = r"(?:my|our)"
 _ASKS: tuple[tuple[str, str], ...] = (
     ("ask.refund", r"\brefund(?:s|ing)?\b(?!\s+(?:polic\w+|terms|process|page|arrived|came|has\s+arrived"
                    r"|went\s+through))"
-                   r"|\b(?:be|get|got|being)\s+refunded\b|\b(?:my|our|the)\s+money\s+back\b|\bpay\s+(?:me|us)\s+back\b"
+                   r"|\b(?:be|get|got|being)\s+refunded\b|\b(?:want|need|expect|demand)\s+(?:[\w$£€.,]+\s+){1,4}?refunded\b|\b(?:my|our|the)\s+money\s+back\b|\bpay\s+(?:me|us)\s+back\b"
                    r"|\breverse\s+(?:the|these|those|both|this|that|my|our)\s+(?:\w+\s+)?(?:charges?|payments?)\b"
                    rf"|\bcredit\s+{_SELF}\s+(?:account|card)\b|\breimburse\w*\b"),
     ("ask.cancel", rf"\bcancel(?:l?ing|l?ed)?\s+(?:{_SELF}|the|this|that)\s+(?:\w+\s+)?(?:subscriptions?|plans?|orders?"
                    r"|accounts?|membership|contract|service|renewal|booking|package|licen[cs]es?)\b"
                    rf"|\bclos(?:e|ing)\s+(?:{_SELF}|the)\s+accounts?\b"
                    r"|\bterminat(?:e|ing)\s+(?:the|our|my|this)\s+(?:contract|agreement|subscription|service|account)\b"
-                   r"|\bcancel\s+(?:everything|it\s+all)\b"),
+                   r"|\bcancel\s+(?:everything|it\s+all)\b"
+                   r"|\bcancel\s+(?:all|both|every|each)\s+(?:\w+\s+){0,2}?(?:subscriptions?|plans?|orders?|accounts?"
+                   r"|memberships?|contracts?|services?|bookings?|licen[cs]es?|locations?|sites?|stores?|seats?)\b"),
     ("ask.delete_data", rf"\b(?:delete|erase|remove|wipe|purge)\s+(?:all\s+(?:of\s+)?)?{_SELF}\s+(?:\w+\s+)?"
                         r"(?:data|account"
                         r"|information|info|details|records?|profile)\b|\bright\s+to\s+(?:be\s+forgotten|erasure)\b"
@@ -476,8 +480,8 @@ def read(text: str, abuse: Sequence[Evidence] = ()) -> Reading:
     avoid = [(t.position(e.start), t.position(e.end)) for e in said]
     return Reading(asks=_asks(t), facts=tuple(facts), anger=_anger(t, spans, abuse), review=review, legal=legal,
                    leaving=leaving, deadline=deadline, issue=issue(t, spans, avoid), held_until=held_until(t),
-                   request=request(t), need=need(t, spans), billed=_billed(t),
-                   paid=_paid(t), refused=_refused(t), money_back=bool(_MONEY_BACK.search(t.low)),
+                   request=request(t), change=change(t), cancelling=cancelling(t), need=need(t, spans),
+                   billed=_billed(t), paid=_paid(t), refused=_refused(t), money_back=bool(_MONEY_BACK.search(t.low)),
                    contacts=contacts, words=len(text.split()), safety=safety_of(t))
 
 

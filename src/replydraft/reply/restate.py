@@ -1,6 +1,7 @@
 """The customer's words said back in the reply's person, for "You wrote that ...": the complaint
-(``issue``), what a threat's condition asks for (``need``), the work asked for (``request``) and
-the condition a payment is held on (``held_until``). "I" becomes "you", "you" becomes "we" or
+(``issue``), what a threat's condition asks for (``need``), the work asked for (``request``), a
+change to what was booked (``change``), what they cancel (``cancelling``) and the condition a
+payment is held on (``held_until``). "I" becomes "you", "you" becomes "we" or
 "us", "my" becomes "your". Pure.
 
 Each leans to silence: "" whenever the clause is a threat, abuse, an accusation, a request or a
@@ -14,7 +15,7 @@ import re
 
 from replydraft.reply.text import AT_PEOPLE, SWEAR, Text, rx
 
-__all__ = ["held_until", "issue", "need", "request", "said_back"]
+__all__ = ["cancelling", "change", "held_until", "issue", "need", "request", "said_back"]
 
 
 # -- issue: the complaint, said back in the reply's person --------------------------------------
@@ -85,9 +86,9 @@ _MIN_WORDS, _MAX_WORDS = 4, 22
 
 
 def issue(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> str:
-    """The first clause that states what went wrong, in the reply's person, and when that one is
-    short, the next such clause that adds something ("order 50317 never arrived, and that
-    tracking says ..."); "" when none is clearly one (a wrong paraphrase is worse than none).
+    """The first clause that states what went wrong, in the reply's person, and a second one that
+    adds something when the first is short or the customer joined them with ", and" ("order 50317
+    never arrived, and that tracking says ..."); "" when none is clearly one (a wrong paraphrase is worse than none).
     ``avoid``: threats and abuse."""
     units: list[str] = []
     for s0, s1 in spans:
@@ -95,20 +96,60 @@ def issue(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -
             continue
         start = s0
         cuts = [m.start() for m in _CLAUSE.finditer(t.low, s0, s1) if not _in_brackets(t.low, s0, m.start())]
-        for end in [*cuts, s1]:
+        ends = [*cuts, s1]
+        for i, end in enumerate(ends):
             unit = _unit(t, start, end, avoid)
-            start = end + 1
             if unit:
                 units.append(said_back(unit))
+                if len(units[0].split()) > _SHORT_ISSUE and i + 1 < len(ends):
+                    units += _and_another(t, end, ends[i + 1], avoid)   # "X, and Y" in one sentence
                 break
+            start = end + 1
         if units and (len(units[0].split()) > _SHORT_ISSUE or len(units) == 2):
             break
-    if len(units) == 2 and _adds(units[0], units[1]) and len(" ".join(units).split()) <= _MAX_WORDS + 4:
+    if len(units) == 1:
+        units += _impact(t, spans, avoid)
+    if len(units) == 2 and _adds(units[0], units[1]) and len(" ".join(units).split()) <= _PAIR_WORDS:
         return f"{units[0]}, and that {units[1]}"
     return units[0] if units else ""
 
 
-_SHORT_ISSUE = 6      # a complaint this short may take a second one beside it
+_SHORT_ISSUE = 6      # a complaint this short may take a second one beside it, from the next sentence
+_PAIR_WORDS = 30      # two complaints said back together, at most this many words
+_AND = re.compile(r",\s+and\s")
+
+
+def _and_another(t: Text, cut: int, end: int, avoid: list[tuple[int, int]]) -> list[str]:
+    """The complaint the customer joined to the last one with ", and" (none when the next clause is anything else)."""
+    if not _AND.match(t.low, cut):
+        return []
+    unit = _unit(t, cut + 1, end, avoid)
+    if m := _SO.search(unit):          # "... for a week so I can't even send it back": its consequence left out
+        unit = unit[:m.start()] if _COMPLAINT.search(unit[:m.start()].lower()) else unit
+    return [said_back(unit)] if unit else []
+
+
+# What the failure cost them: "we run the online bookings for 12 physio clinics", "we lost a day of
+# sales", "our patients couldn't book", "it cost us £400 in overtime".
+_IMPACT = rx(r"^(?:i|we)\s+(?:run|rely\s+on|depend\s+on)\s+(?:\w+\s+){0,4}?for\s+(?:\d+|a|an|our|my|two|three|four"
+              r"|five|six|several|all)\b"
+              r"|^(?:i|we)\s+(?:have\s+|had\s+)?lost\s+(?:\w+\s+){0,3}?(?:bookings|sales|orders|customers|clients"
+              r"|revenue|business|income)\b"
+              r"|^(?:i|we)\s+had\s+to\s+(?:cancel|turn\s+away|close|reschedule|refund)\b"
+              r"|^(?:our|my)\s+(?:customers|clients|patients|guests|students|members|users|staff)\s+(?:couldn't|could\s+not"
+              r"|were\s+unable\s+to|can't|cannot)\b"
+              r"|\bcost\s+(?:us|me)\s+(?:[$€£]\s?\d|\d|a\s+day|a\s+fortune|hundreds|thousands)")
+
+
+def _impact(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[str]:
+    """The first sentence that says what the failure cost them, as one whole unit (none when no sentence does)."""
+    for s0, s1 in spans:
+        if t.low[s1:s1 + 1] != "?" and (unit := _unit(t, s0, s1, avoid, _IMPACT)):
+            return [said_back(unit)]
+    return []
+
+
+_SO = re.compile(r",?\s+so\s+(?:i|we)\b", re.IGNORECASE)
 
 
 def _adds(first: str, second: str) -> bool:
@@ -123,8 +164,9 @@ def _in_brackets(low: str, start: int, pos: int) -> bool:
     return low.count("(", start, pos) > low.count(")", start, pos)
 
 
-def _unit(t: Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
-    """The clause at start:end, trimmed and made whole, if it is a plain statement of a complaint, else ""."""
+def _unit(t: Text, start: int, end: int, avoid: list[tuple[int, int]], says: re.Pattern[str] | None = None) -> str:
+    """The clause at start:end, trimmed and made whole, if it is a plain statement of a complaint
+    (or of what ``says`` finds), else ""."""
     if any(a < end and start < b for a, b in avoid):
         return ""
     m = _TRIM.match(t.low, start, end)
@@ -133,7 +175,7 @@ def _unit(t: Text, start: int, end: int, avoid: list[tuple[int, int]]) -> str:
         unit = _shortened(unit)
     low = unit.lower()
     if (not _MIN_WORDS <= len(unit.split()) <= _MAX_WORDS or not _STARTS.match(low) or unit.isupper()
-            or not _COMPLAINT.search(low) or _NOT_A_COMPLAINT.search(low) or not _quoted_plainly(low)
+            or not (says or _COMPLAINT).search(low) or _NOT_A_COMPLAINT.search(low) or not _quoted_plainly(low)
             or SWEAR.search(low) or AT_PEOPLE.search(low) or _dangling(low) or _heading(low)):
         return ""
     return _EMPHASIS.sub("", unit)
@@ -370,3 +412,38 @@ def _restated(t: Text, m: re.Match[str] | None, group: str, end: re.Pattern[str]
         return ""
     return said_back(clause)
 
+
+
+# More than was booked or quoted: "we booked catering for 60 but we'll actually have about 85 now",
+# "the quote was for 3 pages but we need 5" -> "you booked catering for 60 but you'll actually have ...".
+_CHANGE = rx(r"\b(?:(?:i|we)\s+(?:\w+\s+)?(?:booked|ordered|reserved|agreed|paid\s+for|signed\s+up\s+for|bought)"
+              r"|(?:the|my|our|your)\s+(?:quote|order|booking|estimate|contract)\s+(?:was|is|said))\b"
+              r"[^.!?\n;]{0,50}?\b\d+\b[^.!?\n;]{0,30}?\bbut\s+(?:now\s+)?(?:i|we)(?:'ll|\s+will|'re|\s+are|'ve|\s+have)?"
+              r"\s+(?:\w+\s+){0,3}?(?:have|need|want|be|got|expect)\b[^.!?\n;]{0,30}?\b\d+\b[^.!?\n;,]{0,20}")
+_CHANGE_WORDS = 24
+
+
+def change(t: Text) -> str:
+    """A change from what was booked or quoted, in the reply's person, or ""."""
+    m = _CHANGE.search(t.low)
+    if not m:
+        return ""
+    clause = t.norm[m.start():m.end()].strip(" ,")
+    if len(clause.split()) > _CHANGE_WORDS or SWEAR.search(clause.lower()):
+        return ""
+    return said_back(clause)
+
+
+# What they cancel: "cancel my subscription" -> "your subscription", "cancel all three locations",
+# "Cancel everything. All three locations." -> "all three locations".
+_CANCELS = rx(r"\bcancel(?:l?ing|l?ed)?\s+(?P<what>(?:my|our|the|this|that|all|both|every|each)\s+(?:[\w-]+\s+){0,3}?"
+               r"(?:subscriptions?|plans?|orders?|accounts?|memberships?|contracts?|services?|renewals?|bookings?"
+               r"|packages?|licen[cs]es?|locations?|sites?|stores?|seats?|users?|products?|policy|policies))\b")
+_EVERYTHING = rx(r"\bcancel\s+(?:everything|it\s+all)[.!,;:\s-]+(?P<what>(?:all|both|every|each)\s+(?:[\w-]+\s+){0,2}?"
+                  r"[\w-]+s)\b(?=\s*(?:[.!\n]|\Z))")
+
+
+def cancelling(t: Text) -> str:
+    """What they ask to cancel, in the reply's person ("your subscription", "all three locations"), or ""."""
+    m = _CANCELS.search(t.low) or _EVERYTHING.search(t.low)
+    return said_back(t.norm[m.start("what"):m.end("what")]) if m else ""
