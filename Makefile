@@ -1,5 +1,5 @@
-# `make test` is the one command for the tests: it installs what they need (Dovecot, Cyrus and
-# Chromium from the distribution's packages when they are missing, the Python test
+# `make test` is the one command for the tests: it installs what they need (Dovecot, Cyrus,
+# Chromium, neomutt and tmux from the distribution's packages when they are missing, the Python test
 # dependencies into a venv of its own, TEST_VENV) and runs them all. It never installs
 # anything into the Python or venv it is run from.
 PYTHON ?= python3
@@ -13,9 +13,11 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --n
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test lint model test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser bench bench-deps
+.PHONY: test lint model test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser test-deps-client bench \
+	bench-deps
 test: test-deps
-	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 $(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
+	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 REPLYDRAFT_REQUIRE_CLIENT=1 \
+		$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
 
 # ruff and mypy --strict (settings in pyproject.toml), from the test venv, both run whatever the first says;
 # .ci/run runs it after the tests.
@@ -30,7 +32,7 @@ lint: test-venv
 model:
 	PYTHONPATH=src $(PYTHON) -m replydraft.detection.training
 
-test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-venv
+test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-deps-client test-venv
 
 # replydraft (editable), the test dependencies and the linters in a venv of their own: made once, and
 # installed again only when pyproject.toml changes.
@@ -48,6 +50,12 @@ test-deps-browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 		echo "installing Chromium for the report's browser test"; \
 		$(SUDO) apt-get update -qq && $(APT_INSTALL) chromium >/dev/null; }
+
+# A draft is looked at in a real mail client: neomutt, in a tmux pane.
+test-deps-client:
+	@command -v neomutt >/dev/null 2>&1 && command -v tmux >/dev/null 2>&1 || { \
+		echo "installing neomutt and tmux for the mail-client test"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) neomutt tmux >/dev/null; }
 
 test-deps-dovecot:
 	@command -v dovecot >/dev/null 2>&1 || [ -x /usr/sbin/dovecot ] || { \

@@ -18,30 +18,7 @@ if ! command -v thunderbird >/dev/null || ! command -v xdotool >/dev/null; then
 fi
 
 # The draft, made by the same pipeline as the daemon's, from a message with long paragraphs.
-PYTHONPATH=src python3 - "$profile/Mail/Local Folders/Drafts" <<'PY'
-import sys
-from dataclasses import replace
-from datetime import UTC, datetime
-from replydraft.app.demo import DEMO_POLICY
-from replydraft.detection.detector import Detector
-from replydraft.pipeline import Context, triage
-from replydraft.reply.render import Renderer
-
-ctx = Context("check", "support@acme.test", replace(DEMO_POLICY, response_time="two working days"), Detector(),
-              Renderer.create(), datetime(2026, 12, 1, tzinfo=UTC))
-body = ("Ordered a sofa from you (order 88213) on the 3rd Nov and was promised delivery within 2 weeks. It's now "
-        "December, nobody on your phone line can tell me where it is and the tracking page just says processing. If I "
-        "don't get an actual delivery date today I'm putting all of this on Google and Trustpilot so other people know "
-        "what they're getting into.\r\n\r\nThis is the third time I write about it and I'm honestly fed up with waiting "
-        "around for a sofa I paid for in full.")
-raw = ("From: Gemma Holt <gemma.holt@example.com>\r\nTo: support@acme.test\r\nSubject: ORDER 88213 - where is my sofa\r\n"
-       "Message-ID: <sofa-1@example.com>\r\nDate: Mon, 30 Nov 2026 10:00:00 +0000\r\n"
-       "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n").encode()
-draft = triage(raw, ctx).draft
-assert draft is not None, "the sample message raised no draft"
-with open(sys.argv[1], "wb") as mbox:    # an mbox folder of Thunderbird's Local Folders
-    mbox.write(b"From - Tue Dec  1 00:00:00 2026\n" + draft.raw.replace(b"\r\n", b"\n") + b"\n")
-PY
+PYTHONPATH=src:tests python3 -m support.sample_draft "$profile/Mail/Local Folders/Drafts"
 
 # A profile with one identity on Local Folders, plain-text compose, no first-run wizard.
 cat > "$profile/user.js" <<JS
