@@ -539,6 +539,14 @@ ISSUES = [
     ("Your app kept emailing me after I unsubscribed twice.", "our app kept emailing you after you unsubscribed twice"),
     ("The exports keep failing. Nobody has explained why.", "the exports keep failing"),
     ("Nobody has really explained why.", ""),
+    ("I bought the pro licence but was never sent a key.", "you bought the pro licence but were never sent a key"),
+    ("I got one of my three parcels, yet all three were marked delivered.",
+     "you got one of your three parcels, yet all three were marked delivered"),
+    ("I emailed your billing team twice last month and didn't receive a reply.",
+     "you emailed our billing team twice last month and didn't receive a reply"),
+    ("Don't buy the lifetime plan. You will never get the features they list.", ""),     # a warning to others
+    ("No way I'm waiting another week for a replacement.", ""),                           # a refusal
+    ("I cancelled in March and you've charged me Again.", "you cancelled in March and we've charged you again"),
     # two complaints the customer joined with ", and", the second without its consequence
     ("The blender I bought in March cracked down the side after a week of smoothies, and your support form has "
      "been broken for days so I can't even report it.",

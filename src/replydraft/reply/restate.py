@@ -43,6 +43,9 @@ _COMPLAINT = rx(
     r"|\b(?:she|he|they|someone|somebody|another\s+\w+|a\s+stranger)\s+(?:has\s+|had\s+)?(?:just\s+)?(?:received|got|was\s+sent"
     r"|were\s+sent|saw|seen)\s+(?:all\s+)?my\b"
     r"|can\s+no\s+longer|(?:doesn't|does\s+not|didn't|did\s+not)\s+meet"
+    r"|(?:didn't|did\s+not|haven't|have\s+not|hasn't|has\s+not)\s+(?:yet\s+)?(?:receive|get|hear\s+back)"
+    r"|(?:was|were|wasn't|weren't)\s+(?:never\s+|not\s+)?(?:issued|sent|given)\s+(?:with\s+)?(?:a|an|the|my|our|any)\b"
+    r"|zero\s+(?:\w+\s+)?(?:response|reply|replies|answer|help)|marked\s+(?:as\s+)?delivered"
     r"|(?:been|waiting|waited|stuck|on\s+hold)\b[^.!?]{0,40}\bfor\s+(?:over\s+|more\s+than\s+|almost\s+|nearly\s+)?"
     r"(?:\d+\+?|a|an|two|three|four|five|six|several|many)\s+(?:hrs?|hours?|days?|weeks?|months?)"
     r"|(?:won't|will\s+not|doesn't|does\s+not"
@@ -50,7 +53,7 @@ _COMPLAINT = rx(
 _CLAUSE = rx(r";|:\s|\s[-–—]+\s|,\s+(?=(?:and\s+|but\s+|so\s+)?(?:this|that|it|it's|i|i'm|i've|we|we're|you|you're"
               r"|they|now|please|refund|fix|sort|cancel|or|what|the|my|our|your)\b)")
 # A clause without the punctuation around it and a leading "and", "but", "honestly", ...
-_TRIM = rx(r"[\s,.;:!-]*(?:(?:and|but|so|also|honestly|seriously|frankly|again|now|plus)\b,?\s*)?"
+_TRIM = rx(r"[\s,.;:!-]*(?:(?:and|but|so|also|honestly|seriously|frankly|once\s+again|again|now|plus)\b,?\s*)?"
             r"(?P<u>.*?)[\s,.;:!-]*\Z")
 _STARTS = rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|the|this|that|it|it's|its|they|they've"
               r"|there|nobody|no|nothing|still|a|an|order|invoice|payment|delivery|every|each|both|after|since|for"
@@ -58,6 +61,8 @@ _STARTS = rx(r"(?:i|i'm|i've|i'd|we|we're|we've|you|you've|you're|your|my|our|th
 # Threats, requests, greetings, praise, idioms ("don't get me wrong"), a subject left out after a
 # swapped "I" ("I forgot to cancel and was charged" would come out as "you ... and was charged").
 _NOT_A_COMPLAINT = rx(r"\b(?:or\s+(?:else|i|we)|unless|otherwise|i'll|we'll|i\s+will|we\s+will|going\s+to|gonna"
+                       # a warning to other buyers ("you will not get the promised features"), a refusal
+                       r"|you'll|you\s+will|you\s+won't|no\s+way"
                        r"|if\s+you|you\s+(?:can|can't|cannot|could|couldn't)|please|thanks?|thank\s+you|hi|hello|dear"
                        r"|regards|cheers|great|love|awesome|happy|glad|appreciate\w*|get\s+me\s+wrong|can't\s+complain"
                        r"|wondering"
@@ -254,6 +259,8 @@ def _dangling(low: str) -> bool:
     return bool(_DANGLING.search(low) or (_POINTING.search(low) and len(low.split()) <= _POINTING_WORDS))
 
 
+# A common word written with a capital in mid-sentence for stress ("you've charged Again"), not a name.
+_SHOUTED = re.compile(r"(?<=\w )(?:Again|Still|Now|Even|Never|Always|Just|Only|Also|Twice|Today|Yet)\b")
 # "your lads", "your lot" are the customer's words for our people; the reply says "our team".
 _OUR_CREW = re.compile(r"\bour\s+(?:lads|guys|boys|men|lot|people|folks|crew)\b")
 
@@ -268,7 +275,7 @@ def said_back(unit: str) -> str:
         said = _SWAP[key] if key != "you" else "we" if _subject(unit, m.start(), m.end()) else "us"
         return said.upper() if word.isupper() and len(word) > 1 else said
 
-    said = _OUR_CREW.sub("our team", _PRONOUN.sub(swap, unit))
+    said = _SHOUTED.sub(lambda m: m.group().lower(), _OUR_CREW.sub("our team", _PRONOUN.sub(swap, unit)))
     first = said.split()[0]
     return said if first.isupper() and len(first) > 1 else said[0].lower() + said[1:]
 
