@@ -170,6 +170,8 @@ def test_cases_follow_the_reading() -> None:
     assert signal_cases(authority, Reading()) == {"legal_threat": "regulator"}
     never_again = Detection((Signal("ultimatum", 0.9, (Evidence("never flying with you again", 0, 27, "r"),)),))
     assert signal_cases(never_again, Reading()) == {"ultimatum": "leaving"}
+    trying = Detection((Signal("ultimatum", 0.9, (Evidence("I'll try #Delta", 0, 15, "ult.try_named"),)),))
+    assert signal_cases(trying, Reading()) == {"ultimatum": "leaving"}
     now = Detection((Signal("ultimatum", 0.9, (Evidence("fix it NOW", 0, 10, "r"),)),))
     assert signal_cases(now, Reading()) == {"ultimatum": "deadline"}
     churn_with_deadline = Reading(leaving=found("leaving"), deadline=found("deadline", "Friday"))
@@ -191,3 +193,13 @@ def test_the_pipeline_records_the_case_and_its_template() -> None:
     assert dict(outcome.cases) == {"legal_threat": "chargeback"}
     assert outcome.templates == ("signals/legal_threat/chargeback.txt.j2",)
     assert outcome.draft is not None and "$89 charge on order 55120" in outcome.draft.body
+
+
+def test_every_churn_rule_named_for_the_cases_is_a_built_in_rule() -> None:
+    import re
+
+    from replydraft.detection.rules import RULE_IDS
+    from replydraft.reply.context import _CHURN_RULES
+
+    names = _CHURN_RULES.pattern.removeprefix(r"ult\.(?:").removesuffix(")").split("|")
+    assert [n for n in names if not any(re.match(r"ult\." + n, rule) for rule in RULE_IDS)] == []

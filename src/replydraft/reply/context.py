@@ -128,6 +128,13 @@ _CHURN_WORDS = re.compile(r"\b(?:never\w*|again|switch\w*|leav\w*|cancel\w*|else
                           r"|mov(?:e|ed|ing)|taking|sticking|hello|former|renew\w*|return\w*|done|through|business"
                           r"|customer|competitors?|alternatives?)\b",
                           re.IGNORECASE)
+# Built-in rules about going whose phrase may carry none of those words ("I'll try #Delta", "it'll be
+# the last dollar you get from me").
+_CHURN_RULES = re.compile(r"ult\.(?:try_|booking_named|back_on_named|take_custom_to|next_elsewhere|new_provider"
+                          r"|last_dollar|loyal_no_more|spending_no_more|reviewing_options|started_evaluating"
+                          r"|cant_continue|my_last_order|reconsider|sticking_to|lose_my_business|your_loss"
+                          r"|we_are_through|nor_will_i|not_in_future|wont_|closing_accounts|hashtag_never|find_"
+                          r"|moved_off|consider_closed|looking_)")
 
 
 # What the detector's legal evidence (rule id and phrase) names when the reading found no legal step
@@ -160,7 +167,8 @@ def _case(signal: str, reading: Reading, ledger_match: bool, scope_match: bool, 
     if signal == "review_threat":
         return reading.review.kind if reading.review else "pending"
     if signal == "ultimatum":
-        churn = reading.leaving or reading.asked("cancel") or any(_CHURN_WORDS.search(p) for p in evidence)
+        churn = (reading.leaving or reading.asked("cancel")
+                 or any(_CHURN_WORDS.search(p) or _CHURN_RULES.match(p) for p in evidence))
         return "leaving" if churn and not reading.deadline else "deadline"
     return CASES.get(signal, ("",))[0]
 
