@@ -600,6 +600,8 @@ TOPICS = [
     ("Your technician", "our technician"),
     ("Kitchen extension, 14 Alder Road", "the kitchen extension"),
     ("Boiler - FOURTH breakdown", "the boiler"),
+    ("on hold", ""),                                   # not a thing: "the on hold" reads wrong
+    ("In transit since March", ""),
     ("ORDER 88213 - where is my sofa", "your sofa"),
     ("Re: AW: sync issue (AGAIN)", "the sync issue"),
     ("Tuesday's downtime", "Tuesday's downtime"),

@@ -24,7 +24,7 @@ _NOT_A_TOPIC = re.compile(
     r"need|i|i'm|im|we|we're|you|you're|cancel|delete|stop|help|hello|hi|hey|question|problem|issue|complaint|"
     r"refund|re|fw|ending|end|not|no|never|ignored|thanks|thank|update|follow[- ]?up|my\s+data|your\s+order|"
     r"our\s+order|my\s+order|last|final|warning|chance|urgent|important|subject\s+access|while|if|because|since|"
-    r"about|regarding|re)\b", re.IGNORECASE)
+    r"about|regarding|re|on|in|at|for|with|from|to|by|off|over|under|into|after|before|during)\b", re.IGNORECASE)
 # "Payroll run failed", "charged twice": a sentence, not a topic
 _PREDICATE = re.compile(r"\w(?:ed|ing|ly)$|\b(?:twice|again|already|still|today|now|late|wrong|lost|off)$",
                         re.IGNORECASE)
