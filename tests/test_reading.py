@@ -547,6 +547,7 @@ ISSUES = [
     ("Don't buy the lifetime plan. You will never get the features they list.", ""),     # a warning to others
     ("No way I'm waiting another week for a replacement.", ""),                           # a refusal
     ("I cancelled in March and you've charged me Again.", "you cancelled in March and we've charged you again"),
+    ("ugh, the sync failed AGAIN overnight", "the sync failed again overnight"),
     # two complaints the customer joined with ", and", the second without its consequence
     ("The blender I bought in March cracked down the side after a week of smoothies, and your support form has "
      "been broken for days so I can't even report it.",

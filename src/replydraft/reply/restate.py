@@ -259,8 +259,10 @@ def _dangling(low: str) -> bool:
     return bool(_DANGLING.search(low) or (_POINTING.search(low) and len(low.split()) <= _POINTING_WORDS))
 
 
-# A common word written with a capital in mid-sentence for stress ("you've charged Again"), not a name.
-_SHOUTED = re.compile(r"(?<=\w )(?:Again|Still|Now|Even|Never|Always|Just|Only|Also|Twice|Today|Yet)\b")
+# A common word written with a capital (or in capitals) in mid-sentence for stress ("you've charged
+# Again", "failed AGAIN"), not a name.
+_SHOUTED = re.compile(r"(?<=\w )(?:Again|Still|Now|Even|Never|Always|Just|Only|Also|Twice|Today|Yet|AGAIN|STILL|NOW"
+                      r"|EVEN|NEVER|ALWAYS|TWICE|TODAY)\b")
 # "your lads", "your lot" are the customer's words for our people; the reply says "our team".
 _OUR_CREW = re.compile(r"\bour\s+(?:lads|guys|boys|men|lot|people|folks|crew)\b")
 
