@@ -76,7 +76,7 @@ _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(
               r"gdpr\s+(?:authority|regulator)|european\s+commission|eu\s+commission|"
               r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin|verbraucherzentrale|"
               r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice)")
-_PAYMENT_CO = (r"(?:(?:my|the|our)\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card(?:\s+"
+_PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card(?:\s+"
                r"(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
                r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
                r"financial\s+institution)")

@@ -239,7 +239,8 @@ RULES: tuple[RuleSpec, ...] = (
                  r"opening|filing|raising|lodging)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:\w+\s+){0,2}?(?:dispute|"
                  r"charge\s*-?\s*back|fraud\s+claim|claim|complaint|case|refund(?:\s+\w+)?)\b"
                  r"[^.!?\n]{0,60}?\b(?:with|through|via|at|on|to)\s+" + _PAYMENT_CO + r"\b",
-         examples=("I've started a refund claim with my bank.",)),
+         examples=("I've started a refund claim with my bank.",
+                   "Otherwise I'll have to resort to filing a complaint with both Stripe and the bank.")),
     rule("legal.filed_provider_dispute", weight=0.85,
          pattern=r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|initiated|"
                  r"initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|opening|filing|raising)\s+"
