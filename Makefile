@@ -7,6 +7,8 @@ TEST_VENV ?= .cache/test-venv
 VENV_PYTHON := $(TEST_VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_ARGS ?=
+# pytest-xdist processes for make test: one per core
+TEST_WORKERS ?= auto
 APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends
 # dovecot-imapd and cyrus-imapd conflict: cyrus-common (master, libraries) is installed and
 # imapd/idled are unpacked from cyrus-imapd into CYRUS_DIR, where tests/support/cyrusserver.py looks.
@@ -17,7 +19,7 @@ CYRUS_DIR := .cache/cyrus-imapd
 	bench-deps
 test: test-deps
 	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 REPLYDRAFT_REQUIRE_CLIENT=1 \
-		$(VENV_PYTHON) -m pytest $(PYTEST_ARGS)
+		$(VENV_PYTHON) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # ruff and mypy --strict (settings in pyproject.toml), from the test venv, both run whatever the first says;
 # .ci/run runs it after the tests.

@@ -51,7 +51,9 @@ def shown(client: tuple[str, str], tmp_path: Path, width: int) -> list[str]:
     write_mbox(mbox)
     muttrc.write_text(MUTTRC)
     server = ["tmux", "-L", f"replydraft-{os.getpid()}-{width}"]
-    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    # LINES and COLUMNS (set under pytest-xdist) would override the pane's size for neomutt's curses
+    env = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS", "TMUX")}
+    env |= {"TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
     subprocess.run([*server, "new-session", "-d", "-x", str(width), "-y", "60",
                     f"{neomutt} -n -F {muttrc} -R -f {mbox}"], check=True, env=env, executable=tmux)
     try:
