@@ -76,8 +76,8 @@ _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(
               r"gdpr\s+(?:authority|regulator)|european\s+commission|eu\s+commission|"
               r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin|verbraucherzentrale|"
               r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice)")
-_PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card(?:\s+"
-               r"(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
+_PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card"
+               r"(?:\s+(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
                r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
                r"financial\s+institution)")
 _NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|"
