@@ -285,22 +285,31 @@ def taught_items(extra_calm: tuple[str, ...] = ()) -> list[Item]:
             + [Item(f"c{i}", text, frozenset()) for i, text in enumerate((*CALM, *extra_calm))])
 
 
+def pinned() -> dict[str, Any]:
+    """The shipped model with the thresholds these tests start from pinned (review_threat on at
+    0.6, ultimatum off), so that rebuilding model.json from a grown corpus doesn't move them."""
+    model = json.loads(json.dumps(shipped()))
+    model["signals"]["review_threat"]["threshold"] = 0.6
+    model["signals"]["ultimatum"]["threshold"] = 1.0
+    return model
+
+
 @pytest.fixture(scope="module")
 def company() -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
-    return warm_start(taught_items(), shipped())
+    return warm_start(taught_items(), pinned())
 
 
 def test_warm_start_learns_the_teams_words_and_keeps_the_rest(company) -> None:  # type: ignore[no-untyped-def]
     model, moved = company
-    base, mine = Scorer.from_dict(shipped()), Scorer.from_dict(model)
+    start, mine = Scorer.from_dict(pinned()), Scorer.from_dict(model)
     unseen = "Everybody on the neighbourhood forum will read about this."
-    assert base.raised(unseen) == {} and set(mine.raised(unseen)) == {"review_threat"}
+    assert start.raised(unseen) == {} and set(mine.raised(unseen)) == {"review_threat"}
     assert mine.raised("Thanks, the fence looks great.") == {}
-    assert moved == {} and {s.name: s.threshold for s in mine.signals} == {s.name: s.threshold for s in base.signals}
-    for name, data in shipped()["signals"].items():   # every shipped weight is still there, bias unchanged
+    assert moved == {} and {s.name: s.threshold for s in mine.signals} == {s.name: s.threshold for s in start.signals}
+    for name, data in pinned()["signals"].items():   # every shipped weight is still there, bias unchanged
         assert set(data["weights"]) <= set(model["signals"][name]["weights"])
         assert model["signals"][name]["bias"] == data["bias"]
-    assert dumps(model) == dumps(warm_start(taught_items(), shipped())[0])      # deterministic
+    assert dumps(model) == dumps(warm_start(taught_items(), pinned())[0])      # deterministic
 
 
 WALKING = ["We are walking to Globex at quarter end.", "Quarter end and we walk to Globex, simple as that.",
@@ -311,20 +320,20 @@ WALKING = ["We are walking to Globex at quarter end.", "Quarter end and we walk 
 
 
 def test_a_signal_the_shipped_model_leaves_off_is_switched_on_by_enough_examples() -> None:
-    assert shipped()["signals"]["ultimatum"]["threshold"] == 1.0
+    assert pinned()["signals"]["ultimatum"]["threshold"] == 1.0
     items = taught_items() + [Item(f"u{i}", text, frozenset({"ultimatum"})) for i, text in enumerate(WALKING)]
-    model, moved = warm_start(items, shipped())
+    model, moved = warm_start(items, pinned())
     before, after = moved["ultimatum"]
     assert before == 1.0 and after < 1.0 and model["signals"]["ultimatum"]["threshold"] == after
     assert "ultimatum" in Scorer.from_dict(model).raised("Quarter end, and then we walk over to Globex.")
     few = taught_items() + [Item(f"u{i}", text, frozenset({"ultimatum"})) for i, text in enumerate(WALKING[:5])]
-    assert "ultimatum" not in warm_start(few, shipped())[1]
+    assert "ultimatum" not in warm_start(few, pinned())[1]
 
 
 def test_taught_calm_mail_that_still_alarms_makes_a_signal_stricter() -> None:
     calm_forum = ("The neighbourhood forum meets on Tuesday.", "I read the neighbourhood forum every morning.",
                   "The neighbourhood forum recommended your shop.")
-    model, moved = warm_start(taught_items(calm_forum), shipped())
+    model, moved = warm_start(taught_items(calm_forum), pinned())
     assert set(moved) == {"review_threat"}
     before, after = moved["review_threat"]
     assert before == 0.6 and after > before and model["signals"]["review_threat"]["threshold"] == after
