@@ -177,13 +177,46 @@ RULES: tuple[RuleSpec, ...] = (
     rule("abuse.garbage", weight=0.6,
          pattern=r"\b(?:(?:your|this|the|you)\s+)?(?:\w+\s+)?(?:code|app|software|product|service|company|system|"
                  r"support|site|"
-                 r"website|airline|staff|team)\s+(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|"
+                 r"website|airline|staff|team|update|version|release|plugin|extension|theme|tool|platform|program)\s+"
+                 r"(?:is|are)\s+(?:\w+\s+)?(?:garbage|trash|rubbish|junk|crap|shit|"
                  r"pathetic|useless|"
                  r"a\s+joke|a\s+scam|a\s+ripoff|a\s+rip-?off|a\s+disgrace)\b|\b(?:such\s+an?|what\s+an?)\s+"
                  r"(?:rubbish|crap|crappy|"
                  r"shit|shitty|garbage|trash|pathetic|useless)\s+\w+",
          examples=("Your product is garbage.",),
          not_examples=("Your garbage collection fix made the app much faster.",),
+         **_ALWAYS),
+    # contempt written into the name of what they sell: "this stupid app", "your garbage extension"
+    rule("abuse.trash_product", weight=0.7,
+         pattern=r"\b(?:this|that|these|your|ur)\s+(?:(?:absolute|complete|total|utter|f\w*ing|bloody|damn)\s+)?"
+                 r"(?:stupid|trash|trashy|garbage(?!\s+collect)|crap|shitty|shit|junk|rubbish|bs|bullshit)\s+(?:\w+\s+)?(?:apps?|application|software|plugins?|extensions?|products?|"
+                 r"service|company|tools?|updates?|programs?|site|website|platform|support|themes?|releases?|versions?|"
+                 r"devices?|firmware)\b",
+         examples=("Honestly this stupid app has no support at all.",
+                   "Pull your garbage extension from the store.",
+                   "Avoid this trash software, it wiped my settings."),
+         not_examples=("Your garbage collection tool made the build much faster.",
+                       "I wrote a useless little tool for myself this weekend."),
+         **_ALWAYS),
+    rule("abuse.full_of_it", weight=0.8,
+         pattern=r"\b(?:you|you\s+guys|you\s+people|y['’]?all|your\s+(?:\w+\s+)?(?:support|team|company|staff|app|"
+                 r"product|service|devs?|developers?|docs|documentation|marketing|website|claims?)|this\s+(?:company|"
+                 r"app|product|service))\s+(?:is|are|['’]re|r)\s+(?:so\s+|just\s+|totally\s+|completely\s+)?full\s+"
+                 r"of\s+(?:shit|sh[*!]t|crap|bs|it)\b",
+         examples=("Your support team is full of shit.", "You guys are so full of crap."),
+         not_examples=("Your inbox is full of spam again.",),
+         **_ALWAYS),
+    rule("abuse.make_me_sick", weight=0.75,
+         pattern=r"\b(?:you|you\s+people|you\s+guys|y['’]?all|your\s+(?:company|team|support|staff|people))\s+"
+                 r"(?:all\s+|really\s+|honestly\s+|just\s+)?make\s+me\s+(?:sick|want\s+to\s+(?:puke|vomit|throw\s+up))\b",
+         examples=("Honestly, you people make me sick.",),
+         not_examples=("The ferry crossing made me sick for two days.",),
+         **_ALWAYS),
+    rule("abuse.stop_scamming", weight=0.75,
+         pattern=r"\b(?:stop|quit)\s+(?:scamming|ripping\s+off|robbing|conning|lying\s+to)\s+(?:people|us|me|"
+                 r"your\s+(?:users|customers|clients)|customers|users|everyone)\b",
+         examples=("Stop scamming your customers and fix the app.",),
+         not_examples=("How do I stop scammers from using my contact form?",),
          **_ALWAYS),
     rule("abuse.horrible_people", weight=0.7,
          pattern=r"\b(?:you|u|y['’]?all|they)\s*(?:are|r|['’]re)\s+(?:all\s+)?(?:horrible|terrible|awful|disgusting|"

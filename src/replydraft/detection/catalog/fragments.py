@@ -114,7 +114,8 @@ _BUYERS = (r"(?:(?:would-?be|prospective|potential|future|small)\s+)?(?:customer
            r"agencies|clients|companies|firms|shoppers|consumers|travell?ers|passengers|guests|homeowners|tenants|"
            r"renters|parents|"
            r"families|couples|brides|patients|freelancers|developers|studios|shops|landlords|drivers|owners)")
-_LEAVE_VERB = (r"(?:cancel\w*|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
+_LEAVE_VERB = (r"(?:cancel\w*(?!\s+(?:it|them|the\s+(?:order|booking|payment|transaction)|orders?)\b)"
+               r"|leav(?:e|ing)(?!\s+(?:a|an|my|the|you|u|1|one|bad|negative|reviews?|"
                r"feedback|it|this|that|comments?)\b)|switch\w*|clos\w*\s+(?:my|our|the)\s+"
                r"(?:account|subscription)|terminat\w*|stop\s+(?:using|paying|buying|ordering|flying|"
                r"working\s+with)|quit\w*|walk\w*\s+away|go\s+elsewhere|going\s+elsewhere|"

@@ -158,8 +158,9 @@ RULES: tuple[RuleSpec, ...] = (
     rule("legal.regulator", weight=0.85,
          pattern=ANY_AND + r"(?:report|complain|fil|escalat|lodg|tak|"
                  r"rais|submit|contact|notif|inform|alert|go|writ|forward|send|refer)\w*\s+"
-                 r"(?:[^.!?\n]{0,50}?\s)?(?:(?:to|with|at)\s+)?(?:the\s+)?(?:\w+\s+){0,3}?" + _REGULATOR + r"\b",
-         examples=("I will be reporting you to Trading Standards.",),
+                 r"(?:[^.!?\n]{0,50}?\s)?(?:(?:to|with|at)\s+)?(?:the\s+)?(?:\w+\s+){0,3}?\(?" + _REGULATOR + r"\b",
+         examples=("I will be reporting you to Trading Standards.",
+                   "I am considering contacting the federal authorities (FTC) about this."),
          not_examples=("Are you regulated by the FCA?",
                        "We are not going to report anything to the FTC, we just want an answer.")),
     # A data-protection right invoked as law: a formal legal step with a deadline the company must meet

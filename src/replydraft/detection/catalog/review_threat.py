@@ -214,10 +214,11 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
                  r"(?:be\s+)?(?:sharing|posting|tweeting|blogging|spreading\s+the\s+word)\b"
                  r"(?!\s+(?:the|my|a|an|some|more|those|these|them|it|any|logs?|screenshots?|details|significant|"
-                 r"additional|new|further|regular|updates?|information|material|content|photos|pictures|results)\b)",
+                 r"additional|new|further|regular|updates?|information|material|content|photos|pictures|results|here)\b)",
          examples=("I'll definitely be sharing this experience.",),
          not_examples=("I'll be sharing the logs with you shortly.",
-                       "We will be posting additional material online next month."),
+                       "We will be posting additional material online next month.",
+                       "I am posting here in the hope that someone from billing reads it."),
          positive=True),
     rule("review.spread_the_word", weight=0.6,
          pattern=r"\bspread(?:ing)?\s+the\s+word\b",
@@ -304,6 +305,16 @@ RULES: tuple[RuleSpec, ...] = (
                  r"who)\b",
          examples=("I advise everyone who is thinking of signing up to look elsewhere.",),
          positive=True),
+    rule("review.rated_zero_or_one", weight=0.7,
+         pattern=r"(?<![\d.])[01](?:\.\d)?\s*/\s*(?:5|10)\s+stars?\b",
+         examples=("Lost a week of sales to this bug. 1/5 stars.",),
+         not_examples=("Rated 4/5 stars, great support.",)),
+    rule("review.tell_the_world", weight=0.7,
+         pattern=LEAD_AND + r"(?:tell|warn|advise|inform|alert|show)\s+(?:the\s+(?:whole\s+)?world|the\s+internet|"
+                 r"the\s+public|every\s*(?:one|body)\s+(?:online|on\s+the\s+internet))\b",
+         examples=("I am going to advise the world of how you treat paying customers.",),
+         not_examples=("I will tell the world how good you were!",),
+         positive=True),
     rule("review.consider_this_a_warning", weight=0.55,
          pattern=r"\b(?:consider\s+(?:this|it)\s+(?:a|my|your)\s+(?:public\s+)?warning|(?:keeps?|stops?|saves?|"
                  r"prevents?)\s+"
@@ -370,8 +381,8 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:do\s+not|don['’]?t|dont)\s+(?:ever\s+)?(?:buy|pay|use|trust|download|install|purchase|hire|"
                  r"waste)\s+"
                  r"(?:it|this|that|him|her|them|anything|from|for\s+(?:it|this|the|their|his)|the\s+\w+|their|his|"
-                 r"your\s+(?:money|time))\b",
-         examples=("Whatever you do, don't waste your money.",),
+                 r"your\s+(?:money|time)|please)\b",
+         examples=("Whatever you do, don't waste your money.", "Don't install please, it broke my phone."),
          not_before=r"\b(?:i|we|they|he|she|you|u|people|customers|users|who|that|which|probably|just|really|still|"
                     r"if|why|would|should|could|and\s+i|so\s+i)\s+$",
          negatable=False, positive=True, question=False),

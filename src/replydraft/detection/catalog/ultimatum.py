@@ -115,11 +115,15 @@ RULES: tuple[RuleSpec, ...] = (
                  r"my\s+\w+)\s+)?to\s+" + _NAMED + r"|" + PROG + r"mov(?:e|ing)\s+(?:(?:over|back|all)\s+)?to\s+@\w+",
          examples=("We will move to Shopify next month.",)),
     rule("ult.find_another", weight=0.7,
-         pattern=LEAD + r"(?:find|look\w*\s+for|search\w*\s+for|hire|us(?:e|ing))\s+(?:another|a\s+different|a\s+new|"
+         pattern=r"(?:" + LEAD + r"|\btime\s+to\s+(?:\w+\s+){0,6}?(?:or\s+)?)"
+                 r"(?:find|look\w*\s+for|search\w*\s+for|hire|us(?:e|ing))\s+(?:another|a\s+different|a\s+new|"
                  r"a\s+better|a\s+real|an\s+actual|other)\s+(?:\w+\s+)?(?:company|provider|vendor|airline|carrier|"
                  r"supplier|bank|agency|developer|host|hosting\s+company|firm|contractor|freelancer|"
-                 r"service\s+provider|platform)\b",
-         examples=("We will find another hosting company.",)),
+                 r"service\s+provider|platform|app|tool|theme|plugin|extension|client|editor|solution|product|"
+                 r"software|program)\b",
+         examples=("We will find another hosting company.", "Then I'll find another SMS app that keeps it.",
+                   "Looks like it's time to search for a new solution."),
+         not_examples=("Is it time to find a new host for the staging site, or can yours take it?",)),
     rule("ult.take_business_elsewhere", weight=0.85,
          pattern=r"\btak\w*\s+(?:my|our)\s+(?:\w+\s+)?(?:(?:business|custom|loyalty)\s+(?:\w+\s+){0,2}?(?:elsewhere|"
                  r"somewhere\s+else|to\s+(?:a|an|another|some(?:one|body)|your|one|\S+))|money\s+(?:\w+\s+){0,2}?"
@@ -416,20 +420,49 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("I don't want to be your customer anymore.",),
          negatable=False),
     rule("ult.looking_for_alternatives", weight=0.65,
-         pattern=r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|currently)\s+)"
+         pattern=r"\b(?:(?:now|already|am|are|i['’]?m|we['’]?re|starting\s+to|started|start|been|be|currently)\s+)"
                  r"(?:look\w*|shop\w*|search\w*)"
-                 r"\s+(?:around\s+)?(?:for\s+|at\s+|into\s+)?(?:an?\s+)?(?:alternatives?|other\s+options|"
+                 r"\s+(?:around\s+)?(?:for\s+|at\s+|into\s+)?(?:(?:an?|another)\s+)?(?:(?:cheaper|better|new|different|"
+                 r"free)\s+)?(?:alternatives?|other\s+options|"
                  r"(?:a\s+)?new\s+(?:\w+\s+){0,3}?(?:provider|"
                  r"company|vendor|carrier|service|supplier|host|bank|airline))\b"
                  # "looking at alternatives for the dinner menu": options for a thing, not for the vendor
                  r"(?!\s+for\s+(?:the|our|my|this|that|a|an)\b)",
-         examples=("Now looking for alternatives.",)),
+         examples=("Now looking for alternatives.", "I'll be looking for a cheaper alternative from now on.")),
     rule("ult.contemplating_leaving", weight=0.65,
          pattern=r"\b(?:(?:seriously|absolutely|really|now|am|i['’]?m|we['’]?re)\s+)(?:contemplating|considering|"
                  r"thinking\s+(?:about|of))"
                  r"\s+(?:ending|cancel+ing|leaving|closing|terminating|switching|dropping|quitting|moving|dumping|"
                  r"ditching)\b",
          examples=("I'm seriously considering leaving.",)),
+    rule("ult.cancelled_because", weight=0.75,
+         pattern=r"\b(?:i|we)\s+(?:have\s+|['’]ve\s+|just\s+|finally\s+)?cancell?ed\s+(?:my|our)\s+(?:\w+\s+)?"
+                 r"(?:subscription|plan|membership|account|licen[cs]e)\b[^.!?\n]{0,30}?\b(?:as|because|since|due\s+to)\s+"
+                 r"(?:there\s+(?:are|were|is)\s+(?:just\s+|simply\s+)?(?:too|so)\s+many|of\s+(?:the\s+)?(?:constant|"
+                 r"endless|many|all\s+the|repeated)|(?:it|the\s+app|the\s+service|this|nothing)\s+(?:doesn['’]?t|does\s+not|"
+                 r"never|keeps|is\s+(?:too|so|still)|works))",
+         examples=("We cancelled our team plan today because nothing works after the update.",),
+         not_examples=("I cancelled my plan today as instructed by your billing team.",)),
+    rule("ult.not_putting_it_back", weight=0.7,
+         pattern=r"\b(?:i|we)\s+(?:won['’]?t|will\s+not|am\s+not\s+going\s+to|['’]m\s+not\s+going\s+to)\s+(?:be\s+)?"
+                 r"(?:adding|add|installing|install|reinstalling|reinstall|putting|put)\s+(?:it|this|the\s+\w+|your\s+\w+)"
+                 r"\s+back\b",
+         examples=("After the ads showed up we won't be installing your extension back.",),
+         not_examples=("Don't worry, I'll put the old theme back myself.",)),
+    rule("ult.not_yours_anymore", weight=0.75,
+         pattern=r"\b(?:i|we)\s+(?:won['’]?t|will\s+not|will\s+no\s+longer|am\s+not\s+going\s+to|['’]m\s+not\s+going\s+to)\s+"
+                 r"(?:be\s+)?(?:using|use|buying|buy|renewing|renew|recommending|recommend)\s+(?:your|any\s+of\s+your|"
+                 r"anything\s+from\s+you)\s+(?:\w+\s+){1,2}?(?:any\s*more|any\s+longer)\b",
+         examples=("We won't be using your plugins anymore.",),
+         not_examples=("I won't be using it anymore since I changed jobs, please cancel the renewal.",)),
+    rule("ult.decided_on_another", weight=0.75,
+         pattern=r"\b(?:i|we)\s+(?:have\s+|['’]ve\s+|now\s+|just\s+|finally\s+)*decided\s+to\s+(?:use|go\s+with|"
+                 r"switch\s+to|move\s+to|buy|try)\s+(?:another|a\s+different|an\s+alternative|other)\s+(?:\w+\s+)?"
+                 r"(?:themes?|apps?|tools?|providers?|company|companies|vendors?|services?|plugins?|extensions?|products?|"
+                 r"solutions?|platforms?|host|hosting|suppliers?|agency|agencies|clients?|editors?|software|programs?|"
+                 r"banks?|airlines?|carriers?|options?)\b",
+         examples=("After the third broken update we have decided to use another theme.",),
+         not_examples=("We decided to try another colour for the header, can you send a mock-up?",)),
     rule("ult.better_be_or", weight=0.7,
          pattern=r"\b(?:this|that|it|you)\s+(?:had\s+)?better\s+(?:be|get|work)\b[^.!?\n]{0,40}?\bor\s+(?:else|we|i|"
                  r"you)\b",
@@ -564,20 +597,24 @@ RULES: tuple[RuleSpec, ...] = (
                  r"delays|experience|outages|mistakes|errors)\b",
          examples=("We will not be renewing our contract given the repeated outages.",)),
     rule("ult.conditional_leave", weight=0.8,
-         pattern=r"\b(?:should\s+(?:this|it|the\s+\w+|that)\s+not\s+be\s+\w+|failing\s+(?:that|which|this|resolution|"
+         pattern=r"\b(?:should\s+(?:this|it|the\s+\w+|that)\s+not\s+be\s+\w+|if\s+(?:this|it|the\s+\w+|that)\s+"
+                 r"(?:cannot|can['’]?t|isn['’]?t|is\s+not|won['’]?t\s+be)\s+(?:be\s+)?(?:resolved|fixed|sorted)(?:\s+\w+){0,3}|"
+                 r"failing\s+(?:that|which|this|resolution|"
                  r"a\s+\w+)|in\s+the\s+"
-                 r"absence\s+of\s+(?:a\s+)?\w+)\s*,?\s+(?:i|we)\s+(?:will|shall|would)\s+(?:\w+\s+){0,7}?"
+                 r"absence\s+of\s+(?:a\s+)?\w+)\s*,?\s+(?:i|we)(?:\s+(?:will|shall|would)|['’](?:ll|d))\s+(?:\w+\s+){0,7}?"
                  r"(?:terminat\w*|cancel\w*|end\s+"
                  r"(?:the|our|my)|leav\w*|withdraw\w*|seek\w*\s+(?:an?\s+)?alternative|mov\w*\s+(?:to|our)|switch\w*|"
                  r"take\s+(?:our|my)\s+"
                  r"business)",
-         examples=("Should this not be resolved, we will terminate the contract.",),
+         examples=("Should this not be resolved, we will terminate the contract.",
+                   "If this can't be fixed this week, I'd like to cancel my plan."),
          negatable=False),
     rule("ult.no_option_but_to_leave", weight=0.8,
          pattern=r"\b(?:no\s+(?:other\s+)?(?:option|choice|alternative)\s+(?:but|than)\s+to|(?:be\s+)?(?:forced|"
                  r"obliged|compelled)\s+to)\s+"
                  + _LEAVE_VERB,
          examples=("You leave us no option but to cancel.",),
+         not_examples=("When the card page hangs we are forced to cancel the order by hand.",),
          negatable=False),
     rule("ult.patience_run_out", weight=0.65,
          pattern=r"\b(?:our|my)\s+patience\s+(?:has|is)\s+(?:now\s+)?(?:run\s+out|worn\s+thin|been\s+exhausted|"
