@@ -82,7 +82,7 @@ _PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:iss
                r"financial\s+institution)")
 _NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|"
          r"\s+stations?|"
-         r"\s+channels?)?|media|"
+         r"\s+channels?|\s+outlets?)?|media(?:\s+outlets?)?|"
          r"press|reporters?|journalists?|tv\s+stations?|television|(?:local|evening|tv|cable|fox|cbs|"
          r"nbc|abc|cnn|bbc|eyewitness|action|\d+)\s+news|channel\s+\d+|consumer\s+(?:reporters?|"
          r"watchdogs?|advocates?))")

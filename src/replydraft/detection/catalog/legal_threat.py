@@ -238,9 +238,10 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|"
                  r"initiated|initiate|raised|raise|lodged|lodge|submitted|submit|made|make|put\s+in|do|did|"
                  r"opening|filing|raising|lodging)\s+(?:a\s+|an\s+|the\s+|my\s+)?(?:\w+\s+){0,2}?(?:dispute|"
-                 r"charge\s*-?\s*back|fraud\s+claim|claim|complaint|case|refund(?:\s+\w+)?)\b"
+                 r"charge\s*-?\s*back|fraud\s+claim|claim|complaint|case|refund(?:\s+\w+)?|request)\b"
                  r"[^.!?\n]{0,60}?\b(?:with|through|via|at|on|to)\s+" + _PAYMENT_CO + r"\b",
          examples=("I've started a refund claim with my bank.",
+                   "We are going to open a request to get our money back through PayPal.",
                    "Otherwise I'll have to resort to filing a complaint with both Stripe and the bank.")),
     rule("legal.filed_provider_dispute", weight=0.85,
          pattern=r"(?:" + INTENT + r"|" + PROG + r"|" + PERF + r")(?:opened|open|filed|file|started|start|initiated|"
@@ -339,7 +340,10 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("I don't want to take this to court, but I will if I have to.",),
          negatable=False, positive=True),
     rule("legal.money_back_via_provider", weight=0.75,
-         pattern=r"\b(?:got|get|getting|received|recovered|retrieved)\s+(?:my|our|the)\s+(?:money|funds|payment|"
+         pattern=r"\b(?:paypal|pay\s*pal|(?:my|the)\s+bank|(?:my|the)\s+card\s+(?:company|issuer))\s+(?:did\s+|has\s+|have\s+)?"
+                 r"(?:refund\w*|reimburs\w*|return\w*)\s+(?:me|us|the\s+money)\b[^.!?\n]{0,60}?\b(?:claim|dispute|"
+                 r"case|chargeback)\b|"
+                 r"\b(?:got|get|getting|received|recovered|retrieved)\s+(?:my|our|the)\s+(?:money|funds|payment|"
                  r"refund)\s+back\s+"
                  r"(?:\w+\s+){0,3}?(?:through|via|from|with\s+the\s+help\s+of|thanks\s+to)\s+(?:my\s+|the\s+|our\s+)?"
                  r"(?:bank|paypal|"

@@ -233,14 +233,21 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:a|some|an)\s+"
                  r"(?:\w+\s+)?(?:voucher|credit|discount|upgrade|compensation|free\s+\w+|miles|points|gift\s+card)|"
                  r"(?:i|we)\s+"
-                 r"(?:\w+\s+)?(?:want|expect|demand|deserve|require|insist\s+on)\s+(?:a|an|some|full|proper|fair|"
+                 r"(?:\w+\s+)?(?:want|expect|demand|deserve|require|insist\s+on|should\s+(?:get|receive|be\s+given)|"
+                 r"ought\s+to\s+get)\s+(?:a|an|some|full|proper|fair|"
                  r"adequate|"
                  r"considerable|significant|substantial|big|huge)?\s*(?:\w+\s+)?(?:compensation|voucher|credit"
                  r"(?!\s*card)|discount|"
                  r"free\s+(?:flight|ticket|upgrade|month|year|service)|upgrade|miles|points|reduction|price\s+cut|"
                  r"goodwill\s+"
                  r"gesture))\b",
-         examples=("I expect a voucher for the next trip.",)),
+         examples=("I expect a voucher for the next trip.", "For all this trouble I should get a discount."),
+         not_examples=("Should I get a discount code for the conference by email?",)),
+    rule("scope.give_me_off", weight=0.6,
+         pattern=r"\b(?:i\s+should\s+get|give\s+(?:me|us)|make\s+(?:it|them|both|them\s+both))\s+(?:(?:at\s+least|just)\s+)?"
+                 r"(?:[$£€]\s?\d+(?:[.,]\d+)?|\d+\s*%)\s+off\b",
+         examples=("The sticker says clearance, so I should get 30% off.", "Fine, just give me $5 off the order then."),
+         not_examples=("Could you give us 10% off if we order two hundred?",)),
     rule("scope.as_a_favour", weight=0.6,
          pattern=r"\b(?:do|give|make|throw|fix|add|include)\s+(?:\w+\s+){0,4}?as\s+a\s+(?:favou?r|courtesy|freebie|"
                  r"gift|"

@@ -436,12 +436,14 @@ RULES: tuple[RuleSpec, ...] = (
                  r"ditching)\b",
          examples=("I'm seriously considering leaving.",)),
     rule("ult.cancelled_because", weight=0.75,
-         pattern=r"\b(?:i|we)\s+(?:have\s+|['’]ve\s+|just\s+|finally\s+)?cancell?ed\s+(?:my|our)\s+(?:\w+\s+)?"
-                 r"(?:subscription|plan|membership|account|licen[cs]e)\b[^.!?\n]{0,30}?\b(?:as|because|since|due\s+to)\s+"
+         pattern=r"\b(?:i|we)(?:\s+have|['’]ve|\s+just|\s+finally)*\s+cancell?ed\s+(?:my|our)\s+(?:\w+\s+)?"
+                 r"(?:subscription|plan|membership|account|licen[cs]e)\b[^.!?\n]{0,30}?\b(?:until\s+(?:you|they)\s+"
+                 r"(?:figure|fix|sort|work)\w*|(?:as|because|since|due\s+to)\s+"
                  r"(?:there\s+(?:are|were|is)\s+(?:just\s+|simply\s+)?(?:too|so)\s+many|of\s+(?:the\s+)?(?:constant|"
                  r"endless|many|all\s+the|repeated)|(?:it|the\s+app|the\s+service|this|nothing)\s+(?:doesn['’]?t|does\s+not|"
-                 r"never|keeps|is\s+(?:too|so|still)|works))",
-         examples=("We cancelled our team plan today because nothing works after the update.",),
+                 r"never|keeps|is\s+(?:too|so|still)|works)))",
+         examples=("We cancelled our team plan today because nothing works after the update.",
+                   "I've cancelled my subscription until you fix the sync."),
          not_examples=("I cancelled my plan today as instructed by your billing team.",)),
     rule("ult.not_putting_it_back", weight=0.7,
          pattern=r"\b(?:i|we)\s+(?:won['’]?t|will\s+not|am\s+not\s+going\s+to|['’]m\s+not\s+going\s+to)\s+(?:be\s+)?"
