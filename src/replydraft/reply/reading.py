@@ -98,7 +98,8 @@ _SELF = r"(?:my|our)"
 _ASKS: tuple[tuple[str, str], ...] = (
     ("ask.refund", r"\brefund(?:s|ing)?\b(?!\s+(?:polic\w+|terms|process|page|arrived|came|has\s+arrived"
                    r"|went\s+through))"
-                   r"|\b(?:be|get|got|being)\s+refunded\b|\b(?:want|need|expect|demand)\s+(?:[\w$£€.,]+\s+){1,4}?refunded\b|\b(?:my|our|the)\s+money\s+back\b|\bpay\s+(?:me|us)\s+back\b"
+                   r"|\b(?:be|get|got|being)\s+refunded\b|\b(?:want|need|expect|demand)\s+(?:[\w$£€.,]+\s+){1,4}?refunded\b"
+                   r"|\b(?:my|our|the)\s+money\s+back\b|\bpay\s+(?:me|us)\s+back\b"
                    r"|\breverse\s+(?:the|these|those|both|this|that|my|our)\s+(?:\w+\s+)?(?:charges?|payments?)\b"
                    rf"|\bcredit\s+{_SELF}\s+(?:account|card)\b|\breimburse\w*\b"),
     ("ask.cancel", rf"\bcancel(?:l?ing|l?ed)?\s+(?:{_SELF}|the|this|that)\s+(?:\w+\s+)?(?:subscriptions?|plans?|orders?"

@@ -91,10 +91,10 @@ _MIN_WORDS, _MAX_WORDS = 4, 22
 
 
 def issue(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> str:
-    """The first clause that states what went wrong, in the reply's person, and a second one that
-    adds something when the first is short or the customer joined them with ", and" ("order 50317
-    never arrived, and that tracking says ..."); "" when none is clearly one (a wrong paraphrase is worse than none).
-    ``avoid``: threats and abuse."""
+    """The first clause that states what went wrong, in the reply's person, with a second that adds
+    something: the next complaint when the first is short or the customer joined them with ", and"
+    ("order 50317 never arrived, and that tracking says ..."), else what the failure cost them.
+    "" when none is clearly one (a wrong paraphrase is worse than none). ``avoid``: threats and abuse."""
     units: list[str] = []
     for s0, s1 in spans:
         if t.low[s1:s1 + 1] == "?":
@@ -122,6 +122,7 @@ def issue(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]]) -
 _SHORT_ISSUE = 6      # a complaint this short may take a second one beside it, from the next sentence
 _PAIR_WORDS = 30      # two complaints said back together, at most this many words
 _AND = re.compile(r",\s+and\s")
+_SO = re.compile(r",?\s+so\s+(?:i|we)\b", re.IGNORECASE)    # "..., so I can't even ...": a consequence
 
 
 def _and_another(t: Text, cut: int, end: int, avoid: list[tuple[int, int]]) -> list[str]:
@@ -153,8 +154,6 @@ def _impact(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]])
             return [said_back(unit)]
     return []
 
-
-_SO = re.compile(r",?\s+so\s+(?:i|we)\b", re.IGNORECASE)
 
 
 def _adds(first: str, second: str) -> bool:
@@ -420,7 +419,6 @@ def _restated(t: Text, m: re.Match[str] | None, group: str, end: re.Pattern[str]
     if not 2 <= len(clause.split()) <= _HELD_WORDS or SWEAR.search(clause.lower()):
         return ""
     return said_back(clause)
-
 
 
 # More than was booked or quoted: "we booked catering for 60 but we'll actually have about 85 now",
