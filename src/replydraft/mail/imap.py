@@ -17,6 +17,7 @@ import contextlib
 import email
 import email.policy
 import logging
+import os
 import re
 import ssl
 import threading
@@ -329,8 +330,9 @@ class ImapMailbox:
         return "", _text(delimiter) if delimiter else None
 
     def ensure_folders(self, names: Sequence[str]) -> list[str]:
-        # Only the folders under the names' common start: an account may have thousands.
-        pattern = _common_start(names) + "*"
+        # Only the folders under the names' common start (characters, not path levels: a LIST
+        # pattern): an account may have thousands.
+        pattern = os.path.commonprefix(list(names)) + "*"  # noqa: RUF071
         existing = {name for _, _, name in self._call("list folders", self.client.list_folders, "", pattern)}
         created = []
         for name in names:
@@ -598,15 +600,6 @@ def draft_flags(unread: bool) -> tuple[bytes, ...]:
     """The flags a draft is APPENDed with: ``\\Draft``, and ``\\Seen`` only when drafts are not
     to be left unread (an unread draft shows in the Drafts folder's count, waiting for review)."""
     return (imapclient.DRAFT,) if unread else (imapclient.DRAFT, imapclient.SEEN)
-
-
-def _common_start(names: Sequence[str]) -> str:
-    """The characters every name starts with ("" for none)."""
-    if not names:
-        return ""
-    first, last = min(names), max(names)
-    size = next((i for i, (a, b) in enumerate(zip(first, last, strict=False)) if a != b), min(len(first), len(last)))
-    return first[:size]
 
 
 def _text(value: str | bytes) -> str:
