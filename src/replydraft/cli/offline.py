@@ -10,14 +10,10 @@ import sys
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from replydraft.cli import EXIT_FAILURE, EXIT_OK, AddCommand, _config_or_demo, _renderer
 from replydraft.errors import ConfigError, InputError, UsageError
-
-if TYPE_CHECKING:
-    from replydraft.config import Config
-    from replydraft.detection.detector import Detector
 
 
 def register(command: AddCommand) -> None:
@@ -195,17 +191,15 @@ def render_draft_for_terminal(raw: bytes) -> str:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     if (args.corpus is not None) + (args.drafts is not None) + args.local != 1:
         raise UsageError("evaluate takes a labelled corpus (FILE.jsonl), --local or --drafts FILE.toml, one of them.")
+    if args.show and args.drafts is None:
+        raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
     if args.local:
-        if args.show:
-            raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
         return _evaluate_local(args)
     if args.drafts is not None:
         if args.mistakes:
             raise UsageError("--mistakes is for a detection corpus; with --drafts, the table lists what failed "
                              "and --show ID prints one case.")
         return _evaluate_drafts(args)
-    if args.show:
-        raise UsageError("--show is for a draft corpus: evaluate --drafts FILE.toml --show ID.")
     from replydraft.app.model import detector_for
     from replydraft.config import load
     from replydraft.detection.detector import Detector, DetectorSettings
@@ -222,6 +216,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def _evaluate_local(args: argparse.Namespace) -> int:
     """The detector as configured on the local set, then the incident log's weak feedback."""
+    from replydraft.app.model import detector_for
     from replydraft.cli import _config, _print_table
     from replydraft.cli.teaching import empty_message
     from replydraft.detection.evaluate import evaluate
@@ -235,7 +230,7 @@ def _evaluate_local(args: argparse.Namespace) -> int:
         with Store.open(config.state_path) as store:
             lessons, incidents = store.lessons(), list(store.incidents())
     if lessons:
-        report = evaluate(examples(lessons), _detector(config))
+        report = evaluate(examples(lessons), detector_for(config))
         print(f"The team's own mail: {len(lessons)} message(s) taught through the teaching folders.\n")
         print(report.format())
         if args.mistakes:
@@ -250,12 +245,6 @@ def _evaluate_local(args: argparse.Namespace) -> int:
     else:
         print("  no drafts logged yet.")
     return EXIT_OK
-
-
-def _detector(config: Config) -> Detector:
-    from replydraft.app.model import detector_for
-
-    return detector_for(config)
 
 
 def _evaluate_drafts(args: argparse.Namespace) -> int:
