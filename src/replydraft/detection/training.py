@@ -121,9 +121,9 @@ def fit(items: Sequence[Item], params: Params = Params(), matrix: _Matrix | None
         moved = {matrix.hashes[c]: weights[c] for c in seen if matrix.hashes[c] in known}
         new = _pruned(weights, [c for c in seen if matrix.hashes[c] not in known], matrix.hashes, params.keep)
         kept = {str(h): max(-MAX_WEIGHT, min(MAX_WEIGHT, round(w * UNIT))) for h, w in (known | moved).items()}
+        merged = new | kept                     # a base weight wins over a new one of the same feature
         signals[name] = {"bias": start["bias"], "threshold": start["threshold"],
-                         "weights": {k: kept[k] if k in kept else new[k] for k in sorted({*kept, *new}, key=int)
-                                     if (kept[k] if k in kept else new[k])}}
+                         "weights": {k: merged[k] for k in sorted(merged, key=int) if merged[k]}}
     return {"format": FORMAT, "chunk": params.chunk if base is None else int(base["chunk"]), "signals": signals}
 
 
