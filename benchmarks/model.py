@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # family -> how its items' "source" starts
 FAMILIES = {
-    "enron": ("ryanzhumich/AESLC",),
+    "enron": ("ryanzhumich/AESLC", "jpvance123/"),
     "github": ("https://github.com/",),
     "airline": ("Ramlah0/",),
     "twcs": ("monalisapatra26/", "stepanaromanov/"),
