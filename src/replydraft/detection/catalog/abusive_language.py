@@ -8,6 +8,7 @@ from replydraft.detection.catalog.fragments import (
     _ALWAYS,
     _FWORD,
     _INSULT,
+    _SENTENCE_START,
     _TARGET,
     _WEAK_INSULT,
 )
@@ -293,5 +294,28 @@ RULES: tuple[RuleSpec, ...] = (
     rule("abuse.weak_insult", weight=0.3,
          pattern=r"\b(?:idiocy|stupidity|incompetence|incompetent|despicable|disgraceful|pathetic|clowns)\b",
          examples=("The sheer incompetence is astounding.",),
+         **_ALWAYS),
+    # The insult as a sentence of its own: "Liar. There was no refund."
+    rule("abuse.one_word_insult", weight=0.7,
+         pattern=_SENTENCE_START + r"\s*(?:liars?|thieves|crooks|frauds|scammers|criminals|cheats)\s*[.!]",
+         examples=("Liar. There was no refund.",),
+         not_examples=("Thieves took my parcel from the porch.",),
+         **_ALWAYS),
+    rule("abuse.crap_you_pull", weight=0.65,
+         pattern=r"\b(?:the|this|all\s+the|your)\s+(?:crap|shit|bs|bullshit|garbage)\s+(?:that\s+)?(?:you|your\s+"
+                 r"(?:company|staff|team|people|bank|airline))\s+(?:keep\s+)?(?:pull|put\s+(?:us|me|people)\s+through|"
+                 r"sell|push)\w*\b",
+         examples=("I'm sick of the crap your company pulls.",),
+         **_ALWAYS),
+    rule("abuse.screwing_customers", weight=0.7,
+         pattern=r"\b(?:you|your\s+company|you\s+guys|you\s+people)\s+(?:are\s+|['’]re\s+|keep\s+|enjoy\s+|like\s+)?"
+                 r"(?:just\s+)?(?:screw|scam|rip|rob|cheat|fleec)\w*\s+(?:off\s+)?(?:your|ur|the|all\s+your)\s+"
+                 r"(?:customers|clients|users|members|subscribers)\b",
+         examples=("Do you ENJOY screwing your customers just because you can?",),
+         not_examples=("Could you screw the panel on before the customers arrive?",),
+         **_ALWAYS),
+    rule("abuse.x_ass", weight=0.7,
+         pattern=r"\b(?:lazy|dumb|stupid|sorry|cheap|tight|fat|lying)[\s-]?ass(?:es|ed)?\b",
+         examples=("Dear Lazy-Ass Contractors: what were you thinking?",),
          **_ALWAYS),
 )

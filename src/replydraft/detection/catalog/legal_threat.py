@@ -497,4 +497,62 @@ RULES: tuple[RuleSpec, ...] = (
                  r"(?:(?:card|credit\s+card|bank|paypal)['’]?s?\s+)?(?:purchase|buyer|chargeback|"
                  r"consumer)\s+protection\b",
          examples=("I'll claim through PayPal buyer protection.",)),
+    # The law named as broken, the writer's claim that leverages it: "you are breaking EU consumer
+    # law", "this is a GDPR violation", "your marketing e-mails are illegal here".
+    rule("legal.law_broken", weight=0.7,
+         pattern=r"\b(?:you\s*(?:are|['’]re|r)|this\s+(?:is|was)|that\s+(?:is|was)|it\s*(?:is|['’]s)|which\s+is|"
+                 r"(?:your|this|these)\s+(?:\w+\s+){0,2}?(?:is|are))\s+(?:(?:clearly|blatantly|obviously|also|"
+                 r"probably|likely|definitely|simply|in\s+fact)\s+)?(?:breaking|breaching|violating|"
+                 r"in\s+(?:breach|violation)\s+of|against)\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:law|laws|regulations?|"
+                 r"gdpr|ccpa|can-?spam(?:\s+act)?|casl|consumer\s+rights\s+act|data\s+protection\s+act)\b"
+                 r"|\b(?:this|that|it)\s*(?:is|was|['’]s)\s+(?:a\s+)?(?:clear\s+|blatant\s+|serious\s+)?(?:gdpr|ccpa|"
+                 r"can-?spam|data\s+protection|consumer\s+(?:law|protection))\s+(?:violation|breach|infringement)\b",
+         examples=("You are breaking EU consumer law.",
+                   "This is a GDPR violation."),
+         not_examples=("You're not breaking any law, I just think it's unfair.",)),
+    # "It's illegal" alone may be a lament ("it's illegal, but I can't do anything"): it counts
+    # beside other evidence.
+    rule("legal.called_illegal", weight=0.5,
+         pattern=r"\b(?:this|that|it|which|(?:your|these|those)\s+(?:\w+\s+){0,2}?(?:e-?mails?|practices?|terms|"
+                 r"charges?|fees?|policy|policies))\s*(?:is|are|was|were|['’]s)\s+(?:(?:clearly|simply|plainly|"
+                 r"frankly|also|just)\s+)?(?:illegal|unlawful)\b",
+         examples=("Your marketing emails are illegal here.",),
+         not_examples=("Is it illegal to share my licence with my wife?",)),
+    # A data-protection request made under the law, the law named after the request
+    # ("I am requesting erasure of my data under Article 17 GDPR").
+    rule("legal.data_request_under_law", weight=0.8,
+         pattern=r"\b(?:request\w*|demand\w*|ask\w*\s+for|exercis\w*)\s+(?:[\w'’()]+\s+){0,8}?"
+                 r"(?:under|according\s+to|pursuant\s+to|per|in\s+accordance\s+with)\s+(?:the\s+)?"
+                 r"(?:art(?:icle|\.)?\s*\d+(?:\s*\(\d\))?\s+(?:of\s+(?:the\s+)?)?)?(?:uk\s+|eu\s+)?(?:gdpr|ccpa|cpra|"
+                 r"dsgvo|data\s+protection\s+act)\b",
+         examples=("I am requesting erasure of my data under Article 17 GDPR.",
+                   "I hereby request access to my personal data according to Art. 15 GDPR."),
+         not_examples=("Can I ask for my data under the GDPR if I live in Canada?",)),
+    # A complaint under a named law: "I'm making a complaint under CASL today".
+    rule("legal.complaint_under_law", weight=0.8,
+         pattern=r"\b(?:complaint|report|claim)\s+(?:under|per|citing)\s+(?:the\s+)?(?:can-?spam|casl|gdpr|tcpa|pecr|"
+                 r"ccpa|anti-?spam|consumer\s+(?:rights|protection)|data\s+protection)\b",
+         examples=("I'm going to be making a complaint under CASL legislation today.",)),
+    # Court as the only way left: "we have no other option than going to court".
+    rule("legal.only_option_court", weight=0.8,
+         pattern=r"\b(?:no\s+(?:other\s+)?(?:option|choice|alternative)s?(?:\s+left)?\s+(?:than|but|except)|"
+                 r"only\s+(?:option|choice|recourse|way\s+forward)\s+(?:left\s+)?(?:is|will\s+be))\s+(?:to\s+)?"
+                 r"(?:[\w'’]+\s+){0,3}?" + _LEGAL_ACTION + r"\b",
+         examples=("We have no other option than going to court.",)),
+    # Grounds for a lawsuit named, or the company said to deserve one.
+    rule("legal.grounds_for_suit", weight=0.65,
+         pattern=r"\b(?:grounds|basis|qualif\w*)\s+(?:for\s+)?(?:a\s+)?(?:[\w-]+\s+){0,3}?(?:law\s*suit|class[\s-]+action|"
+                 r"legal\s+action|litigation)\b|\b(?:must|should|ought\s+to|deserve\s+to)\s+be\s+sued\b",
+         examples=("This is fraud and grounds for a lawsuit.",
+                   "Honestly, you should be sued for this."),
+         not_examples=("What are the grounds for a lawsuit in a case like this?",)),
+    # The card company told already, about the charge: "I've already notified my credit card company".
+    rule("legal.card_company_told", weight=0.75,
+         pattern=PERF + r"(?:notified|informed|alerted|told|reported\s+(?:it|this)\s+to)\s+" + _PAYMENT_CO
+                 + r"\b(?![^.!?\n]{0,80}\b(?:block|froze|freez|compromis|precaution|new\s+card|replace))",
+         examples=("I've already notified my credit card company that this order was cancelled.",),
+         not_examples=("I have told my bank that I will be travelling in June.",
+                       "I have already informed my bank and blocked the card, as my details may be compromised."),
+         near=r"\b(?:charg\w*|cancel\w*|refund\w*|fraud\w*|unauthori[sz]ed|disput\w*|orders?|payments?|"
+              r"transactions?|scam\w*|money)\b"),
 )

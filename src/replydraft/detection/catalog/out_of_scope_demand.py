@@ -484,4 +484,11 @@ RULES: tuple[RuleSpec, ...] = (
                  r"original|agreed|same|initial)\s+"
                  r"(?:budget|fee|price|quote|scope|contract|estimate)\b",
          examples=("The extra pages can be done within the agreed budget.",)),
+    # The price itself refused: "you should not charge more for opening the inside doors".
+    rule("scope.should_not_charge", weight=0.7,
+         pattern=r"\byou\s+(?:should(?:n['’]?t|\s+not)|can(?:not|['’]t)|have\s+no\s+right\s+to)\s+(?:be\s+)?"
+                 r"charg\w*\s+(?:me\s+|us\s+|him\s+|her\s+|them\s+)?(?:more|extra|anything|any\s+more|a\s+(?:penny|"
+                 r"cent))\s+for\b",
+         examples=("My father thinks you should not charge more for opening these inside doors.",),
+         not_examples=("Why would you charge extra for delivery to the same town?",)),
 )

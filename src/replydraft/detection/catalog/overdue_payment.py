@@ -197,9 +197,10 @@ RULES: tuple[RuleSpec, ...] = (
                  r"the\s+board)\s+"
                  r"(?:has|have)\s*(?:n['’]?t|\s+not)\s+(?:yet\s+)?(?:approved|signed|released|authori[sz]ed|agreed)|"
                  r"(?:changes|restructuring|reorgani[sz]ation|re-?structuring)\s+(?:(?:happening|going\s+on|"
-                 r"taking\s+place)\s+)?"
-                 r"(?:(?:in|at|within)\s+(?:the|our)\s+(?:office|company|team|department|organi[sz]ation)\s*)?"
-                 r"(?:internally)?|"
+                 r"taking\s+place)\b|(?:in|at|within)\s+(?:the|our)\s+(?:office|company|team|department|"
+                 r"organi[sz]ation)\b|internally\b)|"
+                 r"(?:with|because\s+of|due\s+to|after|during)\s+(?:the|our|a|all\s+the)\s+(?:changes|restructuring|"
+                 r"reorgani[sz]ation|re-?structuring)\b|"
                  r"(?:accounting|accounts|payment|payroll|banking|finance|erp|billing)\s+(?:system|software|"
                  r"platform)\s+"
                  r"(?:is|are|was)\s+(?:being\s+)?(?:migrated|changed|updated|upgraded|replaced|down)|"
@@ -207,7 +208,9 @@ RULES: tuple[RuleSpec, ...] = (
                  r"authori[sz]e|release|make)\b|"
                  r"passed\s+(?:this|it|your\s+\w+)\s+(?:on\s+)?to\s+(?:our|the)\s+(?:accounts?|finance|accounting)\s+"
                  r"(?:department|dept|team|people))",
-         examples=("The invoice payment is waiting on sign-off from finance.",),
+         examples=("The invoice payment is waiting on sign-off from finance.",
+                   "There are changes going on in the company, so the invoice will have to wait."),
+         not_examples=("The amendment adds changes to the payment netting provisions.",),
          near=_ABOUT_PAYING, near_text=True, unless_text=_PAID_ALREADY, question=False),
     rule("pay.when_you_fix", weight=0.55,
          pattern=r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will)\s+(?:only\s+)?pay\s+(?:you\s+|the\s+\w+\s+|it\s+)?(?:when|once|"
@@ -360,4 +363,21 @@ RULES: tuple[RuleSpec, ...] = (
                  r"as|until|unless|before)\b",
          examples=("We can't release payment while the site is down.",),
          negatable=False),
+    rule("pay.nothing_before", weight=0.8,
+         pattern=r"\b(?:not|never|won['’]?t|will\s+not|refuse\s+to)\s+(?:be\s+)?pay(?:ing)?\s+(?:you\s+)?(?:for\s+)?"
+                 r"(?:anything|a\s+(?:penny|cent|dime)|any(?:thing)?\s+more|the\s+rest|it)\s+(?:before|until|till)\b",
+         examples=("No, I'm not paying for anything before it is done.",),
+         negatable=False),
+    # Funds that won't go out before a date: "we will not be able to issue additional funds until July 1st".
+    rule("pay.funds_not_until", weight=0.7,
+         pattern=r"\b(?:not|n['’]t)\s+(?:be\s+able\s+to\s+)?(?:issu|send|releas|mak|transferr?|process|pay)\w*\s+"
+                 r"(?:(?:the|any|additional|further|remaining|your|final|outstanding)\s+)*(?:funds|payments?|money|"
+                 r"balance|amount)\s+(?:until|till|before)\b",
+         examples=("We will not be able to issue additional funds until July 1st.",),
+         negatable=False),
+    # The debt admitted and set aside: "Yeah, I owe you money, but ...".
+    rule("pay.owe_but", weight=0.7,
+         pattern=r"\bi\s+(?:know\s+(?:that\s+)?i\s+)?owe\s+(?:you|u)\s+(?:[\w$£€.,]+\s+){0,3}?(?:money|[$£€]?\d[\d,.]*|"
+                 r"the\s+\w+)\s*,?\s+but\b",
+         examples=("Yeah, I owe you money, but you'll have to wait.",)),
 )

@@ -221,9 +221,10 @@ RULES: tuple[RuleSpec, ...] = (
                        "I am posting here in the hope that someone from billing reads it."),
          positive=True),
     rule("review.spread_the_word", weight=0.6,
-         pattern=r"\bspread(?:ing)?\s+the\s+word\b",
+         pattern=LEAD + r"spread(?:ing)?\s+the\s+word\b",
          examples=("Trust me, I'll spread the word about this place.",),
-         not_examples=("Love the new release, I'll spread the word!",),
+         not_examples=("Love the new release, I'll spread the word!",
+                       "Party at my place on Sunday, please spread the word!"),
          positive=True),
     rule("review.review_on_my_channel", weight=0.65,
          pattern=r"\b(?:review|reviewing|writ(?:e|ing)\s+about|blog(?:ging)?\s+about|post(?:ing)?\s+about|"
@@ -302,8 +303,10 @@ RULES: tuple[RuleSpec, ...] = (
                  r"tell)\s+(?:every\s*(?:one|body)|anyone|any\s*body|others|other\s+(?:users|customers|people|"
                  r"buyers)|people|"
                  r"all\s+(?:users|customers|of\s+you)|you\s+all|y['’]?all)\s+(?:\w+\s+){0,3}?(?:to|not\s+to|against|"
-                 r"who)\b",
+                 r"who)\b(?=[^.!?\n]{0,100}?\b(?:not|avoid|stay\s+away|against|elsewhere|beware|careful|never|twice|"
+                 r"steer\s+clear|run|don['’]?t|away|else|again|alternatives?|other\s+(?:company|companies|options))\b)",
          examples=("I advise everyone who is thinking of signing up to look elsewhere.",),
+         not_examples=("I encourage you all to participate in the survey.",),
          positive=True),
     rule("review.rated_zero_or_one", weight=0.7,
          pattern=r"(?<![\d.])[01](?:\.\d)?\s*/\s*(?:5|10)\s+stars?\b",
@@ -473,10 +476,11 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("Posting this everywhere I can.",),
          positive=True),
     rule("review.psa", weight=0.65,
-         pattern=r"\b(?:psa|public\s+service\s+announcement|heads\s+up\s+(?:everyone|all|people|guys|folks)|"
+         pattern=r"(?:#psa\b|\b(?-i:PSA)\s*[:!\-–—]|\bpsa\s*:|\b(?:public\s+service\s+announcement|heads\s+up\s+(?:everyone|all|people|guys|folks)|"
                  r"warning\s+to\s+(?:all|everyone|"
-                 r"others|other\s+\w+|anyone))\b",
+                 r"others|other\s+\w+|anyone))\b)",
          examples=("PSA: this landlord keeps every deposit.",),
+         not_examples=("Here is the latest PSA draft for your comments.",),
          negatable=False),
     rule("review.so_no_one_else", weight=0.6,
          pattern=r"\bso\s+(?:that\s+)?(?:no\s*one|nobody|none\s+of\s+you|others\s+don['’]?t)\s+(?:else\s+)?(?:gets?|"
@@ -572,7 +576,14 @@ RULES: tuple[RuleSpec, ...] = (
     rule("review.get_vocal", weight=0.7,
          pattern=r"(?:" + LEAD + r"|\btime\s+to\s+)(?:(?:get|getting|go|going|be|become)\s+(?:very\s+|really\s+)?"
                  r"(?:vocal|loud|"
-                 r"public)|make\s+(?:some\s+)?noise|writ\w*\s+(?:all\s+)?(?:this|it|everything)\s+up)\b",
+                 r"public)|make\s+(?:some\s+)?noise)\b",
          examples=("Time to get loud about this.",),
          positive=True),
+    # "I will be writing all this up" where the message speaks of a blog, reviews or going public.
+    rule("review.write_it_up", weight=0.7,
+         pattern=LEAD + r"writ\w*\s+(?:all\s+)?(?:of\s+)?(?:this|it|everything)\s+up\b",
+         examples=("I will be writing all this up, you know. Do you want my blog address?",),
+         not_examples=("I will write it up for your inputs tomorrow.",),
+         near=r"\b(?:blog\w*|online|internet|post\w*|publish\w*|reviews?|forums?|reddit|twitter|facebook|"
+              r"every\s*(?:one|body)|public\w*)\b", near_text=True, positive=True),
 )

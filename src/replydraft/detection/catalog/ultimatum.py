@@ -144,7 +144,9 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:from|with|to|at|use|choose|prefer|find|found|try|tried|trying)\s+(?:a|your|one\s+of\s+your|"
                  r"the)\s+competitors?\b",
          examples=("I found a competitor that does it cheaper.",),
-         not_before=r"(?:compar\w*|than|vs\.?|versus|unlike|like)\s+$"),
+         not_examples=("Steve will be taking a similar role with a competitor.",),
+         not_before=r"(?:compar\w*|than|vs\.?|versus|unlike|like)\s+$",
+         near=r"\b(?:i|we|my|our|me|us)\b"),
     rule("ult.done_with_you", weight=0.75,
          pattern=r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:so\s+|totally\s+|completely\s+|"
                  r"officially\s+)?"
@@ -165,12 +167,13 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("I will be cancelling my subscription if this isn't fixed.",),
          not_examples=("I'm not cancelling, even if this isn't fixed right away.",)),
     rule("ult.or_i_leave", weight=0.85,
-         pattern=r"\b(?:or|otherwise|else)\s*,?\s+(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+am\s+going\s+to|"
+         pattern=r"\b(?:or|otherwise|else)\s*,?\s+(?:i(?![a-kn-z0-9])|we\b)\s*(?:['’]\s*ll|\s+will|\s+am\s+going\s+to|"
                  r"['’]\s*m\s+going\s+to|"
                  r"['’]?\s*m|\s+am|['’]\s*re|\s+are|"
                  r"['’]\s*m\s+gonna|\s+shall|\s+have\s+to|\s+will\s+have\s+to|['’]\s*ll\s+have\s+to|\s+must)?\s*"
                  + _GAP_NO_WISH + _LEAVE_VERB + r"\b",
          examples=("Fix it or I'm leaving.",),
+         not_examples=("Call me about the swap or if an early termination fee applies.",),
          negatable=False),
     rule("ult.deadline_or", weight=0.85,
          pattern=r"\b(?:" + _DEADLINE + r"[^.!?\n]{0,60}?\b|(?:today|tonight|now|right\s+now|immediately|right\s+away|"
@@ -316,9 +319,10 @@ RULES: tuple[RuleSpec, ...] = (
                  r"i\s+am\s+going\s+to)"
                  r"\s+give\s+(?:it|you|u|them|this)\s+(?:one\s+more|another|a\s+few\s+more|until|till|\d+\s+more|"
                  r"two\s+more|"
-                 r"three\s+more|a\s+couple\s+more)\b[^.!?\n]{0,40}?\b(?:then|before|after\s+that|otherwise|or\s+"
+                 r"three\s+more|a\s+couple\s+more)\b(?!\s+(?:look|read|glance|review|pass|check|thought|proof))[^.!?\n]{0,40}?\b(?:then|before|after\s+that|otherwise|or\s+"
                  r"(?:else|i|we))\b",
-         examples=("I'll give it until Friday, then I'm cancelling.",)),
+         examples=("I'll give it until Friday, then I'm cancelling.",),
+         not_examples=("I'm going to give it another look, then I think we will be ready to go.",)),
     rule("ult.fix_it_now", weight=0.6,
          pattern=r"(?:^|(?<=[.!?\n,;:]))\s*(?:please\s+|just\s+|now\s+)?(?:sort|fix|refund|resolve|give|send|return|"
                  r"answer|"
@@ -342,16 +346,18 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("I'm cancelling my subscription today.",),
          not_examples=("Can I cancel my subscription today and still use it until the end of the month?",)),
     rule("ult.goodbye_named", weight=0.7,
-         pattern=_SENTENCE_START + r"\s*(?:good\s*-?\s*bye|bye\s*-?\s*bye|farewell|so\s+long|adios|sayonara)\s*,?\s+"
+         pattern=_SENTENCE_START + r"\s*(?:good\s*-?\s*bye|bye\s*-?\s*bye|farewell|so\s+long|adios|sayonara)"
+                 r"(?!\s*,?\s+(?-i:[A-Z]{1,3})\s*$)\s*,?\s+"
                  r"(?:@\w+|"
                  r"(?-i:(?!(?:The|This|That|My|Our|Your|You|It|I|A|An|And|For|Now|Then|Thanks|Thank|See|"
                  r"Have)\b)[A-Z][\w.+-]*))",
          examples=("Goodbye Spotify.",),
          negatable=False, positive=True),
     rule("ult.caps_deadline", weight=0.6,
-         pattern=r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+WEEK|TONIGHT|THIS\s+INSTANT)\b)(?=\s*(?:[!.]|$))",
+         pattern=r"(?-i:\b(?:TODAY|IMMEDIATELY|RIGHT\s+NOW|THIS\s+INSTANT)\b)(?=\s*(?:[!.]|$))",
          examples=("I need the refund TODAY.",),
-         not_examples=("WHAT IS THE DEAN TALKING ABOUT TODAY?",),
+         not_examples=("WHAT IS THE DEAN TALKING ABOUT TODAY?", "PLEASE LOG OFF BEFORE YOU LEAVE TODAY."),
+         near=r"(?-i:\b[a-z]{3,}\b)", near_text=True,
          negatable=False, question=False, positive=True),
     rule("ult.expect_by_deadline", weight=0.65,
          pattern=r"\b(?:i|we)\s+(?:\w+\s+)?(?:expect|demand|require|insist\s+on)\s+(?:(?:a|an|your|my|the|full|"
@@ -502,9 +508,10 @@ RULES: tuple[RuleSpec, ...] = (
          examples=("You've lost me.",),
          negatable=False),
     rule("ult.one_word_now", weight=0.6,
-         pattern=r"(?:(?<![\s\S])|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2}))"
+         pattern=r"(?:(?<![\s\S])|(?<=[.!?][ \t\n])|(?<=[.!?][ \t\n]{2}))(?<![ap]\.m\.\s)(?<![ap]\.m\.\s\s)"
                  r"(?:now|today|immediately|right\s+now|asap)\s*[.!]+(?=\s|$)",
          examples=("Refund. Now.",),
+         not_examples=("The meeting is at 1:00 p.m. today.",),
          negatable=False, question=False, positive=True),
     rule("ult.not_in_future", weight=0.75,
          pattern=r"\b(?:in\s+(?:the\s+)?future|from\s+now\s+on|next\s+time|ever\s+again)\s*,?\s+(?:i|we)\s*"
@@ -703,4 +710,42 @@ RULES: tuple[RuleSpec, ...] = (
                  r"notice\s+of\s+termination|chargeback)"
                  r"(?:\s+notice|\s+request|\s+letter)?\b",
          examples=("Expect our cancellation by Friday.",)),
+    # Buying elsewhere announced: "I'm just going to buy from someone else".
+    rule("ult.buy_elsewhere", weight=0.7,
+         pattern=LEAD + r"(?:(?:going\s+to|gonna)\s+)?(?:just\s+)?"
+                 r"(?:buy|shop|order|purchase|get\s+(?:it|them|one|mine))\s+(?:it\s+|them\s+)?"
+                 r"(?:from|at|with)\s+(?:someone|somewhere|some\s+other\s+(?:place|shop|store|company|seller))\s+else\b",
+         examples=("You know what? I'm just going to buy from someone else.",)),
+    # "Fix it ASAP - or refund ...": the repair demanded with the way out as the alternative.
+    rule("ult.fix_or_refund", weight=0.75,
+         pattern=r"\bfix\s+(?:it|this|that|the\s+\w+|my\s+\w+)\s+(?:[\w'’]+\s+){0,4}?(?:asap|now|immediately|today|"
+                 r"right\s+away|at\s+once)\s*[-–—,!]*\s*or\s+(?:else\s+)?(?:refund|cancel|give\s+me\s+(?:a|my)\s+"
+                 r"(?:refund|money\s+back)|i\s*['’]?\s*ll\s+(?:cancel|leave|go))",
+         examples=("Please fix it for me asap - or refund and remove the paid subscription!",),
+         not_examples=("Could you fix it today or refund it, whichever is easier for you?",)),
+    # A formal last warning: "this communication serves as a final notice".
+    rule("ult.final_notice", weight=0.75,
+         pattern=r"\bthis\s+(?:\w+\s+)?(?:is|serves\s+as)\s+(?:a|my|our|your)\s+(?:formal\s+)?final\s+(?:notice|warning|"
+                 r"demand)\b",
+         examples=("This communication serves as a final notice.",),
+         not_examples=("Please find attached the final notice from the council about the road closure.",)),
+    # Leaving told as a break-up: "I'm leaving you", "Today, I say goodbye".
+    rule("ult.leaving_you", weight=0.75,
+         pattern=r"\b(?:i\s*['’]?\s*m|i\s+am|we\s*['’]\s*re|we\s+are)\s+(?:officially\s+)?leaving\s+you\b"
+                 r"(?!\s+(?:a|an|my|the|some|this|with|to)\b)|\b(?:i|we)\s+(?:say|bid)\s+(?:you\s+)?(?:goodbye|"
+                 r"farewell)\b|\bthis\s+is\s+(?:my|our)\s+(?:goodbye|farewell)\b",
+         examples=("Dear Comcast, I'm leaving you because you keep raising prices.",
+                   "Today, I say goodbye."),
+         not_examples=("I'm leaving you a voicemail as well.",)),
+    # Another supplier chosen: "we've decided to go for a professional web designer".
+    rule("ult.decided_for_a_new", weight=0.7,
+         pattern=r"\b(?:we|i)\s*(?:['’]\s*ve|\s+have)?\s+decided\s+to\s+(?:go|move|switch)\s+(?:with|for|to)\s+"
+                 r"(?:a|an|another|someone|a\s+different)\s+(?:[\w-]+\s+){0,3}?(?:provider|company|designer|developer|"
+                 r"agency|vendor|supplier|service|firm|contractor|host|bank|carrier|platform)\b",
+         examples=("We've decided to go for a professional web designer who can give the site some zip.",)),
+    # Paying stopped for good: "I'm not paying anymore".
+    rule("ult.not_paying_anymore", weight=0.7,
+         pattern=r"\b(?:i|we)\s*(?:['’]\s*m|\s+am|\s+are|['’]\s*re)\s+not\s+paying\s+(?:for\s+(?:it|this|that)\s+)?"
+                 r"any\s*more\b",
+         examples=("The project is dead, this is why I'm not paying anymore.",)),
 )
