@@ -305,7 +305,10 @@ def test_warm_start_learns_the_teams_words_and_keeps_the_rest(company) -> None: 
     unseen = "Everybody on the neighbourhood forum will read about this."
     assert start.raised(unseen) == {} and set(mine.raised(unseen)) == {"review_threat"}
     assert mine.raised("Thanks, the fence looks great.") == {}
-    assert moved == {} and {s.name: s.threshold for s in mine.signals} == {s.name: s.threshold for s in start.signals}
+    # the taught signal's threshold may only come down (set on the team's own mail); the others stay
+    assert set(moved) <= {"review_threat"} and all(after < before for before, after in moved.values())
+    assert {s.name: s.threshold for s in mine.signals if s.name != "review_threat"} == \
+        {s.name: s.threshold for s in start.signals if s.name != "review_threat"}
     for name, data in pinned()["signals"].items():   # every shipped weight is still there, bias unchanged
         assert set(data["weights"]) <= set(model["signals"][name]["weights"])
         assert model["signals"][name]["bias"] == data["bias"]

@@ -38,7 +38,7 @@ from replydraft.detection.settings import SIGNALS, DetectorSettings
 __all__ = ["Item", "Params", "calibrate", "dumps", "fit", "main", "out_of_fold", "train", "warm_start"]
 
 OFF = 1.0          # a threshold no probability reaches in practice: the model never raises that signal
-MIN_TAUGHT = 10    # a team's examples of a signal the shipped model leaves off that may switch it on
+MIN_TAUGHT = 10    # a team's examples of a signal that may set its threshold from the team's own mail
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,9 +274,9 @@ def train(items: Sequence[Item], params: Params = Params()) -> dict[str, Any]:
 def warm_start(items: Sequence[Item], base: Mapping[str, Any],
                params: Params = Params()) -> tuple[dict[str, Any], dict[str, tuple[float, float]]]:
     """A company's model: ``base`` (the shipped model, JSON form) warm-started and fitted on its
-    own labelled ``items`` (``fit``). A signal the shipped model leaves off (OFF) is switched on
-    where the items hold at least MIN_TAUGHT examples of it and their out-of-fold calibration
-    finds a threshold. The thresholds are otherwise kept unless, out of fold, rules and model
+    own labelled ``items`` (``fit``). Where the items hold at least MIN_TAUGHT examples of a
+    signal, their out-of-fold calibration may lower its threshold (or switch on a signal the shipped
+    model leaves OFF). The thresholds are otherwise kept unless, out of fold, rules and model
     together raise more false alarms on the calm items than ``params.max_alarms`` allows; then the
     signal that raises most of them is made stricter (just above its highest calm probability),
     one signal at a time, until they don't. Returns the model and each threshold moved (before,
@@ -287,12 +287,13 @@ def warm_start(items: Sequence[Item], base: Mapping[str, Any],
     probabilities = out_of_fold(items, with_chunk, base_model) if items else []
     thresholds = {name: float(model["signals"][name]["threshold"]) for name in SIGNALS}
     moved: dict[str, tuple[float, float]] = {}
-    # A signal the shipped model leaves off can be switched on by the team's own examples of it.
-    taught = [n for n in SIGNALS if thresholds[n] >= OFF and sum(n in item.labels for item in items) >= MIN_TAUGHT]
+    # Where the team taught enough examples of a signal, its own mail may lower the threshold (or
+    # switch on a signal the shipped model leaves off): the shipped one was set on other people's mail.
+    taught = [n for n in SIGNALS if sum(n in item.labels for item in items) >= MIN_TAUGHT]
     if taught:
         local = calibrate(items, probabilities, params)
         for signal in taught:
-            if local[signal] < OFF:
+            if local[signal] < thresholds[signal]:
                 moved[signal] = (thresholds[signal], local[signal])
                 thresholds[signal] = local[signal]
     calm = [p for item, p in zip(items, probabilities, strict=True) if not item.labels and not item.rules]
