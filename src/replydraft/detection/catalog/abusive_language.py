@@ -318,4 +318,9 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:lazy|dumb|stupid|sorry|cheap|tight|fat|lying)[\s-]?ass(?:es|ed)?\b",
          examples=("Dear Lazy-Ass Contractors: what were you thinking?",),
          **_ALWAYS),
+    rule("abuse.shove_it", weight=0.8,
+         pattern=r"\b(?:shove|stick|ram)\s+(?:it|them|this|that|your\s+\w+(?:\s+\w+)?)\s+(?:up\s+your\s+(?:arse|ass|"
+                 r"backside|behind)|where\s+the\s+sun\s+(?:don['’]?t|doesn['’]?t)\s+shine)\b",
+         examples=("Shove your service up your arse.",),
+         **_ALWAYS),
 )

@@ -75,7 +75,7 @@ _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(
               r"information\s+commissioner|data\s+protection\s+(?:authority|commissioner|regulator)|"
               r"gdpr\s+(?:authority|regulator)|european\s+commission|eu\s+commission|"
               r"competition\s+(?:bureau|authority)|chamber\s+of\s+commerce|ofcom|ofgem|bafin|verbraucherzentrale|"
-              r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice)")
+              r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice|action\s+fraud)")
 _PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card"
                r"(?:\s+(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
                r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
@@ -98,7 +98,8 @@ _PLATFORM = (r"(?:google|yelp|trustpilot|tripadvisor|facebook|fb|twitter|instagr
 _PUBLIC = (r"(?:" + _PLATFORM + r"|every\s*(?:one|body)(?!\s+(?:in|on|at)\s+(?:my|our|the)\s+"
            r"(?:team|office|company|department|family|house))|all\s+(?:my|of\s+my)\s+(?:friends|"
            r"followers|contacts?|clients|colleagues|network)|my\s+network|the\s+(?:whole\s+)?(?:world|public)|"
-           r"anyone\s+who\s+will\s+listen|other\s+(?:users|customers|people|buyers|travell?ers))")
+           r"anyone\s+who\s+will\s+listen|other\s+(?:users|customers|people|buyers|travell?ers)|"
+           r"the\s+whole\s+(?:neighbou?rhood|street|town|village|community|city|area|industry|internet))")
 _BAD_REVIEW = (r"(?:(?:bad|negative|terrible|horrible|awful|scathing|poor|nasty|harsh|brutal|damning|"
                r"low|lousy|angry|critical)\s+(?:\w+\s+){0,2}?(?:reviews?|reveiws?|reviw|ratings?|"
                r"feedback|write-?ups?|testimonials?|comments?|posts?)|(?:1|one|zero|0|no|a\s+single|single|minus\s+\w+)"

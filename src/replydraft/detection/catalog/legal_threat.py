@@ -555,4 +555,14 @@ RULES: tuple[RuleSpec, ...] = (
                        "I have already informed my bank and blocked the card, as my details may be compromised."),
          near=r"\b(?:charg\w*|cancel\w*|refund\w*|fraud\w*|unauthori[sz]ed|disput\w*|orders?|payments?|"
               r"transactions?|scam\w*|money)\b"),
+    rule("legal.claim_under_way", weight=0.85,
+         pattern=PERF + r"(?:started|begun|began|filed|lodged|submitted|prepared|drafted|filled\s+(?:in|out))\s+"
+                 r"(?:the\s+|a\s+|my\s+|our\s+)?(?:paperwork|papers|forms?|claim|application)\s+(?:for|with|at|in)\s+"
+                 r"(?:the\s+|a\s+)?(?:small[\s-]+claims|county\s+court|court|tribunal|arbitration)\b",
+         examples=("I've started the paperwork for small claims.",)),
+    rule("legal.enforce_rights", weight=0.75,
+         pattern=LEAD + r"(?:enforce|assert|exercise|defend)\s+(?:it|them|this|that|my\s+(?:legal\s+|statutory\s+|"
+                 r"consumer\s+)?rights)\b",
+         examples=("I am entitled to a full refund under the Consumer Rights Act and I will enforce it.",),
+         near=r"\b(?:entitled|rights?|law|act|legal|statutory)\b"),
 )

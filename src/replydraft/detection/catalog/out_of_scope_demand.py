@@ -491,4 +491,16 @@ RULES: tuple[RuleSpec, ...] = (
                  r"cent))\s+for\b",
          examples=("My father thinks you should not charge more for opening these inside doors.",),
          not_examples=("Why would you charge extra for delivery to the same town?",)),
+    # What the writer thinks is owed on top, said as due: "a discount is in order given the delays".
+    rule("scope.is_in_order", weight=0.65,
+         pattern=r"\b(?:a|some|an)\s+(?:\w+\s+)?(?:discount|credit|refund|compensation|goodwill\s+gesture|reduction|"
+                 r"rebate|voucher)\s+(?:is|would\s+be|seems)\s+(?:\w+\s+)?(?:in\s+order|warranted|called\s+for|"
+                 r"only\s+fair|the\s+least)\b",
+         examples=("I think a discount is in order given the delays.",),
+         not_examples=("Is a discount in order if we renew for two years?",)),
+    rule("scope.should_be_waived", weight=0.65,
+         pattern=r"\b(?:fees?|charges?|costs?|penalty|penalties|surcharges?)\s+(?:should|must|ought\s+to|need\s+to|"
+                 r"has\s+to|have\s+to)\s+be\s+(?:waived|dropped|removed|refunded|written\s+off)\b",
+         examples=("Surely the setup fee should be waived considering how long this took.",),
+         not_examples=("Which fees should be waived under the new policy?",)),
 )

@@ -380,4 +380,17 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\bi\s+(?:know\s+(?:that\s+)?i\s+)?owe\s+(?:you|u)\s+(?:[\w$£€.,]+\s+){0,3}?(?:money|[$£€]?\d[\d,.]*|"
                  r"the\s+\w+)\s*,?\s+but\b",
          examples=("Yeah, I owe you money, but you'll have to wait.",)),
+    # Part paid now, the rest held to a condition: "we can only pay half now, the rest when ...".
+    rule("pay.only_part_now", weight=0.7,
+         pattern=r"\b(?:i|we)\s+(?:can|will|shall|are\s+going\s+to)\s+only\s+pay\s+(?:you\s+)?(?:half|part|some|"
+                 r"a\s+(?:part|portion)|\d+\s*%|[$£€]?\d[\d,.]*)\b[^.!?\n]{0,40}?\b(?:the\s+rest|the\s+remainder|"
+                 r"the\s+balance)\s+(?:when|once|after|if|later)\b",
+         examples=("We can only pay half now, the rest when the project is complete.",)),
+    rule("pay.not_for_unfinished", weight=0.75,
+         pattern=r"\b(?:not|never|won['’]?t|will\s+not|refuse\s+to)\s+(?:be\s+)?pay(?:ing)?\s+(?:you\s+)?(?:for\s+)?"
+                 r"(?:a|an|the|this|that|your)\s+(?:\w+\s+)?(?:job|work|project|site|website|repair|renovation)\s+"
+                 r"(?:(?:that['’]?s|that\s+is|which\s+is)\s+)?(?:only\s+)?(?:half[\s-]+(?:done|finished)|unfinished|"
+                 r"incomplete|botched|not\s+(?:done|finished|complete))\b",
+         examples=("I'm not paying for a job half done.",),
+         negatable=False),
 )
