@@ -37,8 +37,9 @@ RULES: tuple[RuleSpec, ...] = (
     rule("abuse.insult", weight=0.7,
          pattern=r"\b" + _INSULT + r"\b(?!-?proof)",
          examples=("You absolute morons.",),
+         not_examples=("One of your sales reps called me an asshole on the phone!",),
          not_before=r"\b(?:i['’]?m|i\s+am|i\s+was|i\s+feel|i\s+felt|feel|felt|like|look|looked|looks|"
-                    r"myself|me\s+(?:look|feel|seem)|call\s+me|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
+                    r"myself|me\s+(?:look|feel|seem)|call(?:ed|ing|s)?\s+(?:me|us|him|her|them|my\s+\w+)|i)\s+(?:like\s+)?(?:such\s+)?(?:an?\s+)?"
                     r"(?:total\s+|complete\s+|real\s+|absolute\s+|bit\s+of\s+an?\s+)?$",
          **_ALWAYS),
     # name-calling that addresses its target without naming it: "useless clowns, the lot of you",

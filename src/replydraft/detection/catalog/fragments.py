@@ -132,7 +132,7 @@ _LEAVE_VERB = (r"(?:cancel\w*(?!\s+(?:it|them|the\s+(?:order|booking|payment|tra
 # one of the vendor's own plan names ("switching to Pro" is an upgrade, not a threat).
 _NAMED = (r"(?:@\w+|https?://\S+|(?-i:(?!(?:Pro|Premium|Plus|Business|Enterprise|Annual|Monthly|Yearly|"
           r"Team|Teams|Basic|Free|Standard|Lifetime|Version|The|This|That|My|Our|Your|Settings|Dark|Light|"
-          r"I|A|An|It|V\d)\b)[A-Z][\w.+-]*))")
+          r"I|A|An|It|V\d|High|Low|Normal|Extreme|Offline|Auto)\b)[A-Z][\w.+-]*))")
 # "if ..." that complains ("isn't fixed", "keep charging", "happens again"), unlike "if possible".
 _COMPLAINT_IF = (r"(?=[^.!?\n]{0,80}?\b(?:not|no|never|again|more|keep\w*|continu\w*|still|fail\w*|refus\w*|"
                  r"ignor\w*|\w+n['’]t|(?:do|does|did|is|are|was|were|has|have|had|would|could|should|wo|ca|ai)nt)\b)")

@@ -112,7 +112,10 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:sue|suing|sueing)\s+(?:you|u|ya|y['’]?all|your\s+(?:\w+\s+)?(?:company|business|firm|"
                  r"ass|asses|pants)|the\s+(?:company|business|firm)|them|the\s+pants|every\s*one|the\s+hell)\b",
          examples=("Next stop: suing your company.",),
-         not_examples=("Can someone sue you for a late delivery?",)),
+         not_examples=("Can someone sue you for a late delivery?",
+                       "It's their team using bots, y'all should sue them."),
+         not_before=r"\b(?:you|u|y['’]?all|yall|ya|you\s+guys)\s+(?:should|could|must|need\s+to|ought\s+to|can|"
+                    r"might)\s+$"),
     rule("legal.intent_sue", weight=0.9,
          pattern=INTENT + r"sue\b",
          examples=("I'm going to sue.",),

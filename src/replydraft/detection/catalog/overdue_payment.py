@@ -58,7 +58,9 @@ RULES: tuple[RuleSpec, ...] = (
                  r"further\s+|your\s+|this\s+|that\s+)?(?:final\s+|remaining\s+|next\s+|outstanding\s+|last\s+)?"
                  r"(?:payments?|paying|invoice\s+payments?|the\s+check|checks?|cheques?|money|funds|balance|remittance|"
                  r"transfer|remaining\s+\d+\s*%|\d+\s*%|rest)\b",
-         examples=("We are withholding payment until the defects are fixed.",)),
+         examples=("We are withholding payment until the defects are fixed.",),
+         not_examples=("You're unjustifiably holding my money and holding me to ransom.",),
+         not_before=r"\b(?:you|u|they|he|she)(?:\s*['’]?\s*re|\s+are|\s+r|\s+is)?\s+(?:[\w&;]+\s+){0,3}$"),
     rule("pay.later", weight=0.55,
          pattern=r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|\s+can|\s+shall|['’]\s*d|\s+would)\s+(?:\w+\s+)?(?:pay\b|"
                  r"(?:settle|"

@@ -214,7 +214,7 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:i|we)\s*(?:['’]\s*ll|\s+will|['’]?\s*m|\s+am)\s+(?:definitely\s+|certainly\s+|surely\s+)?"
                  r"(?:be\s+)?(?:sharing|posting|tweeting|blogging|spreading\s+the\s+word)\b"
                  r"(?!\s+(?:the|my|a|an|some|more|those|these|them|it|any|logs?|screenshots?|details|significant|"
-                 r"additional|new|further|regular|updates?|information|material|content|photos|pictures|results|here)\b)",
+                 r"additional|new|further|regular|updates?|information|material|content|photos|pictures|results|here|again)\b)",
          examples=("I'll definitely be sharing this experience.",),
          not_examples=("I'll be sharing the logs with you shortly.",
                        "We will be posting additional material online next month.",

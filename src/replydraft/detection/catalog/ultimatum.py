@@ -138,8 +138,12 @@ RULES: tuple[RuleSpec, ...] = (
                  r"a\s+(?:loyal|long-?time|good)|this)\s+(?:[\w-]+\s+){0,3}?"
                  r"(?:customer|client|business|custom|account|member|passenger)\b|(?:^|(?<=\s))@\w+\s+(?:just\s+)?"
                  r"(?:lost|"
-                 r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b",
-         examples=("You've lost a loyal customer.",)),
+                 r"has\s+lost|lose)\s+(?:a|another|one|this)\s+(?:\w+\s+)?(?:customer|client|passenger|member)\b"
+                 r"|\b(?:lost|cost)\s+you\s+(?:a|another|one|this|my|our)\s+(?:[\w-]+\s+){0,2}?(?:customer|client|"
+                 r"business|custom|passenger|member)\b",
+         examples=("You've lost a loyal customer.",
+                   "Your new bag policy just lost you my business."),
+         not_examples=("The outage cost you a lot of money, I imagine.",)),
     rule("ult.competitor", weight=0.7,
          pattern=r"\b(?:from|with|to|at|use|choose|prefer|find|found|try|tried|trying)\s+(?:a|your|one\s+of\s+your|"
                  r"the)\s+competitors?\b",
@@ -708,8 +712,9 @@ RULES: tuple[RuleSpec, ...] = (
     rule("ult.expect_cancellation", weight=0.75,
          pattern=r"\bexpect\s+(?:our|my|a)\s+(?:formal\s+|written\s+)?(?:cancell?ation|termination|"
                  r"notice\s+of\s+termination|chargeback)"
-                 r"(?:\s+notice|\s+request|\s+letter)?\b",
-         examples=("Expect our cancellation by Friday.",)),
+                 r"(?:\s+notice|\s+request|\s+letter)?\b(?!\s+(?:credit|fee|refund|confirmation|e-?mail|number))",
+         examples=("Expect our cancellation by Friday.",),
+         not_examples=("I submitted a request and expect a cancellation credit to my account.",)),
     # Buying elsewhere announced: "I'm just going to buy from someone else".
     rule("ult.buy_elsewhere", weight=0.7,
          pattern=LEAD + r"(?:(?:going\s+to|gonna)\s+)?(?:just\s+)?"
