@@ -175,6 +175,9 @@ def test_cases_follow_the_reading() -> None:
     assert signal_cases(never_again, Reading()) == {"ultimatum": "leaving"}
     trying = Detection((Signal("ultimatum", 0.9, (Evidence("I'll try #Delta", 0, 15, "ult.try_named"),)),))
     assert signal_cases(trying, Reading()) == {"ultimatum": "leaving"}
+    elsewhere = Detection((Signal("ultimatum", 0.7, (Evidence("I'm just going to buy from someone", 0, 34,
+                                                               "ult.buy_elsewhere"),)),))
+    assert signal_cases(elsewhere, Reading()) == {"ultimatum": "leaving"}
     now = Detection((Signal("ultimatum", 0.9, (Evidence("fix it NOW", 0, 10, "r"),)),))
     assert signal_cases(now, Reading()) == {"ultimatum": "deadline"}
     churn_with_deadline = Reading(leaving=found("leaving"), deadline=found("deadline", "Friday"))

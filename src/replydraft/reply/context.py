@@ -134,7 +134,7 @@ _CHURN_RULES = re.compile(r"ult\.(?:try_|booking_named|back_on_named|take_custom
                           r"|last_dollar|loyal_no_more|spending_no_more|reviewing_options|started_evaluating"
                           r"|cant_continue|my_last_order|reconsider|sticking_to|lose_my_business|your_loss"
                           r"|we_are_through|nor_will_i|not_in_future|wont_|closing_accounts|hashtag_never|find_"
-                          r"|moved_off|consider_closed|looking_)")
+                          r"|moved_off|consider_closed|looking_|buy_elsewhere|leaving_you|decided_|not_paying_anymore)")
 
 
 # What the detector's legal evidence (rule id and phrase) names when the reading found no legal step
