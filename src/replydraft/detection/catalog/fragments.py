@@ -78,7 +78,7 @@ _REGULATOR = (r"(?:ftc|f\.t\.c\.?|federal\s+trade\s+commission|cfpb|consumer\s+(
               r"consumer\s+advice\s+(?:centre|center)|citizens\s+advice|action\s+fraud)")
 _PAYMENT_CO = (r"(?:(?:both\s+)?(?:my|the|our)\s+|both\s+)?(?:bank|card\s+(?:issuer|company|provider)|credit\s+card"
                r"(?:\s+(?:company|issuer|provider))?|debit\s+card|card|paypal|alipay|wechat\s*pay|visa|"
-               r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|"
+               r"mastercard|amex|american\s+express|stripe|klarna|venmo|apple\s+pay|google\s+pay|revolut|monzo|"
                r"financial\s+institution)")
 _NEWS = (r"(?:(?:the|my|our|a)\s+)?(?:local\s+|tech\s+|trade\s+|industry\s+|national\s+)?(?:news(?:papers?|"
          r"\s+stations?|"

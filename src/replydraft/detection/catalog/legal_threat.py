@@ -568,4 +568,12 @@ RULES: tuple[RuleSpec, ...] = (
                  r"consumer\s+)?rights)\b",
          examples=("I am entitled to a full refund under the Consumer Rights Act and I will enforce it.",),
          near=r"\b(?:entitled|rights?|law|act|legal|statutory)\b"),
+    # A class action named as the way to be paid back: "if not, class-action".
+    rule("legal.class_action", weight=0.65,
+         pattern=r"\bclass[\s-]+action\b",
+         examples=("You think they'll pay the subscriptions back to us? If not, class-action for $20.",),
+         not_examples=("The newsletter covers the class action against the utility.",
+                       "How much are we talking about for the class action suit? Let's discuss."),
+         near=r"\b(?:if\s+not|or\s+else|otherwise|unless|join\w*|start\w*|fil\w+|launch\w*|bring\w*|"
+              r"organi[sz]\w+|will|['’]ll|gonna|going\s+to|should)\b"),
 )

@@ -753,4 +753,38 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:i|we)\s*(?:['’]\s*m|\s+am|\s+are|['’]\s*re)\s+not\s+paying\s+(?:for\s+(?:it|this|that)\s+)?"
                  r"any\s*more\b",
          examples=("The project is dead, this is why I'm not paying anymore.",)),
+    # Using the product no more, announced: "we will have to stop using Postman".
+    rule("ult.stop_using", weight=0.7,
+         pattern=r"\b(?:will|['’]ll|going\s+to|gonna|have\s+to|had\s+to|need\s+to|decided\s+to|plan\s+to)\s+"
+                 r"(?:(?:now|just|probably|definitely|simply|have\s+to|be\s+forced\s+to)\s+)*(?:stop|quit)\s+using\s+"
+                 r"(?:you|your\s+\w+|it|this|(?-i:[A-Z])\w*|the\s+(?:app|service|product|software|tool|platform|"
+                 r"plugin|extension))\b",
+         examples=("Because of this I will have to stop using Postman.",),
+         not_examples=("You will have to stop using the old API key by May.",),
+         not_before=r"\b(?:you|u|users|customers|people)\s+(?:\w+\s+){0,2}$"),
+    # Another product announced in its place: "my whole company will now use another tool".
+    rule("ult.use_another", weight=0.65,
+         pattern=r"\b(?:will|['’]ll|going\s+to|gonna)\s+(?:(?:now|just|probably|definitely|simply|have\s+to)\s+)*"
+                 r"(?:use|try|find|switch\s+to|go\s+with|move\s+to|look\s+for|buy)\s+(?:an\s*other|a\s+different|"
+                 r"a\s+competing)\s+(?:\w+\s+)?(?:tool|app|service|provider|product|solution|platform|vendor|company|"
+                 r"client|option|alternative|host|bank|carrier|airline|brand|software)\b",
+         examples=("My whole company will now remove postman and will use another tool.",),
+         not_examples=("Will you use another tool for the report, or the same one?",),
+         not_before=r"\b(?:you|u|if|whether)\s+(?:\w+\s+){0,3}$"),
+    # Continuing refused: "I will not be able to continue to use Postman", "won't continue the subscription".
+    rule("ult.wont_continue", weight=0.7,
+         pattern=r"\b(?:i|we)\s+(?:will\s+not|won['’]?t|cannot|can['’]?t|shall\s+not|am\s+not\s+going\s+to|"
+                 r"['’]m\s+not\s+going\s+to)\s+(?:be\s+able\s+to\s+)?continue\s+(?:to\s+use\s+(?:you|it|this|your|"
+                 r"(?-i:[A-Z]))|using|paying|(?:with\s+)?(?:the|my|our|your|this)\s+(?:\w+\s+)?(?:subscription|plan|"
+                 r"membership|service|contract|account|license|licence))",
+         examples=("I will not be able to continue to use Postman for our next project.",
+                   "If this goes on I won't continue the subscription for sure."),
+         not_examples=("We can't continue with the migration until you send the file.",),
+         negatable=False),
+    # A bare switch announced: "Thanks guys! Will switch for sure."
+    rule("ult.will_switch", weight=0.65,
+         pattern=INTENT + r"switch(?:\s+(?:away|over|providers?|services?|tools?|apps?|banks?|carriers?))?"
+                 r"(?:\s+(?:for\s+sure|asap|soon|now|then|immediately))?\s*(?:[.!]|$)",
+         examples=("Lost all my data without a restore option. Will switch for sure.",),
+         not_examples=("I'll switch the setting and report back, thanks!",)),
 )
