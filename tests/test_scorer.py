@@ -101,6 +101,20 @@ def test_thresholds_move_and_skip() -> None:
     assert TOY.raised(text, skip=frozenset({"legal_threat"})) == {}
 
 
+def test_a_signal_not_raised_alone_needs_a_near_miss_of_the_rules() -> None:
+    data = model({"legal_threat": {"lawyer": 20.0}})
+    data["signals"]["legal_threat"]["alone"] = False
+    beside = Scorer.from_dict(data)
+    text = "I have called my lawyer."
+    assert TOY.raised(text) and beside.raised(text) == {}
+    assert set(beside.raised(text, near=["legal_threat"])) == {"legal_threat"}
+    assert beside.with_thresholds({"legal_threat": 0.1}).raised(text) == {}     # moving it keeps the rule
+
+
+def test_the_shipped_model_raises_only_beside_the_rules() -> None:
+    assert not any(s.alone for s in builtin().signals)
+
+
 @pytest.mark.parametrize(("data", "message"), [
     ({"format": 99}, "rebuild it with `make model`"),
     ({"format": FORMAT}, "incomplete"),

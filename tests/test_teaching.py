@@ -305,6 +305,8 @@ def test_warm_start_learns_the_teams_words_and_keeps_the_rest(company) -> None: 
     unseen = "Everybody on the neighbourhood forum will read about this."
     assert start.raised(unseen) == {} and set(mine.raised(unseen)) == {"review_threat"}
     assert mine.raised("Thanks, the fence looks great.") == {}
+    # a taught signal may be raised alone (without a near miss of the rules); the others may not
+    assert {s.name for s in mine.signals if s.alone} == {"review_threat"}
     # the taught signal's threshold may only come down (set on the team's own mail); the others stay
     assert set(moved) <= {"review_threat"} and all(after < before for before, after in moved.values())
     assert {s.name: s.threshold for s in mine.signals if s.name != "review_threat"} == \

@@ -10,8 +10,9 @@ its pairs of neighbouring words (all of them: "my lawyer", "will post"), each ha
 matter, in a dict, so there are no buckets to collide in. A text of more than ``chunk`` words
 is scored in even pieces and its highest piece counts, and a piece's features each count
 ``1/sqrt(n)``: a long e-mail neither hides its one angry paragraph nor alarms by its length.
-Each signal has a weight per feature, a bias and the threshold its probability must reach
-(calibrated on out-of-fold predictions, see ``training``).
+Each signal has a weight per feature, a bias, the threshold its probability must reach
+(calibrated on out-of-fold predictions, see ``training``) and whether it may be raised alone
+or only beside a near miss of the rules (``alone``; a file without it: alone).
 
 The rules give precise evidence; this scorer adds recall. Its evidence is the sentence whose
 features carry most of the score, and the words and word pairs that weigh most in it.
@@ -116,6 +117,7 @@ class SignalModel:
     name: str
     bias: float
     threshold: float           # the probability at which the signal is raised
+    alone: bool = True         # raised without a near miss of the rules (else only beside one)
     cutoff: float = field(init=False)    # the same as a logit, so raising one needs no exp()
 
     def __post_init__(self) -> None:
@@ -148,7 +150,7 @@ class Scorer:
             raise RuleError(f"The scorer's model has format {data.get('format')!r}, not {FORMAT}; "
                             f"rebuild it with `make model`.")
         try:
-            signals = tuple(SignalModel(name, float(s["bias"]), float(s["threshold"]))
+            signals = tuple(SignalModel(name, float(s["bias"]), float(s["threshold"]), bool(s.get("alone", True)))
                             for name, s in data["signals"].items())
             columns = [data["signals"][s.name]["weights"] for s in signals]
             chunk = int(data["chunk"])
@@ -167,7 +169,7 @@ class Scorer:
         """This model with some signals' thresholds moved (``[signals.X] model_threshold``)."""
         if not thresholds:
             return self
-        signals = tuple(SignalModel(s.name, s.bias, thresholds.get(s.name, s.threshold)) for s in self.signals)
+        signals = tuple(SignalModel(s.name, s.bias, thresholds.get(s.name, s.threshold), s.alone) for s in self.signals)
         return Scorer(signals, self.table, self.chunk)
 
     def probabilities(self, text: str, near: Iterable[str] = ()) -> dict[str, float]:
@@ -193,9 +195,11 @@ class Scorer:
         return [s.bias + scale * (total - offset) for s, total in zip(self.signals, sums, strict=True)]
 
     def raised(self, text: str, skip: frozenset[str] = frozenset(), near: Iterable[str] = ()) -> dict[str, float]:
-        """The signals (but those in ``skip``) whose probability reaches their threshold."""
+        """The signals (but those in ``skip``) whose probability reaches their threshold, and that
+        may be raised alone or are among the rules' near misses ``near``."""
+        near = list(near)
         return {s.name: _sigmoid(z) for s, z in zip(self.signals, self._logits(text, near), strict=True)
-                if z >= s.cutoff and s.name not in skip}
+                if z >= s.cutoff and s.name not in skip and (s.alone or s.name in near)}
 
     def explain(self, text: str, name: str) -> Explanation | None:
         """The sentence of ``text`` whose features carry most of ``name``'s score, and its
