@@ -85,11 +85,14 @@ RULES: tuple[RuleSpec, ...] = (
                  r"small\s+claims|sue|my\s+bank|dispute|regulators?)",
          examples=("The next step will be legal action.",)),
     rule("legal.formal_notice", weight=0.6,
-         pattern=r"\b(?:formal\s+(?:notice|demand)|letter\s+before\s+action|notice\s+of\s+(?:intent|claim)|"
+         pattern=r"\b(?:formal\s+(?:notice|demand)|letter\s+before\s+action|notice\s+of\s+(?:intent(?:ion)?\s+to\s+"
+                 r"(?:sue|file|claim|commence|bring|pursue|take\s+legal)|claim)|"
                  r"cease\s+and\s+desist|(?:my|our)\s+intent(?:ion)?\s+to\s+(?:pursue|file|sue|take|"
                  r"seek|"
                  r"claim|start|bring))\b",
-         examples=("Please treat this email as formal notice of my claim.",)),
+         examples=("Please treat this email as formal notice of my claim.",
+                   "This is our notice of intent to file suit."),
+         not_examples=("We hereby give 10 days notice of intent to terminate our arrangement letter.",)),
     # A demand letter counts when it is aimed at the reader: a company's own lawyers talk about
     # the demand letters they send to others all day ("a draft of the demand letter to ...").
     rule("legal.demand_letter", weight=0.6,
@@ -207,10 +210,12 @@ RULES: tuple[RuleSpec, ...] = (
          not_examples=("How do I avoid a chargeback fee?",
                        "I will never do a chargeback, I'd rather talk it through.")),
     rule("legal.intent_dispute", weight=0.85,
-         pattern=LEAD_AND + r"(?:(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
+         pattern=LEAD_AND + r"(?:(?<!call\sand\s)(?<!phone\sand\s)(?:disput|contest)\w*\s+(?:\w+\s+){0,4}?(?:charges?|"
                  r"transactions?|payments?|bills?|invoices?|purchases?|it|this|that|them)\b|(?:disput|contest|revers|"
                  r"report|flag)\w*\s+[^.!?\n]{0,40}?\b(?:with|through|via|to)\s+" + _PAYMENT_CO + r"\b)",
-         examples=("I will dispute this charge with my bank.",)),
+         examples=("I will dispute this charge with my bank.",),
+         # a bill disputed by calling the company is a complaint to it, not a card dispute
+         not_examples=("I was told I would then have to call and dispute the bill to have my account credited.",)),
     rule("legal.dispute_done_with_provider", weight=0.7,
          pattern=r"\b(?:i|we)(?:['’]ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|now\s+)?(?:reported|disputed|flagged|"
                  r"contested)\s+(?:(?!\b(?:lost|stolen|missing|expired)\b)[^.!?\n]){0,40}?\b(?:with|to)\s+"
@@ -289,8 +294,10 @@ RULES: tuple[RuleSpec, ...] = (
          pattern=r"\b(?:then|or\s+else|otherwise|else|after\s+that|or)\s*,?\s*(?:(?:it['’]?s|it\s+is|"
                  r"it\s+will\s+be)\s+)?(?:a\s+)?"
                  r"(?:(?:paypal|card|credit\s+card|bank)\s+(?:dispute|chargeback|claim)|chargeback|charge[\s-]back|"
-                 r"law\s*suit|small\s+claims|court)\b(?!\s+(?:is|was|policy|process|fees?)\b)",
-         examples=("Refund me today or it's a PayPal dispute.",)),
+                 r"law\s*suit|small\s+claims|court)\b(?!\s+(?:is|was|policy|process|fees?|would|could|will|may|"
+                 r"might|can|must|should|has|had|decide\w*|rule\w*|found|order\w*)\b)",
+         examples=("Refund me today or it's a PayPal dispute.",),
+         not_examples=("They may not finish on time, and then a court would have to decide what is fair.",)),
     rule("legal.in_court", weight=0.8,
          pattern=r"\b(?:see|meet|laughing|laugh|explain\w*|prove|answer\s+for\s+(?:it|this)|settle\s+(?:it|this)|"
                  r"deal\s+with\s+(?:it|this))\b[^.!?\n]{0,40}?\bin\s+(?:a\s+)?court\b|\btell\s+(?:it|"

@@ -395,4 +395,15 @@ RULES: tuple[RuleSpec, ...] = (
                  r"incomplete|botched|not\s+(?:done|finished|complete))\b",
          examples=("I'm not paying for a job half done.",),
          negatable=False),
+    # An amount refused outright: "NO I'M NOT GOING TO PAY 61.00".
+    rule("pay.refuse_amount", weight=0.7,
+         pattern=r"\b(?:(?:not|never)\s+(?:going\s+to|gonna)\s+pay|won['’]?t\s+pay|wont\s+pay|will\s+not\s+pay|"
+                 r"(?:refuse|refusing)\s+to\s+pay|(?:am|['’]m|are|['’]re)\s+not\s+paying)\s+(?:you\s+|u\s+)?"
+                 r"(?:the\s+|that\s+|this\s+|a\s+)?(?:[$£€]\s?\d[\d,.]*|"
+                 r"\d[\d,.]*\s*(?:dollars|pounds|euros?|usd|gbp|eur)?)(?![\d,.]*\s*(?:%|percent|more|extra|per|a\s+month|"
+                 r"a\s+year|/))",
+         examples=("NO I'AM NOT GOING TO PAY 61.00. PLEASE EXAMINE THE ATTACHMENT.",),
+         not_examples=("I won't pay $20 more a month for the same plan.", "We did not pay $860.00 of expense in May."),
+         not_before=r"\b(?:you|u|they|he|she|customers|people)\s+(?:\w+\s+){0,2}$",
+         negatable=False),
 )
