@@ -193,6 +193,25 @@ def test_the_later_move_wins(taught, caplog) -> None:  # type: ignore[no-untyped
     assert run().relabelled == 0                    # both copies stay; neither is read again
 
 
+def test_a_message_moved_out_of_the_teaching_folders_is_forgotten(taught, caplog) -> None:  # type: ignore[no-untyped-def]
+    box, store, run = taught
+    run()
+    box.deliver("replydraft.missed", mail(1, "Waiting", "Last time I ask nicely."))
+    box.deliver("replydraft.missed", mail(2, "Invoice", "We have instructed counsel."))
+    run()
+    folder = box._folder("replydraft.missed")
+    waiting, invoice = sorted(folder.keys(), key=lambda k: folder.get_bytes(k).count(b"Waiting"), reverse=True)
+    box.deliver("replydraft.not-escalation", folder.get_bytes(waiting))          # moved on: relabelled
+    folder.remove(waiting)
+    folder.remove(invoice)                                                       # moved back to the inbox
+    with caplog.at_level(logging.INFO, logger="replydraft"):
+        report = run()
+    assert (report.relabelled, report.forgotten) == (1, 1)
+    assert [(x.subject, x.escalation) for x in store.lessons()] == [("Waiting", False)]
+    assert any("forgot 1 moved out of the teaching folders" in r.getMessage() for r in caplog.records)
+    assert run().forgotten == 0
+
+
 def test_a_reused_message_id_with_other_text_is_another_lesson(taught) -> None:  # type: ignore[no-untyped-def]
     box, store, run = taught
     run()

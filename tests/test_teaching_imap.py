@@ -1,7 +1,7 @@
 """Teaching folders against a real Dovecot and Cyrus: a pass creates them under the server's own
 namespace and delimiter, reads what a person moved in (read-only: nothing is flagged, moved or
-marked read), keeps one lesson per message however often it is read, and `evaluate --local`
-measures the detector on them."""
+marked read), keeps one lesson per message however often it is read, forgets one moved out again,
+and `evaluate --local` measures the detector on them."""
 
 from __future__ import annotations
 
@@ -122,3 +122,14 @@ def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch
         run_once(config, Renderer.create())
     logged = caplog.text + capsys.readouterr().err                       # main() logs to stderr
     assert "the rules and the company's model" in logged and imap.password not in logged
+
+    # A person takes a lesson back: the message moved out of the teaching folders is forgotten.
+    client = imap.server.client(imap.user)
+    try:
+        client.select_folder(names["review_threat"])
+        client.move(client.search(["ALL"]), "INBOX")
+    finally:
+        client.logout()
+    run_once(config, Renderer.create())
+    with Store.open(config.state_path) as store:
+        assert {lesson.subject for lesson in store.lessons()} == {"Invoice 1042", "Still waiting", "Selection"}

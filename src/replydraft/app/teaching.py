@@ -4,7 +4,9 @@ Once per pass of an account (see ``service.poll_account``): the folders ``[teach
 are created if missing (CREATE only, under the server's namespace and with its delimiter),
 opened read-only (EXAMINE), and every message not read before is fetched with BODY.PEEK
 (so it stays unread), read by the same ``extract`` every command uses, and kept as a lesson
-(``detection/teaching.py``, ``Store.teach``). Nothing in those folders is ever changed.
+(``detection/teaching.py``, ``Store.teach``). A lesson whose message a person moved out of the
+teaching folders (or deleted) is forgotten (``Store.forget_missing``). Nothing in those folders is
+ever changed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ __all__ = ["TeachingReport", "teach"]
 class TeachingReport:
     taught: dict[str, int] = field(default_factory=dict)   # folder -> messages new to the set
     relabelled: int = 0          # moved from one teaching folder to another: the later one counts
+    forgotten: int = 0           # moved out of the teaching folders (or deleted): taken back
     known: int = 0               # taught before (another pass, another copy, a UIDVALIDITY change)
     passed_over: int = 0         # no text of its own to learn from
     created: list[str] = field(default_factory=list)
@@ -52,10 +55,11 @@ def teach(mailbox: Mailbox, store: Store, settings: TeachingSettings, account: s
         report.error = str(exc)
         log.warning("%s: could not read the teaching folders (%s); will try again next pass", account, exc)
         return report
-    if report.new or report.relabelled or report.created:
-        log.info("%s: taught %d message(s)%s%s%s", account, report.new,
+    if report.new or report.relabelled or report.forgotten or report.created:
+        log.info("%s: taught %d message(s)%s%s%s%s", account, report.new,
                  f" from {counts_text(sorted(report.taught.items()))}" if report.new else "",
                  f", {report.relabelled} moved to another teaching folder" if report.relabelled else "",
+                 f", forgot {report.forgotten} moved out of the teaching folders" if report.forgotten else "",
                  f"; created {', '.join(report.created)}" if report.created else "")
     else:
         log.debug("%s: teaching folders: nothing new (%d known)", account, report.known)
@@ -67,10 +71,13 @@ def _teach(mailbox: Teachable, store: Store, settings: TeachingSettings, account
     prefix, delimiter = mailbox.namespace()
     folders = teaching_folders(settings.missed_folder, settings.not_escalation_folder, prefix, delimiter)
     report.created = mailbox.ensure_folders([f.name for f in folders])
+    present: dict[str, tuple[int, set[int]]] = {}
     for folder in folders:
         state = mailbox.open_folder(folder.name)
         read = store.taught_uids(account, folder.name, state.uidvalidity)
-        uids = [uid for uid in mailbox.all_uids() if uid not in read]
+        everything = mailbox.all_uids()
+        present[folder.name] = (state.uidvalidity, set(everything))
+        uids = [uid for uid in everything if uid not in read]
         for fetched in mailbox.fetch(uids):
             email = parse(fetched.raw)
             if not email.new_text.strip():
@@ -90,3 +97,6 @@ def _teach(mailbox: Teachable, store: Store, settings: TeachingSettings, account
                 assert before is not None
                 log.info("%s: %s was taught as %s (%s), now as %s (%s): the later move counts",
                          account, lesson.id, before.verdict, before.folder, lesson.verdict, folder.name)
+    for lesson in store.forget_missing(account, present):
+        report.forgotten += 1
+        log.info("%s: %s (%s) is no longer in %s: forgotten", account, lesson.id, lesson.verdict, lesson.folder)

@@ -660,6 +660,19 @@ class Store:
             self._seen(lesson.account, lesson.folder, lesson.uidvalidity, lesson.uid)
         return what, before
 
+    def forget_missing(self, account: str, present: dict[str, tuple[int, set[int]]]) -> list[Lesson]:
+        """Forget the account's lessons whose message is no longer where it was taught: ``present``
+        is each teaching folder read now, its UIDVALIDITY and UIDs. A message moved to another
+        teaching folder was taught there in the same pass (the later move counts), so what is left
+        was moved out of the teaching folders, or deleted: a person took the lesson back."""
+        with self._tx():
+            rows = self.db.execute("SELECT * FROM taught WHERE account=?", (account,)).fetchall()
+            where = {folder: {(uidvalidity, uid) for uid in uids} for folder, (uidvalidity, uids) in present.items()}
+            gone = [lesson for lesson in map(_lesson, rows)
+                    if lesson.folder in where and (lesson.uidvalidity, lesson.uid) not in where[lesson.folder]]
+            self.db.executemany("DELETE FROM taught WHERE key=? AND text_hash=?", [(g.key, g.text_hash) for g in gone])
+        return gone
+
     def lessons(self) -> list[Lesson]:
         """Every taught message, oldest first."""
         rows = self.db.execute("SELECT * FROM taught ORDER BY taught_at, key, text_hash")
