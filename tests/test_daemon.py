@@ -124,3 +124,26 @@ def test_a_reload_builds_a_new_detector_that_keeps_the_prefilter(tmp_path: Path)
     assert daemon.reload()
     assert daemon.detector is not before and daemon.detector.threshold("ultimatum") == 0.9
     assert daemon.detector.prefilter is prefilter and before.threshold("ultimatum") == 0.6
+
+
+def test_a_company_model_trained_while_running_is_used_from_the_next_pass(tmp_path: Path) -> None:
+    """A teaching pass (or `teaching train`) writes the company's model; the daemon's next pass
+    detects with it, without a reload."""
+    import json
+
+    from replydraft.app.daemon import Daemon
+    from replydraft.app.model import write_model
+    from replydraft.detection.scorer import shipped
+    from replydraft.reply.render import Renderer
+
+    config = parse({"accounts": [{**ACCOUNT, "password_env": "PW"}], "state": {"path": str(tmp_path / "s.db")}})
+    daemon = Daemon(tmp_path / "replydraft.toml", config, Renderer.create())
+    before = daemon.detector
+    daemon._refresh_model()
+    assert daemon.detector is before                      # nothing changed: the same detector
+    model = json.loads(json.dumps(shipped()))
+    model["signals"]["ultimatum"]["threshold"] = 0.5
+    write_model(config.model_path, json.dumps(model))
+    daemon._refresh_model()
+    assert daemon.detector is not before and daemon.detector.scorer is not None
+    assert {s.name: s.threshold for s in daemon.detector.scorer.signals}["ultimatum"] == 0.5

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 import pytest
 
 from replydraft.app.model import detector_for
-from replydraft.app.teaching import teach
+from replydraft.app.teaching import retrain, teach
 from replydraft.cli import main
 from replydraft.config import TeachingSettings, load, parse
 from replydraft.detection.detector import Detector
@@ -210,6 +211,26 @@ def test_a_message_moved_out_of_the_teaching_folders_is_forgotten(taught, caplog
     assert [(x.subject, x.escalation) for x in store.lessons()] == [("Waiting", False)]
     assert any("forgot 1 moved out of the teaching folders" in r.getMessage() for r in caplog.records)
     assert run().forgotten == 0
+
+
+def test_a_pass_that_changed_the_taught_set_trains_the_company_model_again(taught, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                            caplog) -> None:
+    box, store, run = taught
+    config = load(state_config(tmp_path))
+    assert not retrain(config, store, run(), "support")            # nothing taught: nothing trained
+    for n, text in enumerate(FORUM):
+        box.deliver("replydraft.missed.review_threat", mail(n, "Service", text))
+    for n, text in enumerate(CALM, 10):
+        box.deliver("replydraft.not-escalation", mail(n, "Hello", text))
+    with caplog.at_level(logging.INFO, logger="replydraft"):
+        assert retrain(config, store, run(), "support")
+    assert json.loads(config.model_path.read_text())["trained"]["messages"] == 20
+    assert any("trained the company's model again on 20 taught message(s)" in r.getMessage() for r in caplog.records)
+    assert not retrain(config, store, run(), "support")            # a pass that changed nothing
+    off = replace(config, teaching=replace(config.teaching, retrain=False))
+    box.deliver("replydraft.not-escalation", mail(40, "Hi", "Thanks for the quick fix."))
+    config.model_path.unlink()
+    assert not retrain(off, store, run(), "support") and not config.model_path.exists()
 
 
 def test_a_reused_message_id_with_other_text_is_another_lesson(taught) -> None:  # type: ignore[no-untyped-def]

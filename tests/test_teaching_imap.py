@@ -5,6 +5,7 @@ and `evaluate --local` measures the detector on them."""
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def test_teaching_folders_become_the_local_set(imap, tmp_path: Path, monkeypatch
     assert lessons["Still waiting"].escalation and not lessons["Still waiting"].labels
     assert not lessons["Selection"].escalation and not lessons["Selection"].labels
     assert state_of(imap, list(names.values())) == before     # read-only: nothing flagged, moved or read
+    assert json.loads(config.model_path.read_text())["trained"]["messages"] == 3   # trained again by the pass
 
     run_once(config, Renderer.create())                      # a second pass teaches nothing new
     with Store.open(config.state_path) as store:

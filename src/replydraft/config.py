@@ -122,6 +122,7 @@ class TeachingSettings:
     enabled: bool = True
     missed_folder: str = "replydraft/missed"                 # a missed escalation (a subfolder per signal)
     not_escalation_folder: str = "replydraft/not-escalation"  # a message wrongly taken for one
+    retrain: bool = True         # train the company's model again after a pass that changed what was taught
 
 
 @dataclass(frozen=True, slots=True)
@@ -686,10 +687,11 @@ _FOLDER_NAME = re.compile(r"[^/\x00-\x1f\x7f*%]+(?:/[^/\x00-\x1f\x7f*%]+)*")
 
 
 def _teaching(data: Any, problems: _Problems) -> TeachingSettings:
-    """``[teaching]``: on or off, and two folder names (levels separated by "/")."""
-    d = _section(data, "teaching", {"enabled", "missed_folder", "not_escalation_folder"}, problems)
+    """``[teaching]``: on or off, two folder names (levels separated by "/"), and whether to retrain."""
+    d = _section(data, "teaching", {"enabled", "missed_folder", "not_escalation_folder", "retrain"}, problems)
     default = TeachingSettings()
     enabled = _get(d, "enabled", bool, "teaching", problems, default=True)
+    retrain = _get(d, "retrain", bool, "teaching", problems, default=True)
     names = {}
     for key in ("missed_folder", "not_escalation_folder"):
         example = getattr(default, key)
@@ -705,7 +707,7 @@ def _teaching(data: Any, problems: _Problems) -> TeachingSettings:
         problems.add("teaching", f'missed_folder ("{missed}") and not_escalation_folder ("{calm}") must be two '
                      f'folders, neither inside the other, such as "{default.missed_folder}" and '
                      f'"{default.not_escalation_folder}"')
-    return TeachingSettings(enabled, missed, calm)
+    return TeachingSettings(enabled, missed, calm, retrain)
 
 
 def _teaching_watched(teaching: TeachingSettings, accounts: list[Account | None], problems: _Problems) -> None:

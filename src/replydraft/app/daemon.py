@@ -33,7 +33,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
-from replydraft.app.model import detector_for
+from replydraft.app.model import detector_for, model_stamp
 from replydraft.app.service import (
     Connect,
     FolderReport,
@@ -45,7 +45,7 @@ from replydraft.app.service import (
     process_folder,
     teaches,
 )
-from replydraft.app.teaching import teach
+from replydraft.app.teaching import retrain, teach
 from replydraft.config import Account, Config, load
 from replydraft.detection.prefilter import Prefilter
 from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
@@ -125,6 +125,8 @@ class Daemon:
         self.prefilter = Prefilter()
         self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
                                                                                    level=logging.INFO)
+        self._model_stamp = model_stamp(config)     # the company model the detector was built with
+        self._model_lock = threading.Lock()
         self.dry_run = dry_run
         self.connect = connect
         self.loader = loader
@@ -177,6 +179,15 @@ class Daemon:
         self.prefilter = prefilter
         self.detector.use_prefilter(prefilter)
 
+    def _refresh_model(self) -> None:
+        """Use the company's model from the next pass when it changed since the detector was built:
+        trained again after a teaching pass, or by `replydraft teaching train`."""
+        with self._model_lock:
+            stamp = model_stamp(self.config)
+            if stamp != self._model_stamp:
+                self._model_stamp = stamp
+                self.detector = detector_for(self.config, self.prefilter, level=logging.INFO)
+
     def reload(self) -> bool:
         """Load the config and templates again; on any problem keep running the old ones."""
         try:
@@ -186,6 +197,7 @@ class Daemon:
             return False
         self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
                                                                                    level=logging.INFO)
+        self._model_stamp = model_stamp(config)
         for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
             watch.wake.set()
         self._sync_jobs()
@@ -239,6 +251,7 @@ class Daemon:
             [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
                                     connect=self.connect, stop=self.stop, folders=[watch.folder],
                                     detector=self.detector)
+        self._refresh_model()
         error, auth = report.error, report.auth
         if error is None:
             try:
@@ -294,10 +307,13 @@ class Daemon:
                         # IDLE wakes for every message: the teaching folders are read at most
                         # every TEACH_EVERY (EXAMINE of nine folders is ~0.4 s on Cyrus)
                         if teaches(account, [watch.folder]) and time.monotonic() >= taught + TEACH_EVERY:
-                            teach(mailbox, store, self.config.teaching, account.name, datetime.now(UTC))
+                            report_taught = teach(mailbox, store, self.config.teaching, account.name,
+                                                  datetime.now(UTC))
+                            retrain(self.config, store, report_taught, account.name)
                             taught = time.monotonic()
                     finally:
                         store.close()
+                    self._refresh_model()
                 self._succeeded(watch, report, next_in=None if pushing else watch.interval)
                 if pushing:
                     assert isinstance(mailbox, ImapMailbox)

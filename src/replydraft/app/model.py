@@ -1,9 +1,10 @@
-"""Which learned model a config's detector uses: the one place that picks it.
+"""Which learned model a config's detector uses: the one place that picks it, and trains it.
 
-The company's own model (``<state dir>/model.json``, written by ``replydraft teaching train``)
-when it exists, else the one shipped in the package; none with ``[detection] model = false``.
-The daemon, ``run --once`` and every command that reads a message build their detector here,
-so they all detect with the same model; the log says which.
+The company's own model (``<state dir>/model.json``, written by ``replydraft teaching train`` or
+after a teaching pass, :func:`train_company_model`) when it exists, else the one shipped in the
+package; none with ``[detection] model = false``. The daemon, ``run --once`` and every command
+that reads a message build their detector here, so they all detect with the same model; the log
+says which.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from replydraft.config import Config
 from replydraft.detection.detector import Detector
 from replydraft.detection.prefilter import Prefilter
-from replydraft.detection.scorer import Scorer
+from replydraft.detection.scorer import Scorer, shipped
+from replydraft.detection.teaching import Lesson, examples
+from replydraft.detection.training import dumps, items_of, rules_only, warm_start
 from replydraft.errors import RuleError, StateError
 
 log = logging.getLogger(__name__)
 
-__all__ = ["company_model", "detector_for", "write_model"]
+__all__ = ["Trained", "company_model", "detector_for", "model_stamp", "train_company_model", "write_model"]
 
 _cache: dict[Path, tuple[int, Scorer]] = {}
 
@@ -49,6 +54,15 @@ def company_model(config: Config) -> Scorer | None:
         return None
     _cache[path] = (stamp, scorer)
     return scorer
+
+
+def model_stamp(config: Config) -> int | None:
+    """When the company's model file last changed (None: there is none), so a running daemon
+    sees a model trained after it started."""
+    try:
+        return config.model_path.stat().st_mtime_ns
+    except OSError:
+        return None
 
 
 def detector_for(config: Config, prefilter: Prefilter | None = None, *, level: int = logging.DEBUG) -> Detector:
@@ -82,3 +96,26 @@ def write_model(path: Path, text: str) -> None:
     except OSError as exc:
         raise StateError(f"can't write the model {path}: {exc.strerror or exc}. Check that the folder of "
                          f"[state] path is writable.") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Trained:
+    """What :func:`train_company_model` trained on, and the thresholds it moved (before, after)."""
+    messages: int
+    escalations: int
+    left_out: int                # escalations whose signal was not said: no signal's example
+    moved: dict[str, tuple[float, float]]
+
+
+def train_company_model(config: Config, lessons: Sequence[Lesson]) -> Trained | None:
+    """The shipped model warm-started on the taught messages, written to ``config.model_path``;
+    None (nothing written) when no lesson says a signal or a calm message."""
+    usable = [lesson for lesson in lessons if lesson.labels or not lesson.escalation]
+    if not usable:
+        return None
+    escalations = sum(bool(lesson.labels) for lesson in usable)
+    model, moved = warm_start(items_of(examples(usable), rules_only()), shipped())
+    model["trained"] = {"from": "the shipped model", "messages": len(usable), "escalations": escalations,
+                        "calm": len(usable) - escalations}
+    write_model(config.model_path, dumps(model))
+    return Trained(len(usable), escalations, len(lessons) - len(usable), moved)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from replydraft.app.model import detector_for
 from replydraft.app.progress import Progress
-from replydraft.app.teaching import teach
+from replydraft.app.teaching import retrain, teach
 from replydraft.auth.credentials import Secret, get_secret
 from replydraft.auth.oauth import AccessToken
 from replydraft.config import Account, Config
@@ -477,7 +477,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
             if teaches(account, folders):
-                teach(mailbox, store, config.teaching, account.name, ctx.now)
+                retrain(config, store, teach(mailbox, store, config.teaching, account.name, ctx.now), account.name)
     except (MailboxError, StateError) as exc:
         log.error("%s", exc)
         reports.extend(FolderReport(account.name, folder, error=str(exc)) for folder in folders[len(reports):])

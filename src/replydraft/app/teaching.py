@@ -6,7 +6,8 @@ opened read-only (EXAMINE), and every message not read before is fetched with BO
 (so it stays unread), read by the same ``extract`` every command uses, and kept as a lesson
 (``detection/teaching.py``, ``Store.teach``). A lesson whose message a person moved out of the
 teaching folders (or deleted) is forgotten (``Store.forget_missing``). Nothing in those folders is
-ever changed.
+ever changed. After a pass that changed what was taught, :func:`retrain` trains the company's
+model again (``[teaching] retrain``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from replydraft.config import TeachingSettings
+from replydraft.app.model import train_company_model
+from replydraft.config import Config, TeachingSettings
 from replydraft.detection.teaching import Lesson, counts_text, teaching_folders, text_hash
-from replydraft.errors import MailboxError, StateError
+from replydraft.errors import MailboxError, RuleError, StateError
 from replydraft.mail.protocol import Mailbox, Teachable
 from replydraft.message.extract import parse
 from replydraft.pipeline import source_key
@@ -25,7 +27,7 @@ from replydraft.state.store import Store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["TeachingReport", "teach"]
+__all__ = ["TeachingReport", "retrain", "teach"]
 
 
 @dataclass
@@ -41,6 +43,11 @@ class TeachingReport:
     @property
     def new(self) -> int:
         return sum(self.taught.values())
+
+    @property
+    def changed(self) -> bool:
+        """Whether the taught set is not what it was before the pass."""
+        return bool(self.new or self.relabelled or self.forgotten)
 
 
 def teach(mailbox: Mailbox, store: Store, settings: TeachingSettings, account: str, now: datetime) -> TeachingReport:
@@ -100,3 +107,23 @@ def _teach(mailbox: Teachable, store: Store, settings: TeachingSettings, account
     for lesson in store.forget_missing(account, present):
         report.forgotten += 1
         log.info("%s: %s (%s) is no longer in %s: forgotten", account, lesson.id, lesson.verdict, lesson.folder)
+
+
+def retrain(config: Config, store: Store, report: TeachingReport, account: str) -> bool:
+    """After a pass that changed what was taught: the company's model trained again on every lesson
+    (as ``teaching train`` does) and written beside the state database. Whether it was; a failure
+    is logged, and the model in use is kept."""
+    if not (config.teaching.retrain and config.detector.model and report.changed):
+        return False
+    try:
+        trained = train_company_model(config, store.lessons())
+    except (StateError, RuleError) as exc:
+        log.warning("%s: could not train the company's model again (%s); keeping the one in use", account, exc)
+        return False
+    if trained is None:
+        log.info("%s: nothing to train the company's model on yet (only escalations whose signal was not said)",
+                 account)
+        return False
+    log.info("%s: trained the company's model again on %d taught message(s) (%d missed escalation(s)); "
+             "used from the next pass", account, trained.messages, trained.escalations)
+    return True

@@ -91,38 +91,30 @@ def empty_message(config: Config) -> str:
 
 def _train(config: Config) -> int:
     """The shipped model warm-started on the taught messages -> ``<state dir>/model.json``."""
-    from replydraft.app.model import write_model
-    from replydraft.detection.scorer import shipped
-    from replydraft.detection.teaching import examples
-    from replydraft.detection.training import dumps, items_of, rules_only, warm_start
+    from replydraft.app.model import train_company_model
 
     lessons = _lessons(config)
-    usable = [lesson for lesson in lessons if lesson.labels or not lesson.escalation]
-    if not usable:
+    trained = train_company_model(config, lessons)
+    if trained is None:
         print(empty_message(config) if not lessons else
               f"Nothing to train on: the {len(lessons)} taught message(s) are all escalations whose signal "
               f"was not said; move them into {config.teaching.missed_folder}/<signal>.")
         return EXIT_FAILURE
-    escalations = sum(bool(lesson.labels) for lesson in usable)
-    model, moved = warm_start(items_of(examples(usable), rules_only()), shipped())
-    model["trained"] = {"from": "the shipped model", "messages": len(usable), "escalations": escalations,
-                        "calm": len(usable) - escalations}
-    write_model(config.model_path, dumps(model))
-    left = len(lessons) - len(usable)
-    print(f"Trained the company's model on {len(usable)} taught message(s) ({escalations} missed escalation(s), "
-          f"{len(usable) - escalations} not an escalation)"
+    n, escalations, left, moved = trained.messages, trained.escalations, trained.left_out, trained.moved
+    print(f"Trained the company's model on {n} taught message(s) ({escalations} missed escalation(s), "
+          f"{n - escalations} not an escalation)"
           + (f"; {left} escalation(s) with no signal said left out" if left else "") + ".")
     stricter = {name: m for name, m in moved.items() if m[1] > m[0]}
     switched_on = {name: m for name, m in moved.items() if m[1] < m[0]}
     if switched_on:
-        print("Switched on by your examples (the shipped model leaves these to the rules): "
+        print("Set lower by your examples (the shipped model's thresholds were set on other people's mail): "
               + ", ".join(f"{name} {before} -> {after}" for name, (before, after) in switched_on.items()) + ".")
     if stricter:
         print("Made stricter, so the taught calm messages stay within the 2% false-alarm budget: "
               + ", ".join(f"{name} {before} -> {after}" for name, (before, after) in stricter.items()) + ".")
     else:
         print("Thresholds kept (the shipped model's).")
-    print(f"Wrote {config.model_path}. Every command with this config uses it now; a running daemon from its "
-          f"next reload (SIGHUP) or start. `replydraft evaluate --local` measures it; delete the file to go "
-          f"back to the shipped model.")
+    print(f"Wrote {config.model_path}. Every command with this config uses it now, a running daemon from its "
+          f"next pass. `replydraft evaluate --local` measures it; delete the file to go back to the shipped "
+          f"model (with [teaching] retrain = false, or a teaching pass writes it again).")
     return EXIT_OK
