@@ -49,7 +49,8 @@ def shown(client: tuple[str, str], tmp_path: Path, width: int) -> list[str]:
     neomutt, tmux = client
     mbox, muttrc = tmp_path / "mbox", tmp_path / "muttrc"
     write_mbox(mbox)
-    muttrc.write_text(MUTTRC)
+    # its own folder: neomutt asks before it creates ~/Mail, which a new machine doesn't have
+    muttrc.write_text(MUTTRC + f'set folder = "{tmp_path}"\n')
     server = ["tmux", "-L", f"replydraft-{os.getpid()}-{width}"]
     # LINES and COLUMNS (set under pytest-xdist) would override the pane's size for neomutt's curses
     env = {k: v for k, v in os.environ.items() if k not in ("LINES", "COLUMNS", "TMUX")}

@@ -198,6 +198,8 @@ class Scorer:
         """The signals (but those in ``skip``) whose probability reaches their threshold, and that
         may be raised alone or are among the rules' near misses ``near``."""
         near = list(near)
+        if not any(s.name not in skip and (s.alone or s.name in near) for s in self.signals):
+            return {}          # nothing it could raise: most calm mail, with the shipped model, costs no scoring
         return {s.name: _sigmoid(z) for s, z in zip(self.signals, self._logits(text, near), strict=True)
                 if z >= s.cutoff and s.name not in skip and (s.alone or s.name in near)}
 
