@@ -29,14 +29,15 @@ RULES: tuple[RuleSpec, ...] = (
                  r"refer|escalat|bring|see|instruct|engag|tak|loop|cc|copy|get\s+in\s+touch)\w*"
                  r"(?:\s+(?:in|with|to|this|it|(?:this|the|that)\s+(?:matter|issue|case|dispute)|everything|on|over|"
                  r"along)){0,3}\s+"
-                 r"(?:(?:my|our|a|an|the)\s+)?(?:own\s+)?(?:\w+\s+)?" + _LAWYER + r"\b"
+                 r"(?:(?:my|our|a|an|the)\s+)?(?:own\s+)?(?:\w+\s+)?" + _LAWYER + r"\b(?!\s+for\s+(?-i:[A-Z]))"
                  r"(?!\s+(?:for|to|about|regarding|on)\s+(?:(?:the|this|your|a)\s+)?(?:review|approv\w*|sign\w*|"
                  r"look|check|vet\w*|contract|agreement|nda|terms|paperwork|draft|proposal)\b)",
          examples=("I'm going to contact my lawyer about this.",
                    "I'll leave a 1-star review everywhere and talk to my lawyer.",
                    "We'll put a bad review on Google and get our solicitor involved."),
          not_examples=("Our lawyer will review the contract before we sign.",
-                       "I'm going to ask my lawyer to look over the NDA.")),
+                       "I'm going to ask my lawyer to look over the NDA.",
+                       "I have contacted counsel for CES and sent the consents for signature.")),
     rule("legal.lawyer_up", weight=0.8,
          pattern=r"\blawyer(?:ing)?\s+up\b",
          examples=("Looks like it's time to lawyer up.",)),

@@ -62,9 +62,11 @@ RULES: tuple[RuleSpec, ...] = (
          negatable=False),
     rule("ult.last_chance", weight=0.85,
          pattern=r"\b(?:(?:your|my|this\s+is\s+(?:your|the|my)|consider\s+this\s+(?:a|my|your|the))\s+(?:last|final)\s+"
-                 r"(?:chance|warning|notice|opportunity)|\bi['’]?m\s+out(?=\s*(?:[.!,;]|$))|"
+                 r"(?:chance|warning|notice|opportunity)(?!\s+(?:for|to)\s+(?:\w+\s+)?(?:guaranteed|save|savings|order|buy|"
+                 r"register|enrol\w*|sign|book|take\s+advantage|get\s+(?:in|yours|the\s+deal)|delivery|discount|shop))|\bi['’]?m\s+out(?=\s*(?:[.!,;]|$))|"
                  r"(?:last|final)\s+(?:chance|warning)\s+(?:before|or)\b)",
-         examples=("This is your last chance to make it right.",)),
+         examples=("This is your last chance to make it right.",),
+         not_examples=("It's your last chance for guaranteed Christmas delivery!",)),
     # "... or else!" ends a threat; "or else I am wasting money" is only "otherwise"
     rule("ult.or_else", weight=0.6,
          pattern=r"\bor\s+else\b(?=\s*(?:[.!?…]|$))",
@@ -210,7 +212,9 @@ RULES: tuple[RuleSpec, ...] = (
                  r"you['’]?ve\s+got)\s+(?:(?:until|till)\s+\S+|(?:exactly\s+|just\s+|only\s+)?(?:\d+|one|two|three|"
                  r"a|an|twenty[\s-]?four|forty[\s-]?eight|seventy[\s-]?two)\s+(?:more\s+)?(?:business\s+|working\s+)?"
                  r"(?:hours?|days?|weeks?|minutes?|hrs?)\s+(?:to|or|before)\b)",
-         examples=("You have until Friday to fix this.",)),
+         examples=("You have until Friday to fix this.",),
+         not_examples=("If you would like to make changes to your selections, you have until this Friday.",),
+         not_before=r"\bif\s+you\s+(?:would\s+like|wish|want|need|plan)\b[^.!?\n]{0,80}$"),
     rule("ult.insist_deadline", weight=0.65,
          pattern=r"\b(?:i|we)\s+(?:must\s+)?(?:insist|demand|require)\b[^.!?\n]{0,80}?\b" + _DEADLINE,
          examples=("I must insist the repair is done within seven days.",)),
@@ -231,6 +235,10 @@ RULES: tuple[RuleSpec, ...] = (
     rule("ult.now_shout", weight=0.6,
          pattern=r"(?:(?-i:\bNOW\b)(?=\s*(?:[!.?]|$|(?-i:OR\b)))|\bnow\s*!{2,})",
          examples=("I want my money back NOW.",),
+         # an advert's or a memo's call to act ("ORDER NOW!", "mark your calendars NOW!") is no demand
+         not_examples=("MARK YOUR LUNCH CALENDARS NOW ! You are invited.", "ORDER NOW! WAS $19.96!"),
+         not_before=r"\b(?:order|register|registration|mark|rsvp|enrol+\w*|sign\s+up|subscribe|download|act)\b"
+                    r"[^.!?\n]{0,60}$",
          negatable=False, question=False, positive=True),
     rule("ult.impatience", weight=0.5,
          pattern=r"\b(?:(?:i|we)\s*(?:['’]\s*ve|\s+have)\s+(?:been\s+)?wait\w*\s+(?:long\s+enough|(?:for\s+)?"
