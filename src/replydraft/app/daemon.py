@@ -123,10 +123,9 @@ class Daemon:
         self.config_path = config_path
         # one detector per config load; all of them share the process's prefilter (see use_prefilter)
         self.prefilter = Prefilter()
-        self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
-                                                                                   level=logging.INFO)
-        self._model_stamp = model_stamp(config)     # the company model the detector was built with
         self._model_lock = threading.Lock()
+        self.config, self.renderer = config, renderer
+        self._use_detector(config)
         self.dry_run = dry_run
         self.connect = connect
         self.loader = loader
@@ -179,14 +178,17 @@ class Daemon:
         self.prefilter = prefilter
         self.detector.use_prefilter(prefilter)
 
+    def _use_detector(self, config: Config) -> None:
+        """The config's detector, and the stamp of the company model it was built with."""
+        with self._model_lock:
+            self._model_stamp = model_stamp(config)
+            self.detector = detector_for(config, self.prefilter, level=logging.INFO)
+
     def _refresh_model(self) -> None:
         """Use the company's model from the next pass when it changed since the detector was built:
         trained again after a teaching pass, or by `replydraft teaching train`."""
-        with self._model_lock:
-            stamp = model_stamp(self.config)
-            if stamp != self._model_stamp:
-                self._model_stamp = stamp
-                self.detector = detector_for(self.config, self.prefilter, level=logging.INFO)
+        if model_stamp(self.config) != self._model_stamp:
+            self._use_detector(self.config)
 
     def reload(self) -> bool:
         """Load the config and templates again; on any problem keep running the old ones."""
@@ -195,9 +197,8 @@ class Daemon:
         except ReplydraftError as exc:
             log.error("reload refused, still running the previous config: %s", exc)
             return False
-        self.config, self.renderer, self.detector = config, renderer, detector_for(config, self.prefilter,
-                                                                                   level=logging.INFO)
-        self._model_stamp = model_stamp(config)
+        self.config, self.renderer = config, renderer
+        self._use_detector(config)
         for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
             watch.wake.set()
         self._sync_jobs()

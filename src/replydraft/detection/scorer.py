@@ -198,10 +198,11 @@ class Scorer:
         """The signals (but those in ``skip``) whose probability reaches their threshold, and that
         may be raised alone or are among the rules' near misses ``near``."""
         near = list(near)
-        if not any(s.name not in skip and (s.alone or s.name in near) for s in self.signals):
+        open_ = {s.name for s in self.signals if s.name not in skip and (s.alone or s.name in near)}
+        if not open_:
             return {}          # nothing it could raise: most calm mail, with the shipped model, costs no scoring
         return {s.name: _sigmoid(z) for s, z in zip(self.signals, self._logits(text, near), strict=True)
-                if z >= s.cutoff and s.name not in skip and (s.alone or s.name in near)}
+                if z >= s.cutoff and s.name in open_}
 
     def explain(self, text: str, name: str) -> Explanation | None:
         """The sentence of ``text`` whose features carry most of ``name``'s score, and its

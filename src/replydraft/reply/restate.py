@@ -155,7 +155,6 @@ def _impact(t: Text, spans: list[tuple[int, int]], avoid: list[tuple[int, int]])
     return []
 
 
-
 def _adds(first: str, second: str) -> bool:
     """Whether the second complaint says more than the first (not "your room is filthy" twice)."""
     seen = {w.strip(".,!").lower() for w in first.split()}
