@@ -256,6 +256,7 @@ def test_teaching_off_or_a_mailbox_without_folders_reads_nothing(taught, tmp_pat
     ({"not_escalation_folder": "a/*"}, 'not_escalation_folder = "replydraft/not-escalation"'),
     ({"missed_folder": 3}, "got 3"),
     ({"enabled": "yes"}, "teaching.enabled: expected true or false"),
+    ({"retrain": "yes"}, "teaching.retrain: expected true or false"),
     ({"not_escalation_folder": "replydraft/missed/calm"}, "neither inside the other"),
     ({"missed_folder": "same", "not_escalation_folder": "same"}, "must be two folders"),
     ({"folder": "x"}, 'teaching.folder: unknown key'),
