@@ -617,7 +617,7 @@ TOPICS = [
     ("Claude: Fraud victim, no human response in 14 days", ""), ("Despicable: author deletes reviews", ""),
     ("Terrible", ""), ("Boiler: still broken", "the boiler"),
     ("That scum or what", ""), ("Being charged without approval", ""), ("The Android APP is a SCAM", ""),
-    ("Worst developers ever!", ""),
+    ("Worst developers ever!", ""), ("FRAUD", ""), ("Theft of my deposit", ""),
     ("Switching internet provider", ""),
     ("Billing error", "the billing error"),
     ("Stranded in DCA", ""), ("Ripped off", ""), ("Properly implement the API", ""), ("Check your Gmail", ""),

@@ -171,6 +171,9 @@ def test_cases_follow_the_reading() -> None:
     report = Evidence("report this to the authorities", 0, 30, "legal.x")
     authority = Detection((Signal("legal_threat", 0.9, (report,)),))
     assert signal_cases(authority, Reading()) == {"legal_threat": "regulator"}
+    under_law = Evidence("complaint under CASL", 0, 20, "legal.complaint_under_law")
+    casl = Detection((Signal("legal_threat", 0.8, (under_law,)),))
+    assert signal_cases(casl, Reading()) == {"legal_threat": "regulator"}
     never_again = Detection((Signal("ultimatum", 0.9, (Evidence("never flying with you again", 0, 27, "r"),)),))
     assert signal_cases(never_again, Reading()) == {"ultimatum": "leaving"}
     trying = Detection((Signal("ultimatum", 0.9, (Evidence("I'll try #Delta", 0, 15, "ult.try_named"),)),))

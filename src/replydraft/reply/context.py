@@ -141,7 +141,8 @@ _CHURN_RULES = re.compile(r"ult\.(?:try_|booking_named|back_on_named|take_custom
 # of its own ("gonna do the refund thing on PayPal", "legal.disputed_by_bank"): the holding reply meant
 # for a lawsuit would stonewall a card dispute or a complaint to a regulator.
 _EVIDENCE_KINDS = (("chargeback", re.compile(r"dispute|bank|chargeback|paypal|stripe|alipay|card|provider", re.I)),
-                   ("regulator", re.compile(r"regulat|authorit|ombudsman|commission|consumer|\bdot\b|\bftc\b", re.I)))
+                   ("regulator", re.compile(r"regulat|authorit|ombudsman|commission|consumer|complaint_under|\bdot\b"
+                                            r"|\bftc\b", re.I)))
 
 
 # Rules whose words claim a defect: the work should be redone at the company's cost, or a remedy refused.

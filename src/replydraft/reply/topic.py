@@ -64,9 +64,11 @@ def topic(subject: str) -> str:
     return " ".join(["the", *words])
 
 
-# A subject that judges ("Worst developers ever", "The Android APP is a SCAM") or only exclaims ("lmao").
-_INSULT_WORD = rx(rf"\b(?:{INSULT_ADJ}|{INSULT_NOUN}|scam\w*|dafaq|wtf|lmao|lol|omg|trash|garbage|rubbish|crap\w*"
-                   r"|worst|terrible|horrible|awful|disgusting|shameful|ridiculous)\b")
+# A subject that judges ("Worst developers ever", "The Android APP is a SCAM", "FRAUD") or only exclaims
+# ("lmao"): "writing about the fraud" would take the accusation as ours.
+_INSULT_WORD = rx(rf"\b(?:{INSULT_ADJ}|{INSULT_NOUN}|scam\w*|fraud\w*|theft|stolen|steal\w*|rip-?offs?|dafaq|wtf"
+                   r"|lmao|lol|omg|trash|garbage|rubbish|crap\w*|worst|terrible|horrible|awful|disgusting|shameful"
+                   r"|ridiculous)\b")
 # "Being charged without approval", "Paid for Pro support": a clause, not a thing; "X is a Y" judges.
 _A_CLAUSE = re.compile(r"(?:being|getting|having|not|paid|charged|bought|ordered|got)\b"
                        r"|(?!(?:billing|booking|pricing|shipping|parking|heating|plumbing|wedding|building|meeting|listing"
