@@ -1,5 +1,5 @@
 # `make test` is the one command for the tests: it installs what they need (Dovecot, Cyrus,
-# Chromium, neomutt and tmux from the distribution's packages when they are missing, the Python test
+# PostgreSQL, Chromium, neomutt and tmux from the distribution's packages when they are missing, the Python test
 # dependencies into a venv of its own, TEST_VENV) and runs them all. It never installs
 # anything into the Python or venv it is run from.
 PYTHON ?= python3
@@ -15,10 +15,12 @@ APT_INSTALL := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --n
 # --no-install-recommends matters: cyrus-common recommends cyrus-imapd, which would remove Dovecot.
 CYRUS_DIR := .cache/cyrus-imapd
 
-.PHONY: test lint model test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-browser test-deps-client bench \
+.PHONY: test lint model test-deps test-venv test-deps-dovecot test-deps-cyrus test-deps-postgres test-deps-browser \
+	test-deps-client bench \
 	bench-deps
 test: test-deps
-	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_BROWSER=1 REPLYDRAFT_REQUIRE_CLIENT=1 \
+	REPLYDRAFT_REQUIRE_DOVECOT=1 REPLYDRAFT_REQUIRE_CYRUS=1 REPLYDRAFT_REQUIRE_POSTGRES=1 \
+		REPLYDRAFT_REQUIRE_BROWSER=1 REPLYDRAFT_REQUIRE_CLIENT=1 \
 		$(VENV_PYTHON) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 # ruff and mypy --strict (settings in pyproject.toml), from the test venv, both run whatever the first says;
@@ -34,7 +36,7 @@ lint: test-venv
 model:
 	PYTHONPATH=src $(PYTHON) -m replydraft.detection.training
 
-test-deps: test-deps-dovecot test-deps-cyrus test-deps-browser test-deps-client test-venv
+test-deps: test-deps-dovecot test-deps-cyrus test-deps-postgres test-deps-browser test-deps-client test-venv
 
 # replydraft (editable), the test dependencies and the linters in a venv of their own: made once, and
 # installed again only when pyproject.toml changes.
@@ -76,6 +78,13 @@ test-deps-cyrus: test-deps-dovecot
 			"or upgrade cyrus-common"; rm -rf $$tmp; exit 1; }; \
 		rm -rf $(CYRUS_DIR) && mkdir -p $(CYRUS_DIR) && dpkg-deb -x $$tmp/cyrus-imapd_*.deb $(CYRUS_DIR) \
 		&& echo "$$version" > $(CYRUS_DIR)/VERSION; status=$$?; rm -rf $$tmp; exit $$status; }
+
+# The shared state's tests start a private PostgreSQL cluster (tests/support/pgserver.py): only the
+# server's programs are needed, not a running service.
+test-deps-postgres:
+	@ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || { \
+		echo "installing PostgreSQL for the shared-state tests"; \
+		$(SUDO) apt-get update -qq && $(APT_INSTALL) postgresql >/dev/null; }
 
 # The backlog benchmark (benchmarks/backlog.py): Dovecot for the mailbox, imapfilter as the peer.
 bench-deps: test-deps-dovecot

@@ -7,6 +7,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import keyring
 import keyring.backend
@@ -17,6 +18,7 @@ from replydraft.auth.credentials import TOKENS
 from support.cyrusserver import CyrusError, CyrusServer
 from support.imapserver import DovecotServer, ImapAccount, find_dovecot
 from support.oauthserver import FakeOAuthProvider
+from support.pgserver import PostgresError, PostgresServer
 
 # ---------------------------------------------------------------------------------------
 # IMAP: private Dovecot and Cyrus servers on 127.0.0.1 (see imapserver.py, cyrusserver.py).
@@ -115,20 +117,52 @@ def dovecot_servers() -> Iterator[DovecotServers]:
         servers.close()
 
 
+def _missing(required: str, reason: str, tests: str) -> NoReturn:
+    """A server the tests need is missing: fail under ``required``=1 (CI), else skip them."""
+    if os.environ.get(required) == "1":
+        pytest.fail(f"{required}=1 but {reason}", pytrace=False)
+    pytest.skip(f"{reason} - skipping {tests}")
+
+
 @pytest.fixture(scope="session")
 def cyrus_server() -> Iterator[CyrusServer]:
     """Skips the tests when Cyrus is missing; fails them instead under REPLYDRAFT_REQUIRE_CYRUS=1 (CI)."""
     try:
         server = CyrusServer()
     except CyrusError as exc:
-        if os.environ.get("REPLYDRAFT_REQUIRE_CYRUS") == "1":
-            pytest.fail(f"REPLYDRAFT_REQUIRE_CYRUS=1 but {exc}", pytrace=False)
-        pytest.skip(f"{exc} - skipping the Cyrus integration tests")
+        _missing("REPLYDRAFT_REQUIRE_CYRUS", str(exc), "the Cyrus integration tests")
     _warm_rules_cache()
     try:
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A private PostgreSQL cluster per test process. Skips its tests when PostgreSQL is missing;
+    fails them instead under REPLYDRAFT_REQUIRE_POSTGRES=1 (CI)."""
+    try:
+        server = PostgresServer()
+    except PostgresError as exc:
+        _missing("REPLYDRAFT_REQUIRE_POSTGRES", str(exc), "the PostgreSQL tests")
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture(autouse=True)
+def _mark_postgres_in_the_report(request: pytest.FixtureRequest, record_property: Callable[[str, object], None]) -> None:
+    """.ci/run proves the PostgreSQL tests ran by this property in the JUnit report."""
+    if request.node.get_closest_marker("postgres"):
+        record_property("postgres", "1")
+
+
+@pytest.fixture
+def postgres_url(postgres_server: PostgresServer) -> str:
+    """A fresh, empty database of the test's own."""
+    return postgres_server.new_database()
 
 
 @pytest.fixture(params=IMAP_SERVERS)

@@ -128,7 +128,7 @@ class TeachingSettings:
 @dataclass(frozen=True, slots=True)
 class Config:
     source: Path                        # the file it came from ("<memory>" in tests)
-    state_path: Path
+    state_path: Path                    # the SQLite file; its folder also holds the cache and the company model
     policy: Policy
     accounts: tuple[Account, ...]
     templates_dir: Path | None = None
@@ -137,6 +137,8 @@ class Config:
     ledger: LedgerSettings | None = None
     store_excerpts: bool = False        # [state] store_excerpts: keep the start of each customer's text
     teaching: TeachingSettings = field(default_factory=TeachingSettings)
+    state_url: str = ""                 # [state] url: a PostgreSQL database in place of the SQLite file
+    lease: float = 60.0                 # [state] lease: a dead daemon's folders are taken over after this
 
     @property
     def model_path(self) -> Path:
@@ -733,8 +735,13 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     problems = _Problems(str(source))
     top = _section(data, "", _TOP_KEYS, problems)
 
-    state = _section(top.get("state", {}), "state", {"path", "store_excerpts"}, problems)
+    state = _section(top.get("state", {}), "state", {"path", "url", "store_excerpts", "lease"}, problems)
     state_path = base / _get(state, "path", str, "state", problems, default="replydraft.db")
+    state_url = _state_url(state, problems)
+    lease = _duration(state, "lease", "60s", "state", problems)
+    if not 5 <= lease <= 3600:
+        problems.add("state.lease", f"must be between 5s and 1h, not {lease:g}s: how long a dead daemon's folders "
+                                    f"wait before another takes them over")
     store_excerpts = _get(state, "store_excerpts", bool, "state", problems, default=False)
     templates = _section(top.get("templates", {}), "templates", {"dir", "signals"}, problems)
     templates_dir = _get(templates, "dir", str, "templates", problems)
@@ -767,7 +774,17 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         ledger=ledger,
         store_excerpts=store_excerpts,
         teaching=teaching,
+        state_url=state_url,
+        lease=lease,
     )
+
+
+def _state_url(state: dict[str, Any], problems: _Problems) -> str:
+    url = _get(state, "url", str, "state", problems, default="")
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        problems.add("state.url", "must be a PostgreSQL URL, postgresql://USER@HOST:PORT/DATABASE (without it, the "
+                                  "state is the SQLite file [state] path)")
+    return str(url)
 
 
 def load(path: Path | str) -> Config:

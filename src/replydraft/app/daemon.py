@@ -293,7 +293,7 @@ class Daemon:
                 log.warning("%s: the server does not offer IDLE; polling every %.0f s instead",
                             watch.key, watch.interval)
             while not watch.wake.is_set():
-                store = Store.open(self.config.state_path)
+                store = Store.of(self.config)
                 try:
                     report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
                                                                          detector=self.detector),
@@ -302,7 +302,7 @@ class Daemon:
                 finally:
                     store.close()
                 if not self.dry_run:
-                    store = Store.open(self.config.state_path)
+                    store = Store.of(self.config)
                     try:
                         check_replies(mailbox, store, account.name, drafts, datetime.now(UTC))
                         # IDLE wakes for every message: the teaching folders are read at most
@@ -334,7 +334,7 @@ class Daemon:
         if report.drafted or report.recovered:
             log.info("%s: %d new message(s), %d draft(s)%s", watch.key, report.examined, len(report.drafted),
                      " (dry run)" if self.dry_run else "")
-        with Store.open(self.config.state_path) as store:
+        with Store.of(self.config) as store:
             next_try = datetime.now(UTC) + timedelta(seconds=next_in) if next_in else None
             store.record_success(watch.account, watch.folder, watch.mode, report.waiting, next_try)
         watch.failures = 0
@@ -345,7 +345,7 @@ class Daemon:
         counted in memory, with the same backoff."""
         auth_failures = 0
         try:
-            with Store.open(self.config.state_path) as store:
+            with Store.of(self.config) as store:
                 watch.failures = next((s.failures for s in store.watch_statuses()
                                        if (s.account, s.folder) == (watch.account, watch.folder)), 0)
                 delay, at = self._backoff(watch.failures + 1, account)

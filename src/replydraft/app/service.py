@@ -454,7 +454,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
     folders = list(account.folders if folders is None else folders)
     store = None
     try:
-        store = Store.open(config.state_path)
+        store = Store.of(config)
         ctx = make_context(config, account, renderer, detector=detector)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
@@ -501,7 +501,7 @@ def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
     detector = detector_for(config, prefilter, level=logging.INFO)
     for account in config.accounts:
         reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect, detector=detector))
-    with Store.open(config.state_path) as store:
+    with Store.of(config) as store:
         for r in reports:
             if r.error:
                 store.record_failure(r.account, r.folder, "once", r.error, auth=r.auth, next_try=None)

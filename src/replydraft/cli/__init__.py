@@ -165,10 +165,10 @@ def _store(args: argparse.Namespace, config: Config | None = None):  # type: ign
     from replydraft.state.store import Store
 
     config = config or _config(args)
-    if not config.state_path.exists():
+    if not config.state_url and not config.state_path.exists():
         raise StateError(f"no incident database at {config.state_path} yet; it is created by "
                          f"`replydraft run` ([state] path in {config.source}).")
-    return Store.open(config.state_path)
+    return Store.of(config)
 
 
 def _cut(text: str, width: int) -> str:

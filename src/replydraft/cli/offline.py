@@ -226,8 +226,8 @@ def _evaluate_local(args: argparse.Namespace) -> int:
 
     config = _config(args)
     lessons, incidents = [], []
-    if config.state_path.exists():
-        with Store.open(config.state_path) as store:
+    if config.state_url or config.state_path.exists():
+        with Store.of(config) as store:
             lessons, incidents = store.lessons(), list(store.incidents())
     if lessons:
         report = evaluate(examples(lessons), detector_for(config))

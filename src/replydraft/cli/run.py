@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 import threading
+from contextlib import nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,8 +59,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     config, renderer = load_checked(path)   # broken templates or ledger stop here, not mid-pass
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
-    with StateLock.acquire(config.state_path):   # one `run` per state file: a second is refused
-        Store.open(config.state_path).close()      # created or migrated once, before any pass
+    # One `run` per SQLite file: a second is refused. A shared database needs no lock: the
+    # daemons on it take a lease on each folder they work on (state/leases.py).
+    with nullcontext() if config.state_url else StateLock.acquire(config.state_path):
+        Store.of(config).close()                   # created or migrated once, before any pass
         return _run(args, path, config, renderer, reload_requested)
 
 

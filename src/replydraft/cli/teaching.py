@@ -40,7 +40,7 @@ def cmd_teaching(args: argparse.Namespace) -> int:
 
 
 def _lessons(config: Config) -> list[Lesson]:
-    if not config.state_path.exists():
+    if not config.state_url and not config.state_path.exists():
         return []
     with _store(argparse.Namespace(), config) as store:
         lessons: list[Lesson] = store.lessons()

@@ -12,23 +12,25 @@ the short evidence phrases that explain why.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
-import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from replydraft.detection.teaching import Lesson, change
 from replydraft.errors import StateError
 from replydraft.pipeline import Outcome
 from replydraft.reply.draft import body_hash, thread_keys
 from replydraft.reply.voice import History
+from replydraft.state.database import Database, PostgresDatabase, Row, SqliteDatabase
+
+if TYPE_CHECKING:
+    from replydraft.config import Config
 
 __all__ = [
     "COLLISION",
@@ -155,6 +157,22 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             uidvalidity INTEGER NOT NULL,
             uid         INTEGER NOT NULL,
             PRIMARY KEY (account, folder, uidvalidity, uid))"""),
+    # A fleet (issue 18): which daemon works on each watched folder, until when, and the fencing
+    # token that grows at every takeover; and the daemons alive, to share the folders out fairly.
+    # Times are the database's clock in seconds, so the machines' clocks need not agree.
+    9: ("""CREATE TABLE leases (
+            account     TEXT NOT NULL,
+            folder      TEXT NOT NULL,
+            holder      TEXT NOT NULL,           -- the daemon working on it (Lease.holder)
+            token       INTEGER NOT NULL,        -- fencing token: one more at every takeover
+            expires_at  REAL NOT NULL,
+            PRIMARY KEY (account, folder))""",
+        """CREATE TABLE daemons (
+            holder      TEXT PRIMARY KEY,
+            host        TEXT NOT NULL,
+            pid         INTEGER NOT NULL,
+            started_at  TEXT NOT NULL,
+            seen_at     REAL NOT NULL)"""),
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 # Incident statuses: an APPEND under way, a draft saved, or why there is none.
@@ -243,7 +261,7 @@ class Incident:
     dmarc_failed: bool
 
     @classmethod
-    def from_row(cls, row: sqlite3.Row) -> Incident:
+    def from_row(cls, row: Row) -> Incident:
         """The one place a stored incident is decoded: times parsed, JSON lists read, flags as bools."""
         return cls(
             id=row["id"], created_at=datetime.fromisoformat(row["created_at"]), account=row["account"],
@@ -288,7 +306,7 @@ def _logged(text: str) -> tuple[LoggedSignal, ...]:
     return tuple(LoggedSignal.from_json(item) for item in json.loads(text))
 
 
-def _lesson(row: sqlite3.Row) -> Lesson:
+def _lesson(row: Row) -> Lesson:
     return Lesson(row["key"], row["text_hash"], row["account"], row["folder"], row["uidvalidity"], row["uid"],
                   bool(row["escalation"]), frozenset(json.loads(row["labels"])), row["subject"], row["body"],
                   datetime.fromisoformat(row["taught_at"]))
@@ -311,13 +329,13 @@ def _signals_json(signals: Any) -> str:
 
 
 class Store:
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self.db = connection
-        self.path = path
+    """The state, in SQLite (``open``, a file) or PostgreSQL (``connect``, a server a fleet shares)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
         self._batch_size = 0            # > 0 inside batch()
         self._batch_open = False        # a batch transaction has begun and is not committed
         self._batched = 0
-        self._synchronous = "FULL"      # as set in open()
 
     @classmethod
     def open(cls, path: Path) -> Store:
@@ -325,11 +343,30 @@ class Store:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():           # who wrote to whom, and why: readable by its owner only
                 os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
-            db = _connect(path)
+            db = SqliteDatabase(path)
         except (sqlite3.Error, OSError) as exc:
             raise StateError(f"can't open the state database {path}: {exc}. "
                              f"Check [state] path and that the folder is writable.") from None
-        return cls(db, path)
+        return cls._migrated(db)
+
+    @classmethod
+    def connect(cls, url: str) -> Store:
+        """A PostgreSQL database (``[state] url``), created or migrated on first use."""
+        return cls._migrated(PostgresDatabase(url))
+
+    @classmethod
+    def of(cls, config: Config) -> Store:
+        """The configured state: ``[state] url`` if set, else the SQLite file at ``[state] path``."""
+        return cls.connect(config.state_url) if config.state_url else cls.open(config.state_path)
+
+    @classmethod
+    def _migrated(cls, db: Database) -> Store:
+        try:
+            _migrate(db)
+        except StateError:
+            db.close()
+            raise
+        return cls(db)
 
     def close(self) -> None:
         try:
@@ -348,15 +385,7 @@ class Store:
         if self._batch_size and not durable:
             return _Batched(self)
         self._flush()
-        self._set_synchronous("FULL")
-        return _Transaction(self.db, self.path)
-
-    def _set_synchronous(self, level: str) -> None:
-        """FULL: a commit is on disk when it returns. NORMAL (WAL): it survives a crash of the
-        process, and is on disk with the next FULL commit (which syncs the whole log)."""
-        if self._synchronous != level:
-            self.db.execute(f"PRAGMA synchronous={level}")
-            self._synchronous = level
+        return _Transaction(self.db)
 
     @contextmanager
     def batch(self, size: int = 100) -> Iterator[None]:
@@ -377,7 +406,7 @@ class Store:
     def _flush(self) -> None:
         if self._batch_open:
             self._batch_open, self._batched = False, 0
-            _commit(self.db, self.path)
+            self.db.commit()
 
     # -- folders -----------------------------------------------------------------
 
@@ -403,8 +432,8 @@ class Store:
             self._advance(account, folder, uidvalidity, uid)
 
     def _advance(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
-        self.db.execute("UPDATE folder_state SET last_uid=max(last_uid, ?) "
-                        "WHERE account=? AND folder=? AND uidvalidity=?", (uid, account, folder, uidvalidity))
+        self.db.execute("UPDATE folder_state SET last_uid=? WHERE account=? AND folder=? AND uidvalidity=? "
+                        "AND last_uid < ?", (uid, account, folder, uidvalidity, uid))
 
     # -- messages ----------------------------------------------------------------
 
@@ -520,7 +549,7 @@ class Store:
         row = self.db.execute(
             "SELECT * FROM incidents WHERE account=? AND sender=? AND id != ? AND status='drafted' "
             "AND replaced_by IS NULL AND created_at >= ? AND (thread_key=? OR (subject_key != '' AND subject_key=?)) "
-            "ORDER BY created_at DESC, rowid DESC LIMIT 1",
+            f"ORDER BY created_at DESC, {self.db.insertion_order} DESC LIMIT 1",
             (account, me["sender"], incident_id, since, me["thread_key"], me["subject_key"])).fetchone()
         return Incident.from_row(row) if row else None
 
@@ -562,8 +591,8 @@ class Store:
                 "INSERT INTO watch_status (account, folder, mode, last_attempt, last_error, last_error_at, failures, "
                 "auth_failures, next_try) VALUES (?,?,?,?,?,?,1,?,?) ON CONFLICT(account, folder) DO UPDATE SET "
                 "mode=excluded.mode, last_attempt=excluded.last_attempt, last_error=excluded.last_error, "
-                "last_error_at=excluded.last_error_at, failures=failures+1, "
-                "auth_failures=CASE WHEN excluded.auth_failures > 0 THEN auth_failures+1 ELSE 0 END, "
+                "last_error_at=excluded.last_error_at, failures=watch_status.failures+1, "
+                "auth_failures=CASE WHEN excluded.auth_failures > 0 THEN watch_status.auth_failures+1 ELSE 0 END, "
                 "next_try=excluded.next_try",
                 (account, folder, mode, now, error, now, int(auth), _iso(next_try)))
         return next(s for s in self.watch_statuses() if (s.account, s.folder) == (account, folder))
@@ -576,7 +605,7 @@ class Store:
 
     def unfinished_drafts(self) -> int:
         """Incidents whose APPEND outcome is not yet recorded (finished by the next pass)."""
-        return int(self.db.execute("SELECT count(*) FROM incidents WHERE status='appending'").fetchone()[0])
+        return int(self.db.execute("SELECT count(*) AS n FROM incidents WHERE status='appending'").fetchone()["n"])
 
     # -- incidents ---------------------------------------------------------------
 
@@ -589,13 +618,13 @@ class Store:
 
     def incidents(self, where: IncidentFilter | None = None) -> Iterator[Incident]:
         """Incidents, oldest first."""
-        query, args = _filter_sql(where or IncidentFilter())
+        query, args = _filter_sql(where or IncidentFilter(), self.db)
         for row in self.db.execute(f"SELECT * FROM incidents WHERE {query} ORDER BY created_at, id", args):
             yield Incident.from_row(row)
 
     def count_incidents(self, where: IncidentFilter | None = None) -> int:
-        query, args = _filter_sql(where or IncidentFilter())
-        return int(self.db.execute(f"SELECT count(*) FROM incidents WHERE {query}", args).fetchone()[0])
+        query, args = _filter_sql(where or IncidentFilter(), self.db)
+        return int(self.db.execute(f"SELECT count(*) AS n FROM incidents WHERE {query}", args).fetchone()["n"])
 
     def incident(self, ident: str) -> Incident | None:
         """One incident by its id, or by a unique prefix of it ("RD-3f9a")."""
@@ -611,8 +640,8 @@ class Store:
         messages were handled stays, so nothing is drafted again."""
         with self._tx():
             done = self.db.execute("DELETE FROM incidents WHERE created_at < ?", (_iso(before),))
-        self.db.execute("VACUUM")            # really gone from the file, not just unlinked
-        return done.rowcount
+        self.db.vacuum()                     # really gone from the file, not just unlinked
+        return int(done.rowcount)
 
     def replies_to_check(self, account: str, now: datetime, every: timedelta,
                          days: int = 30) -> list[Incident]:
@@ -640,7 +669,8 @@ class Store:
             self._seen(account, folder, uidvalidity, uid)
 
     def _seen(self, account: str, folder: str, uidvalidity: int, uid: int) -> None:
-        self.db.execute("INSERT OR IGNORE INTO taught_seen VALUES (?,?,?,?)", (account, folder, uidvalidity, uid))
+        self.db.execute("INSERT INTO taught_seen VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                        (account, folder, uidvalidity, uid))
 
     def teach(self, lesson: Lesson, now: datetime) -> tuple[str, Lesson | None]:
         """Add a lesson, or move a known one to where it was found now: ("new" | "same" |
@@ -653,7 +683,10 @@ class Store:
             what = change(before, lesson)
             when = before.taught_at if what == "same" and before and before.taught_at else now
             self.db.execute(
-                "INSERT OR REPLACE INTO taught VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO taught VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key, text_hash) DO UPDATE SET "
+                "account=excluded.account, folder=excluded.folder, uidvalidity=excluded.uidvalidity, "
+                "uid=excluded.uid, escalation=excluded.escalation, labels=excluded.labels, "
+                "subject=excluded.subject, body=excluded.body, taught_at=excluded.taught_at",
                 (lesson.key, lesson.text_hash, lesson.account, lesson.folder, lesson.uidvalidity, lesson.uid,
                  int(lesson.escalation), json.dumps(sorted(lesson.labels)), lesson.subject, lesson.body,
                  _iso(when)))
@@ -740,7 +773,7 @@ class IncidentFilter:
     status: str | None = None
 
 
-def _filter_sql(f: IncidentFilter) -> tuple[str, list[Any]]:
+def _filter_sql(f: IncidentFilter, db: Database) -> tuple[str, list[Any]]:
     clauses, args = ["1=1"], []
     if f.since:
         clauses.append("created_at >= ?")
@@ -755,7 +788,7 @@ def _filter_sql(f: IncidentFilter) -> tuple[str, list[Any]]:
         clauses.append("status = ?")
         args.append(f.status)
     if f.signal:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(incidents.signals) WHERE json_extract(value, '$.name') = ?)")
+        clauses.append(db.signal_filter)
         args.append(f.signal)
     if f.customer:
         who = f.customer.strip().lower()
@@ -771,73 +804,33 @@ def _filter_sql(f: IncidentFilter) -> tuple[str, list[Any]]:
     return " AND ".join(clauses), args
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
+def _migrate(db: Database) -> None:
     """Create the tables, or bring an older database up to SCHEMA_VERSION, in one transaction.
 
-    The version is read again once the write lock is held: processes or threads opening a new
-    file at once would otherwise each run the same ALTER TABLEs ("duplicate column name").
+    The version is read again once the migration lock is held: processes opening a new
+    database at once would otherwise each run the same ALTER TABLEs ("duplicate column name").
     """
-    if _schema_version(db, path) == SCHEMA_VERSION:
+    if _schema_version(db) == SCHEMA_VERSION:
         return
-    with _Transaction(db, path):
-        version = _schema_version(db, path)
+    with _Transaction(db, migration=True):
+        version = _schema_version(db)
         if version == SCHEMA_VERSION:
             return
         for statement in SCHEMA.split(";"):
             if statement.strip():
-                db.execute(statement)
+                db.execute(db.ddl(statement))
         for target in range(max(1, version) + 1, SCHEMA_VERSION + 1):
-            for statement in MIGRATIONS[target]:
-                db.execute(statement)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            for statement in MIGRATIONS[target] + db.extra_migrations.get(target, ()):
+                db.execute(db.ddl(statement))
+        db.set_schema_version(SCHEMA_VERSION)
 
 
-def _connect(path: Path, patience: float = 30.0) -> sqlite3.Connection:
-    """A connection in WAL mode with the schema up to date. Switching a new file to WAL, or
-    recovering one's WAL, answers "database is locked" at once to other openers (SQLite's busy
-    timeout doesn't cover it), so a process opening the file at the same moment as another
-    (a first start's jobs, `status`) tries again for up to ``patience`` seconds."""
-    deadline = time.monotonic() + patience
-    while True:
-        db = sqlite3.connect(path, timeout=patience, isolation_level=None)
-        try:
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=FULL")
-            _migrate(db, path)
-            return db
-        except sqlite3.OperationalError as exc:
-            db.close()
-            if "locked" not in str(exc) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-
-
-def _schema_version(db: sqlite3.Connection, path: Path) -> int:
-    version = int(db.execute("PRAGMA user_version").fetchone()[0])
+def _schema_version(db: Database) -> int:
+    version = db.schema_version()
     if version > SCHEMA_VERSION:
-        raise StateError(f"the state database {path} was written by a newer replydraft (schema {version}, "
-                         f"this one knows {SCHEMA_VERSION}); upgrade replydraft, or point [state] path elsewhere.")
+        raise StateError(f"the state database {db.where} was written by a newer replydraft (schema {version}, "
+                         f"this one knows {SCHEMA_VERSION}); upgrade replydraft, or point [state] elsewhere.")
     return version
-
-
-def _write_error(path: Path, exc: sqlite3.Error) -> StateError:
-    return StateError(f"can't write to the state database {path}: {exc}. Free some space on its disk and check "
-                      f"that the file and its folder are writable; the next pass tries again.")
-
-
-def _commit(db: sqlite3.Connection, path: Path) -> None:
-    """COMMIT; if that fails (a full disk), roll back and raise a StateError that says what to do."""
-    try:
-        db.execute("COMMIT")
-    except sqlite3.Error as exc:
-        _rollback(db)
-        raise _write_error(path, exc) from None
-
-
-def _rollback(db: sqlite3.Connection) -> None:
-    with contextlib.suppress(sqlite3.Error):   # nothing open any more: SQLite already rolled back
-        db.execute("ROLLBACK")
 
 
 class _Batched:
@@ -848,17 +841,14 @@ class _Batched:
 
     def __enter__(self) -> None:
         if not self.store._batch_open:
-            self.store._set_synchronous("NORMAL")
-            _begin(self.store.db, self.store.path)
+            self.store.db.begin(durable=False)
             self.store._batch_open = True
 
     def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
         store = self.store
         if exc_type is not None:
-            _rollback(store.db)
+            store.db.rollback()
             store._batch_open, store._batched = False, 0
-            if isinstance(exc, sqlite3.Error):
-                raise _write_error(store.path, exc) from None
             return
         store._batched += 1
         if store._batched >= store._batch_size:
@@ -866,26 +856,20 @@ class _Batched:
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any exception; an SQLite error (a full
-    disk, a read-only file, a lock held too long) becomes a StateError that says what to do."""
+    """A write transaction, committed, or rolled back on any exception; a database error (a full
+    disk, a read-only file, a lock held too long, a server gone) is a StateError that says what to do."""
 
-    def __init__(self, db: sqlite3.Connection, path: Path) -> None:
-        self.db, self.path = db, path
+    def __init__(self, db: Database, *, migration: bool = False) -> None:
+        self.db, self.migration = db, migration
 
     def __enter__(self) -> None:
-        _begin(self.db, self.path)
+        if self.migration:
+            self.db.begin_migration()
+        else:
+            self.db.begin()
 
     def __exit__(self, exc_type: object, exc: BaseException | None, _tb: object) -> None:
         if exc_type is None:
-            _commit(self.db, self.path)
-            return
-        _rollback(self.db)
-        if isinstance(exc, sqlite3.Error):
-            raise _write_error(self.path, exc) from None
-
-
-def _begin(db: sqlite3.Connection, path: Path) -> None:
-    try:
-        db.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise _write_error(path, exc) from None
+            self.db.commit()
+        else:
+            self.db.rollback()
