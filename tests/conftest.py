@@ -153,7 +153,8 @@ def postgres_server() -> Iterator[PostgresServer]:
 
 
 @pytest.fixture(autouse=True)
-def _mark_postgres_in_the_report(request: pytest.FixtureRequest, record_property: Callable[[str, object], None]) -> None:
+def _mark_postgres_in_the_report(request: pytest.FixtureRequest,
+                                 record_property: Callable[[str, object], None]) -> None:
     """.ci/run proves the PostgreSQL tests ran by this property in the JUnit report."""
     if request.node.get_closest_marker("postgres"):
         record_property("postgres", "1")

@@ -7,16 +7,18 @@ watermark that only moves forward, the JSON filter, the order of insertion, coun
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from replydraft.app.fleet import Fleet
 from replydraft.config import Policy
 from replydraft.detection.detector import Detector
 from replydraft.detection.teaching import Lesson
-from replydraft.errors import StateError
+from replydraft.errors import LeaseLost, StateError
 from replydraft.pipeline import Context, Outcome, triage
 from replydraft.reply.render import Renderer
 from replydraft.state.database import redact
@@ -226,3 +228,66 @@ def test_a_state_url_that_is_not_postgresql_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match=r"state\.lease: must be between 5s and 1h"):
         parse({"state": {"lease": "1s"}})
     assert parse({"state": {"url": "postgresql://rd@db/replydraft", "lease": "90s"}}).lease == 90
+
+
+# -- the fleet's leases (on SQLite too: one daemon is a fleet of one) --------------------
+
+
+def test_a_lease_is_held_by_one_daemon_until_it_expires_then_taken_over_with_a_new_token(store: Store) -> None:
+    mine = store.take_lease("a", "INBOX", "d1", 0.5)
+    assert mine is not None and mine.token == 1
+    assert store.take_lease("a", "INBOX", "d2", 0.5) is None           # held
+    assert store.take_lease("a", "INBOX", "d1", 0.5) == mine           # kept by its holder, same token
+    assert store.renew_leases("d1", 0.5) == [mine]
+    time.sleep(0.7)
+    assert store.renew_leases("d1", 0.5) == []                         # expired: lost
+    theirs = store.take_lease("a", "INBOX", "d2", 30)
+    assert theirs is not None and theirs.token == 2
+    assert store.lease_holders() == {("a", "INBOX"): "d2"}
+    store.release_lease(theirs)
+    assert store.lease_holders() == {}
+    assert store.take_lease("a", "INBOX", "d1", 30).token == 3         # type: ignore[union-attr]
+
+
+def test_an_intent_needs_the_folders_lease_and_renews_it(store: Store) -> None:
+    store.set_folder_state("a", "INBOX", FolderRow(7, 0, NOW))
+    lease = store.take_lease("a", "INBOX", "d1", 0.5)
+    assert lease is not None
+    store.hold(lease)
+    time.sleep(0.3)
+    store.begin_draft("a", "INBOX", 7, 1, outcome(1, ESCALATION), "Drafts", NOW)   # renews: 0.5 s from now
+    time.sleep(0.3)
+    assert store.take_lease("a", "INBOX", "d2", 30) is None          # still held thanks to the intent
+    time.sleep(0.4)
+    assert store.take_lease("a", "INBOX", "d2", 30) is not None      # expired, taken over
+    with pytest.raises(LeaseLost, match="another replydraft took this folder over"):
+        store.begin_draft("a", "INBOX", 7, 2, outcome(2, ESCALATION), "Drafts", NOW)
+    assert store.message_status("a", outcome(2, ESCALATION).source_key) is None   # no intent recorded
+    store.fencing, store.leases = True, {}
+    with pytest.raises(LeaseLost):                                    # fenced, and no lease for it at all
+        store.begin_draft("a", "INBOX", 7, 3, outcome(3, ESCALATION), "Drafts", NOW)
+
+
+def test_heartbeats_count_the_daemons_alive_and_a_leaving_one_frees_its_folders(store: Store) -> None:
+    assert store.heartbeat("d1", "h", 1, alive=30) == 1
+    assert store.heartbeat("d2", "h", 2, alive=30) == 2
+    store.take_lease("a", "INBOX", "d1", 30)
+    store.take_lease("a", "Sales", "d1", 30)
+    store.leave("d1")
+    assert store.lease_holders() == {} and store.heartbeat("d2", "h", 2, alive=30) == 1
+
+
+def test_fleet_members_divide_the_folders_fairly(store: Store) -> None:
+    first, second = Fleet(60, holder="d1"), Fleet(60, holder="d2")
+    first.keep(store, 4)
+    assert [first.claim(store, "a", f, 4) is not None for f in "wxyz"] == [True] * 4   # alone: all four
+    second.keep(store, 4)                                              # a second daemon is alive
+    assert [second.claim(store, "a", f, 4) for f in "wxyz"] == [None] * 4
+    lost, over = first.keep(store, 4)
+    assert lost == [] and over == ["a/y", "a/z"]                      # over its share of two
+    for key in over:
+        first.give_up(store, key)
+    second.keep(store, 4)
+    assert [second.claim(store, "a", f, 4) is not None for f in "wxyz"] == [False, False, True, True]
+    assert first.claim(store, "a", "y", 4) is None                    # at its share: takes no more
+    assert sorted(store.lease_holders().values()) == ["d1", "d1", "d2", "d2"]

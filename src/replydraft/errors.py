@@ -54,6 +54,10 @@ class StateError(ReplydraftError):
     pass
 
 
+class LeaseLost(StateError):
+    """Another daemon of the fleet took over the folder: this one stops before its next APPEND."""
+
+
 class MailboxError(ReplydraftError):
     """A mailbox operation failed; ``retryable`` is False when retrying can't help."""
 

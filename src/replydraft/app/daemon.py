@@ -14,7 +14,9 @@ Signals: SIGTERM/SIGINT stop every watcher at the next message (IDLE wakes withi
 SIGHUP reloads the config and templates, and keeps the running ones if the new ones are bad
 (one caught during the start-up, by ``cli run``'s early handler, is done once running).
 Two passes never run on one folder at once (a lock per folder), so a reload can't double-draft;
-two processes never run on one state file (``store.StateLock``, taken by ``cli run``).
+two processes never run on one SQLite file (``store.StateLock``, taken by ``cli run``), and the
+daemons sharing a PostgreSQL state work on a folder only under its lease (``app/fleet.py``): each
+takes its fair share, renews it with a heartbeat job, and gives it up on SIGTERM.
 A state file that can't be written fails a pass like a server does: backoff, ``status``.
 """
 
@@ -33,6 +35,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 
+from replydraft.app.fleet import Fleet
 from replydraft.app.model import detector_for, model_stamp
 from replydraft.app.service import (
     Connect,
@@ -48,11 +51,11 @@ from replydraft.app.service import (
 from replydraft.app.teaching import retrain, teach
 from replydraft.config import Account, Config, load
 from replydraft.detection.prefilter import Prefilter
-from replydraft.errors import LoginError, MailboxError, ReplydraftError, SecretError, StateError
+from replydraft.errors import LeaseLost, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
 from replydraft.reply.lint import require_clean
 from replydraft.reply.render import Renderer
-from replydraft.state.store import Store
+from replydraft.state.store import Lease, Store
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,7 @@ __all__ = ["IDLE_RENEW", "RETRY_FIRST", "Daemon", "backoff_delay"]
 RETRY_FIRST = 5.0           # seconds before the first retry; doubles with each failure in a row
 IDLE_RENEW = 25 * 60.0      # end and restart IDLE this often (servers may drop it after 30 min)
 TEACH_EVERY = 60.0          # seconds: an IDLE session reads the teaching folders at most this often
+FLEET_JOB = "(fleet)"       # the job that renews this daemon's leases (not a folder: no "/")
 
 
 def backoff_delay(failures: int, cap: float, rng: Callable[[], float] = random.random) -> float:
@@ -81,6 +85,7 @@ class _Watch:
     lock: threading.Lock                  # one pass at a time per folder, kept across reloads
     wake: threading.Event = field(default_factory=threading.Event)   # set: end the session (stop, reload)
     failures: int = 0                     # in a row; counted here too for when the state file can't be written
+    give_up: bool = False                 # over this daemon's share of the fleet: hand the folder on after the pass
 
     @property
     def key(self) -> str:
@@ -134,6 +139,7 @@ class Daemon:
         self._reload_requested = reload_requested or threading.Event()
         self._watches: dict[str, _Watch] = {}
         self._locks: dict[str, threading.Lock] = {}
+        self.fleet = Fleet(config.lease)
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -152,6 +158,7 @@ class Daemon:
         if self._reload_requested.is_set():
             log.info("received SIGHUP while starting; reloading now")
         self.scheduler.start()
+        self._keep()                          # how many daemons share the folders, before taking any
         self._sync_jobs()
         log.info("watching %d folder(s) in %d account(s); stop with Ctrl-C or SIGTERM, reload with SIGHUP",
                  len(self._watches), len(self.config.accounts))
@@ -161,6 +168,7 @@ class Daemon:
                 self._reload_requested.clear()
                 self.reload()
         self.scheduler.shutdown(wait=True)    # running passes stop at their next message
+        self._leave()
         log.info("stopped")
 
     def _on_stop(self, signum: int, _frame: FrameType | None) -> None:
@@ -199,6 +207,10 @@ class Daemon:
             return False
         self.config, self.renderer = config, renderer
         self._use_detector(config)
+        if self.fleet.lease != config.lease:
+            self.fleet.lease = config.lease
+            if self.scheduler.get_job(FLEET_JOB):
+                self.scheduler.reschedule_job(FLEET_JOB, trigger="interval", seconds=self.fleet.renew_every)
         for watch in list(self._watches.values()):   # IDLE sessions pick up the new config on reconnect
             watch.wake.set()
         self._sync_jobs()
@@ -232,6 +244,9 @@ class Daemon:
                 watch.interval = interval
                 self.scheduler.reschedule_job(key, trigger="interval", seconds=interval)
 
+        if self.scheduler.get_job(FLEET_JOB) is None:
+            self.scheduler.add_job(self._keep, "interval", seconds=self.fleet.renew_every, id=FLEET_JOB)
+
     def _remove(self, key: str) -> None:
         watch = self._watches.pop(key, None)
         if watch is not None:
@@ -248,11 +263,25 @@ class Daemon:
         account = self._account(watch.account)
         if account is None or self.stop.is_set():
             return
+        try:
+            lease = self._claim(watch)
+        except StateError as exc:
+            log.error("%s", exc)
+            self._later(watch, self._failed(watch, account, str(exc), auth=False))
+            return
+        if lease is None:                     # another daemon works on it: try again soon
+            self._later(watch, self.fleet.renew_every)
+            return
         with watch.lock:
             [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
                                     connect=self.connect, stop=self.stop, folders=[watch.folder],
-                                    detector=self.detector)
+                                    detector=self.detector, leases=[lease])
+            self._hand_on(watch)
         self._refresh_model()
+        if report.lost:
+            self.fleet.forget(watch.key)
+            self._later(watch, self.fleet.renew_every)
+            return
         error, auth = report.error, report.auth
         if error is None:
             try:
@@ -261,10 +290,66 @@ class Daemon:
             except StateError as exc:
                 log.error("%s", exc)
                 error, auth = str(exc), False
-        delay = self._failed(watch, account, error, auth=auth)
+        self._later(watch, self._failed(watch, account, error, auth=auth))
+
+    def _later(self, watch: _Watch, delay: float) -> None:
+        """The folder's next poll in ``delay`` seconds (then at its interval again)."""
         job = self.scheduler.get_job(watch.key)
         if job is not None and not self.stop.is_set():
             job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
+
+    # -- the fleet ------------------------------------------------------------------------
+
+    def _claim(self, watch: _Watch) -> Lease | None:
+        """The folder's lease: held already, or taken now; None while another daemon has it. Only
+        taking one opens the state (a fleet of 3 on 1,000 folders would otherwise connect to it
+        ~700 times a second to hear "no")."""
+        if (held := self.fleet.holds(watch.key)) is not None:
+            return held
+        if not self.fleet.may_take(watch.key, len(self._watches)):
+            return None
+        with Store.of(self.config) as store:
+            return self.fleet.claim(store, watch.account, watch.folder, len(self._watches))
+
+    def _keep(self) -> None:
+        """The fleet's heartbeat: renew this daemon's leases; stop work on a folder whose lease
+        was lost; hand on what is over its share (or no longer configured) once its pass ends."""
+        try:
+            with Store.of(self.config) as store:
+                lost, over = self.fleet.keep(store, len(self._watches))
+                over += [key for key in self.fleet.held_keys() if key not in self._watches]
+                for key in over:
+                    watch = self._watches.get(key)
+                    if watch is None or watch.lock.acquire(blocking=False):
+                        try:
+                            self.fleet.give_up(store, key)
+                        finally:
+                            if watch is not None:
+                                watch.lock.release()
+                    else:                     # in a pass or an IDLE session: handed on when it ends
+                        watch.give_up = True
+                        watch.wake.set()
+        except StateError as exc:             # the leases expire unless the next heartbeat renews them
+            log.error("%s", exc)
+            return
+        for key in lost:
+            if key in self._watches:
+                self._watches[key].wake.set()
+
+    def _hand_on(self, watch: _Watch) -> None:
+        """At the end of a pass (under the folder's lock): give the folder up if asked to."""
+        if watch.give_up:
+            watch.give_up = False
+            with Store.of(self.config) as store:
+                self.fleet.give_up(store, watch.key)
+
+    def _leave(self) -> None:
+        """On stopping: every lease given up, so the rest of the fleet takes over at once."""
+        try:
+            with Store.of(self.config) as store:
+                self.fleet.leave(store)
+        except StateError as exc:
+            log.error("%s (this daemon's folders are taken over when their leases expire)", exc)
 
     # -- push ---------------------------------------------------------------------------
 
@@ -276,14 +361,24 @@ class Daemon:
             if account is None:
                 return
             try:
+                lease = self._claim(watch)
+                if lease is None:             # another daemon works on it: try again soon
+                    watch.wake.wait(self.fleet.renew_every)
+                    continue
                 with watch.lock:
-                    self._idle_session(watch, account)
+                    try:
+                        self._idle_session(watch, account, lease)
+                    finally:
+                        self._hand_on(watch)
+            except LeaseLost as exc:
+                log.warning("%s", exc)
+                self.fleet.forget(watch.key)
             except (MailboxError, SecretError, StateError) as exc:   # a config or template error is not retried
                 log.error("%s", exc)
                 delay = self._failed(watch, account, str(exc), auth=isinstance(exc, (LoginError, SecretError)))
                 watch.wake.wait(delay)
 
-    def _idle_session(self, watch: _Watch, account: Account) -> None:
+    def _idle_session(self, watch: _Watch, account: Account, lease: Lease) -> None:
         mailbox = open_mailbox(account, self.connect)
         try:
             drafts = mailbox.resolve_drafts(account.drafts_folder)
@@ -292,8 +387,9 @@ class Daemon:
             if not pushing:
                 log.warning("%s: the server does not offer IDLE; polling every %.0f s instead",
                             watch.key, watch.interval)
-            while not watch.wake.is_set():
+            while not watch.wake.is_set() and self.fleet.holds(watch.key):
                 store = Store.of(self.config)
+                store.hold(lease)
                 try:
                     report = process_folder(mailbox, store, make_context(self.config, account, self.renderer,
                                                                          detector=self.detector),

@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta
 from itertools import islice
 from pathlib import Path
 
+from replydraft.app.fleet import Fleet
 from replydraft.app.model import detector_for
 from replydraft.app.progress import Progress
 from replydraft.app.teaching import retrain, teach
@@ -28,7 +29,15 @@ from replydraft.auth.oauth import AccessToken
 from replydraft.config import Account, Config
 from replydraft.detection.detector import Detector
 from replydraft.detection.prefilter import Prefilter
-from replydraft.errors import ConfigError, LoginError, MailboxError, ReplydraftError, SecretError, StateError
+from replydraft.errors import (
+    ConfigError,
+    LeaseLost,
+    LoginError,
+    MailboxError,
+    ReplydraftError,
+    SecretError,
+    StateError,
+)
 from replydraft.mail.imap import ImapMailbox
 from replydraft.mail.protocol import Mailbox
 from replydraft.pipeline import (
@@ -47,7 +56,7 @@ from replydraft.reply.draft import body_hash, replies_in_thread
 from replydraft.reply.ledger import Invoice, parse_ledger
 from replydraft.reply.render import Renderer
 from replydraft.reply.voice import History
-from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Store
+from replydraft.state.store import COLLISION, TERMINAL, FolderRow, Incident, Lease, Store
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +87,8 @@ class FolderReport:
     uidnext: int = 0            # the folder's UIDNEXT when the pass began
     error: str | None = None
     auth: bool = False          # the error is a refused login or a missing secret
+    lost: bool = False          # another daemon of the fleet took the folder over: stopped before an APPEND
+    held: bool = False          # another daemon of the fleet works on it: not looked at
 
 
 PROGRESS_FROM = 200          # new messages in one pass (a first scan) before a progress line is shown
@@ -446,15 +457,20 @@ def open_mailbox(account: Account, connect: Connect = ImapMailbox.connect) -> Ma
 
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
                  connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None,
-                 folders: Sequence[str] | None = None, detector: Detector | None = None) -> list[FolderReport]:
+                 folders: Sequence[str] | None = None, detector: Detector | None = None,
+                 leases: Sequence[Lease] | None = None) -> list[FolderReport]:
     """One pass over an account's folders (or some of them) on one connection.
 
-    A failing account reports its error instead of raising, so the others go on.
+    A failing account reports its error instead of raising, so the others go on. With ``leases``
+    (a daemon of a fleet), each draft's intent is checked against its folder's lease.
     """
     folders = list(account.folders if folders is None else folders)
     store = None
     try:
         store = Store.of(config)
+        for lease in leases if leases is not None else ():
+            store.hold(lease)
+        store.fencing = leases is not None
         ctx = make_context(config, account, renderer, detector=detector)
         mailbox = open_mailbox(account, connect)
     except ReplydraftError as exc:
@@ -471,6 +487,9 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(process_folder(mailbox, store, ctx, folder=folder, drafts=drafts,
                                               lookback=timedelta(seconds=account.lookback),
                                               dry_run=dry_run, stop=stop))
+            except LeaseLost as exc:                        # not a failure: the folder is in other hands
+                log.warning("%s", exc)
+                reports.append(FolderReport(account.name, folder, lost=True))
             except (MailboxError, StateError) as exc:      # the next pass tries again
                 log.error("%s", exc)
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
@@ -496,13 +515,32 @@ def teaches(account: Account, folders: Sequence[str]) -> bool:
 def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
              connect: Connect = ImapMailbox.connect, prefilter: Prefilter | None = None) -> list[FolderReport]:
     """One pass over every account (`run --once`, from cron say). Each folder's outcome is
-    recorded for `replydraft status`, as the daemon records its passes (mode "once")."""
+    recorded for `replydraft status`, as the daemon records its passes (mode "once"). On a state a
+    fleet shares, the folders a running daemon holds are left to it."""
     reports: list[FolderReport] = []
     detector = detector_for(config, prefilter, level=logging.INFO)
-    for account in config.accounts:
-        reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect, detector=detector))
+    fleet = Fleet(config.lease)
+    total = sum(len(account.folders) for account in config.accounts)
+    try:
+        for account in config.accounts:
+            with Store.of(config) as store:
+                leases = [fleet.claim(store, account.name, folder, total) for folder in account.folders]
+            for folder, lease in zip(account.folders, leases, strict=True):
+                if lease is None:
+                    log.info("%s/%s: another replydraft works on it; left to it", account.name, folder)
+                    reports.append(FolderReport(account.name, folder, held=True))
+            mine = [lease for lease in leases if lease is not None]
+            if mine:
+                reports.extend(poll_account(config, account, renderer, dry_run=dry_run, connect=connect,
+                                            detector=detector, folders=[lease.folder for lease in mine],
+                                            leases=mine))
+    finally:
+        with Store.of(config) as store:
+            fleet.leave(store)
     with Store.of(config) as store:
         for r in reports:
+            if r.held or r.lost:
+                continue
             if r.error:
                 store.record_failure(r.account, r.folder, "once", r.error, auth=r.auth, next_try=None)
             else:

@@ -62,7 +62,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     # One `run` per SQLite file: a second is refused. A shared database needs no lock: the
     # daemons on it take a lease on each folder they work on (state/leases.py).
     with nullcontext() if config.state_url else StateLock.acquire(config.state_path):
-        Store.of(config).close()                   # created or migrated once, before any pass
+        with Store.of(config) as store:            # created or migrated once, before any pass
+            if not config.state_url:               # the lock says no other run is alive: a killed
+                store.clear_leases()               # one's leases must not hold this one up
         return _run(args, path, config, renderer, reload_requested)
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from replydraft.detection.teaching import Lesson, change
-from replydraft.errors import StateError
+from replydraft.errors import LeaseLost, StateError
 from replydraft.pipeline import Outcome
 from replydraft.reply.draft import body_hash, thread_keys
 from replydraft.reply.voice import History
@@ -39,6 +39,7 @@ __all__ = [
     "FolderRow",
     "Incident",
     "IncidentFilter",
+    "Lease",
     "LoggedSignal",
     "StateLock",
     "Store",
@@ -180,6 +181,22 @@ INCIDENT_STATUSES = ("appending", "drafted", "dry_run", "skipped_automated", "be
                      "needs_person")
 TERMINAL = ("drafted", "no_signal", "skipped", "needs_person")
 COLLISION = "collision"     # message_status: another message was recorded under this Message-ID
+
+
+@dataclass(frozen=True, slots=True)
+class Lease:
+    """One daemon's right to work on one folder: ``token`` grows at every takeover, so a daemon
+    that lost the folder is told apart from the one that has it now (fencing)."""
+
+    account: str
+    folder: str
+    holder: str
+    token: int
+    seconds: float                      # its term: how long it lasts from each renewal
+
+    @property
+    def key(self) -> str:
+        return f"{self.account}/{self.folder}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +350,9 @@ class Store:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        # With fencing on (a daemon's passes), an intent to APPEND needs the folder's lease
+        self.fencing = False
+        self.leases: dict[tuple[str, str], Lease] = {}
         self._batch_size = 0            # > 0 inside batch()
         self._batch_open = False        # a batch transaction has begun and is not committed
         self._batched = 0
@@ -466,6 +486,8 @@ class Store:
         """
         assert outcome.draft is not None
         with self._tx(durable=True):
+            if self.fencing:
+                self._fence(account, folder)
             self._upsert_message(account, folder, uidvalidity, uid, outcome, "appending", "",
                                  outcome.incident_id)
             self._write_incident(account, folder, uid, outcome, "appending", received=received,
@@ -568,6 +590,82 @@ class Store:
         if row is None or row["drafts_uidnext"] is None:
             return None
         return int(row["drafts_uidvalidity"]), int(row["drafts_uidnext"])
+
+    # -- the fleet's leases ---------------------------------------------------------
+
+    def hold(self, lease: Lease) -> None:
+        """Work on ``lease``'s folder under it: fencing on, its intents checked against it."""
+        self.fencing = True
+        self.leases[(lease.account, lease.folder)] = lease
+
+    def _fence(self, account: str, folder: str) -> None:
+        """Inside the intent's transaction: the lease is still ours (same holder and token, not
+        expired), and lasts another term from now; else LeaseLost, and nothing is appended. A
+        takeover needs the lease expired, so it can't slip between this and the APPEND that follows
+        within the term."""
+        lease = self.leases.get((account, folder))
+        if lease is None or self.db.execute(
+                f"UPDATE leases SET expires_at = {self.db.clock} + ? WHERE account=? AND folder=? AND holder=? "
+                f"AND token=? AND expires_at >= {self.db.clock}",
+                (lease.seconds, account, folder, lease.holder, lease.token)).rowcount != 1:
+            raise LeaseLost(f"{account}/{folder}: another replydraft took this folder over (its lease expired "
+                            f"or was given up); this one stops before appending")
+
+    def take_lease(self, account: str, folder: str, holder: str, seconds: float) -> Lease | None:
+        """The folder's lease for ``holder``: taken if free or expired (the token goes up by one),
+        kept and extended if already its; None while another daemon holds it."""
+        with self._tx():
+            self.db.execute(
+                f"INSERT INTO leases VALUES (?,?,?,1,{self.db.clock} + ?) ON CONFLICT(account, folder) DO UPDATE "
+                f"SET holder=excluded.holder, expires_at=excluded.expires_at, token=CASE WHEN "
+                f"leases.holder = excluded.holder THEN leases.token ELSE leases.token + 1 END "
+                f"WHERE leases.holder = excluded.holder OR leases.expires_at < {self.db.clock}",
+                (account, folder, holder, seconds))
+            row = self.db.execute("SELECT holder, token FROM leases WHERE account=? AND folder=?",
+                                  (account, folder)).fetchone()
+        return Lease(account, folder, holder, int(row["token"]), seconds) if row["holder"] == holder else None
+
+    def renew_leases(self, holder: str, seconds: float) -> list[Lease]:
+        """Extend every unexpired lease ``holder`` has; returns them (an expired one is lost)."""
+        with self._tx():
+            self.db.execute(f"UPDATE leases SET expires_at = {self.db.clock} + ? WHERE holder=? "
+                            f"AND expires_at >= {self.db.clock}", (seconds, holder))
+            rows = self.db.execute(f"SELECT account, folder, token FROM leases WHERE holder=? "
+                                   f"AND expires_at >= {self.db.clock}", (holder,)).fetchall()
+        return [Lease(r["account"], r["folder"], holder, int(r["token"]), seconds) for r in rows]
+
+    def release_lease(self, lease: Lease) -> None:
+        """Give the folder up at once (a stop, a fairer share): expired, its token kept to grow on."""
+        with self._tx():
+            self.db.execute("UPDATE leases SET expires_at = 0 WHERE account=? AND folder=? AND holder=? AND token=?",
+                            (lease.account, lease.folder, lease.holder, lease.token))
+
+    def heartbeat(self, holder: str, host: str, pid: int, alive: float) -> int:
+        """``holder`` is alive; returns how many daemons were seen in the last ``alive`` seconds
+        (itself included). Daemons not seen for ten times that are forgotten."""
+        with self._tx():
+            self.db.execute(f"INSERT INTO daemons VALUES (?,?,?,?,{self.db.clock}) ON CONFLICT(holder) DO UPDATE "
+                            f"SET seen_at=excluded.seen_at", (holder, host, pid, _now()))
+            self.db.execute(f"DELETE FROM daemons WHERE seen_at < {self.db.clock} - ?", (10 * alive,))
+            row = self.db.execute(f"SELECT count(*) AS n FROM daemons WHERE seen_at >= {self.db.clock} - ?",
+                                  (alive,)).fetchone()
+        return max(1, int(row["n"]))
+
+    def leave(self, holder: str) -> None:
+        """A daemon that stops: its leases given up, and it no longer counts as alive."""
+        with self._tx():
+            self.db.execute("UPDATE leases SET expires_at = 0 WHERE holder=?", (holder,))
+            self.db.execute("DELETE FROM daemons WHERE holder=?", (holder,))
+
+    def clear_leases(self) -> None:
+        """Every lease given up: for a SQLite state, whose lock lets one daemon run at a time."""
+        with self._tx():
+            self.db.execute("UPDATE leases SET expires_at = 0")
+
+    def lease_holders(self) -> dict[tuple[str, str], str]:
+        """Who works on each folder now: (account, folder) -> holder, unexpired leases only."""
+        rows = self.db.execute(f"SELECT account, folder, holder FROM leases WHERE expires_at >= {self.db.clock}")
+        return {(r["account"], r["folder"]): r["holder"] for r in rows}
 
     # -- watch status --------------------------------------------------------------
 
