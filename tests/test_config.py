@@ -300,3 +300,73 @@ def test_drafts_are_unread_by_default_and_the_setting_is_checked() -> None:
     assert parse({"accounts": [{**ACCOUNT, "flag_needs_person": True}]}).accounts[0].flag_needs_person is True
     assert "accounts[0].flag_needs_person: expected true or false" in errors_of(
         {"accounts": [{**ACCOUNT, "flag_needs_person": 1}]})
+
+
+# -- accounts_dir: a fleet's 1,000 mailboxes, one file each ------------------------------
+
+
+def _account_file(folder: Path, name: str, **extra: str) -> None:
+    lines = "".join(f'{key} = "{value}"\n' for key, value in extra.items())
+    (folder / f"{name}.toml").write_text(f'[[accounts]]\nname = "{name}"\nhost = "imap.example"\nusername = "{name}"\n'
+                                         f'from_address = "{name}@acme.test"\n{lines}')
+
+
+def test_accounts_come_from_the_file_and_every_file_of_accounts_dir(tmp_path: Path) -> None:
+    (tmp_path / "accounts.d").mkdir()
+    for name in ("zeta", "alpha"):
+        _account_file(tmp_path / "accounts.d", name, cafile="ca.pem")
+    (tmp_path / "accounts.d" / "notes.txt").write_text("not an accounts file")
+    config = tmp_path / "replydraft.toml"
+    config.write_text('accounts_dir = "accounts.d"\n[[accounts]]\nname = "main"\nhost = "imap.example"\n'
+                      'username = "m"\nfrom_address = "m@acme.test"\n')
+    loaded = load(config)
+    assert [a.name for a in loaded.accounts] == ["main", "alpha", "zeta"]     # the file's, then by file name
+    assert loaded.accounts[1].cafile == tmp_path / "accounts.d" / "ca.pem"   # relative to its own file
+    assert loaded.accounts_dir == tmp_path / "accounts.d"
+
+
+def test_a_bad_accounts_file_is_named_in_the_error(tmp_path: Path) -> None:
+    folder = tmp_path / "accounts.d"
+    folder.mkdir()
+    _account_file(folder, "a")
+    _account_file(folder, "b", tls="none")
+    (folder / "c.toml").write_text('[[accounts]]\nname = "a"\nhost = "h"\nusername = "u"\nfrom_address = "a@x.test"\n'
+                                   '[policy]\ncompany = "x"\n')
+    config = tmp_path / "replydraft.toml"
+    config.write_text('accounts_dir = "accounts.d"\n')
+    with pytest.raises(ConfigError) as caught:
+        load(config)
+    message = str(caught.value)
+    assert 'b.toml: accounts[0].tls: "none" sends the password in clear text' in message
+    assert "c.toml: policy: unknown key: a file of accounts_dir holds only [[accounts]] tables" in message
+    assert "the account name 'a' is used more than once" in message
+    (folder / "c.toml").write_text("[[accounts]\n")
+    with pytest.raises(ConfigError, match=r"c\.toml: invalid TOML"):
+        load(config)
+    config.write_text('accounts_dir = "missing.d"\n')
+    with pytest.raises(ConfigError, match=r"accounts_dir: .*missing\.d is not a folder\. Create it"):
+        load(config)
+
+
+def test_an_account_added_to_accounts_dir_is_watched_without_a_restart(tmp_path: Path) -> None:
+    from replydraft.app.daemon import Daemon
+    from replydraft.app.daemon import load_checked as loader
+
+    folder = tmp_path / "accounts.d"
+    folder.mkdir()
+    _account_file(folder, "one", password_env="PW")
+    config = tmp_path / "replydraft.toml"
+    config.write_text(f'accounts_dir = "accounts.d"\n[state]\npath = "{tmp_path / "s.db"}"\n')
+    daemon = Daemon(config, *loader(config))
+    daemon._sync_jobs()
+    assert list(daemon._watches) == ["one/INBOX"]
+    daemon._check_config()
+    assert not daemon._reload_requested.is_set()                # nothing changed
+    _account_file(folder, "two", password_env="PW")
+    daemon._check_config()
+    assert daemon._reload_requested.is_set()
+    assert daemon.reload()
+    assert sorted(daemon._watches) == ["one/INBOX", "two/INBOX"]
+    (folder / "one.toml").unlink()
+    daemon._check_config()
+    assert daemon.reload() and list(daemon._watches) == ["two/INBOX"]

@@ -270,7 +270,7 @@ def test_bad_teaching_config_says_what_to_write(teaching: dict[str, object], err
 
 def test_a_watched_teaching_folder_is_a_config_error() -> None:
     account = {**ACCOUNT, "folders": ["INBOX", "INBOX.replydraft.not-escalation"]}
-    with pytest.raises(ConfigError, match=r'accounts\[0\].folders: "INBOX.replydraft.not-escalation" is a teaching'):
+    with pytest.raises(ConfigError, match=r"account 'support': folders: .INBOX.replydraft.not-escalation. is a teach"):
         parse({"accounts": [account]})
     assert parse({"accounts": [account], "teaching": {"enabled": False}}).accounts[0].folders[1].endswith("escalation")
 

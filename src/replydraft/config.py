@@ -139,6 +139,7 @@ class Config:
     teaching: TeachingSettings = field(default_factory=TeachingSettings)
     state_url: str = ""                 # [state] url: a PostgreSQL database in place of the SQLite file
     lease: float = 60.0                 # [state] lease: a dead daemon's folders are taken over after this
+    accounts_dir: Path | None = None    # more [[accounts]], one or more per *.toml file in this folder
 
     @property
     def model_path(self) -> Path:
@@ -717,23 +718,30 @@ def _teaching_watched(teaching: TeachingSettings, accounts: list[Account | None]
     if not teaching.enabled:
         return
     roots = (teaching.missed_folder.lower(), teaching.not_escalation_folder.lower())
-    for i, account in enumerate(accounts):
-        for folder in account.folders if account else ():
+    for account in filter(None, accounts):
+        for folder in account.folders:
             name = re.sub(r"^inbox[./]", "", folder.lower()).replace(".", "/")
             if any(name == root or name.startswith(root + "/") for root in roots):
-                problems.add(f"accounts[{i}].folders", f'"{folder}" is a teaching folder ([teaching]); '
+                problems.add(f"account {account.name!r}: folders", f'"{folder}" is a teaching folder ([teaching]); '
                              f"remove it from folders, or set [teaching] enabled = false")
 
 
-_TOP_KEYS = {"state", "policy", "accounts", "templates", "detection", "signals", "ledger", "teaching"}
+_TOP_KEYS = {"accounts_dir", "state", "policy", "accounts", "templates", "detection", "signals", "ledger",
+             "teaching"}
 
 
-def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
-    """Validate a decoded TOML document; raises one ConfigError listing every problem."""
+def parse(data: dict[str, Any], *, source: Path | str = "<memory>",
+          account_files: Mapping[str, Any] | None = None) -> Config:
+    """Validate a decoded TOML document; raises one ConfigError listing every problem.
+
+    ``account_files``: the decoded files of ``accounts_dir`` by their names (``load`` reads them),
+    each holding ``[[accounts]]`` tables as the main file does.
+    """
     source_path = Path(source)
     base = source_path.parent if str(source) != "<memory>" else Path.cwd()
     problems = _Problems(str(source))
     top = _section(data, "", _TOP_KEYS, problems)
+    accounts_dir = _get(top, "accounts_dir", str, "", problems)
 
     state = _section(top.get("state", {}), "state", {"path", "url", "store_excerpts", "lease"}, problems)
     state_path = base / _get(state, "path", str, "state", problems, default="replydraft.db")
@@ -753,11 +761,11 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
     ledger = _ledger(top.get("ledger", {}), base, problems)
     teaching = _teaching(top.get("teaching", {}), problems)
 
-    raw_accounts = top.get("accounts", [])
-    if not isinstance(raw_accounts, list):
-        problems.add("accounts", "expected [[accounts]] tables")
-        raw_accounts = []
-    accounts = [_account(a, f"accounts[{i}]", base, problems) for i, a in enumerate(raw_accounts)]
+    accounts = _accounts(top, "", base, problems)
+    for name, file in (account_files or {}).items():
+        for key in sorted(set(file) - {"accounts"}):
+            problems.add(f"{name}: {key}", "unknown key: a file of accounts_dir holds only [[accounts]] tables")
+        accounts += _accounts(file, f"{name}: ", base / (accounts_dir or ""), problems)
     names = [a.name for a in accounts if a]
     for dup in sorted({n for n in names if names.count(n) > 1}):
         problems.add("accounts", f"the account name {dup!r} is used more than once")
@@ -776,7 +784,17 @@ def parse(data: dict[str, Any], *, source: Path | str = "<memory>") -> Config:
         teaching=teaching,
         state_url=state_url,
         lease=lease,
+        accounts_dir=base / accounts_dir if accounts_dir else None,
     )
+
+
+def _accounts(data: dict[str, Any], where: str, base: Path, problems: _Problems) -> list[Account | None]:
+    """The ``[[accounts]]`` tables of one file; ``where`` names the file for an accounts_dir file."""
+    raw = data.get("accounts", [])
+    if not isinstance(raw, list):
+        problems.add(f"{where}accounts", "expected [[accounts]] tables")
+        return []
+    return [_account(a, f"{where}accounts[{i}]", base, problems) for i, a in enumerate(raw)]
 
 
 def _state_url(state: dict[str, Any], problems: _Problems) -> str:
@@ -798,8 +816,44 @@ def load(path: Path | str) -> Config:
                           f"(or try `replydraft demo`, which needs no config).") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: can't read the config file: {exc}.") from None
+    data = _toml(path, text)
+    folder = data.get("accounts_dir")
+    files = {} if not isinstance(folder, str) else _account_files(path.parent / folder, path)
+    return parse(data, source=path.resolve(), account_files=files)
+
+
+def _toml(path: Path, text: str) -> dict[str, Any]:
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}.") from None
-    return parse(data, source=path.resolve())
+
+
+def _account_files(folder: Path, config: Path) -> dict[str, Any]:
+    """``accounts_dir``: every ``*.toml`` file in it, decoded, by name (sorted, so the order and
+    any error are the same on every machine of a fleet)."""
+    if not folder.is_dir():
+        raise ConfigError(f"{config}: accounts_dir: {folder} is not a folder. Create it, or remove the key.")
+    files = {}
+    for file in sorted(folder.glob("*.toml")):
+        try:
+            files[file.name] = _toml(file, file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{file}: can't read this accounts file: {exc}.") from None
+    return files
+
+
+def config_stamp(config: Config) -> tuple[tuple[str, int, int], ...]:
+    """What a change to the config shows in: the file's and each accounts file's name, size and
+    time. The daemon reloads when it changes (accounts added or removed without a restart)."""
+    paths = [config.source]
+    if config.accounts_dir is not None and config.accounts_dir.is_dir():
+        paths += sorted(config.accounts_dir.glob("*.toml"))
+    stamp = []
+    for path in paths:
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        stamp.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)

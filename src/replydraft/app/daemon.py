@@ -49,7 +49,7 @@ from replydraft.app.service import (
     teaches,
 )
 from replydraft.app.teaching import retrain, teach
-from replydraft.config import Account, Config, load
+from replydraft.config import Account, Config, config_stamp, load
 from replydraft.detection.prefilter import Prefilter
 from replydraft.errors import LeaseLost, LoginError, MailboxError, ReplydraftError, SecretError, StateError
 from replydraft.mail.imap import ImapMailbox
@@ -65,6 +65,8 @@ RETRY_FIRST = 5.0           # seconds before the first retry; doubles with each 
 IDLE_RENEW = 25 * 60.0      # end and restart IDLE this often (servers may drop it after 30 min)
 TEACH_EVERY = 60.0          # seconds: an IDLE session reads the teaching folders at most this often
 FLEET_JOB = "(fleet)"       # the job that renews this daemon's leases (not a folder: no "/")
+CONFIG_JOB = "(config)"     # the job that reloads a changed config or accounts_dir
+CONFIG_CHECK = 30.0         # seconds between looks at the config's files
 
 
 def backoff_delay(failures: int, cap: float, rng: Callable[[], float] = random.random) -> float:
@@ -140,6 +142,8 @@ class Daemon:
         self._watches: dict[str, _Watch] = {}
         self._locks: dict[str, threading.Lock] = {}
         self.fleet = Fleet(config.lease)
+        self.config_check = CONFIG_CHECK
+        self._config_stamp = config_stamp(config)
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.schedulers.background import BackgroundScheduler
 
@@ -200,11 +204,13 @@ class Daemon:
 
     def reload(self) -> bool:
         """Load the config and templates again; on any problem keep running the old ones."""
+        self._config_stamp = config_stamp(self.config)   # a refused change is not tried again until edited
         try:
             config, renderer = self.loader(self.config_path)
         except ReplydraftError as exc:
             log.error("reload refused, still running the previous config: %s", exc)
             return False
+        self._config_stamp = config_stamp(config)
         self.config, self.renderer = config, renderer
         self._use_detector(config)
         if self.fleet.lease != config.lease:
@@ -246,6 +252,15 @@ class Daemon:
 
         if self.scheduler.get_job(FLEET_JOB) is None:
             self.scheduler.add_job(self._keep, "interval", seconds=self.fleet.renew_every, id=FLEET_JOB)
+        if self.scheduler.get_job(CONFIG_JOB) is None:
+            self.scheduler.add_job(self._check_config, "interval", seconds=self.config_check, id=CONFIG_JOB)
+
+    def _check_config(self) -> None:
+        """A changed config file, or an accounts file added, changed or removed: reload, as SIGHUP
+        does (so 1,000 mailboxes come and go without a restart)."""
+        if config_stamp(self.config) != self._config_stamp:
+            log.info("%s or its accounts_dir changed; reloading", self.config_path)
+            self._reload_requested.set()
 
     def _remove(self, key: str) -> None:
         watch = self._watches.pop(key, None)
