@@ -25,7 +25,7 @@ from replydraft.app.service import run_once
 from replydraft.cli import main
 from replydraft.config import load
 from replydraft.errors import MailboxError
-from replydraft.mail.imap import ImapMailbox
+from replydraft.mail.imap import ImapMailbox, tls_context
 from replydraft.reply.render import Renderer
 from replydraft.state.store import Store
 
@@ -220,6 +220,9 @@ def test_tls_is_verified(imap, tmp_path: Path, monkeypatch) -> None:
                            cafile=str(imap.server.cafile))
     with ImapMailbox.connect(load(trusted).accounts[0], imap.password) as mailbox:
         assert mailbox.resolve_drafts("auto") == imap.drafts
+    # one context per CA file, shared by the connections (reading the CA bundle is most of a poll's CPU)
+    assert tls_context(str(imap.server.cafile)) is tls_context(str(imap.server.cafile))
+    assert tls_context(None) is not tls_context(str(imap.server.cafile))
 
 
 class DiesAfterAppend(ImapMailbox):

@@ -82,7 +82,7 @@ class PostgresServer:
             [str(self.bindir / "postgres"), "-D", str(self.data), "-p", str(self.port),
              "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={self.dir}",
              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-             "-c", "max_connections=200"],
+             "-c", "max_connections=500"],
             stdout=subprocess.DEVNULL, stderr=open(self.dir / "server.log", "ab"), cwd=self.dir,  # noqa: SIM115
             **self._as)
         deadline = time.monotonic() + 30

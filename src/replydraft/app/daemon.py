@@ -67,6 +67,8 @@ TEACH_EVERY = 60.0          # seconds: an IDLE session reads the teaching folder
 FLEET_JOB = "(fleet)"       # the job that renews this daemon's leases (not a folder: no "/")
 CONFIG_JOB = "(config)"     # the job that reloads a changed config or accounts_dir
 CONFIG_CHECK = 30.0         # seconds between looks at the config's files
+OWN = "daemon"              # the executor of the daemon's own jobs (not a folder's pass)
+STOP_WAIT = 25.0            # seconds a stop waits for passes to end (systemd's TimeoutStopSec is 30)
 
 
 def backoff_delay(failures: int, cap: float, rng: Callable[[], float] = random.random) -> float:
@@ -88,6 +90,7 @@ class _Watch:
     wake: threading.Event = field(default_factory=threading.Event)   # set: end the session (stop, reload)
     failures: int = 0                     # in a row; counted here too for when the state file can't be written
     give_up: bool = False                 # over this daemon's share of the fleet: hand the folder on after the pass
+    taught: float = -TEACH_EVERY          # when its pass last read the teaching folders (time.monotonic)
 
     @property
     def key(self) -> str:
@@ -147,7 +150,10 @@ class Daemon:
         from apscheduler.executors.pool import ThreadPoolExecutor
         from apscheduler.schedulers.background import BackgroundScheduler
 
-        self.scheduler = BackgroundScheduler(executors={"default": ThreadPoolExecutor(64)},
+        # The heartbeat and the config check have threads of their own: behind a queue of passes
+        # (1,000 folders busy the 64), a late heartbeat would let this daemon's leases expire.
+        self.scheduler = BackgroundScheduler(executors={"default": ThreadPoolExecutor(64),
+                                                        OWN: ThreadPoolExecutor(2)},
                                              job_defaults={"coalesce": True, "max_instances": 1,
                                                            "misfire_grace_time": None})
 
@@ -171,9 +177,20 @@ class Daemon:
             if self._reload_requested.is_set():
                 self._reload_requested.clear()
                 self.reload()
-        self.scheduler.shutdown(wait=True)    # running passes stop at their next message
+        # Not shutdown(wait=True): APScheduler waits for the jobs holding its job store's lock,
+        # which a pass ending in a failure or a fleet's "not mine" needs to reschedule itself.
+        self.scheduler.shutdown(wait=False)
+        self._wait_for_passes(STOP_WAIT)      # they stop at their next message
         self._leave()
         log.info("stopped")
+
+    def _wait_for_passes(self, timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        for watch in list(self._watches.values()):
+            if watch.lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+                watch.lock.release()
+            else:
+                log.warning("%s: its pass did not end within %.0f s of the stop", watch.key, timeout)
 
     def _on_stop(self, signum: int, _frame: FrameType | None) -> None:
         log.info("received %s; finishing the current message and stopping", signal.Signals(signum).name)
@@ -251,9 +268,11 @@ class Daemon:
                 self.scheduler.reschedule_job(key, trigger="interval", seconds=interval)
 
         if self.scheduler.get_job(FLEET_JOB) is None:
-            self.scheduler.add_job(self._keep, "interval", seconds=self.fleet.renew_every, id=FLEET_JOB)
+            self.scheduler.add_job(self._keep, "interval", seconds=self.fleet.renew_every, id=FLEET_JOB,
+                                   executor=OWN)
         if self.scheduler.get_job(CONFIG_JOB) is None:
-            self.scheduler.add_job(self._check_config, "interval", seconds=self.config_check, id=CONFIG_JOB)
+            self.scheduler.add_job(self._check_config, "interval", seconds=self.config_check, id=CONFIG_JOB,
+                                   executor=OWN)
 
     def _check_config(self) -> None:
         """A changed config file, or an accounts file added, changed or removed: reload, as SIGHUP
@@ -288,9 +307,10 @@ class Daemon:
             self._later(watch, self.fleet.renew_every)
             return
         with watch.lock:
+            teaching = self._teaching_due(watch, account)
             [report] = poll_account(self.config, account, self.renderer, dry_run=self.dry_run,
                                     connect=self.connect, stop=self.stop, folders=[watch.folder],
-                                    detector=self.detector, leases=[lease])
+                                    detector=self.detector, leases=[lease], teaching=teaching)
             self._hand_on(watch)
         self._refresh_model()
         if report.lost:
@@ -312,6 +332,15 @@ class Daemon:
         job = self.scheduler.get_job(watch.key)
         if job is not None and not self.stop.is_set():
             job.modify(next_run_time=datetime.now(UTC) + timedelta(seconds=delay))
+
+    def _teaching_due(self, watch: _Watch, account: Account) -> bool:
+        """Whether this pass reads the teaching folders: the account's first folder's pass does,
+        at most every TEACH_EVERY (IDLE wakes for every message, a fleet polls often, and EXAMINE
+        of nine folders costs the server more than the pass; ~0.4 s on Cyrus)."""
+        if not teaches(account, [watch.folder]) or time.monotonic() < watch.taught + TEACH_EVERY:
+            return False
+        watch.taught = time.monotonic()
+        return True
 
     # -- the fleet ------------------------------------------------------------------------
 
@@ -398,7 +427,6 @@ class Daemon:
         try:
             drafts = mailbox.resolve_drafts(account.drafts_folder)
             pushing = isinstance(mailbox, ImapMailbox) and mailbox.supports_idle()
-            taught = -TEACH_EVERY
             if not pushing:
                 log.warning("%s: the server does not offer IDLE; polling every %.0f s instead",
                             watch.key, watch.interval)
@@ -416,13 +444,10 @@ class Daemon:
                     store = Store.of(self.config)
                     try:
                         check_replies(mailbox, store, account.name, drafts, datetime.now(UTC))
-                        # IDLE wakes for every message: the teaching folders are read at most
-                        # every TEACH_EVERY (EXAMINE of nine folders is ~0.4 s on Cyrus)
-                        if teaches(account, [watch.folder]) and time.monotonic() >= taught + TEACH_EVERY:
+                        if self._teaching_due(watch, account):
                             report_taught = teach(mailbox, store, self.config.teaching, account.name,
                                                   datetime.now(UTC))
                             retrain(self.config, store, report_taught, account.name)
-                            taught = time.monotonic()
                     finally:
                         store.close()
                     self._refresh_model()

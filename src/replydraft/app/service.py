@@ -458,11 +458,12 @@ def open_mailbox(account: Account, connect: Connect = ImapMailbox.connect) -> Ma
 def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_run: bool = False,
                  connect: Connect = ImapMailbox.connect, stop: threading.Event | None = None,
                  folders: Sequence[str] | None = None, detector: Detector | None = None,
-                 leases: Sequence[Lease] | None = None) -> list[FolderReport]:
+                 leases: Sequence[Lease] | None = None, teaching: bool | None = None) -> list[FolderReport]:
     """One pass over an account's folders (or some of them) on one connection.
 
     A failing account reports its error instead of raising, so the others go on. With ``leases``
-    (a daemon of a fleet), each draft's intent is checked against its folder's lease.
+    (a daemon of a fleet), each draft's intent is checked against its folder's lease. ``teaching``:
+    whether to read the teaching folders too (by default: if the pass covers the first folder).
     """
     folders = list(account.folders if folders is None else folders)
     store = None
@@ -495,7 +496,7 @@ def poll_account(config: Config, account: Account, renderer: Renderer, *, dry_ru
                 reports.append(FolderReport(account.name, folder, error=str(exc)))
         if not dry_run:
             check_replies(mailbox, store, account.name, drafts, ctx.now)
-            if teaches(account, folders):
+            if teaches(account, folders) if teaching is None else teaching:
                 retrain(config, store, teach(mailbox, store, config.teaching, account.name, ctx.now), account.name)
     except (MailboxError, StateError) as exc:
         log.error("%s", exc)
