@@ -38,6 +38,15 @@ def test_status_is_healthy_when_every_folder_was_read_recently() -> None:
                                                      ("support", "Billing", "idle", "0s ago")]
 
 
+
+def test_status_in_a_fleet_names_the_daemon_working_on_each_folder() -> None:
+    config = parse({"accounts": [ACCOUNT]})
+    report = assess(config, [status("INBOX"), status("Billing", mode="idle")], 0, NOW,
+                    holders={("support", "INBOX"): "web-2/4242/a1b2c3"})
+    assert report.table[0][-1] == "DAEMON"
+    assert [row[-1] for row in report.table[1:]] == ["web-2/4242", "-"]
+
+
 def test_status_warns_about_what_needs_a_person() -> None:
     config = parse({"accounts": [ACCOUNT]})
     statuses = [status("INBOX", failures=2, auth_failures=2, last_error="the server refused the login",

@@ -109,7 +109,8 @@ def cmd_status(args: argparse.Namespace) -> int:
     config = _config(args)
     with _store(args, config) as store:
         statuses, unfinished = store.watch_statuses(), store.unfinished_drafts()
-    report = assess(config, statuses, unfinished, datetime.now().astimezone(), _token_ages(config))
+        holders = store.lease_holders() if config.state_url else None     # a fleet: who works on what
+    report = assess(config, statuses, unfinished, datetime.now().astimezone(), _token_ages(config), holders)
     _print_table(report.table, sys.stdout)
     for line in report.warnings:
         print(f"warn {line}")

@@ -42,10 +42,13 @@ def _ago(when: datetime | None, now: datetime) -> str:
 
 
 def assess(config: Config, statuses: Sequence[WatchStatus], unfinished: int, now: datetime,
-           token_stored: Mapping[str, datetime | None] | None = None) -> StatusReport:
+           token_stored: Mapping[str, datetime | None] | None = None,
+           holders: Mapping[tuple[str, str], str] | None = None) -> StatusReport:
     """The status table (one row per configured folder) and the warnings for a person.
 
     ``token_stored``: for OAuth2 accounts, when their refresh token was stored in the keyring.
+    ``holders``: in a fleet, which daemon ("host/pid/...") holds each folder's lease now; a
+    DAEMON column shows its host and PID.
     """
     report = StatusReport(table=[("ACCOUNT", "FOLDER", "MODE", "LAST OK", "WAITING", "FAILURES", "NEXT TRY",
                                   "LAST ERROR")])
@@ -64,6 +67,11 @@ def assess(config: Config, statuses: Sequence[WatchStatus], unfinished: int, now
             report.table.append((account.name, folder, s.mode or mode, _ago(s.last_success, now), str(s.waiting),
                                  str(s.failures), next_try, error[:80]))
             report.warnings.extend(_warnings(where, s, mode, interval, now))
+    if holders is not None:
+        keys = [(account.name, folder) for account in config.accounts for folder in account.folders]
+        report.table = [(*report.table[0], "DAEMON")] + [
+            (*row, "/".join(holders[key].split("/")[:2]) if key in holders else "-")
+            for row, key in zip(report.table[1:], keys, strict=True)]
     for account in config.accounts:
         stored = (token_stored or {}).get(account.name)
         limit = TOKEN_WARN_AFTER.get(account.oauth_provider or "")
@@ -93,3 +101,4 @@ def _warnings(where: str, s: WatchStatus, mode: str, interval: float, now: datet
         found.append(f"{where}: last read {_ago(s.last_success, now)}, longer than expected for {mode} mode; "
                      f"is `replydraft run` running?")
     return found
+
