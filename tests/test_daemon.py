@@ -156,3 +156,22 @@ def test_a_company_model_trained_while_running_is_used_from_the_next_pass(tmp_pa
     daemon._refresh_model()
     assert daemon.detector is not before and daemon.detector.scorer is not None
     assert {s.name: s.threshold for s in daemon.detector.scorer.signals}["ultimatum"] == 0.5
+
+
+def test_skipped_polls_are_counted_and_said_once_a_minute() -> None:
+    import logging
+
+    from replydraft.app.daemon import LatePolls
+
+    late = LatePolls()
+    skipped = 'Execution of job "Daemon._poll (...)" skipped: maximum number of running instances reached (1)'
+
+    def record(message: str) -> logging.LogRecord:
+        return logging.LogRecord("apscheduler.scheduler", logging.WARNING, __file__, 1, message, None, None)
+
+    assert not any(late.filter(record(skipped)) for _ in range(500))       # 500 lines: none shown
+    assert late.filter(record("Job added"))                                 # anything else passes
+    late.since -= LatePolls.EVERY
+    said = record(skipped)
+    assert late.filter(said) and said.getMessage().startswith("501 poll(s) in the last minute")
+    assert late.skipped == 0

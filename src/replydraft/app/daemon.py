@@ -117,6 +117,33 @@ def notify_systemd(state: bytes) -> None:
         log.warning("could not notify systemd (%s): %s", address, exc)
 
 
+class LatePolls(logging.Filter):
+    """APScheduler warns once for every poll it skips because the folder's previous pass is still
+    running: thousands of lines a minute on a daemon with more folders than it can poll at their
+    interval. Counted instead, and said in one line at most once a minute."""
+
+    EVERY = 60.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped, self.since = 0, time.monotonic()
+        self._lock = threading.Lock()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "maximum number of running instances reached" not in record.getMessage():
+            return True
+        with self._lock:
+            self.skipped += 1
+            if time.monotonic() - self.since < self.EVERY:
+                return False
+            count, self.skipped, self.since = self.skipped, 0, time.monotonic()
+        record.msg = ("%d poll(s) in the last minute came while the folder's previous pass was still running "
+                      "and were skipped: this daemon has more folders than it can poll at their poll_interval "
+                      "(a longer interval, or another daemon on a shared [state] url)")
+        record.args = (count,)
+        return True
+
+
 def load_checked(path: Path) -> tuple[Config, Renderer]:
     """The config and its templates, linted, and the ledger readable: what a (re)start needs."""
     config = load(path)
@@ -167,6 +194,8 @@ class Daemon:
             signal.signal(signal.SIGHUP, self._on_hup)
         if self._reload_requested.is_set():
             log.info("received SIGHUP while starting; reloading now")
+        late = LatePolls()
+        logging.getLogger("apscheduler.scheduler").addFilter(late)
         self.scheduler.start()
         self._keep()                          # how many daemons share the folders, before taking any
         self._sync_jobs()
@@ -182,6 +211,7 @@ class Daemon:
         self.scheduler.shutdown(wait=False)
         self._wait_for_passes(STOP_WAIT)      # they stop at their next message
         self._leave()
+        logging.getLogger("apscheduler.scheduler").removeFilter(late)
         log.info("stopped")
 
     def _wait_for_passes(self, timeout: float) -> None:
