@@ -1,4 +1,5 @@
-"""deploy/replydraft.service matches the CLI and passes systemd's own checks where available."""
+"""deploy/replydraft.service (and the fleet's template, replydraft@.service) match the CLI and
+pass systemd's own checks where available."""
 
 from __future__ import annotations
 
@@ -9,18 +10,20 @@ from pathlib import Path
 
 import pytest
 
-UNIT = Path(__file__).resolve().parents[1] / "deploy" / "replydraft.service"
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+UNITS = [DEPLOY / "replydraft.service", DEPLOY / "replydraft@.service"]
 
 
-def unit() -> configparser.ConfigParser:
+def unit(path: Path) -> configparser.ConfigParser:
     parser = configparser.ConfigParser(strict=False, interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]
-    parser.read(UNIT)
+    parser.read(path)
     return parser
 
 
-def test_unit_runs_the_daemon_and_reloads_with_sighup() -> None:
-    service = unit()["Service"]
+@pytest.mark.parametrize("path", UNITS, ids=lambda p: p.name)
+def test_unit_runs_the_daemon_and_reloads_with_sighup(path: Path) -> None:
+    service = unit(path)["Service"]
     assert service["ExecStart"].split()[1:3] == ["run", "--config"]
     assert service["ExecReload"] == "/bin/kill -HUP $MAINPID"
     assert service["Type"] == "notify"       # started = READY=1, sent once SIGHUP is handled
@@ -29,8 +32,9 @@ def test_unit_runs_the_daemon_and_reloads_with_sighup() -> None:
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")
-def test_systemd_accepts_the_unit() -> None:
-    done = subprocess.run(["systemd-analyze", "verify", str(UNIT)], capture_output=True, text=True)
+@pytest.mark.parametrize("path", UNITS, ids=lambda p: p.name)
+def test_systemd_accepts_the_unit(path: Path) -> None:
+    done = subprocess.run(["systemd-analyze", "verify", str(path)], capture_output=True, text=True)
     problems = [line for line in (done.stdout + done.stderr).splitlines()
                 if line.strip() and "is not executable" not in line]   # the venv path exists only once installed
     assert problems == []
