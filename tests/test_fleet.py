@@ -29,14 +29,14 @@ pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 LEASE = 6.0            # [state] lease: the takeover bound (the smallest allowed is 5 s)
 
 
-def write_fleet_config(tmp_path: Path, port: int, users: list[str], url: str, name: str) -> Path:
+def write_fleet_config(tmp_path: Path, port: int, users: list[str], url: str, name: str, mode: str = "poll") -> Path:
     """One config per daemon (each its own state folder for the compiled rules), the same accounts."""
     folder = tmp_path / name
     folder.mkdir()
     accounts = "".join(
         f'[[accounts]]\nname = "{user}"\nhost = "127.0.0.1"\nport = {port}\ntls = "none"\nusername = "{user}"\n'
         f'password_env = "{PASSWORD_ENV}"\npoll_interval = "1s"\ntimeout = "10s"\nlookback = "3650d"\n'
-        f'from_address = "Acme Support <support@acme.test>"\n' for user in users)
+        f'mode = "{mode}"\nfrom_address = "Acme Support <support@acme.test>"\n' for user in users)
     path = folder / "replydraft.toml"
     path.write_text(f'[state]\npath = "{folder / "state.db"}"\nurl = "{url}"\nlease = "{LEASE:g}s"\n'
                     f'[policy]\ncompany = "Acme Design Co"\n{accounts}')
@@ -116,11 +116,12 @@ def users_on(server, n: int, password: str) -> list[str]:  # type: ignore[no-unt
     return [server.add_user(password=password)[0] for _ in range(n)]
 
 
+@pytest.mark.parametrize("mode", ["poll", "idle"])
 def test_daemons_divide_the_folders_and_one_that_stops_hands_them_on(dovecot_servers, postgres_url: str,
-                                                                      tmp_path: Path) -> None:
+                                                                      tmp_path: Path, mode: str) -> None:
     server = dovecot_servers.get("standard")
     users = users_on(server, 6, "fleet")
-    configs = [write_fleet_config(tmp_path, server.port, users, postgres_url, f"d{i}") for i in range(2)]
+    configs = [write_fleet_config(tmp_path, server.port, users, postgres_url, f"d{i}", mode) for i in range(2)]
     daemons = [Daemon(c, "fleet", tmp_path / f"d{i}.log") for i, c in enumerate(configs)]
     try:
         wait_for(lambda: sorted(Counter(holders(postgres_url).values()).values()) == [3, 3], 60,
@@ -136,7 +137,7 @@ def test_daemons_divide_the_folders_and_one_that_stops_hands_them_on(dovecot_ser
         wait_for(lambda: all(len(d) == 2 for d in drafts_by_user(server, users).values()), 60, "the second drafts")
     finally:
         codes = [d.stop() for d in daemons]
-    print(f"two daemons, six accounts: handed on in {handed_on:.1f} s after SIGTERM")
+    print(f"two daemons, six accounts ({mode}): handed on in {handed_on:.1f} s after SIGTERM")
     assert codes == [0, 0], [d.log.read_text()[-3000:] for d in daemons]
     assert {u: sorted(d) for u, d in drafts_by_user(server, users).items()} == \
         {u: sorted([msgid(u, n), msgid(u, 100 + n)]) for n, u in enumerate(users)}

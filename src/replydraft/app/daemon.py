@@ -414,8 +414,11 @@ class Daemon:
         """At the end of a pass (under the folder's lock): give the folder up if asked to."""
         if watch.give_up:
             watch.give_up = False
-            with Store.of(self.config) as store:
-                self.fleet.give_up(store, watch.key)
+            try:
+                with Store.of(self.config) as store:
+                    self.fleet.give_up(store, watch.key)
+            except StateError as exc:         # not given up: it expires, and another daemon takes it then
+                log.error("%s", exc)
 
     def _leave(self) -> None:
         """On stopping: every lease given up, so the rest of the fleet takes over at once."""
