@@ -31,7 +31,6 @@ Row = Any       # sqlite3.Row or psycopg's dict row: both read by column name
 class Database(ABC):
     """A connection, in autocommit mode, with explicit transactions (``begin``/``commit``)."""
 
-    kind: str
     where: str                      # for messages: the file, or the URL without its password
     # The SQL that differs by database
     signal_filter: str              # an incident's signals (JSON text) name the signal `?`
@@ -93,7 +92,6 @@ class SqliteDatabase(Database):
     batch's is ``NORMAL``: it survives a crash of the process and reaches the disk with the next
     FULL commit, which syncs the whole log."""
 
-    kind = "sqlite"
     signal_filter = "EXISTS (SELECT 1 FROM json_each(incidents.signals) WHERE json_extract(value, '$.name') = ?)"
     clock = "((julianday('now') - 2440587.5) * 86400.0)"
     insertion_order = "rowid"
@@ -182,7 +180,6 @@ class PostgresDatabase(Database):
     statement outside a transaction; the statement that met the drop fails with a StateError,
     so the pass retries like any other."""
 
-    kind = "postgresql"
     signal_filter = ("EXISTS (SELECT 1 FROM jsonb_array_elements(incidents.signals::jsonb) AS s(value) "
                      "WHERE s.value->>'name' = ?)")
     clock = "extract(epoch FROM clock_timestamp())::double precision"
@@ -200,7 +197,6 @@ class PostgresDatabase(Database):
         self._psycopg = psycopg
         self.url, self.where = url, redact(url)
         self._timeout = connect_timeout
-        self._sql: dict[str, str] = {}
         self._in_transaction = False
         self._pool = _pool(url)
         self.conn = self._pool.take() or self._connect()
@@ -222,10 +218,10 @@ class PostgresDatabase(Database):
             self.conn = self._connect()
         return self.conn
 
-    def _translate(self, sql: str) -> str:
-        if sql not in self._sql:
-            self._sql[sql] = sql.replace("%", "%%").replace("?", "%s")
-        return self._sql[sql]
+    @staticmethod
+    def _translate(sql: str) -> str:
+        """``?`` placeholders as psycopg writes them (``%s``; a literal ``%`` doubled)."""
+        return sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
         try:
