@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import nullcontext
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -279,15 +280,19 @@ def test_heartbeats_count_the_daemons_alive_and_a_leaving_one_frees_its_folders(
 
 def test_fleet_members_divide_the_folders_fairly(store: Store) -> None:
     first, second = Fleet(60, holder="d1"), Fleet(60, holder="d2")
+
+    def opened() -> nullcontext[Store]:          # the test's store, not closed by the claim
+        return nullcontext(store)
+
     first.keep(store, 4)
-    assert [first.claim(store, "a", f, 4) is not None for f in "wxyz"] == [True] * 4   # alone: all four
+    assert [first.claim(opened, "a", f, 4) is not None for f in "wxyz"] == [True] * 4   # alone: all four
     second.keep(store, 4)                                              # a second daemon is alive
-    assert [second.claim(store, "a", f, 4) for f in "wxyz"] == [None] * 4
+    assert [second.claim(opened, "a", f, 4) for f in "wxyz"] == [None] * 4
     lost, over = first.keep(store, 4)
     assert lost == [] and over == ["a/y", "a/z"]                      # over its share of two
     for key in over:
         first.give_up(store, key)
     second.keep(store, 4)
-    assert [second.claim(store, "a", f, 4) is not None for f in "wxyz"] == [False, False, True, True]
-    assert first.claim(store, "a", "y", 4) is None                    # at its share: takes no more
+    assert [second.claim(opened, "a", f, 4) is not None for f in "wxyz"] == [False, False, True, True]
+    assert first.claim(opened, "a", "y", 4) is None                    # at its share: takes no more
     assert sorted(store.lease_holders().values()) == ["d1", "d1", "d2", "d2"]

@@ -375,15 +375,8 @@ class Daemon:
     # -- the fleet ------------------------------------------------------------------------
 
     def _claim(self, watch: _Watch) -> Lease | None:
-        """The folder's lease: held already, or taken now; None while another daemon has it. Only
-        taking one opens the state (a fleet of 3 on 1,000 folders would otherwise connect to it
-        ~700 times a second to hear "no")."""
-        if (held := self.fleet.holds(watch.key)) is not None:
-            return held
-        if not self.fleet.may_take(watch.key, len(self._watches)):
-            return None
-        with Store.of(self.config) as store:
-            return self.fleet.claim(store, watch.account, watch.folder, len(self._watches))
+        """The folder's lease: held already, or taken now; None while another daemon has it."""
+        return self.fleet.claim(lambda: Store.of(self.config), watch.account, watch.folder, len(self._watches))
 
     def _keep(self) -> None:
         """The fleet's heartbeat: renew this daemon's leases; stop work on a folder whose lease

@@ -524,8 +524,8 @@ def run_once(config: Config, renderer: Renderer, *, dry_run: bool = False,
     total = sum(len(account.folders) for account in config.accounts)
     try:
         for account in config.accounts:
-            with Store.of(config) as store:
-                leases = [fleet.claim(store, account.name, folder, total) for folder in account.folders]
+            leases = [fleet.claim(lambda: Store.of(config), account.name, folder, total)
+                      for folder in account.folders]
             for folder, lease in zip(account.folders, leases, strict=True):
                 if lease is None:
                     log.info("%s/%s: another replydraft works on it; left to it", account.name, folder)

@@ -165,7 +165,7 @@ def _store(args: argparse.Namespace, config: Config | None = None):  # type: ign
     from replydraft.state.store import Store
 
     config = config or _config(args)
-    if not config.state_url and not config.state_path.exists():
+    if not Store.exists(config):
         raise StateError(f"no incident database at {config.state_path} yet; it is created by "
                          f"`replydraft run` ([state] path in {config.source}).")
     return Store.of(config)

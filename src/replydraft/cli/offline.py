@@ -226,7 +226,7 @@ def _evaluate_local(args: argparse.Namespace) -> int:
 
     config = _config(args)
     lessons, incidents = [], []
-    if config.state_url or config.state_path.exists():
+    if Store.exists(config):
         with Store.of(config) as store:
             lessons, incidents = store.lessons(), list(store.incidents())
     if lessons:

@@ -60,7 +60,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not config.accounts:
         raise ConfigError(f"{config.source}: no [[accounts]] to watch; add one. {EVERY_OPTION}")
     # One `run` per SQLite file: a second is refused. A shared database needs no lock: the
-    # daemons on it take a lease on each folder they work on (state/leases.py).
+    # daemons on it take a lease on each folder they work on (app/fleet.py).
     with nullcontext() if config.state_url else StateLock.acquire(config.state_path):
         with Store.of(config) as store:            # created or migrated once, before any pass
             if not config.state_url:               # the lock says no other run is alive: a killed

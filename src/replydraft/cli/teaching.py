@@ -40,7 +40,9 @@ def cmd_teaching(args: argparse.Namespace) -> int:
 
 
 def _lessons(config: Config) -> list[Lesson]:
-    if not config.state_url and not config.state_path.exists():
+    from replydraft.state.store import Store
+
+    if not Store.exists(config):
         return []
     with _store(argparse.Namespace(), config) as store:
         lessons: list[Lesson] = store.lessons()

@@ -379,6 +379,11 @@ class Store:
         """The configured state: ``[state] url`` if set, else the SQLite file at ``[state] path``."""
         return cls.connect(config.state_url) if config.state_url else cls.open(config.state_path)
 
+    @staticmethod
+    def exists(config: Config) -> bool:
+        """Whether there is a state to read without making one: a database URL, or the SQLite file."""
+        return bool(config.state_url) or config.state_path.exists()
+
     @classmethod
     def _migrated(cls, db: Database) -> Store:
         try:
